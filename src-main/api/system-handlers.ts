@@ -1,0 +1,23 @@
+import { statSync } from 'node:fs';
+import type { Handler } from '../../src-shared/contract/dispatcher';
+import type { AppCore } from '../app/create-app';
+import { schemaVersion } from '../db/migrate';
+
+export function systemHandlers(app: AppCore, now: () => Date): { 'system.status': Handler<'system.status'> } {
+  return {
+    'system.status': () => ({
+      appVersion: app.config.appVersion,
+      shell: app.config.shell,
+      dataDir: app.paths.dataDir,
+      database: {
+        path: app.paths.database,
+        sizeBytes: statSync(app.paths.database).size,
+        schemaVersion: schemaVersion(app.db),
+        journalMode: String(app.db.pragma('journal_mode', { simple: true })),
+      },
+      startedAt: app.startedAt.toISOString(),
+      uptimeSeconds: Math.max(0, Math.floor((now().getTime() - app.startedAt.getTime()) / 1000)),
+      nodeVersion: process.versions.node,
+    }),
+  };
+}

@@ -1,0 +1,71 @@
+import BetterSqlite3 from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { DatabaseFileError } from './errors';
+import { migrate } from './migrate';
+
+const SQLITE_HEADER = 'SQLite format 3\0';
+
+/**
+ * Opens (or creates) the app database and brings its schema up to date. Refuses — without
+ * writing a byte — a file that is not SQLite or fails the integrity check, so a seller's data is
+ * never overwritten by a fresh empty database.
+ */
+export function openDatabase(path: string): Database {
+  checkHeader(path);
+  let db: Database;
+  try {
+    db = new BetterSqlite3(path);
+  } catch (error) {
+    throw new DatabaseFileError('unreadable', `Не удалось открыть базу данных ${path}: ${(error as Error).message}`);
+  }
+  try {
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new DatabaseFileError('corrupt', corruptMessage(path, String(check)));
+    db.pragma('journal_mode = WAL');
+    // FULL: a journal row marked "pushed" survives a power cut (design.md §5).
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+    return db;
+  } catch (error) {
+    db.close();
+    if (error instanceof DatabaseFileError) throw error;
+    const code = (error as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+      throw new DatabaseFileError('corrupt', corruptMessage(path, (error as Error).message));
+    }
+    throw error;
+  }
+}
+
+function checkHeader(path: string): void {
+  if (path === ':memory:' || !existsSync(path) || statSync(path).size === 0) return;
+  const buffer = Buffer.alloc(16);
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    throw new DatabaseFileError('unreadable', `Нет доступа к файлу базы данных ${path}: ${(error as Error).message}`);
+  }
+  try {
+    readSync(fd, buffer, 0, 16, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (buffer.toString('latin1') !== SQLITE_HEADER) {
+    throw new DatabaseFileError(
+      'not_a_database',
+      `Файл ${path} не является базой данных Kaspi Demper (повреждён или подменён). Он не изменён. ` +
+        'Восстановите базу из резервной копии или переместите этот файл, чтобы начать с новой базы.',
+    );
+  }
+}
+
+function corruptMessage(path: string, detail: string): string {
+  return (
+    `База данных ${path} повреждена (${detail}). Файл не изменён. ` +
+    'Восстановите её из резервной копии (Настройки → Резервная копия) или переместите файл.'
+  );
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { call } from './define';
+
+export const LANGUAGES = ['ru', 'kk', 'en'] as const;
+export const language = z.enum(LANGUAGES);
+export type Language = z.infer<typeof language>;
+
+const httpUrl = z.url({ protocol: /^https?$/, message: 'нужен адрес вида https://…' });
+
+/** Everything the user can change. Stored in SQLite so both shells share it. */
+export const settings = z.object({
+  language,
+  theme: z.enum(['light', 'dark', 'system']),
+  kaspi: z.object({
+    idmcUrl: httpUrl,
+    mcUrl: httpUrl,
+    storefrontUrl: httpUrl,
+  }),
+});
+export type Settings = z.infer<typeof settings>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  language: 'ru',
+  theme: 'system',
+  kaspi: {
+    idmcUrl: 'https://idmc.shop.kaspi.kz',
+    mcUrl: 'https://mc.shop.kaspi.kz',
+    storefrontUrl: 'https://kaspi.kz',
+  },
+};
+
+export const settingsPatch = z.object({
+  language: language.optional(),
+  theme: settings.shape.theme.optional(),
+  kaspi: settings.shape.kaspi.partial().optional(),
+});
+export type SettingsPatch = z.infer<typeof settingsPatch>;
+
+export const settingsCalls = {
+  'settings.get': call(z.object({}), settings),
+  'settings.update': call(settingsPatch, settings),
+};
+
+export const settingsEvents = {
+  'settings.changed': settings,
+};
