@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { price } from './money';
+import { strategy } from './rules';
+
+/** Why the decision came out as it did; one code per outcome the user can tell apart. */
+export const REASON_CODES = [
+  'undercut', // one step under the rival we target
+  'match', // same price as the rival we target
+  'top_n', // one step under the rival at the target place
+  'raise_alone', // no eligible rival: up to the ceiling
+  'raise_gap', // we lead by more than a step: up to one step under the next rival
+  'at_target', // already at the price the strategy wants
+  'monitor', // monitor-only strategy
+  'no_ceiling_alone', // alone, but no ceiling to raise toward
+  'rival_below_floor_hold', // rival under our floor and the rule says hold
+  'rival_below_floor_floor', // rival under our floor: go to the floor
+  'rival_below_floor_next', // rival under our floor: compete for the next place
+  'price_war_hold', // the targeted rival answers every move: do not feed the war
+  'not_listed', // our offer is not on sale in this city
+  'rules_invalid', // floor above ceiling: nothing is safe to do
+] as const;
+export const reasonCode = z.enum(REASON_CODES);
+export type ReasonCode = z.infer<typeof reasonCode>;
+
+/** Guards that changed or stopped the strategy's price; applied last and in one place. */
+export const GUARDS = ['floor', 'ceiling', 'min_price', 'max_drop', 'cooldown', 'daily_cap'] as const;
+export const guard = z.enum(GUARDS);
+export type Guard = z.infer<typeof guard>;
+
+export const targetedRival = z.object({
+  merchantId: z.string(),
+  merchantName: z.string(),
+  price,
+  /** 1-based place of that rival among the rivals we compete with. */
+  place: z.number().int().min(1),
+});
+export type TargetedRival = z.infer<typeof targetedRival>;
+
+export const reason = z.object({
+  code: reasonCode,
+  strategy,
+  /** Our price before the decision (null when our offer is not listed). */
+  previousPrice: price.nullable(),
+  /** The price the decision lands on (equal to previousPrice on hold). */
+  price: price.nullable(),
+  /** What the strategy asked for before the guards (null when it asked for nothing). */
+  proposedPrice: z.number().int().nullable(),
+  target: targetedRival.nullable(),
+  /** The step in tenge as applied (a % step already converted). */
+  step: z.number().int().min(0),
+  floor: price,
+  ceiling: price.nullable(),
+  /** Guards that fired, in the order they were applied. */
+  guards: z.array(guard),
+  /** When a cooldown holds the price: the moment it ends (ms since epoch). */
+  cooldownUntil: z.number().nullable(),
+  /** How many offers were left out, and why. */
+  ignored: z.object({
+    own: z.number().int().min(0),
+    excluded: z.number().int().min(0),
+    slower: z.number().int().min(0),
+  }),
+  /** Rival merchants the price-war detector flagged and this decision refused to undercut. */
+  warRivals: z.array(z.string()),
+});
+export type Reason = z.infer<typeof reason>;
+
+export const decision = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('set'), price, reason }),
+  z.object({ action: z.literal('hold'), reason }),
+]);
+export type Decision = z.infer<typeof decision>;

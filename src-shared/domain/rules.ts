@@ -1,0 +1,184 @@
+import { z } from 'zod';
+import { cityId, deliveryDuration } from './offer';
+
+/**
+ * Percentages are stored as given (12.5) but all arithmetic runs on basis points (1250),
+ * so money never passes through a float: two decimals are the most a seller ever types.
+ */
+const percentValue = (max: number) =>
+  z
+    .number({ error: 'a percentage must be a number' })
+    .min(0, { error: 'a percentage cannot be negative' })
+    .max(max, { error: `a percentage cannot be above ${max}` })
+    .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, { error: 'a percentage has at most two decimals' });
+
+const priceField = z
+  .number({ error: 'a price must be a number' })
+  .int({ error: 'a price must be whole tenge, without tiyn' })
+  .min(1, { error: 'a price must be at least 1 ₸' });
+const tengeField = z
+  .number({ error: 'an amount must be a number' })
+  .int({ error: 'an amount must be whole tenge, without tiyn' })
+  .min(0, { error: 'an amount cannot be negative' });
+
+/** A change size: whole tenge, or a percentage of the price it applies to. */
+export const amountOrPercent = z.discriminatedUnion('unit', [
+  z.object({ unit: z.literal('tenge'), value: priceField }),
+  z.object({ unit: z.literal('percent'), value: percentValue(100).refine((v) => v > 0, { error: 'a percentage must be above 0' }) }),
+]);
+export type AmountOrPercent = z.infer<typeof amountOrPercent>;
+
+/** Minimum margin may be zero (sell at break-even) and, as a percent, is a share of the sale price. */
+export const marginRule = z.discriminatedUnion('unit', [
+  z.object({ unit: z.literal('tenge'), value: tengeField }),
+  z.object({ unit: z.literal('percent'), value: percentValue(90) }),
+]);
+export type MarginRule = z.infer<typeof marginRule>;
+
+/** Store-wide unit economics that a cost-based floor inherits when the product does not set them. */
+export const feeDefaults = z.object({
+  commissionPercent: percentValue(90).default(12),
+  fixedFees: tengeField.default(0),
+  minMargin: marginRule.default({ unit: 'tenge', value: 0 }),
+});
+
+export const floorRule = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('fixed'), price: priceField }),
+  z.object({
+    kind: z.literal('cost'),
+    cost: tengeField,
+    commissionPercent: percentValue(90),
+    fixedFees: tengeField,
+    minMargin: marginRule,
+  }),
+]);
+export type FloorRule = z.infer<typeof floorRule>;
+
+export const STRATEGIES = ['undercut', 'match', 'top_n', 'monitor'] as const;
+export const strategy = z.enum(STRATEGIES);
+export type Strategy = z.infer<typeof strategy>;
+
+/** What to do when the rival we would beat is already under our floor. */
+export const BELOW_FLOOR_BEHAVIOURS = ['hold', 'floor', 'next_place'] as const;
+export const belowFloorBehaviour = z.enum(BELOW_FLOOR_BEHAVIOURS);
+export type BelowFloorBehaviour = z.infer<typeof belowFloorBehaviour>;
+
+const ruleKnobs = {
+  /** No ceiling means "never raise above a rival's price", never "raise without bound". */
+  ceiling: priceField.nullable(),
+  step: amountOrPercent,
+  strategy,
+  /** Used by top_n: stay at or above this place (1 = first). */
+  targetPosition: z.number().int({ error: 'a position is a whole number' }).min(1, { error: 'a position starts at 1' }).max(50),
+  /** Cities to price in; empty means every city the offer is listed in. */
+  cities: z.array(cityId),
+  excludedMerchantIds: z.array(z.string().min(1)),
+  /** Rivals slower than this are ignored; null compares with everyone. */
+  deliveryFilter: deliveryDuration.nullable(),
+  belowFloor: belowFloorBehaviour,
+  cooldownSeconds: z.number().int({ error: 'a cooldown is whole seconds' }).min(0, { error: 'a cooldown cannot be negative' }),
+  maxChangesPerDay: z.number().int({ error: 'a daily cap is a whole number' }).min(1, { error: 'a daily cap must allow at least one change' }).nullable(),
+  maxDropPerChange: amountOrPercent.nullable(),
+};
+
+/** Store-wide defaults: every knob has a sensible value so a new product can be priced at once. */
+export const storeRuleDefaults = z.object({
+  ceiling: ruleKnobs.ceiling.default(null),
+  step: ruleKnobs.step.default({ unit: 'tenge', value: 1 }),
+  strategy: ruleKnobs.strategy.default('undercut'),
+  targetPosition: ruleKnobs.targetPosition.default(1),
+  cities: ruleKnobs.cities.default([]),
+  excludedMerchantIds: ruleKnobs.excludedMerchantIds.default([]),
+  deliveryFilter: ruleKnobs.deliveryFilter.default(null),
+  belowFloor: ruleKnobs.belowFloor.default('hold'),
+  cooldownSeconds: ruleKnobs.cooldownSeconds.default(120),
+  maxChangesPerDay: ruleKnobs.maxChangesPerDay.default(200),
+  maxDropPerChange: ruleKnobs.maxDropPerChange.default(null),
+  fees: feeDefaults.default({ commissionPercent: 12, fixedFees: 0, minMargin: { unit: 'tenge', value: 0 } }),
+});
+export type StoreRuleDefaults = z.infer<typeof storeRuleDefaults>;
+
+/** A cost floor may leave the fee fields to the store defaults. */
+const floorOverride = z.discriminatedUnion('kind', [
+  floorRule.options[0],
+  floorRule.options[1].partial({ commissionPercent: true, fixedFees: true, minMargin: true }),
+]);
+
+/** What a product stores: its floor plus whatever it changes from the store defaults. */
+export const productRuleOverrides = z
+  .object({ floor: floorOverride })
+  .extend(
+    Object.fromEntries(Object.entries(ruleKnobs).map(([k, v]) => [k, v.optional()])) as {
+      [K in keyof typeof ruleKnobs]: z.ZodOptional<(typeof ruleKnobs)[K]>;
+    },
+  );
+export type ProductRuleOverrides = z.input<typeof productRuleOverrides>;
+
+/** Fully resolved rules of one product: what decide() consumes. */
+export const pricingRules = z
+  .object({ floor: floorRule, ...ruleKnobs })
+  .superRefine((r, ctx) => {
+    if (r.floor.kind === 'cost') {
+      const marginPercent = r.floor.minMargin.unit === 'percent' ? r.floor.minMargin.value : 0;
+      if (r.floor.commissionPercent + marginPercent >= 100) {
+        ctx.addIssue({ code: 'custom', path: ['floor'], message: 'commission and margin together must stay below 100 %' });
+        return;
+      }
+    }
+    const floor = floorPrice(r.floor);
+    if (r.ceiling !== null && floor > r.ceiling) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ceiling'],
+        message: `the minimum price (${floor} ₸) is above the maximum price (${r.ceiling} ₸)`,
+      });
+    }
+  });
+export type PricingRules = z.infer<typeof pricingRules>;
+
+/** Merges store defaults and product overrides into validated rules (throws a ZodError in plain words). */
+export function resolveRules(defaults: z.input<typeof storeRuleDefaults>, overrides: ProductRuleOverrides): PricingRules {
+  const d = storeRuleDefaults.parse(defaults);
+  const o = productRuleOverrides.parse(overrides);
+  const { fees, ...knobs } = d;
+  const floor: FloorRule =
+    o.floor.kind === 'fixed'
+      ? o.floor
+      : {
+          kind: 'cost',
+          cost: o.floor.cost,
+          commissionPercent: o.floor.commissionPercent ?? fees.commissionPercent,
+          fixedFees: o.floor.fixedFees ?? fees.fixedFees,
+          minMargin: o.floor.minMargin ?? fees.minMargin,
+        };
+  const defined = Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+  return pricingRules.parse({ ...knobs, ...defined, floor });
+}
+
+/** Basis points (1/100 of a percent) of a percentage value. */
+export const basisPoints = (percent: number): number => Math.round(percent * 100);
+
+/** ceil(a / b) for non-negative safe integers, without floats. */
+const ceilDiv = (a: number, b: number): number => Math.floor((a + b - 1) / b);
+
+/**
+ * The lowest price a product may carry. A cost floor solves
+ *   price - price·commission - price·margin% = cost + fees + margin₸
+ * for price, in integer arithmetic, rounded up so the margin is never short by a tenge.
+ */
+export function floorPrice(rule: FloorRule): number {
+  if (rule.kind === 'fixed') return rule.price;
+  const marginBp = rule.minMargin.unit === 'percent' ? basisPoints(rule.minMargin.value) : 0;
+  const marginTenge = rule.minMargin.unit === 'tenge' ? rule.minMargin.value : 0;
+  const keptBp = 10_000 - basisPoints(rule.commissionPercent) - marginBp;
+  const needed = rule.cost + rule.fixedFees + marginTenge;
+  // Commission + margin at or above 100 % cannot be satisfied by any price; the schema caps each at 90 %.
+  if (keptBp <= 0) return Number.MAX_SAFE_INTEGER;
+  return Math.max(1, ceilDiv(needed * 10_000, keptBp));
+}
+
+/** The tenge amount of a step or a drop limit applied to a price: percentages round up, never below 1 ₸. */
+export function amountOf(amount: AmountOrPercent, base: number): number {
+  if (amount.unit === 'tenge') return amount.value;
+  return Math.max(1, ceilDiv(base * basisPoints(amount.value), 10_000));
+}

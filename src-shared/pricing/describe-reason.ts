@@ -1,0 +1,146 @@
+import type { Guard, Reason, ReasonCode } from '../domain/decision';
+import { formatTenge as t } from './format-tenge';
+
+export type Lang = 'ru' | 'en' | 'kk';
+
+interface Phrases {
+  lowered: (p: string) => string;
+  raised: (p: string) => string;
+  kept: (p: string) => string;
+  notListed: string;
+  stepUnder: (step: string, rival: string) => string;
+  sameAs: (rival: string) => string;
+  code: Record<Exclude<ReasonCode, 'undercut' | 'match' | 'top_n' | 'raise_gap' | 'not_listed'>, string>;
+  place: (n: number) => string;
+  floor: (p: string) => string;
+  ceiling: (p: string) => string;
+  guard: Record<Exclude<Guard, 'floor' | 'ceiling'>, string>;
+}
+
+const q = (name: string) => `«${name}»`;
+
+const PHRASES: Record<Lang, Phrases> = {
+  ru: {
+    lowered: (p) => `Снижено до ${p}`,
+    raised: (p) => `Повышено до ${p}`,
+    kept: (p) => `Цена оставлена ${p}`,
+    notListed: 'Товар не продаётся в этом городе',
+    stepUnder: (s, r) => `на ${s} ниже ${r}`,
+    sameAs: (r) => `как у ${r}`,
+    code: {
+      raise_alone: 'конкурентов нет, цена поднята к максимуму',
+      at_target: 'цена уже на нужном уровне',
+      monitor: 'только наблюдение',
+      no_ceiling_alone: 'конкурентов нет, а максимум не задан',
+      rival_below_floor_hold: 'конкурент ниже вашего минимума — ждём',
+      rival_below_floor_floor: 'конкурент ниже вашего минимума — стоим на минимуме',
+      rival_below_floor_next: 'конкурент ниже вашего минимума — боремся за следующее место',
+      price_war_hold: 'ценовая война: этот конкурент отвечает на каждое снижение, не снижаем',
+      rules_invalid: 'минимум выше максимума — исправьте правила',
+    },
+    place: (n) => `${n}-е место`,
+    floor: (p) => `минимум ${p}`,
+    ceiling: (p) => `максимум ${p}`,
+    guard: {
+      min_price: 'цена не может быть ниже 1 ₸',
+      max_drop: 'снижение ограничено правилом «макс. снижение за раз»',
+      cooldown: 'пауза между изменениями ещё не прошла',
+      daily_cap: 'исчерпан лимит изменений за день',
+    },
+  },
+  en: {
+    lowered: (p) => `Lowered to ${p}`,
+    raised: (p) => `Raised to ${p}`,
+    kept: (p) => `Kept at ${p}`,
+    notListed: 'Not on sale in this city',
+    stepUnder: (s, r) => `${s} below ${r}`,
+    sameAs: (r) => `same as ${r}`,
+    code: {
+      raise_alone: 'no rivals, raised toward the maximum',
+      at_target: 'already at the wanted price',
+      monitor: 'monitoring only',
+      no_ceiling_alone: 'no rivals and no maximum set',
+      rival_below_floor_hold: 'a rival is below your minimum — waiting',
+      rival_below_floor_floor: 'a rival is below your minimum — staying at the minimum',
+      rival_below_floor_next: 'a rival is below your minimum — competing for the next place',
+      price_war_hold: 'price war: this rival answers every cut, not lowering',
+      rules_invalid: 'the minimum is above the maximum — fix the rules',
+    },
+    place: (n) => `place ${n}`,
+    floor: (p) => `minimum ${p}`,
+    ceiling: (p) => `maximum ${p}`,
+    guard: {
+      min_price: 'a price cannot be below 1 ₸',
+      max_drop: 'the drop is limited by the max-drop rule',
+      cooldown: 'the pause between changes has not passed yet',
+      daily_cap: 'the daily change limit is used up',
+    },
+  },
+  kk: {
+    lowered: (p) => `${p} дейін төмендетілді`,
+    raised: (p) => `${p} дейін көтерілді`,
+    kept: (p) => `Баға өзгертілмеді: ${p}`,
+    notListed: 'Тауар бұл қалада сатылмайды',
+    stepUnder: (s, r) => `${r} бағасынан ${s} төмен`,
+    sameAs: (r) => `${r} бағасымен бірдей`,
+    code: {
+      raise_alone: 'бәсекелес жоқ, баға максимумға көтерілді',
+      at_target: 'баға қажетті деңгейде',
+      monitor: 'тек бақылау',
+      no_ceiling_alone: 'бәсекелес жоқ, максимум көрсетілмеген',
+      rival_below_floor_hold: 'бәсекелес сіздің минимумыңыздан төмен — күтеміз',
+      rival_below_floor_floor: 'бәсекелес сіздің минимумыңыздан төмен — минимумда тұрамыз',
+      rival_below_floor_next: 'бәсекелес сіздің минимумыңыздан төмен — келесі орын үшін күресеміз',
+      price_war_hold: 'баға соғысы: бұл бәсекелес әр төмендетуге жауап береді, төмендетпейміз',
+      rules_invalid: 'минимум максимумнан жоғары — ережелерді түзетіңіз',
+    },
+    place: (n) => `${n}-орын`,
+    floor: (p) => `минимум ${p}`,
+    ceiling: (p) => `максимум ${p}`,
+    guard: {
+      min_price: 'баға 1 ₸-ден төмен болмайды',
+      max_drop: 'төмендету «бір реттік макс. төмендету» ережесімен шектелді',
+      cooldown: 'өзгерістер арасындағы үзіліс әлі өтпеді',
+      daily_cap: 'күндік өзгерістер лимиті таусылды',
+    },
+  },
+};
+
+/**
+ * One line a seller can read: what happened to the price, because of whom, and which limit held it,
+ * e.g. "Снижено до 12 990 ₸: на 10 ₸ ниже «Магазин X»; минимум 12 500 ₸".
+ */
+export function describeReason(reason: Reason, lang: Lang = 'ru'): string {
+  const ph = PHRASES[lang];
+  if (reason.code === 'not_listed' || reason.price === null) return ph.notListed;
+  const prev = reason.previousPrice ?? reason.price;
+  const head = reason.price < prev ? ph.lowered(t(reason.price)) : reason.price > prev ? ph.raised(t(reason.price)) : ph.kept(t(reason.price));
+
+  const parts: string[] = [];
+  const target = reason.target;
+  switch (reason.code) {
+    case 'undercut':
+    case 'top_n':
+    case 'raise_gap':
+      if (target) parts.push(reason.step > 0 ? ph.stepUnder(t(reason.step), q(target.merchantName)) : ph.sameAs(q(target.merchantName)));
+      if (target && reason.code === 'top_n') parts.push(ph.place(target.place));
+      break;
+    case 'match':
+      if (target) parts.push(ph.sameAs(q(target.merchantName)));
+      break;
+    case 'rival_below_floor_next':
+      parts.push(ph.code[reason.code]);
+      if (target) parts.push(ph.stepUnder(t(reason.step), q(target.merchantName)));
+      break;
+    default:
+      parts.push(ph.code[reason.code]);
+  }
+  for (const g of reason.guards) {
+    if (g === 'floor') parts.push(ph.floor(t(reason.floor)));
+    else if (g === 'ceiling' && reason.ceiling !== null) parts.push(ph.ceiling(t(reason.ceiling)));
+    else if (g !== 'ceiling') parts.push(ph.guard[g]);
+  }
+  // The floor is the number sellers ask about most: show it whenever a price went down.
+  if (reason.price < prev && !reason.guards.includes('floor')) parts.push(ph.floor(t(reason.floor)));
+  return parts.length > 0 ? `${head}: ${parts.join('; ')}` : head;
+}

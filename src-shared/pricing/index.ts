@@ -1,0 +1,12 @@
+export { decide } from './decide';
+export type { DecideInput } from './decide';
+export { applyGuards, NO_GUARD_STATE } from './guards';
+export type { GuardState, GuardOutcome } from './guards';
+export { selectRivals } from './eligible-rivals';
+export { recordMove, warRivals, DEFAULT_PRICE_WAR_SETTINGS, EMPTY_PRICE_WAR_STATE } from './price-war';
+export type { PriceWarSettings, PriceWarState, MoveObservation, RivalPrice } from './price-war';
+export { evaluateKillSwitch, DEFAULT_KILL_SWITCH_SETTINGS } from './kill-switch';
+export type { KillSwitchSettings, KillSwitchVerdict, PlannedChange } from './kill-switch';
+export { describeReason } from './describe-reason';
+export type { Lang } from './describe-reason';
+export { formatTenge } from './format-tenge';

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { decide, describeReason, formatTenge } from '../../../src-shared/pricing';
+import { offer, rules, US } from './fixtures';
+
+const nbsp = (s: string) => s.replace(/[\u00A0\u202F]/g, ' ');
+
+describe('describeReason', () => {
+  const d = decide({
+    rules: resolveFloor(12_500),
+    our: { merchantId: US, price: 13_500 },
+    ownMerchantIds: [],
+    offers: [offer('x', 13_000, { merchantName: 'Магазин X' })],
+    now: 0,
+  });
+
+  it('tells a seller in Russian why the price went down', () => {
+    expect(nbsp(describeReason(d.reason, 'ru'))).toBe('Снижено до 12 990 ₸: на 10 ₸ ниже «Магазин X»; минимум 12 500 ₸');
+  });
+  it('speaks English and Kazakh too', () => {
+    expect(nbsp(describeReason(d.reason, 'en'))).toBe('Lowered to 12 990 ₸: 10 ₸ below «Магазин X»; minimum 12 500 ₸');
+    expect(nbsp(describeReason(d.reason, 'kk'))).toContain('12 990 ₸ дейін төмендетілді');
+  });
+  it('names the guard that held the price', () => {
+    const held = decide({
+      rules: rules({ belowFloor: 'floor' }),
+      our: { merchantId: US, price: 1200 },
+      ownMerchantIds: [],
+      offers: [offer('a', 800)],
+      now: 0,
+    });
+    expect(nbsp(describeReason(held.reason, 'ru'))).toBe('Снижено до 1 000 ₸: конкурент ниже вашего минимума — стоим на минимуме; минимум 1 000 ₸');
+  });
+});
+
+describe('formatTenge', () => {
+  it('groups thousands with a narrow no-break space and keeps the sign attached', () => {
+    expect(formatTenge(12_990)).toBe('12\u202F990\u00A0₸');
+    expect(formatTenge(1_234_567)).toBe('1\u202F234\u202F567\u00A0₸');
+    expect(formatTenge(5)).toBe('5\u00A0₸');
+  });
+});
+
+function resolveFloor(floor: number) {
+  return rules({ floor: { kind: 'fixed', price: floor }, ceiling: 20_000, step: { unit: 'tenge', value: 10 } });
+}
