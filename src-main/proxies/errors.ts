@@ -1,0 +1,82 @@
+/**
+ * What went wrong on a lane decides what the pool does: a ban cools the IP down, a connection
+ * failure or a timeout counts toward "dead", and anything else is the caller's own business
+ * (the proxy delivered the request) and is rethrown untouched.
+ */
+
+/** Thrown by a task when the target refused this exit IP (Kaspi answers 403 to a banned IP). */
+export class LaneBannedError extends Error {
+  constructor(
+    readonly statusCode: number | null = 403,
+    /** From a Retry-After header, when the target sent one. */
+    readonly retryAfterMs: number | null = null,
+  ) {
+    super(statusCode === null ? 'banned by the target' : `banned by the target (HTTP ${statusCode})`);
+    this.name = 'LaneBannedError';
+  }
+}
+
+/** The request ran out of time on this lane. */
+export class LaneTimeoutError extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`no answer within ${timeoutMs} ms`);
+    this.name = 'LaneTimeoutError';
+  }
+}
+
+/** No lane can serve this store: none configured, all disabled, or none freed up in time. */
+export class NoLaneError extends Error {
+  constructor(
+    readonly reason: 'none-configured' | 'wait-timeout',
+    readonly storeId: string | null,
+  ) {
+    super(reason === 'none-configured' ? `no proxy or direct connection may be used for store ${storeId ?? '(shared)'}` : `no lane freed up in time for store ${storeId ?? '(shared)'}`);
+    this.name = 'NoLaneError';
+  }
+}
+
+export class UnsupportedProxyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnsupportedProxyError';
+  }
+}
+
+export type LaneFailure = 'ban' | 'timeout' | 'connection';
+
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNABORTED',
+  'UND_ERR_SOCKET', 'UND_ERR_CLOSED',
+]);
+const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+// undici reports a proxy that refuses the tunnel (407, 403, 502) as an abort or an argument error.
+const PROXY_REFUSAL = /Proxy response \(\d+\)|Proxy Authentication Required|^SOCKS5 /;
+
+/** Classifies an error thrown while a task used a lane; null means "not the lane's fault". */
+export function classifyLaneFailure(error: unknown): LaneFailure | null {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if (e instanceof LaneBannedError) return 'ban';
+    if (e instanceof LaneTimeoutError) return 'timeout';
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && TIMEOUT_CODES.has(code)) return 'timeout';
+    if (typeof code === 'string' && (CONNECTION_CODES.has(code) || code.startsWith('UND_ERR_SOCKS5'))) return 'connection';
+    const message = (e as { message?: unknown }).message;
+    if (typeof message === 'string' && PROXY_REFUSAL.test(message)) return 'connection';
+  }
+  return null;
+}
+
+/** A short, password-free description for the stats' "last error". */
+export function describeFailure(error: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = error, depth = 0; e && depth < 3; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    const message = (e as { message?: unknown }).message;
+    parts.push([typeof code === 'string' ? code : '', typeof message === 'string' ? message : String(e)].filter(Boolean).join(': '));
+  }
+  return redactCredentials(parts.join(' ← ')).slice(0, 300);
+}
+
+export function redactCredentials(text: string): string {
+  return text.replace(/(\w+:\/\/)[^/@\s]+@/g, '$1***@');
+}
