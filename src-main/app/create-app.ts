@@ -8,6 +8,7 @@ import type { Logger, LogLevel } from '../logging/logger';
 import type { Redactor } from '../logging/redact';
 import { RotatingFile } from '../logging/rotating-file';
 import { createKeyFileBox } from '../secrets/key-file-box';
+import type { KeyWrapper } from '../secrets/key-file-box';
 import type { SecretBox } from '../secrets/secret-box';
 import { createHandlers } from '../api';
 import { EventBus } from './event-bus';
@@ -18,8 +19,8 @@ export interface AppConfig {
   dataDir: string;
   shell: 'electron' | 'headless';
   appVersion: string;
-  /** The desktop shell passes safeStorage; headless mode uses a key file in the data folder. */
-  secretBox?: SecretBox;
+  /** How the data key is sealed: the desktop shell passes safeStorage; headless keeps a 0600 key file. */
+  keyWrapper?: KeyWrapper;
   logLevel?: LogLevel;
   logToConsole?: boolean;
   now?: () => Date;
@@ -64,7 +65,7 @@ export async function createApp(config: AppConfig): Promise<App> {
     throw error;
   }
 
-  const secrets = config.secretBox ?? createKeyFileBox(paths.secretKey);
+  const secrets = await createKeyFileBox(paths.secretKey, config.keyWrapper);
   const events = new EventBus();
   const startedAt = now();
 

@@ -4,9 +4,28 @@ import type { SecretBox } from './secret-box';
 
 const VERSION = 'k1';
 
-/** AES-256-GCM with a random key kept in a 0600 file in the data folder (headless mode). */
-export function createKeyFileBox(keyPath: string): SecretBox {
-  const key = loadOrCreateKey(keyPath);
+/**
+ * How the 32-byte data key is kept on disk. Headless mode stores it as is in a 0600 file; the
+ * desktop shell wraps it with the OS keychain (Electron safeStorage), the way Signal protects its
+ * database key — so every secret is sealed by the keychain while encryption itself stays
+ * synchronous and usable inside SQLite transactions.
+ */
+export interface KeyWrapper {
+  wrap(key: Buffer): Promise<string>;
+  unwrap(stored: string): Promise<Buffer>;
+}
+
+export const plainKeyFile: KeyWrapper = {
+  wrap: async (key) => key.toString('base64'),
+  unwrap: async (stored) => Buffer.from(stored, 'base64'),
+};
+
+export async function createKeyFileBox(keyPath: string, wrapper: KeyWrapper = plainKeyFile): Promise<SecretBox> {
+  return createAesBox(await loadOrCreateKey(keyPath, wrapper));
+}
+
+/** AES-256-GCM: a tampered or foreign ciphertext fails loudly instead of decrypting to garbage. */
+export function createAesBox(key: Buffer): SecretBox {
   return {
     encrypt(plain) {
       const iv = randomBytes(12);
@@ -26,14 +45,14 @@ export function createKeyFileBox(keyPath: string): SecretBox {
   };
 }
 
-function loadOrCreateKey(keyPath: string): Buffer {
+async function loadOrCreateKey(keyPath: string, wrapper: KeyWrapper): Promise<Buffer> {
   if (existsSync(keyPath)) {
-    const key = Buffer.from(readFileSync(keyPath, 'utf8').trim(), 'base64');
+    const key = await wrapper.unwrap(readFileSync(keyPath, 'utf8').trim());
     if (key.length !== 32) throw new Error(`Файл ключа ${keyPath} повреждён: сохранённые пароли не расшифровать`);
     return key;
   }
   const key = randomBytes(32);
-  writeFileSync(keyPath, key.toString('base64'), { mode: 0o600, flag: 'wx' });
+  writeFileSync(keyPath, await wrapper.wrap(key), { mode: 0o600, flag: 'wx' });
   chmodSync(keyPath, 0o600);
   return key;
 }

@@ -6,6 +6,7 @@ import type { WebSocket } from 'ws';
 import type { App } from '../../app/create-app';
 import { serveStatic } from './static-files';
 import { tokensEqual } from './token';
+import { CSP } from '../../app/content-security-policy';
 
 export interface BridgeOptions {
   app: App;
@@ -24,8 +25,6 @@ export interface Bridge {
 
 const COOKIE = 'kd_token';
 const MAX_BODY = 1024 * 1024;
-export const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 /**
  * The headless shell's bridge: the built renderer, calls at POST /api/call/<name>, events over

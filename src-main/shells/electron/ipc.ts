@@ -1,0 +1,38 @@
+import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
+import { CALL_NAMES } from '../../../src-shared/contract';
+import type { CallResult } from '../../../src-shared/contract';
+import type { Dispatcher } from '../../../src-shared/contract/dispatcher';
+import type { EventBus } from '../../app/event-bus';
+import type { Logger } from '../../logging/logger';
+import { callChannel, eventChannel } from './channels';
+
+/** Only our own window, showing our own renderer, may call main. */
+export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
+
+export function isTrustedSender(rendererUrl: string, trusted: () => WebContents | null): SenderCheck {
+  return (event) => {
+    const frameUrl = event.senderFrame?.url ?? '';
+    return event.sender === trusted() && frameUrl.startsWith(rendererUrl);
+  };
+}
+
+/** One ipcMain handler per contract call; inputs are validated by the dispatcher before any handler. */
+export function registerIpc(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, dispatcher: Dispatcher, check: SenderCheck, log: Logger): () => void {
+  for (const name of CALL_NAMES) {
+    ipcMain.handle(callChannel(name), async (event, input): Promise<CallResult<unknown>> => {
+      if (!check(event)) {
+        log.warn('IPC call from an untrusted sender refused', { call: name, url: event.senderFrame?.url });
+        return { ok: false, error: { code: 'unauthorized', message: 'Вызов из недоверенного окна отклонён' } };
+      }
+      return dispatcher.dispatch(name, input, { shell: 'electron' });
+    });
+  }
+  return () => CALL_NAMES.forEach((name) => ipcMain.removeHandler(callChannel(name)));
+}
+
+export function forwardEvents(events: EventBus, target: () => WebContents | null): () => void {
+  return events.subscribe((event, payload) => {
+    const contents = target();
+    if (contents && !contents.isDestroyed()) contents.send(eventChannel(event), payload);
+  });
+}

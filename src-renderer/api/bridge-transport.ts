@@ -1,0 +1,51 @@
+import type { CallResult } from '../../src-shared/contract';
+import type { Transport } from '../../src-shared/contract/client';
+
+/**
+ * Headless mode: calls over HTTP, events over one WebSocket. The session cookie set by the bridge
+ * authenticates both; the socket reconnects with backoff when the server restarts.
+ */
+export function createBridgeTransport(base = window.location.origin): Transport {
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  let socket: WebSocket | null = null;
+  let retry = 0;
+
+  const connect = () => {
+    socket = new WebSocket(`${base.replace(/^http/, 'ws')}/api/events`);
+    socket.onopen = () => { retry = 0; };
+    socket.onmessage = (message) => {
+      const { event, payload } = JSON.parse(String(message.data)) as { event: string; payload: unknown };
+      listeners.get(event)?.forEach((listener) => listener(payload));
+    };
+    socket.onclose = () => {
+      socket = null;
+      setTimeout(connect, Math.min(30_000, 500 * 2 ** retry++));
+    };
+  };
+
+  return {
+    async invoke(name, input) {
+      try {
+        const response = await fetch(`${base}/api/call/${name}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(input ?? {}),
+          credentials: 'same-origin',
+        });
+        if (response.status === 401) {
+          return { ok: false, error: { code: 'unauthorized', message: 'Нет доступа: откройте ссылку с токеном из консоли' } };
+        }
+        return (await response.json()) as CallResult<unknown>;
+      } catch {
+        return { ok: false, error: { code: 'unavailable', message: 'Приложение не отвечает. Оно запущено?' } };
+      }
+    },
+    subscribe(event, listener) {
+      if (!socket) connect();
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener);
+      listeners.set(event, set);
+      return () => set.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import { useEffect } from 'react';
+import type { ReactNode } from 'react';
+import { EmptyState } from './components/empty-state';
+import { LanguageSwitch } from './components/language-switch';
+import { useT } from './i18n/use-t';
+import type { MessageKey } from './i18n/ru';
+import { SettingsPage } from './pages/settings/settings-page';
+import { SystemPage } from './pages/system/system-page';
+import { PAGES, useUi } from './store/ui-store';
+import type { Page } from './store/ui-store';
+
+/** Pages whose own issue has not landed yet show what they are for and what to do first. */
+const EMPTY_TEXT: Partial<Record<Page, MessageKey>> = {
+  overview: 'empty.overview', stores: 'empty.stores', products: 'empty.products', demper: 'empty.demper',
+  proxies: 'empty.proxies', orders: 'empty.orders', analytics: 'empty.analytics', preorders: 'empty.preorders',
+  whatsapp: 'empty.whatsapp', logs: 'empty.logs',
+};
+
+const PAGE_VIEWS: Partial<Record<Page, () => ReactNode>> = {
+  settings: () => <SettingsPage />,
+  system: () => <SystemPage />,
+};
+
+export function App() {
+  const t = useT();
+  const { page, go, load, settings, loadError } = useUi();
+
+  useEffect(() => { void load(); }, [load]);
+  useEffect(() => {
+    const dark = settings?.theme === 'dark' || (settings?.theme === 'system' && window.matchMedia?.('(prefers-color-scheme: dark)').matches);
+    document.documentElement.dataset.theme = dark ? 'dark' : 'light';
+    document.documentElement.lang = settings?.language ?? 'ru';
+  }, [settings?.theme, settings?.language]);
+
+  const view = PAGE_VIEWS[page];
+  const empty = EMPTY_TEXT[page];
+  return (
+    <div className="shell">
+      <nav className="sidebar" aria-label={t('app.title')}>
+        <div className="brand">
+          <strong>{t('app.title')}</strong>
+          <small>{t('app.tagline')}</small>
+        </div>
+        {PAGES.map((name) => (
+          <button key={name} className={name === page ? 'nav-item active' : 'nav-item'} data-testid={`nav-${name}`} onClick={() => go(name)}>
+            {t(`nav.${name}`)}
+          </button>
+        ))}
+      </nav>
+      <div className="main">
+        <header className="topbar">
+          <LanguageSwitch />
+        </header>
+        {loadError && <p className="error banner" role="alert">{loadError}</p>}
+        <main>{view ? view() : <EmptyState title={t(`nav.${page}`)}>{empty ? t(empty) : null}</EmptyState>}</main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import { useEffect, useState } from 'react';
+import type { SystemStatus } from '../../../src-shared/contract/system';
+import { api } from '../../api/client';
+import { useT } from '../../i18n/use-t';
+import { translateError } from '../../i18n/translate';
+import { useLanguage } from '../../store/ui-store';
+
+export function SystemPage() {
+  const t = useT();
+  const language = useLanguage();
+  const [status, setStatus] = useState<SystemStatus | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const refresh = () =>
+      api.call('system.status', {}).then(
+        (value) => { setStatus(value); setError(null); },
+        (err: { code?: string; message: string }) => setError(translateError(language, err)),
+      );
+    void refresh();
+    const timer = setInterval(() => void refresh(), 5000);
+    return () => clearInterval(timer);
+  }, [language]);
+
+  if (error) return <section className="page"><h1>{t('system.heading')}</h1><p className="error" role="alert">{error}</p></section>;
+  if (!status) return <section className="page"><h1>{t('system.heading')}</h1><p>{t('common.loading')}</p></section>;
+
+  const up = status.uptimeSeconds;
+  const rows: Array<[string, string]> = [
+    [t('system.appVersion'), status.appVersion],
+    [t('system.shell'), t(status.shell === 'electron' ? 'system.shell.electron' : 'system.shell.headless')],
+    [t('system.database'), status.database.path],
+    [t('system.databaseSize'), t('size.kb', { n: Math.ceil(status.database.sizeBytes / 1024) })],
+    [t('system.schemaVersion'), String(status.database.schemaVersion)],
+    [t('system.journalMode'), status.database.journalMode.toUpperCase()],
+    [t('system.dataDir'), status.dataDir],
+    [t('system.startedAt'), new Date(status.startedAt).toLocaleString(language === 'en' ? 'en-GB' : 'ru-RU')],
+    [t('system.uptime'), t('duration.hms', { h: Math.floor(up / 3600), m: Math.floor((up % 3600) / 60), s: up % 60 })],
+    [t('system.nodeVersion'), status.nodeVersion],
+  ];
+  return (
+    <section className="page" data-testid="system-page">
+      <h1>{t('system.heading')}</h1>
+      <p className="ok-badge">{t('system.ok')}</p>
+      <dl className="facts">
+        {rows.map(([label, value]) => (
+          <div key={label}><dt>{label}</dt><dd>{value}</dd></div>
+        ))}
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,8 @@
+import { startHeadless } from '../../src-main/shells/headless/start-headless';
+import type { Headless } from '../../src-main/shells/headless/start-headless';
+
+/** The headless shell on a free port over a temp data folder — the app as a browser sees it. */
+export async function startTestHeadless(dataDir: string): Promise<Headless & { base: string }> {
+  const headless = await startHeadless({ dataDir, port: 0 });
+  return Object.assign(headless, { base: `http://127.0.0.1:${headless.bridge.port}` });
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createLogger } from '../../../src-main/logging/logger';
+import { RotatingFile } from '../../../src-main/logging/rotating-file';
+import { useTempDir } from '../../support/temp-dir';
+
+const tempDir = useTempDir();
+
+describe('logger', () => {
+  it('writes structured, levelled lines per module', () => {
+    const path = join(tempDir(), 'app.log');
+    const { logger } = createLogger({ file: new RotatingFile(path), level: 'info' });
+    const kaspi = logger.child('kaspi');
+    kaspi.debug('not written below info');
+    kaspi.child('login').info('logged in', { merchant: '30067228' });
+    const lines = readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ level: 'info', module: 'kaspi.login', msg: 'logged in', merchant: '30067228' });
+  });
+
+  it('never writes a password, a session cookie or a token to the file', () => {
+    const path = join(tempDir(), 'app.log');
+    const { logger, redactor } = createLogger({ file: new RotatingFile(path) });
+    const password = 'Qwerty!2026secret';
+    const cookie = 'mc-session=abc123SESSIONvalue; mc-sid=zzz987SIDvalue';
+    const token = 'dGhpcyBpcyBhIHNob3AgdG9rZW4gZm9yIHRlc3Rz=';
+    redactor.register(password);
+    const log = logger.child('kaspi');
+    log.info('login attempt', { login: 'seller@shop.kz', password, headers: { cookie, 'X-Auth-Token': token } });
+    log.error(`request failed with cookie ${cookie} for user who typed ${password}`);
+    log.warn('shop api', { url: `https://kaspi.kz/shop/api/v2/orders?token=${token}` });
+    log.info('proxy', { proxy: 'http://user:pr0xyPa55@10.0.0.1:3128' });
+    log.error('failure', { error: new Error(`Bearer ${token} rejected`) });
+    const text = readFileSync(path, 'utf8');
+    for (const secret of [password, 'abc123SESSIONvalue', 'zzz987SIDvalue', token, 'pr0xyPa55']) {
+      expect(text).not.toContain(secret);
+    }
+    expect(text).toContain('seller@shop.kz');
+    expect(text).toContain('[redacted]');
+  });
+
+  it('rotates the file when it grows past its limit and keeps a bounded number of old files', () => {
+    const path = join(tempDir(), 'app.log');
+    const { logger } = createLogger({ file: new RotatingFile(path, 2000, 2) });
+    for (let i = 0; i < 100; i++) logger.info(`line ${i}`, { pad: 'x'.repeat(50) });
+    expect(existsSync(`${path}.1`)).toBe(true);
+    expect(existsSync(`${path}.2`)).toBe(true);
+    expect(existsSync(`${path}.3`)).toBe(false);
+    expect(readFileSync(path, 'utf8')).toContain('line 99');
+  });
+});
