@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { EmptyState } from './components/empty-state';
 import { LanguageSwitch } from './components/language-switch';
 import { useT } from './i18n/use-t';
-import type { MessageKey } from './i18n/ru';
+import type { MessageKey } from './i18n/catalog';
 import { SettingsPage } from './pages/settings/settings-page';
 import { SystemPage } from './pages/system/system-page';
 import { PAGES, useUi } from './store/ui-store';

@@ -1,20 +1,16 @@
 import type { Language } from '../../src-shared/contract/settings';
-import { ru } from './ru';
-import type { Catalog, MessageKey } from './ru';
-import { kk } from './kk';
-import { en } from './en';
-
-export const CATALOGS: Record<Language, Catalog> = { ru, kk, en };
+import { CATALOGS } from './catalog';
+import type { MessageKey } from './catalog';
 
 export type Params = Record<string, string | number>;
 
 export function translate(language: Language, key: MessageKey, params?: Params): string {
-  const text = CATALOGS[language][key] ?? ru[key];
+  const text = CATALOGS[language][key] ?? CATALOGS.ru[key] ?? key;
   return params ? text.replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole)) : text;
 }
 
 /** An error from the api, in the user's language: known codes from the catalog, else main's own text. */
 export function translateError(language: Language, error: { code?: string; message: string }): string {
   const key = `error.${error.code}` as MessageKey;
-  return key in ru ? translate(language, key, { message: error.message }) : error.message;
+  return key in CATALOGS.ru ? translate(language, key, { message: error.message }) : error.message;
 }

@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { useLanguage } from '../store/ui-store';
 import { translate } from './translate';
 import type { Params } from './translate';
-import type { MessageKey } from './ru';
+import type { MessageKey } from './catalog';
 
 export function useT(): (key: MessageKey, params?: Params) => string {
   const language = useLanguage();

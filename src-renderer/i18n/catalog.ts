@@ -1,0 +1,16 @@
+import type { Language } from '../../src-shared/contract/settings';
+import { coreTexts } from './core-texts';
+
+/** Every text set of the app. A page adds its own with one line here. */
+const TEXT_SETS = [coreTexts] as const;
+
+type Union = (typeof TEXT_SETS)[number]['ru'];
+type Keys<U> = U extends unknown ? keyof U : never;
+export type MessageKey = Keys<Union> & string;
+export type Catalog = Record<MessageKey, string>;
+
+function merge(language: Language): Catalog {
+  return Object.assign({}, ...TEXT_SETS.map((set) => set[language])) as Catalog;
+}
+
+export const CATALOGS: Record<Language, Catalog> = { ru: merge('ru'), kk: merge('kk'), en: merge('en') };
