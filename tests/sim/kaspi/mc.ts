@@ -1,0 +1,102 @@
+import { Router, cookie, json, redirect, springError, type Ctx } from './http';
+import { OAUTH_CLIENT_ID } from './idmc';
+import { cabinetOffer, isActive } from './cabinet-offers';
+import { graphql } from './graphql';
+import { pricefeedProcess } from './pricefeed';
+import { orderTabsActive } from './order-tabs';
+import { token, type McSession } from './sessions';
+import type { SimState } from './sim-state';
+
+/**
+ * The cabinet backend (mc.shop.kaspi.kz). Every API call needs `x-auth-version: 3` and a live
+ * `mc-session` + `mc-sid` pair (§0 "MC auth is cookies only"); otherwise 401 (§1e, §2).
+ * Origin/Referer are not checked: the doc only says tools send them.
+ */
+export function mcRouter(sim: SimState): Router {
+  const r = new Router();
+
+  const auth = (ctx: Ctx): McSession | null => {
+    const session = ctx.header('x-auth-version') === '3' ? sim.sessions.check(ctx.cookies()) : null;
+    if (!session) springError(ctx, 401, 'Unauthorized');
+    return session;
+  };
+  const owns = (ctx: Ctx, session: McSession, uid: string | null): boolean => {
+    if (uid && session.merchantUids.includes(uid)) return true;
+    springError(ctx, 403, 'Forbidden');
+    return false;
+  };
+
+  // §2: 401 plus a fresh mc-session without a session; 200 {merchants:[{uid}]} with one.
+  r.on('GET', '/s/m', (ctx) => {
+    const session = ctx.header('x-auth-version') === '3' ? sim.sessions.check(ctx.cookies()) : null;
+    if (!session) return springError(ctx, 401, 'Unauthorized', { 'set-cookie': [cookie('mc-session', token(16))] });
+    json(ctx.res, 200, { merchants: session.merchantUids.map((uid) => ({ uid })) });
+  });
+
+  // §1c step 4 / §1d step 7: start of the chain; mc_arr remembers state and where to land.
+  r.on('GET', '/oauth2/authorization/1', (ctx) => {
+    const redirectUrl = ctx.query.get('redirectUrl') ?? `${sim.urls.storefront}/mc/`;
+    const { arr, state } = sim.sessions.startAuthorization(redirectUrl);
+    const q = new URLSearchParams({
+      response_type: 'code',
+      client_id: OAUTH_CLIENT_ID,
+      scope: 'openid',
+      state,
+      redirect_uri: `${sim.urls.mc}/login/oauth2/code/1`,
+      nonce: token(8),
+      code_challenge: token(16),
+      code_challenge_method: 'S256',
+    });
+    const cookies = [cookie('mc_arr', arr)];
+    if (!ctx.cookies()['mc-session']) cookies.push(cookie('mc-session', token(16)));
+    redirect(ctx.res, `${sim.urls.idmc}/oauth2/authorize?${q}`, cookies);
+  });
+
+  // §1c step 4, third hop: this one sets mc-session and mc-sid.
+  r.on('GET', '/login/oauth2/code/1', (ctx) => {
+    const done = sim.sessions.redeem(ctx.query.get('code') ?? '', ctx.query.get('state') ?? '', ctx.cookies()['mc_arr']);
+    if (!done) return springError(ctx, 401, 'Unauthorized');
+    redirect(ctx.res, done.redirectUrl, [cookie('mc-session', done.session.session), cookie('mc-sid', done.session.sid), cookie('mc_arr', '', { maxAge: 0 })]);
+  });
+
+  // §6: own offers, paged by p (0-based) and l, filtered by a (on sale or not) and t (search).
+  r.on('GET', '/bff/offer-view/list', (ctx) => {
+    const session = auth(ctx);
+    if (!session) return;
+    const q = ctx.query;
+    const uid = q.get('m');
+    if (!owns(ctx, session, uid)) return;
+    const page = Math.max(0, Number.parseInt(q.get('p') ?? '0', 10) || 0);
+    const size = Math.min(100, Math.max(1, Number.parseInt(q.get('l') ?? '10', 10) || 10));
+    const active = (q.get('a') ?? q.get('available') ?? 'true') !== 'false';
+    const text = (q.get('t') ?? '').trim().toLowerCase();
+    const all = sim.world.ownOffers(uid as string).filter((o) => isActive(o) === active && (!text || o.model.toLowerCase().includes(text) || o.merchantSku.toLowerCase().includes(text) || o.productId.includes(text)));
+    const data = all.slice(page * size, page * size + size).map((o) => cabinetOffer(sim.world, o, sim.urls.storefront));
+    json(ctx.res, 200, { total: all.length, data });
+  });
+
+  // Unattributed count endpoint (§6) [uncertain].
+  r.on('GET', '/bff/offer-view/count', (ctx) => {
+    const session = auth(ctx);
+    if (!session || !owns(ctx, session, ctx.query.get('m'))) return;
+    const offers = sim.world.ownOffers(ctx.query.get('m') as string);
+    json(ctx.res, 200, { total: offers.length, active: offers.filter(isActive).length, archive: offers.filter((o) => !isActive(o)).length });
+  });
+
+  r.on('POST', '/pricefeed/upload/merchant/process', async (ctx) => {
+    const session = auth(ctx);
+    if (session) await pricefeedProcess(sim, ctx, session);
+  });
+
+  r.on('POST', '/mc/facade/graphql', async (ctx) => {
+    const session = auth(ctx);
+    if (session) await graphql(sim, ctx, session);
+  });
+
+  r.on('GET', '/mc/api/orderTabs/active', (ctx) => {
+    const session = auth(ctx);
+    if (session && owns(ctx, session, ctx.query.get('_m'))) orderTabsActive(sim, ctx, ctx.query.get('_m') as string);
+  });
+
+  return r;
+}

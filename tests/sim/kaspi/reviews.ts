@@ -1,0 +1,89 @@
+import { FIRST_NAMES, REVIEW_TEXTS } from './names';
+import type { Review } from './model';
+import { Prng } from './prng';
+import type { World } from './world';
+
+/**
+ * Reviews of a product (kaspi-api.md §8). Generated from the seed and the product id on first
+ * read, so they are stable for a run without being stored for every product up front.
+ */
+export class ReviewBook {
+  private readonly cache = new Map<string, Review[]>();
+
+  constructor(
+    private readonly world: World,
+    private readonly seed: number,
+  ) {}
+
+  of(productId: string): Review[] {
+    let list = this.cache.get(productId);
+    if (list) return list;
+    const rng = Prng.derive(this.seed, `reviews:${productId}`);
+    const sellers = this.world.offersOf(productId).map((o) => this.world.merchants.get(o.merchantUid)).filter((m) => m !== undefined);
+    list = [];
+    if (this.world.products.has(productId) && sellers.length > 0) {
+      const count = rng.int(0, 40);
+      for (let i = 0; i < count; i++) {
+        const [text, plus, minus] = rng.pick(REVIEW_TEXTS) as [string, string, string];
+        const seller = rng.pick(sellers);
+        const rating = text === 'Не понравилось' ? rng.int(1, 2) : rng.int(4, 5);
+        list.push({
+          id: String(rng.int(10_000_000, 99_999_999)),
+          author: rng.pick(FIRST_NAMES),
+          date: new Date(Date.UTC(2026, 0, 1) + rng.int(0, 300) * 86_400_000).toISOString().slice(0, 10).split('-').reverse().join('.'),
+          rating,
+          text: rng.chance(0.8) ? text : '',
+          plus,
+          minus,
+          merchantUid: seller.uid,
+          merchantName: seller.name,
+          orderNumber: String(rng.int(500_000_000, 999_999_999)),
+        });
+      }
+    }
+    this.cache.set(productId, list);
+    return list;
+  }
+
+  /** Body of `GET /yml/review-view/api/v1/reviews/product/{id}` (§8 "Response"). */
+  response(productId: string, q: URLSearchParams): Record<string, unknown> {
+    const all = this.of(productId);
+    const merchant = q.get('merchantCodes');
+    const filter = q.get('filter') === 'COMMENT' ? 'COMMENT' : 'ALL';
+    let list = all.filter((r) => (!merchant || r.merchantUid === merchant) && (filter === 'ALL' || r.text !== ''));
+    if (q.get('sort') === 'DATE') list = [...list].sort((a, b) => toMs(b.date) - toMs(a.date));
+    const limit = Math.min(200, Math.max(1, Number.parseInt(q.get('limit') ?? '9', 10) || 9));
+    const page = Math.max(0, Number.parseInt(q.get('page') ?? '0', 10) || 0);
+    const data = list.slice(page * limit, page * limit + limit).map((r) => ({
+      id: r.id,
+      author: r.author,
+      date: r.date,
+      rating: r.rating,
+      comment: { text: r.text, plus: r.plus, minus: r.minus },
+      merchant: { name: r.merchantName, code: r.merchantUid },
+      orderNumber: r.orderNumber,
+      galleryImages: [],
+      feedback: { positive: 0 },
+    }));
+    const out: Record<string, unknown> = { data };
+    if (q.get('withAgg') === 'true') {
+      const rated = all.length;
+      const commented = all.filter((r) => r.text !== '').length;
+      const sum = all.reduce((s, r) => s + r.rating, 0);
+      out['summary'] = {
+        global: rated ? Math.round((sum / rated) * 10) / 10 : 0,
+        statistic: [5, 4, 3, 2, 1].map((rate) => ({ rate, count: all.filter((r) => r.rating === rate).length })),
+        reviewsCount: commented,
+        ratingCount: rated,
+        reviewImagesCount: 0,
+      };
+      out['groupSummary'] = [{ id: 'ALL', total: rated }, { id: 'COMMENT', total: commented }];
+    }
+    return out;
+  }
+}
+
+function toMs(ddmmyyyy: string): number {
+  const [d, m, y] = ddmmyyyy.split('.').map(Number);
+  return Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1);
+}
