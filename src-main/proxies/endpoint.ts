@@ -11,7 +11,7 @@ export interface ProxyEndpoint {
   username: string | null;
   password: string | null;
   label: string | null;
-  storeId: string | null;
+  storeId: number | null;
   enabled: boolean;
   /** The status last persisted, so a proxy found dead before a restart is probed, not trusted. */
   status?: ProxyStatus;

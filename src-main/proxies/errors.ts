@@ -28,7 +28,7 @@ export class LaneTimeoutError extends Error {
 export class NoLaneError extends Error {
   constructor(
     readonly reason: 'none-configured' | 'wait-timeout',
-    readonly storeId: string | null,
+    readonly storeId: number | null,
   ) {
     super(reason === 'none-configured' ? `no proxy or direct connection may be used for store ${storeId ?? '(shared)'}` : `no lane freed up in time for store ${storeId ?? '(shared)'}`);
     this.name = 'NoLaneError';

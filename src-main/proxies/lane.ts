@@ -47,7 +47,7 @@ export class Lane {
     return this.endpoint ? endpointAddress(this.endpoint) : 'direct';
   }
 
-  get storeId(): string | null {
+  get storeId(): number | null {
     return this.endpoint?.storeId ?? null;
   }
 

@@ -44,7 +44,7 @@ export interface RunOptions {
 export interface LaneSnapshot {
   id: number;
   address: string;
-  storeId: string | null;
+  storeId: number | null;
   status: Exclude<ProxyStatus, 'disabled'>;
   /** When a cooling or dead lane may be tried again. */
   availableAt: number | null;
@@ -62,7 +62,7 @@ export interface ProxyPoolOptions {
 }
 
 interface Waiter {
-  storeId: string | null;
+  storeId: number | null;
   useBudget: boolean;
   sticky: boolean;
   tried: ReadonlySet<number>;
@@ -79,7 +79,7 @@ export class ProxyPool {
   private readonly statsFlushMs: number;
   private readonly lanes = new Map<number, Lane>();
   private readonly waiters: Waiter[] = [];
-  private readonly stickyLane = new Map<string, number>();
+  private readonly stickyLane = new Map<number | null, number>();
   private pickSeq = 0;
   private wakeTimer: unknown = null;
   private wakeAt = Infinity;
@@ -135,7 +135,7 @@ export class ProxyPool {
    * IP (the task throws LaneBannedError), the connection fails or the attempt times out.
    * Errors that are not the lane's fault are rethrown at once.
    */
-  async run<T>(storeId: string | null, task: (lane: LaneHandle) => Promise<T>, options: RunOptions = {}): Promise<T> {
+  async run<T>(storeId: number | null, task: (lane: LaneHandle) => Promise<T>, options: RunOptions = {}): Promise<T> {
     const maxAttempts = options.maxAttempts ?? this.settings.maxAttempts;
     const tried = new Set<number>();
     let lastError: unknown;
@@ -189,7 +189,7 @@ export class ProxyPool {
     this.lanes.clear();
   }
 
-  private acquire(storeId: string | null, options: RunOptions, tried: ReadonlySet<number>): Promise<Lane> {
+  private acquire(storeId: number | null, options: RunOptions, tried: ReadonlySet<number>): Promise<Lane> {
     if (this.closed) return Promise.reject(new NoLaneError('wait-timeout', storeId));
     return new Promise<Lane>((resolve, reject) => {
       const waiter: Waiter = {
@@ -254,7 +254,7 @@ export class ProxyPool {
     }, Math.max(0, at - now));
   }
 
-  private lanesFor(storeId: string | null): Lane[] {
+  private lanesFor(storeId: number | null): Lane[] {
     return [...this.lanes.values()].filter((lane) => lane.storeId === null || lane.storeId === storeId);
   }
 
@@ -264,13 +264,12 @@ export class ProxyPool {
     // A lane that already failed this request is used again only when nothing else is free.
     const fresh = ready.filter((lane) => !waiter.tried.has(lane.id));
     const pool = fresh.length > 0 ? fresh : ready;
-    const stickyKey = waiter.storeId ?? '';
-    const sticky = waiter.sticky ? pool.find((lane) => lane.id === this.stickyLane.get(stickyKey)) : undefined;
+    const sticky = waiter.sticky ? pool.find((lane) => lane.id === this.stickyLane.get(waiter.storeId)) : undefined;
     const lane = sticky ?? pool.reduce((best, l) => (l.lastPickSeq < best.lastPickSeq ? l : best));
     if (waiter.useBudget) lane.bucket.tryTake(now);
     if (lane.health === 'dead') lane.probing = true;
     lane.lastPickSeq = ++this.pickSeq;
-    if (waiter.sticky) this.stickyLane.set(stickyKey, lane.id);
+    if (waiter.sticky) this.stickyLane.set(waiter.storeId, lane.id);
     return lane;
   }
 

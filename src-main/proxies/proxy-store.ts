@@ -1,19 +1,15 @@
 import type { Proxy, ProxyCheck, ProxyInput, ProxyPatch, ProxyStatus } from '../../src-shared/domain/proxy';
 import type { ProxyEndpoint } from './endpoint';
 import type { LaneStatsRecord } from './lane-stats';
+export type { SecretBox } from '../secrets/secret-box';
 
 /** The direct connection is a lane like any proxy; its statistics are stored under this id. */
 export const DIRECT_LANE_ID = 0;
 
-/** Encrypts secrets at rest: Electron safeStorage on the desktop, a key file in headless mode. */
-export interface SecretBox {
-  encrypt(plain: string): string;
-  decrypt(cipher: string): string;
-}
 
 /** Where an imported or added proxy goes; fields left out keep their current value. */
 export interface ProxyPlacement {
-  storeId?: string | null;
+  storeId?: number | null;
   enabled?: boolean;
 }
 

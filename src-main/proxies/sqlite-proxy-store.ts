@@ -9,7 +9,7 @@ import type { ImportSummary, ProxyPlacement, ProxyStore, SecretBox } from './pro
  * Proxies and their per-lane statistics. `username` is '' rather than NULL when there is none,
  * so the unique key merges "the same proxy without a user" too (SQLite treats NULLs as distinct).
  * `proxy_stats` has no foreign key because lane 0 (the direct connection) is no proxy row.
- * store_id has no foreign key yet: the stores table belongs to another migration.
+ * store_id has no foreign key so these tables stand alone; stores are only ever soft-removed.
  */
 export const PROXY_MIGRATION_SQL = `
 CREATE TABLE IF NOT EXISTS proxies (
@@ -21,7 +21,7 @@ CREATE TABLE IF NOT EXISTS proxies (
   password_cipher TEXT,
   label TEXT,
   enabled INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),
-  store_id TEXT,
+  store_id INTEGER,
   status TEXT NOT NULL DEFAULT 'healthy' CHECK (status IN ('healthy', 'cooling', 'dead')),
   last_check TEXT,
   created_at INTEGER NOT NULL,
@@ -50,7 +50,7 @@ interface ProxyRow {
   password_cipher: string | null;
   label: string | null;
   enabled: 0 | 1;
-  store_id: string | null;
+  store_id: number | null;
   status: Exclude<ProxyStatus, 'disabled'>;
   last_check: string | null;
 }

@@ -19,7 +19,7 @@ export const proxyId = z.number().int().positive();
 export type ProxyId = z.infer<typeof proxyId>;
 
 /** The store a proxy is bound to; null puts the proxy in the pool every store shares. */
-export const proxyStoreId = z.string().min(1).nullable();
+export const proxyStoreId = z.number().int().positive().nullable();
 
 const epochMs = z.number().int().nonnegative();
 const count = z.number().int().nonnegative();

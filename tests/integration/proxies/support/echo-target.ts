@@ -9,6 +9,7 @@ export interface EchoTarget {
   /** Client addresses of every request answered (200 or 403), in arrival order. */
   readonly seen: string[];
   ban(address: string, forMs: number): void;
+  clearBans(): void;
   close(): Promise<void>;
 }
 
@@ -30,6 +31,7 @@ export async function startEchoTarget(): Promise<EchoTarget> {
     url: `http://127.0.0.1:${port}`,
     seen,
     ban: (address, forMs) => void bannedUntil.set(address, Date.now() + forMs),
+    clearBans: () => bannedUntil.clear(),
     close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
   };
 }
