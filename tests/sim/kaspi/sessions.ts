@@ -168,13 +168,19 @@ export class Sessions {
 
   // --- cabinet sessions ---
 
-  /** The live session for these cookies, counting this request; null when missing or expired. */
-  check(cookies: Record<string, string>): McSession | null {
+  /** The live session for these cookies without counting a request. */
+  peek(cookies: Record<string, string>): McSession | null {
     const s = cookies['mc-session'];
     const sid = cookies['mc-sid'];
     if (!s || !sid) return null;
     const session = this.mc.get(s);
-    if (!session || session.sid !== sid || session.expired) return null;
+    return !session || session.sid !== sid || session.expired ? null : session;
+  }
+
+  /** The live session for these cookies, counting this request; null when missing or expired. */
+  check(cookies: Record<string, string>): McSession | null {
+    const session = this.peek(cookies);
+    if (!session) return null;
     session.requests++;
     if (session.expireAfter !== null && session.requests > session.expireAfter) {
       session.expired = true;

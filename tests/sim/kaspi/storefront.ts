@@ -71,7 +71,7 @@ export function storefrontRouter(sim: SimState): Router {
   // starts the chain itself. It names the store when the cabinet cookies are live (cookies are
   // per host, not per port, so the shell sees mc's cookies here).
   r.on('GET', '/mc/', (ctx: Ctx) => {
-    const session = sim.sessions.list().find((s) => s.session === ctx.cookies()['mc-session'] && s.sid === ctx.cookies()['mc-sid'] && !s.expired);
+    const session = sim.sessions.peek(ctx.cookies());
     const names = (session?.merchantUids ?? []).map((uid) => sim.world.merchants.get(uid)?.name ?? uid).join(', ');
     html(ctx.res, 200, `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Kaspi Магазин</title></head><body><nav class="navbar"><a class="navbar-brand" href="/mc/">Kaspi Магазин</a><span class="navbar-item">${escapeHtml(names)}</span></nav><main id="root"></main></body></html>`);
   });

@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCENARIO_CREDENTIALS, startKaspiSim, type KaspiSim } from '../../sim/kaspi';
+import { Jar, MC_HEADERS, loginByPassword, mcGet, mcPost } from './helpers';
+
+const demo = SCENARIO_CREDENTIALS.demo;
+
+// kaspi-api.md §2, §3, §6, §7a: the cabinet with a live session.
+describe('cabinet (mc) endpoints', () => {
+  let sim: KaspiSim;
+  let jar: Jar;
+  beforeAll(async () => {
+    sim = await startKaspiSim({ scenario: 'demo', seed: 3, timeScale: 1000 });
+    jar = await loginByPassword(sim, demo.owner.email, demo.owner.password);
+  });
+  afterAll(() => sim.close());
+  const gql = async (operationName: string, variables: Record<string, unknown> = {}, query = `query ${operationName} { __typename }`): Promise<{ status: number; body: { data?: Record<string, unknown>; errors?: { message: string }[] } }> => {
+    const res = await mcPost(jar, `${sim.urls.mc}/mc/facade/graphql?opName=${operationName}`, { operationName, variables, query });
+    return { status: res.status, body: (await res.json()) as { data?: Record<string, unknown>; errors?: { message: string }[] } };
+  };
+
+  it('lists several shops for one phone login (§2)', async () => {
+    const phoneJar = new Jar();
+    await phoneJar.fetch(`${sim.urls.idmc}/login`);
+    await phoneJar.fetch(`${sim.urls.idmc}/api/p/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ _ph: demo.phone.phone }) });
+    await phoneJar.fetch(`${sim.urls.idmc}/api/p/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ _c: sim.lastSmsCode(demo.phone.phone) }) });
+    await phoneJar.follow(`${sim.urls.idmc}/`);
+    expect(await (await mcGet(phoneJar, `${sim.urls.mc}/s/m`)).json()).toEqual({ merchants: [{ uid: '30067228' }, { uid: '30067229' }] });
+  });
+
+  it('pages own offers with m, p, l, a and the documented fields (§6)', async () => {
+    const url = (p: number, l: number, a = true): string => `${sim.urls.mc}/bff/offer-view/list?m=30067228&p=${p}&l=${l}&a=${a}&t=&c=&lowStock=false&notSpecifiedStock=false`;
+    const first = (await (await mcGet(jar, url(0, 100))).json()) as { total: number; data: Record<string, unknown>[] };
+    const active = first.total;
+    expect(active).toBeGreaterThan(100);
+    expect(first.data).toHaveLength(100);
+    const all: Record<string, unknown>[] = [];
+    for (let p = 0; ; p++) {
+      const page = (await (await mcGet(jar, url(p, 50))).json()) as { total: number; data: Record<string, unknown>[] };
+      if (page.data.length === 0) break;
+      all.push(...page.data);
+    }
+    expect(all).toHaveLength(active);
+    expect(new Set(all.map((o) => o['sku'])).size).toBe(active);
+    const inactive = (await (await mcGet(jar, url(0, 100, false))).json()) as { total: number; data: Record<string, unknown>[] };
+    expect(inactive.data.every((o) => o['available'] === false)).toBe(true);
+    expect(active + inactive.total).toBe(sim.state.world.ownOffers('30067228').length);
+    const o = first.data[0] as Record<string, unknown>;
+    for (const f of ['offerId', 'sku', 'masterSku', 'masterTitle', 'title', 'model', 'brand', 'masterCategory', 'minPrice', 'maxPrice', 'price', 'allCityPrices', 'points', 'available', 'availabilities', 'stocks', 'images', 'shopLink', 'updatedAt']) expect(o).toHaveProperty(f);
+    expect(o['masterCategory']).toMatch(/^Master - /);
+    expect(o['shopLink']).toMatch(new RegExp(`-${String(o['masterSku'])}/$`));
+    expect((o['availabilities'] as { storeId: string }[])[0]?.storeId).toMatch(/^30067228_PP\d$/);
+    for (const [cityId, v] of Object.entries(o['allCityPrices'] as Record<string, { price: number }>)) {
+      expect(cityId).toMatch(/^\d{9}$/);
+      expect(Number.isInteger(v.price)).toBe(true);
+    }
+    // With city pricing, price is 0 and minPrice carries the price (§6).
+    const perCity = all.find((x) => x['price'] === 0);
+    expect(perCity?.['minPrice']).toBeGreaterThan(0);
+  });
+
+  it('forbids another merchant id and needs the session cookies', async () => {
+    expect((await mcGet(jar, `${sim.urls.mc}/bff/offer-view/list?m=30067229&p=0&l=10&a=true`)).status).toBe(403);
+    expect((await fetch(`${sim.urls.mc}/bff/offer-view/list?m=30067228&p=0&l=10&a=true`, { headers: MC_HEADERS })).status).toBe(401);
+  });
+
+  it('answers getMerchant with points, getPointList and getCities (§3)', async () => {
+    const m = await gql('getMerchant', { id: '30067228' });
+    expect(m.body.data).toMatchObject({ merchant: { id: '30067228', name: 'ИП FIRST PROJECT', logo: { url: expect.any(String) } } });
+    const points = (m.body.data?.['merchant'] as { points: { id: string; name: string; enabled: boolean; virtual: boolean; city: { id: string; name: string } }[] }).points;
+    expect(points).toHaveLength(5);
+    expect(points[0]).toMatchObject({ id: '30067228_PP1', name: 'PP1', enabled: true, virtual: false, city: { id: '750000000', name: 'Алматы' } });
+    const cities = await gql('getCities');
+    expect((cities.body.data?.['cities'] as unknown[]).length).toBeGreaterThanOrEqual(28);
+    expect(cities.body.data?.['cities']).toContainEqual({ id: '471010000', name: 'Актау' });
+    const other = await gql('getMerchant', { id: '30067229' });
+    expect(other.body.errors?.[0]?.message).toBeTruthy();
+    const unknown = await gql('noSuchOperation');
+    expect(unknown.body.errors?.[0]?.message).toMatch(/Unknown operation/);
+  });
+
+  it('answers getOrders, getOrderCounters and getOrderDetails (§3, §7a)', async () => {
+    const counters = await gql('getOrderCounters', { merchantUid: '30067228' });
+    const counts = (counters.body.data?.['merchant'] as { orders: { counts: { tab: string; count: number }[] } }).orders.counts;
+    expect(counts.map((c) => c.tab)).toEqual(expect.arrayContaining(['NEW', 'SIGN_REQUIRED', 'PICKUP', 'DELIVERY', 'KASPI_DELIVERY_CARGO_ASSEMBLY']));
+    const newCount = counts.find((c) => c.tab === 'NEW')?.count ?? 0;
+    const orders = await gql('getOrders', { merchantUid: '30067228', size: 10, page: 0, input: { presetFilter: 'NEW', orderCode: '', cityId: '' }, advancedInput: { orderCode: '', phoneNumber: '', productCode: '' }, withAdvancedOrders: false });
+    const list = (orders.body.data?.['merchant'] as { orders: { orders: { total: number; orders: Record<string, unknown>[] } } }).orders.orders;
+    expect(list.total).toBe(newCount);
+    expect(list.total).toBeGreaterThan(0);
+    const order = list.orders[0] as Record<string, unknown>;
+    for (const f of ['code', 'customer', 'totalPrice', 'creationTime', 'status', 'entries', 'destination', 'payments', 'kaspiDelivery', 'delivery']) expect(order).toHaveProperty(f);
+    const details = await gql('getOrderDetails', { merchantUid: '30067228', orderCode: order['code'] });
+    const detail = (details.body.data?.['merchant'] as { orderDetail: { code: string; customer: { phoneNumber: string } } }).orderDetail;
+    expect(detail.code).toBe(order['code']);
+    expect(detail.customer.phoneNumber).toBe('+0(000)-000-00-00');
+    const empty = await gql('getOrders', { merchantUid: '30067228', size: 10, page: 0, input: { presetFilter: 'NEW', orderCode: '000', cityId: '' } });
+    expect(empty.body.data).toEqual({ merchant: { id: '30067228', orders: { orders: { total: 0, orders: [] } } } });
+  });
+
+  it('answers orderTabs/active with an array of tab objects (§7a REST)', async () => {
+    const res = await mcGet(jar, `${sim.urls.mc}/mc/api/orderTabs/active?count=100&selectedTabs=DELIVERY&selectedTabs=NEW&startIndex=0&loadPoints=false&_m=30067228`);
+    expect(res.status).toBe(200);
+    const tabs = (await res.json()) as { tab: string; orders: { createDate: number; totalPrice: number; entries: { masterProductCode: string; name: string; quantity: number; totalPrice: number }[] }[] }[];
+    expect(tabs.map((t) => t.tab)).toEqual(['DELIVERY', 'NEW']);
+    const order = tabs.flatMap((t) => t.orders)[0];
+    expect(order?.createDate).toBeTypeOf('number');
+    expect(order?.entries[0]).toMatchObject({ masterProductCode: expect.any(String), name: expect.any(String), quantity: expect.any(Number), totalPrice: expect.any(Number) });
+  });
+
+  it('expires sessions at once or after N requests (control)', async () => {
+    const mine = await loginByPassword(sim, demo.owner.email, demo.owner.password);
+    const live = sim.sessions().filter((s) => !s.expired).length;
+    expect(live).toBeGreaterThan(0);
+    const s = sim.sessions().find((x) => x.session === mine.cookies.get('mc-session'));
+    expect(s).toBeTruthy();
+    sim.state.sessions.expire({ accountId: s?.accountId, afterRequests: 2 });
+    expect((await mcGet(mine, `${sim.urls.mc}/s/m`)).status).toBe(200);
+    expect((await mcGet(mine, `${sim.urls.mc}/s/m`)).status).toBe(200);
+    expect((await mcGet(mine, `${sim.urls.mc}/s/m`)).status).toBe(401);
+    const again = await loginByPassword(sim, demo.owner.email, demo.owner.password);
+    expect((await mcGet(again, `${sim.urls.mc}/s/m`)).status).toBe(200);
+    sim.expireSessions({ login: demo.owner.email });
+    expect((await mcGet(again, `${sim.urls.mc}/s/m`)).status).toBe(401);
+    expect((await mcGet(again, `${sim.urls.mc}/bff/offer-view/list?m=30067228&p=0&l=1&a=true`)).status).toBe(401);
+    jar = await loginByPassword(sim, demo.owner.email, demo.owner.password);
+  });
+});
