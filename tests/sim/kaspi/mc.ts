@@ -30,7 +30,7 @@ export function mcRouter(sim: SimState): Router {
   r.on('GET', '/s/m', (ctx) => {
     const session = ctx.header('x-auth-version') === '3' ? sim.sessions.check(ctx.cookies()) : null;
     // A fresh mc-session only replaces a missing or dead one: a live session survives a bad header.
-    const fresh = sim.sessions.peek(ctx.cookies()) ? {} : { 'set-cookie': [cookie('mc-session', token(16))] };
+    const fresh: Record<string, string[]> = sim.sessions.peek(ctx.cookies()) ? {} : { 'set-cookie': [cookie('mc-session', token(16))] };
     if (!session) return springError(ctx, 401, 'Unauthorized', fresh);
     json(ctx.res, 200, { merchants: session.merchantUids.map((uid) => ({ uid })) });
   });
