@@ -4,7 +4,7 @@ import { load } from 'js-yaml';
 // electron-builder's own validation: the same schema and checks `electron-builder` runs before packaging.
 import { validateConfiguration } from 'app-builder-lib/out/util/config/config.js';
 
-const quietLogger = { isEnabled: false, add: () => undefined };
+const quietLogger = { isEnabled: false, add: () => undefined } as never;
 const config = load(readFileSync('electron-builder.yml', 'utf8')) as Record<string, unknown>;
 
 describe('electron-builder.yml', () => {
