@@ -1,0 +1,102 @@
+import { chromium, type Browser, type Page } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCENARIO_CREDENTIALS, startKaspiSim, type KaspiSim } from '../../sim/kaspi';
+
+const small = SCENARIO_CREDENTIALS.small;
+
+// kaspi-api.md §1a and §1b, driven exactly as CDF/HAS/FBP drive the real page.
+describe('login page in real Chromium', () => {
+  let sim: KaspiSim;
+  let browser: Browser;
+  beforeAll(async () => {
+    sim = await startKaspiSim({ scenario: 'small', timeScale: 0.001 });
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await sim?.close();
+  });
+
+  const withPage = async (fn: (page: Page) => Promise<void>): Promise<string[]> => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await fn(page);
+      return (await context.cookies()).map((c) => c.name);
+    } finally {
+      await context.close();
+    }
+  };
+
+  const emailAndPassword = async (page: Page, email: string, password: string): Promise<void> => {
+    await page.goto(`${sim.urls.idmc}/login`, { waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('#user_email_field');
+    await page.fill('#user_email_field', email);
+    await page.click('.button.is-primary');
+    await page.waitForSelector('#password_field');
+    await page.fill('#user_email_field', email);
+    await page.fill('#password_field', password);
+    await page.click('.button.is-primary');
+  };
+
+  it('logs in with email and password and lands on the cabinet with nav.navbar', async () => {
+    const cookies = await withPage(async (page) => {
+      await emailAndPassword(page, small.owner.email, small.owner.password);
+      await page.waitForSelector('nav.navbar', { timeout: 10_000 });
+      expect(page.url()).toBe(`${sim.urls.storefront}/mc/`);
+      expect(await page.textContent('nav.navbar')).toContain('ИП Тестовый магазин');
+    });
+    expect(cookies).toEqual(expect.arrayContaining(['mc-session', 'mc-sid', 'MS_AUTH_SSO']));
+  });
+
+  it('shows #sms_code_field for an account with a code step, then logs in', async () => {
+    const cookies = await withPage(async (page) => {
+      await emailAndPassword(page, small.mfa.email, small.mfa.password);
+      await page.waitForSelector('#sms_code_field');
+      const code = sim.lastSmsCode(small.mfa.email);
+      expect(code).toMatch(/^\d{6}$/);
+      await page.fill('#sms_code_field', code ?? '');
+      await page.click('.button.is-primary');
+      await page.waitForSelector('nav.navbar', { timeout: 10_000 });
+    });
+    expect(cookies).toEqual(expect.arrayContaining(['mc-session', 'mc-sid']));
+  });
+
+  it('shows .notification.is-danger on a wrong password and stays on the login page', async () => {
+    const cookies = await withPage(async (page) => {
+      await emailAndPassword(page, small.owner.email, 'wrong-password');
+      const box = await page.waitForSelector('.notification.is-danger');
+      expect(await box.textContent()).toMatch(/Неверный логин или пароль/);
+      expect(await page.$('nav.navbar')).toBeNull();
+      expect(new URL(page.url()).pathname).toBe('/login');
+    });
+    expect(cookies).not.toContain('mc-sid');
+  });
+
+  it('logs in by phone through the "Телефон" tab and input[name=security-code]', async () => {
+    const cookies = await withPage(async (page) => {
+      await page.goto(`${sim.urls.idmc}/login`, { waitUntil: 'domcontentloaded' });
+      await page.click('text=Телефон');
+      await page.fill('#user_phone_field', '7010000001');
+      await page.click('.button.is-primary');
+      await page.waitForSelector('input[name=security-code]');
+      await page.fill('input[name=security-code]', sim.lastSmsCode(small.phone.phone) ?? '');
+      await page.click('.button.is-primary');
+      await page.waitForSelector('nav.navbar', { timeout: 10_000 });
+    });
+    expect(cookies).toEqual(expect.arrayContaining(['mc-session', 'mc-sid']));
+  });
+
+  it('shows a captcha instead of the form under a captcha fault', async () => {
+    const fault = sim.addFault({ host: 'idmc', path: '/login', kind: 'captcha' });
+    try {
+      await withPage(async (page) => {
+        await page.goto(`${sim.urls.idmc}/login`, { waitUntil: 'domcontentloaded' });
+        await page.waitForSelector('.g-recaptcha', { state: 'attached' });
+        expect(await page.$('#user_email_field')).toBeNull();
+      });
+    } finally {
+      sim.removeFault(fault.id);
+    }
+  });
+});
