@@ -9,6 +9,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    reporters: ['default', './tests/support/summary-reporter.ts'],
     // electron-store imports electron at load; tests mock electron, which only works inlined.
     server: { deps: { inline: ['electron-store'] } },
   },
