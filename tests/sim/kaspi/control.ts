@@ -25,6 +25,7 @@ export function controlHandler(handle: SimHandle): (req: IncomingMessage, res: S
   });
   r.on('POST', '/reset', (ctx) => json(ctx.res, 200, handle.reset()));
 
+  r.on('GET', '/market/products', (ctx) => json(ctx.res, 200, handle.products(Number(ctx.query.get('offset') ?? 0) || 0, Number(ctx.query.get('limit') ?? 1000) || 1000)));
   r.on('GET', '/market/offers', (ctx) => json(ctx.res, 200, handle.offers(ctx.query.get('productId') ?? '', ctx.query.get('cityId') ?? '')));
   r.on('POST', '/market/price', async (ctx) => {
     const b = await body(ctx, z.object({ productId: z.string(), merchantUid: z.string().optional(), merchantId: z.string().optional(), price: z.number().int().positive(), cityId: z.string().optional() }));

@@ -71,6 +71,12 @@ export class SimHandle {
     return info;
   }
 
+  /** Product ids and titles, paged (every scenario, however large). */
+  products(offset = 0, limit = 1000): { total: number; products: { masterSku: string; title: string }[] } {
+    const all = [...this.sim.world.products.values()];
+    return { total: all.length, products: all.slice(offset, offset + limit).map((p) => ({ masterSku: p.masterSku, title: p.title })) };
+  }
+
   /** What the storefront shows for a product in a city, without limits or header checks. */
   offers(productId: string, cityId: string): OfferView[] {
     const w = this.sim.world;
