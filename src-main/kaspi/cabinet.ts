@@ -1,0 +1,157 @@
+import { z } from 'zod';
+import { KaspiError } from '../../src-shared/domain/kaspi-error';
+import type { Dispatcher } from 'undici';
+import { joinUrl, type KaspiEndpoints } from './endpoints';
+import { GET_CITIES, GET_MERCHANT, GET_ORDERS, GET_ORDER_COUNTERS, GET_ORDER_DETAILS, mcGraphql, type McContext } from './graphql';
+import { mcHeaders, type CookieLike } from './headers';
+import { parseOfferListPage } from './offer-list';
+import { mapOrder, mapOrderTabs, mapOrders } from './orders-parse';
+import { buildPushBody, type PushPriceInput } from './push-body';
+import type { RetryPolicy } from './retry';
+import { kaspiRequest } from './transport';
+import {
+  citiesWire, merchantWire, merchantsWire, orderTabCount, orderWire,
+  type ActiveOrderTab, type CabinetOffer, type CabinetOrder, type City, type MerchantInfo, type OrderTabCount,
+} from './types';
+
+export interface CabinetClientOptions {
+  endpoints: KaspiEndpoints;
+  /** The MC session cookies from the login (mc-session, mc-sid, and whatever came with them). */
+  cookies: readonly CookieLike[];
+  dispatcher?: Dispatcher;
+  timeoutMs?: number;
+  /** Read retries (server/timeout/network); never applied to the price push. */
+  retry?: Partial<RetryPolicy>;
+}
+
+export interface CabinetClient {
+  /** `/s/m` (§2): the merchant uids this session manages. 401 → session-expired. */
+  merchants(): Promise<string[]>;
+  merchant(uid: string): Promise<MerchantInfo>;
+  cities(): Promise<City[]>;
+  listOffers(q: { merchantUid: string; page: number; size: number; active: boolean }): Promise<{ total: number; offers: CabinetOffer[]; skipped: number }>;
+  /** §5: returns Kaspi's async job id. Never retried: a lost answer may still have been applied. */
+  pushPrice(input: PushPriceInput): Promise<{ jobId: string }>;
+  orders(q: { merchantUid: string; tab: string; page: number; size: number; orderCode?: string; cityId?: string }): Promise<{ total: number; orders: CabinetOrder[] }>;
+  orderCounters(merchantUid: string): Promise<OrderTabCount[]>;
+  orderDetails(merchantUid: string, orderCode: string): Promise<CabinetOrder>;
+  activeOrderTabs(q: { merchantUid: string; tabs?: readonly string[]; count?: number; startIndex?: number }): Promise<ActiveOrderTab[]>;
+}
+
+const unexpected = (what: string): KaspiError => new KaspiError('not-json', `Kaspi вернул ${what} в неожиданном формате. Попробуйте позже.`);
+
+export function createCabinetClient(opts: CabinetClientOptions): CabinetClient {
+  const ctx: McContext = opts;
+  const get = async (path: string, query: Record<string, string | readonly string[]>): Promise<unknown> => {
+    const qs = new URLSearchParams();
+    for (const [k, v] of Object.entries(query)) for (const one of typeof v === 'string' ? [v] : v) qs.append(k, one);
+    const res = await kaspiRequest({
+      surface: 'cabinet',
+      method: 'GET',
+      url: `${joinUrl(opts.endpoints.mcUrl, path)}${qs.size ? `?${qs}` : ''}`,
+      headers: mcHeaders(opts.cookies),
+      dispatcher: opts.dispatcher,
+      timeoutMs: opts.timeoutMs,
+      retry: opts.retry ?? {},
+    });
+    return res.json;
+  };
+
+  return {
+    async merchants() {
+      const parsed = merchantsWire.safeParse(await get('/s/m', {}));
+      if (!parsed.success) throw unexpected('список магазинов');
+      return parsed.data.merchants.map((m) => m.uid);
+    },
+
+    async merchant(uid) {
+      const data = await mcGraphql(ctx, 'getMerchant', GET_MERCHANT, { id: uid });
+      const m = merchantWire.safeParse(data['merchant']);
+      if (!m.success) throw unexpected('данные магазина');
+      return {
+        uid: m.data.id,
+        name: m.data.name ?? m.data.id,
+        logoUrl: m.data.logo?.url ?? null,
+        points: (m.data.points ?? []).map((p) => {
+          const code = p.id.includes('_') ? p.id.slice(p.id.lastIndexOf('_') + 1) : (p.name ?? p.id);
+          return {
+            storeId: p.id.includes('_') ? p.id : `${m.data.id}_${p.id}`,
+            code,
+            name: p.address?.name ?? p.name ?? code,
+            enabled: p.enabled ?? true,
+            virtual: p.virtual ?? false,
+            cityId: p.city?.id ?? null,
+            cityName: p.city?.name ?? null,
+          };
+        }),
+      };
+    },
+
+    async cities() {
+      const data = await mcGraphql(ctx, 'getCities', GET_CITIES, {});
+      const c = citiesWire.safeParse(data['cities']);
+      if (!c.success) throw unexpected('список городов');
+      return c.data;
+    },
+
+    async listOffers({ merchantUid, page, size, active }) {
+      // §6 "Query parameters": m, p (0-based), l, a; the empty filters the SPA always sends.
+      const json = await get('/bff/offer-view/list', { m: merchantUid, p: String(page), l: String(size), a: String(active), t: '', c: '', lowStock: 'false', notSpecifiedStock: 'false' });
+      return parseOfferListPage(json);
+    },
+
+    async pushPrice(input) {
+      const res = await kaspiRequest({
+        surface: 'pricefeed',
+        method: 'POST',
+        url: joinUrl(opts.endpoints.mcUrl, '/pricefeed/upload/merchant/process'),
+        headers: mcHeaders(opts.cookies, { json: true }),
+        body: buildPushBody(input),
+        dispatcher: opts.dispatcher,
+        timeoutMs: opts.timeoutMs,
+        retry: false,
+      });
+      const parsed = z.object({ id: z.union([z.string(), z.number()]).transform(String) }).safeParse(res.json);
+      if (!parsed.success) throw unexpected('ответ на изменение цены');
+      return { jobId: parsed.data.id };
+    },
+
+    async orders({ merchantUid, tab, page, size, orderCode = '', cityId = '' }) {
+      // §7a "Variables": the shape the cabinet UI sends.
+      const data = await mcGraphql(ctx, 'getOrders', GET_ORDERS, {
+        merchantUid, page, size,
+        input: { presetFilter: tab, orderCode, cityId },
+        advancedInput: { orderCode: '', phoneNumber: '', productCode: '' },
+        withAdvancedOrders: false,
+      });
+      const parsed = z.object({ merchant: z.object({ orders: z.object({ orders: z.object({ total: z.number().catch(0), orders: z.array(z.unknown()).catch([]) }) }) }) }).safeParse(data);
+      if (!parsed.success) throw unexpected('список заказов');
+      const { total, orders } = parsed.data.merchant.orders.orders;
+      return { total, orders: mapOrders(orders) };
+    },
+
+    async orderCounters(merchantUid) {
+      const data = await mcGraphql(ctx, 'getOrderCounters', GET_ORDER_COUNTERS, { merchantUid });
+      const parsed = z.object({ merchant: z.object({ orders: z.object({ counts: z.array(z.unknown()).catch([]) }) }) }).safeParse(data);
+      if (!parsed.success) throw unexpected('счётчики заказов');
+      return parsed.data.merchant.orders.counts.flatMap((c) => {
+        const one = orderTabCount.safeParse(c);
+        return one.success ? [one.data] : [];
+      });
+    },
+
+    async orderDetails(merchantUid, orderCode) {
+      const data = await mcGraphql(ctx, 'getOrderDetails', GET_ORDER_DETAILS, { merchantUid, orderCode });
+      const parsed = z.object({ merchant: z.object({ orderDetail: orderWire }) }).safeParse(data);
+      if (!parsed.success) throw unexpected('заказ');
+      return mapOrder(parsed.data.merchant.orderDetail);
+    },
+
+    async activeOrderTabs({ merchantUid, tabs = [], count = 100, startIndex = 0 }) {
+      // §7a REST (older): selectedTabs may repeat.
+      const json = await get('/mc/api/orderTabs/active', { count: String(count), selectedTabs: tabs, startIndex: String(startIndex), loadPoints: 'false', _m: merchantUid });
+      if (!Array.isArray(json)) throw unexpected('вкладки заказов');
+      return mapOrderTabs(json);
+    },
+  };
+}

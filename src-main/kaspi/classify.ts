@@ -1,0 +1,107 @@
+import { KaspiError } from '../../src-shared/domain/kaspi-error';
+
+/**
+ * The one place that turns an HTTP outcome into a KaspiError. The same status means different
+ * things per surface (kaspi-api.md): 403 is an expired session on the cabinet (§1e) but a per-IP
+ * ban on the storefront (§4); 429 blocks the account on pricefeed (§5) but the IP on review-view (§8).
+ */
+export type KaspiSurface = 'cabinet' | 'pricefeed' | 'storefront' | 'shop-api';
+
+/** §4 "Errors and limits": an offer-view ban lasts about 10 s. */
+export const IP_BAN_MS = 10_000;
+/** §5 "Response and limits": a pricefeed 429 blocks the account for about 30 minutes. */
+export const ACCOUNT_BLOCK_MS = 30 * 60_000;
+
+export interface RawResponse {
+  status: number;
+  contentType: string | null;
+  retryAfter: string | null;
+  body: string;
+}
+
+export type Interpreted = { ok: true; json: unknown } | { ok: false; error: KaspiError };
+
+const TOKEN_REJECTED = 'Kaspi не принял токен API магазина. Сформируйте новый токен в кабинете (Настройки → Токен API) и сохраните его в настройках магазина.';
+
+export function interpretResponse(surface: KaspiSurface, r: RawResponse): Interpreted {
+  const json = parseJson(r.body);
+  if (looksLikeCaptcha(r.body, json)) return fail(new KaspiError('captcha', undefined, null, r.status));
+  if (r.status >= 200 && r.status < 300) {
+    if (json === NOT_JSON) return fail(new KaspiError('not-json', undefined, null, r.status));
+    return { ok: true, json };
+  }
+  return fail(statusError(surface, r, json === NOT_JSON ? undefined : json));
+}
+
+function statusError(surface: KaspiSurface, r: RawResponse, json: unknown): KaspiError {
+  const { status } = r;
+  const retryAfter = parseRetryAfter(r.retryAfter);
+  const detail = kaspiMessage(json);
+  if (status === 401 || (status === 403 && surface !== 'storefront')) {
+    if (surface === 'shop-api') return new KaspiError('wrong-credentials', TOKEN_REJECTED, null, status);
+    return new KaspiError('session-expired', undefined, null, status);
+  }
+  if (status === 403) return new KaspiError('ip-banned', undefined, retryAfter ?? IP_BAN_MS, status);
+  if (status === 405) return new KaspiError('method-blocked', undefined, retryAfter, status);
+  if (status === 429) {
+    if (surface === 'storefront') return new KaspiError('ip-banned', undefined, retryAfter ?? IP_BAN_MS, status);
+    return new KaspiError('account-blocked', undefined, retryAfter ?? (surface === 'pricefeed' ? ACCOUNT_BLOCK_MS : null), status);
+  }
+  if (status === 408 || status === 504) return new KaspiError('timeout', undefined, retryAfter, status);
+  if (status >= 500) return new KaspiError('server', undefined, retryAfter, status);
+  const base = `Kaspi отклонил запрос (код ${status}).`;
+  return new KaspiError('bad-request', detail ? `${base} Ответ Kaspi: ${detail}` : `${base} Проверьте данные товара или магазина.`, null, status);
+}
+
+/** A thrown transport error (no HTTP answer): timeout or network. */
+export function classifyThrown(err: unknown): KaspiError {
+  if (err instanceof KaspiError) return err;
+  const e = err as { name?: string; code?: string; cause?: { code?: string } } | null;
+  const code = e?.code ?? e?.cause?.code ?? '';
+  if (e?.name === 'TimeoutError' || /TIMEOUT/.test(code) || code === 'ETIMEDOUT') return new KaspiError('timeout');
+  return new KaspiError('network', `${new KaspiError('network').message}${code ? ` (${code})` : ''}`);
+}
+
+const NOT_JSON = Symbol('not-json');
+
+function parseJson(body: string): unknown {
+  const text = body.trim();
+  // An HTML page (maintenance, WAF, login redirect) where JSON was expected; also an empty body.
+  if (text === '' || text.startsWith('<')) return NOT_JSON;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return NOT_JSON;
+  }
+}
+
+function looksLikeCaptcha(body: string, json: unknown): boolean {
+  if (json !== NOT_JSON) return errorCode(json) === 'CAPTCHA_REQUIRED';
+  return /captcha|g-recaptcha|не робот/i.test(body.slice(0, 20_000));
+}
+
+function errorCode(json: unknown): string | undefined {
+  return typeof json === 'object' && json !== null && 'errorCode' in json ? String((json as { errorCode: unknown }).errorCode) : undefined;
+}
+
+/** Kaspi's own words from an error body: Spring `message`, idmc `errorMessage`, JSON:API `errors[0]`. */
+export function kaspiMessage(json: unknown): string | undefined {
+  if (typeof json !== 'object' || json === null) return undefined;
+  const o = json as Record<string, unknown>;
+  for (const key of ['errorMessage', 'message']) if (typeof o[key] === 'string' && o[key]) return o[key] as string;
+  const first = Array.isArray(o['errors']) ? (o['errors'][0] as Record<string, unknown> | undefined) : undefined;
+  const fromErrors = first?.['detail'] ?? first?.['message'] ?? first?.['title'];
+  return typeof fromErrors === 'string' ? fromErrors : undefined;
+}
+
+/** Retry-After in seconds or as an HTTP date; null when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | null {
+  if (!value) return null;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
+}
+
+function fail(error: KaspiError): Interpreted {
+  return { ok: false, error };
+}

@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import type { Dispatcher } from 'undici';
+import { KaspiError } from '../../src-shared/domain/kaspi-error';
+import { DELIVERY_DURATIONS, type DeliveryDuration, type Offer } from '../../src-shared/domain/offer';
+import { joinUrl, type KaspiEndpoints } from './endpoints';
+import { storefrontHeaders } from './headers';
+import { positiveInt } from './offer-list';
+import type { RetryPolicy } from './retry';
+import { kaspiRequest } from './transport';
+
+/**
+ * Public storefront (no auth): competitor offers (kaspi-api.md §4) and the reviews summary (§8).
+ * Both are reads, but a 403 (per-IP ban) or 405 is an answer, not a hiccup: it is never
+ * retried here; the proxy pool decides whether to switch IPs.
+ */
+export interface StorefrontQuery {
+  endpoints: KaspiEndpoints;
+  dispatcher?: Dispatcher;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  retry?: Partial<RetryPolicy>;
+}
+
+const offersPageWire = z.object({
+  offers: z.array(z.unknown()).catch([]),
+  total: z.number().nullish().catch(null),
+  offersCount: z.number().nullish().catch(null),
+});
+
+const offerWire = z.object({
+  merchantId: z.union([z.string(), z.number()]).transform(String),
+  merchantName: z.string().nullish().catch(null),
+  price: z.number().nullish().catch(null),
+  merchantRating: z.number().nullish().catch(null),
+  merchantReviewsQuantity: z.number().nullish().catch(null),
+  deliveryDuration: z.string().nullish().catch(null),
+  kaspiDelivery: z.boolean().nullish().catch(null),
+});
+
+/** Pages a product can have at most; a storefront that keeps paging past this is misbehaving. */
+const MAX_PAGES = 20;
+
+/**
+ * All offers for one product in one city, the merchant's own included (§4 "Is the merchant's
+ * own offer included?"). Offers without a usable price are dropped; a merchant seen twice
+ * (pages shifting while read) is kept once.
+ */
+export async function fetchOffers(q: StorefrontQuery & { masterSku: string; cityId: string; limit?: number }): Promise<Offer[]> {
+  const limit = q.limit ?? 50;
+  const byMerchant = new Map<string, Offer>();
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const res = await kaspiRequest({
+      surface: 'storefront',
+      method: 'POST',
+      url: joinUrl(q.endpoints.storefrontUrl, `/yml/offer-view/offers/${encodeURIComponent(q.masterSku)}`),
+      headers: storefrontHeaders(q.masterSku, q.cityId, { json: true }),
+      // §4 "Body fields seen": the union most working tools send.
+      body: { cityId: q.cityId, id: q.masterSku, merchantUID: [], limit, page, sortOption: 'PRICE', highRating: null, searchText: null, zoneId: [], installationId: '-1' },
+      dispatcher: q.dispatcher,
+      timeoutMs: q.timeoutMs,
+      signal: q.signal,
+      retry: q.retry ?? {},
+    });
+    const parsed = offersPageWire.safeParse(res.json);
+    if (!parsed.success) throw new KaspiError('not-json', 'Kaspi вернул предложения продавцов в неожиданном формате. Попробуйте позже.');
+    for (const raw of parsed.data.offers) {
+      const offer = mapOffer(raw);
+      if (offer && !byMerchant.has(offer.merchantId)) byMerchant.set(offer.merchantId, offer);
+    }
+    const total = parsed.data.total ?? parsed.data.offersCount ?? 0;
+    if (parsed.data.offers.length < limit || (page + 1) * limit >= total) break;
+  }
+  return [...byMerchant.values()];
+}
+
+export function mapOffer(raw: unknown): Offer | null {
+  const parsed = offerWire.safeParse(raw);
+  if (!parsed.success || parsed.data.merchantId === '') return null;
+  const o = parsed.data;
+  const price = positiveInt(o.price);
+  if (price === null) return null;
+  return {
+    merchantId: o.merchantId,
+    merchantName: o.merchantName ?? '',
+    price,
+    rating: o.merchantRating ?? null,
+    reviewsCount: o.merchantReviewsQuantity === null || o.merchantReviewsQuantity === undefined ? null : Math.round(o.merchantReviewsQuantity),
+    deliveryDuration: o.deliveryDuration ? toDuration(o.deliveryDuration) : null,
+    kaspiDelivery: o.kaspiDelivery ?? null,
+  };
+}
+
+/** Kaspi's buckets (§4); free text or a new value counts as the slowest known bucket. */
+export function toDuration(value: string): DeliveryDuration {
+  const v = value.trim().toUpperCase();
+  return (DELIVERY_DURATIONS as readonly string[]).includes(v) ? (v as DeliveryDuration) : 'OTHER';
+}
+
+export interface ReviewsSummary {
+  /** Average rating, 0 when there are no ratings. */
+  rating: number;
+  reviewsCount: number;
+  ratingCount: number;
+  /** Count per star, 5 down to 1; stars Kaspi does not list count as 0. */
+  statistic: { rate: number; count: number }[];
+}
+
+const summaryWire = z.object({
+  summary: z
+    .object({
+      global: z.number().nullish().catch(null),
+      reviewsCount: z.number().nullish().catch(null),
+      ratingCount: z.number().nullish().catch(null),
+      statistic: z.array(z.object({ rate: z.number(), count: z.number() }).nullable().catch(null)).nullish().catch(null),
+    })
+    .nullish()
+    .catch(null),
+  groupSummary: z.array(z.object({ id: z.string(), total: z.number() }).nullable().catch(null)).nullish().catch(null),
+});
+
+/** §8: the aggregates of a product's reviews (`withAgg=true`), one review asked for. */
+export async function fetchReviewsSummary(q: StorefrontQuery & { productId: string; cityId: string; merchantId?: string }): Promise<ReviewsSummary> {
+  const qs = new URLSearchParams({ filter: 'ALL', sort: 'POPULARITY', limit: '1', page: '0', withAgg: 'true' });
+  if (q.merchantId) qs.set('merchantCodes', q.merchantId);
+  const res = await kaspiRequest({
+    surface: 'storefront',
+    method: 'GET',
+    url: `${joinUrl(q.endpoints.storefrontUrl, `/yml/review-view/api/v1/reviews/product/${encodeURIComponent(q.productId)}`)}?${qs}`,
+    headers: storefrontHeaders(q.productId, q.cityId),
+    dispatcher: q.dispatcher,
+    timeoutMs: q.timeoutMs,
+    signal: q.signal,
+    retry: q.retry ?? {},
+  });
+  const parsed = summaryWire.safeParse(res.json);
+  if (!parsed.success) throw new KaspiError('not-json', 'Kaspi вернул отзывы в неожиданном формате. Попробуйте позже.');
+  const s = parsed.data.summary;
+  const groups = parsed.data.groupSummary ?? [];
+  const stats = new Map((s?.statistic ?? []).flatMap((x) => (x ? [[Math.round(x.rate), Math.round(x.count)] as const] : [])));
+  const ratingCount = s?.ratingCount ?? groups.find((g) => g?.id === 'ALL')?.total ?? [...stats.values()].reduce((a, b) => a + b, 0);
+  return {
+    rating: s?.global ?? 0,
+    reviewsCount: s?.reviewsCount ?? groups.find((g) => g?.id === 'COMMENT')?.total ?? 0,
+    ratingCount,
+    statistic: [5, 4, 3, 2, 1].map((rate) => ({ rate, count: stats.get(rate) ?? 0 })),
+  };
+}
