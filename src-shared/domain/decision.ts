@@ -16,6 +16,7 @@ export const REASON_CODES = [
   'rival_below_floor_floor', // rival under our floor: go to the floor
   'rival_below_floor_next', // rival under our floor: compete for the next place
   'price_war_hold', // the targeted rival answers every move: do not feed the war
+  'price_war_next', // ...and since that rival keeps the place anyway, earn more on the next place up
   'not_listed', // our offer is not on sale in this city
   'rules_invalid', // floor above ceiling: nothing is safe to do
 ] as const;

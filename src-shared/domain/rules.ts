@@ -92,7 +92,7 @@ export const storeRuleDefaults = z.object({
   deliveryFilter: ruleKnobs.deliveryFilter.default(null),
   belowFloor: ruleKnobs.belowFloor.default('hold'),
   cooldownSeconds: ruleKnobs.cooldownSeconds.default(120),
-  maxChangesPerDay: ruleKnobs.maxChangesPerDay.default(200),
+  maxChangesPerDay: ruleKnobs.maxChangesPerDay.default(100),
   maxDropPerChange: ruleKnobs.maxDropPerChange.default(null),
   fees: feeDefaults.default({ commissionPercent: 12, fixedFees: 0, minMargin: { unit: 'tenge', value: 0 } }),
 });

@@ -106,10 +106,40 @@ export function decide(input: DecideInput): Decision {
   const reasonPatch = { code: p.code, target: p.target, step: p.step, proposedPrice: p.price };
 
   if (p.target && p.price !== null && p.price < current && state.warRivals.includes(p.target.merchantId)) {
-    return hold({ ...reasonPatch, code: 'price_war_hold', warRivals: [p.target.merchantId] });
+    return priceWar(rules, rivals, state.warRivals, p.target, current, floor, state, now, base);
   }
   // A strategy that asks for nothing still gets the guards: a price outside its bounds is corrected.
   const g = applyGuards(current, p.price ?? current, floor, rules, state, now);
   if (g.action === 'hold') return hold({ ...reasonPatch, guards: g.guards, cooldownUntil: g.cooldownUntil });
   return { action: 'set', price: g.price, reason: { ...base, ...reasonPatch, price: g.price, guards: g.guards } };
+}
+
+/**
+ * The rival we would undercut answers every move within seconds: undercutting it again only feeds
+ * a race to the bottom. We do not lower. It keeps the place it fights for anyway, so the best we can
+ * earn is the place behind it: one step under the next rival that is not at war (or the ceiling).
+ */
+function priceWar(
+  rules: PricingRules,
+  rivals: readonly Offer[],
+  war: readonly string[],
+  warTarget: TargetedRival,
+  current: number,
+  floor: number,
+  state: GuardState,
+  now: number,
+  base: Reason,
+): Decision {
+  const warIds = rivals.filter((r) => war.includes(r.merchantId)).map((r) => r.merchantId);
+  const stepOf = (r: Offer) => (rules.strategy === 'match' ? 0 : amountOf(rules.step, r.price));
+  // Independent of our own price, so the place we settle on is the place we hold (no oscillation).
+  const i = rivals.findIndex((r) => !war.includes(r.merchantId) && r.price - stepOf(r) > warTarget.price && r.price - stepOf(r) >= floor);
+  const next = rivals[i];
+  const step = next ? stepOf(next) : 0;
+  const wanted = next ? next.price - step : rules.ceiling !== null && rules.ceiling > warTarget.price ? rules.ceiling : null;
+  const patch = { warRivals: warIds, target: next ? rivalAt(rivals, i) : warTarget, step, proposedPrice: wanted };
+  if (wanted === null || wanted <= current) return { action: 'hold', reason: { ...base, ...patch, code: 'price_war_hold' } };
+  const g = applyGuards(current, wanted, floor, rules, state, now);
+  if (g.action === 'hold') return { action: 'hold', reason: { ...base, ...patch, code: 'price_war_hold', guards: g.guards, cooldownUntil: g.cooldownUntil } };
+  return { action: 'set', price: g.price, reason: { ...base, ...patch, code: 'price_war_next', price: g.price, guards: g.guards } };
 }

@@ -36,6 +36,7 @@ const PHRASES: Record<Lang, Phrases> = {
       rival_below_floor_floor: 'конкурент ниже вашего минимума — стоим на минимуме',
       rival_below_floor_next: 'конкурент ниже вашего минимума — боремся за следующее место',
       price_war_hold: 'ценовая война: этот конкурент отвечает на каждое снижение, не снижаем',
+      price_war_next: 'ценовая война: не снижаем, держим следующее место с лучшей маржой',
       rules_invalid: 'минимум выше максимума — исправьте правила',
     },
     place: (n) => `${n}-е место`,
@@ -64,6 +65,7 @@ const PHRASES: Record<Lang, Phrases> = {
       rival_below_floor_floor: 'a rival is below your minimum — staying at the minimum',
       rival_below_floor_next: 'a rival is below your minimum — competing for the next place',
       price_war_hold: 'price war: this rival answers every cut, not lowering',
+      price_war_next: 'price war: not lowering, holding the next place at a better margin',
       rules_invalid: 'the minimum is above the maximum — fix the rules',
     },
     place: (n) => `place ${n}`,
@@ -92,6 +94,7 @@ const PHRASES: Record<Lang, Phrases> = {
       rival_below_floor_floor: 'бәсекелес сіздің минимумыңыздан төмен — минимумда тұрамыз',
       rival_below_floor_next: 'бәсекелес сіздің минимумыңыздан төмен — келесі орын үшін күресеміз',
       price_war_hold: 'баға соғысы: бұл бәсекелес әр төмендетуге жауап береді, төмендетпейміз',
+      price_war_next: 'баға соғысы: төмендетпейміз, келесі орынды жақсы маржамен ұстаймыз',
       rules_invalid: 'минимум максимумнан жоғары — ережелерді түзетіңіз',
     },
     place: (n) => `${n}-орын`,
@@ -129,6 +132,7 @@ export function describeReason(reason: Reason, lang: Lang = 'ru'): string {
       if (target) parts.push(ph.sameAs(q(target.merchantName)));
       break;
     case 'rival_below_floor_next':
+    case 'price_war_next':
       parts.push(ph.code[reason.code]);
       if (target) parts.push(ph.stepUnder(t(reason.step), q(target.merchantName)));
       break;

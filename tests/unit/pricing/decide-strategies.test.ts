@@ -128,12 +128,21 @@ describe('decide: whom we compete with', () => {
     const d = run({ price: 1500, offers: [offer(US, 1500), offer('a', 1600)] });
     expect(d).toMatchObject({ action: 'set', price: 1599 });
   });
+  const war = { lastChangeAt: null, changesToday: 0, warRivals: ['bot'] };
   it('holds instead of undercutting a rival flagged for price war', () => {
-    const d = run({ offers: [offer('bot', 1400)], guard: { lastChangeAt: null, changesToday: 0, warRivals: ['bot'] } });
+    const d = run({ price: 1509, offers: [offer('bot', 1400), offer('calm', 1510)], guard: war });
     expect(d).toMatchObject({ action: 'hold', reason: { code: 'price_war_hold', warRivals: ['bot'] } });
   });
+  it('in a price war, earns more on the next place instead of lowering', () => {
+    const d = run({ price: 1450, offers: [offer('bot', 1400), offer('calm', 1600)], guard: war });
+    expect(d).toMatchObject({ action: 'set', price: 1599, reason: { code: 'price_war_next', target: { merchantId: 'calm', place: 2 }, warRivals: ['bot'] } });
+  });
+  it('in a price war with nobody behind, raises toward the ceiling', () => {
+    const d = run({ price: 1450, offers: [offer('bot', 1400)], guard: war });
+    expect(d).toMatchObject({ action: 'set', price: 2000, reason: { code: 'price_war_next' } });
+  });
   it('still raises above a rival flagged for price war', () => {
-    const d = run({ price: 1200, offers: [offer('bot', 1400)], guard: { lastChangeAt: null, changesToday: 0, warRivals: ['bot'] } });
+    const d = run({ price: 1200, offers: [offer('bot', 1400)], guard: war });
     expect(d).toMatchObject({ action: 'set', price: 1399 });
   });
 });

@@ -1,0 +1,719 @@
+import type { Decision } from '../../src-shared/domain/decision';
+import type { PlannedChange, RivalPrice } from '../../src-shared/pricing';
+import { decide, EMPTY_PRICE_WAR_STATE, evaluateKillSwitch, recordMove, warRivals } from '../../src-shared/pricing';
+import { AccountBudget, LaneBudget, pickLane } from './budgets';
+import { localDay, msUntilWorkingHours } from './local-time';
+import type { Pair, PairClass, Standing } from './pair';
+import { nextCheck, pairKey, standing } from './pair';
+import type { Clock, JournalStore, OfferSource, PricePusher, ProductInfo, ProductSource, SessionKeeper, StoreInfo } from './ports';
+import { isKaspiError } from './ports';
+import { pushValue } from './push-value';
+import { Scheduler } from './scheduler';
+import type { EngineSettings, EngineSettingsInput } from './settings';
+import { engineSettings } from './settings';
+import type { EngineError, EngineEvent, EngineListener, EngineStatus, StoreStatus } from './status';
+
+type SetDecision = Extract<Decision, { action: 'set' }>;
+
+export interface EngineDeps {
+  offers: OfferSource;
+  pusher: PricePusher;
+  clock: Clock;
+  journal: JournalStore;
+  products: ProductSource;
+  sessions: SessionKeeper;
+}
+
+interface QueuedPush {
+  pair: Pair;
+  decision: SetDecision;
+  decidedAt: number;
+  value: number;
+  rivals: RivalPrice[];
+}
+
+interface StoreState {
+  info: StoreInfo;
+  paused: boolean;
+  killSwitch: StoreStatus['killSwitch'];
+  sessionExpired: boolean;
+  lastError: EngineError | null;
+  account: AccountBudget;
+  /** This cycle's decisions: what the kill switch judges; sharp drops wait here for its verdict. */
+  cycle: { considered: number; changes: PlannedChange[]; staged: QueuedPush[] };
+}
+
+const MAX_ERRORS = 20;
+const IDLE_MS = 60_000;
+
+/**
+ * The demper loop (design.md §6) on ports: a fetch loop that checks due (product, city) pairs
+ * within the per-IP offers budget and decides; a push loop that spends each account's push budget
+ * on the most valuable decisions, journalling before and after every push; read-backs that verify
+ * a push and feed the price-war detector. No HTTP, Electron or SQLite in here.
+ */
+export class DemperEngine {
+  private settingsInput: EngineSettingsInput;
+  private settings: EngineSettings;
+  private readonly listeners = new Set<EngineListener>();
+  private readonly pairs = new Map<string, Pair>();
+  private readonly stores = new Map<number, StoreState>();
+  private readonly lanes = new Map<string, LaneBudget>();
+  private readonly scheduler = new Scheduler();
+  private readonly queue = new Map<string, QueuedPush>();
+  private readonly tasks = new Set<Promise<void>>();
+  private ownMerchantIds: string[] = [];
+  private running = false;
+  private paused = false;
+  private inFlight = 0;
+  private loops: Promise<void>[] = [];
+  private wakeUp: () => void = () => {};
+  private wakeSignal: Promise<void> = Promise.resolve();
+  private stopped: () => void = () => {};
+  private stopSignal: Promise<void> = Promise.resolve();
+  private cycle = { number: 0, startedAt: 0, done: 0, total: 0, active: false };
+  private readonly counters = { fetches: 0, decisions: 0, pushes: 0, failures: 0, verified: 0, mismatches: 0 };
+  private readonly lastErrors: EngineError[] = [];
+
+  constructor(
+    private readonly deps: EngineDeps,
+    settings: EngineSettingsInput = {},
+  ) {
+    this.settingsInput = settings;
+    this.settings = engineSettings.parse(settings);
+    this.rearm();
+  }
+
+  onEvent(listener: EngineListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Loads stores and products, reconciles the journal, and starts the loops. */
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    this.stopSignal = new Promise((resolve) => (this.stopped = resolve));
+    await this.reload();
+    await this.resumeFromJournal();
+    this.loops = [this.fetchLoop(), this.pushLoop(), this.statusLoop()];
+    this.emitStatus();
+  }
+
+  /** Stops taking new work and waits for requests in flight to finish and be journalled. */
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.stopped();
+    this.wake();
+    await Promise.all(this.loops);
+    await Promise.all([...this.tasks]);
+    this.emitStatus();
+  }
+
+  pause(): void {
+    this.paused = true;
+    this.changed();
+  }
+
+  resume(): void {
+    this.paused = false;
+    this.changed();
+  }
+
+  pauseStore(storeId: number): void {
+    const st = this.stores.get(storeId);
+    if (!st) return;
+    st.paused = true;
+    this.dropQueued(storeId);
+    this.changed();
+  }
+
+  /** Resumes a store paused by the user or stopped by an expired session the user has renewed. */
+  resumeStore(storeId: number): void {
+    const st = this.stores.get(storeId);
+    if (!st) return;
+    st.paused = false;
+    st.sessionExpired = false;
+    this.checkStoreNow(storeId);
+  }
+
+  resetKillSwitch(storeId: number): void {
+    const st = this.stores.get(storeId);
+    if (!st) return;
+    st.killSwitch = null;
+    this.checkStoreNow(storeId);
+  }
+
+  setDryRun(dryRun: boolean): void {
+    this.updateSettings({ dryRun });
+    if (dryRun) this.queue.clear();
+  }
+
+  updateSettings(patch: EngineSettingsInput): void {
+    this.settingsInput = { ...this.settingsInput, ...patch };
+    this.settings = engineSettings.parse(this.settingsInput);
+    const now = this.deps.clock.now();
+    for (const st of this.stores.values()) st.account.reconfigure(this.settings, now);
+    for (const l of this.lanes.values()) l.bucket.reconfigure(this.settings.offersPerSecondPerLane, this.settings.offersBurst, now);
+    this.changed();
+  }
+
+  /** Re-reads stores, products and rules (after the user edits them); new pairs are checked at once. */
+  async reload(): Promise<void> {
+    const now = this.deps.clock.now();
+    const stores = await this.deps.products.stores();
+    this.ownMerchantIds = stores.map((s) => s.merchantId);
+    const seen = new Set<string>();
+    for (const info of stores) {
+      let st = this.stores.get(info.storeId);
+      if (!st) {
+        st = { info, paused: false, killSwitch: null, sessionExpired: false, lastError: null, account: new AccountBudget(this.settings, now), cycle: { considered: 0, changes: [], staged: [] } };
+        this.stores.set(info.storeId, st);
+      }
+      st.info = info;
+      for (const product of await this.deps.products.products(info.storeId)) {
+        for (const cityId of citiesOf(product)) {
+          const key = pairKey(product.productId, cityId);
+          seen.add(key);
+          const existing = this.pairs.get(key);
+          if (existing) {
+            existing.product = product;
+            existing.store = info;
+          } else {
+            const pair = newPair(key, info, product, cityId);
+            this.pairs.set(key, pair);
+            this.scheduler.schedule(pair, now, 'contested');
+          }
+        }
+      }
+    }
+    for (const [key, pair] of this.pairs) {
+      if (seen.has(key)) continue;
+      this.scheduler.unschedule(pair);
+      this.queue.delete(key);
+      this.pairs.delete(key);
+    }
+    for (const lane of this.deps.offers.lanes()) if (!this.lanes.has(lane)) this.lanes.set(lane, new LaneBudget(lane, this.settings, now));
+    this.changed();
+  }
+
+  status(): EngineStatus {
+    const now = this.deps.clock.now();
+    let inCooldown = 0;
+    let awaitingVerify = 0;
+    let lostFirst = 0;
+    for (const p of this.pairs.values()) {
+      const cd = p.product.rules.cooldownSeconds * 1000;
+      if (p.lastChangeAt !== null && now - p.lastChangeAt < cd) inCooldown++;
+      if (p.pending) awaitingVerify++;
+      if (p.cls === 'lost_first') lostFirst++;
+    }
+    const queued = new Map<number, number>();
+    for (const q of this.queue.values()) queued.set(q.pair.store.storeId, (queued.get(q.pair.store.storeId) ?? 0) + 1);
+    return {
+      state: !this.running ? 'stopped' : this.paused ? 'paused' : this.outsideHoursMs(now) > 0 ? 'outside_hours' : 'running',
+      dryRun: this.settings.dryRun,
+      cycle: { number: this.cycle.number, startedAt: this.cycle.startedAt, done: this.cycle.done, total: this.cycle.total },
+      stores: [...this.stores.values()].map((st) => ({
+        storeId: st.info.storeId,
+        name: st.info.name,
+        paused: st.paused,
+        killSwitch: st.killSwitch,
+        blockedUntil: st.account.blockedUntil > now ? st.account.blockedUntil : 0,
+        sessionExpired: st.sessionExpired,
+        pushesLeftInWindow: st.account.window.left(now),
+        queuedPushes: queued.get(st.info.storeId) ?? 0,
+        lastError: st.lastError,
+      })),
+      lanes: [...this.lanes.values()].map((l) => ({ lane: l.lane, cooldownUntil: l.cooldownUntil > now ? l.cooldownUntil : 0 })),
+      pairs: { total: this.pairs.size, inCooldown, awaitingVerify, lostFirst },
+      counters: { ...this.counters },
+      lastErrors: [...this.lastErrors],
+    };
+  }
+
+  // ── loops ────────────────────────────────────────────────────────────────────────────────────
+
+  private async fetchLoop(): Promise<void> {
+    const { clock } = this.deps;
+    while (this.running) {
+      const now = clock.now();
+      const closed = this.paused ? IDLE_MS : this.outsideHoursMs(now);
+      if (closed > 0) {
+        await this.idle(closed);
+        continue;
+      }
+      if (this.inFlight >= this.settings.maxConcurrentFetches) {
+        await this.idle(IDLE_MS);
+        continue;
+      }
+      this.scheduler.promote(now);
+      const pair = this.scheduler.peekReady();
+      if (!pair) {
+        this.endCycle(now);
+        const next = this.scheduler.nextDueAt();
+        await this.idle(next === Infinity ? IDLE_MS : Math.max(1, next - now));
+        continue;
+      }
+      const gateUntil = this.storeGate(this.stores.get(pair.store.storeId)!, now);
+      if (gateUntil > now) {
+        this.scheduler.popReady();
+        this.scheduler.schedule(pair, gateUntil, pair.cls);
+        continue;
+      }
+      const { lane, readyAt } = pickLane([...this.lanes.values()], now);
+      if (!lane) {
+        await this.idle(readyAt === Infinity ? IDLE_MS : Math.max(1, readyAt - now));
+        continue;
+      }
+      lane.bucket.tryTake(now);
+      this.scheduler.popReady();
+      if (!this.cycle.active) this.cycle = { number: this.cycle.number + 1, startedAt: now, done: 0, total: this.scheduler.readyCount + 1, active: true };
+      this.cycle.done++;
+      this.track(this.checkPair(pair, lane, now));
+      if (this.cycle.done >= this.settings.cycleMaxPairs) this.endCycle(now);
+    }
+  }
+
+  private async pushLoop(): Promise<void> {
+    const { clock } = this.deps;
+    while (this.running) {
+      const now = clock.now();
+      const closed = this.paused ? IDLE_MS : this.outsideHoursMs(now);
+      if (closed > 0) {
+        await this.idle(closed);
+        continue;
+      }
+      let best: QueuedPush | null = null;
+      let soonest = Infinity;
+      for (const q of this.queue.values()) {
+        const st = this.stores.get(q.pair.store.storeId)!;
+        // A stale decision is dropped, not pushed: the pair's next check decides again on fresh offers.
+        if (now - q.decidedAt > this.settings.maxDecisionAgeMs || this.storeGate(st, now) > now) {
+          this.queue.delete(q.pair.key);
+          continue;
+        }
+        if (st.account.busy) continue;
+        const at = st.account.readyAt(now);
+        if (at > now) {
+          soonest = Math.min(soonest, at);
+          continue;
+        }
+        if (!best || q.value > best.value || (q.value === best.value && q.decidedAt < best.decidedAt)) best = q;
+      }
+      if (!best) {
+        await this.idle(soonest === Infinity ? IDLE_MS : Math.max(1, soonest - now));
+        continue;
+      }
+      this.queue.delete(best.pair.key);
+      const st = this.stores.get(best.pair.store.storeId)!;
+      st.account.busy = true;
+      this.track(
+        this.push(best, st).finally(() => {
+          st.account.busy = false;
+          this.wake();
+        }),
+      );
+    }
+  }
+
+  private async statusLoop(): Promise<void> {
+    while (this.running) {
+      await Promise.race([this.deps.clock.sleep(this.settings.statusIntervalMs), this.stopSignal]);
+      if (this.running) this.emitStatus();
+    }
+  }
+
+  // ── one check ────────────────────────────────────────────────────────────────────────────────
+
+  private async checkPair(pair: Pair, lane: LaneBudget, startedAt: number): Promise<void> {
+    const { clock, offers: source } = this.deps;
+    this.inFlight++;
+    try {
+      let offers;
+      try {
+        offers = await source.fetchOffers({ productId: pair.product.productId, masterSku: pair.product.masterSku, cityId: pair.cityId }, lane.lane);
+      } catch (e) {
+        this.onFetchError(pair, lane, e, startedAt);
+        return;
+      }
+      this.counters.fetches++;
+      const now = clock.now();
+      // The offers were read before our own push went out: the push schedules its own read-back.
+      if (!this.pairs.has(pair.key) || pair.pushing || (pair.pending && pair.pending.at > startedAt)) return;
+      pair.backoffMs = 0;
+      const ourPrice = offers.find((o) => o.merchantId === pair.store.merchantId)?.price ?? null;
+      const rivals = offers.filter((o) => o.merchantId !== pair.store.merchantId).map((o) => ({ merchantId: o.merchantId, price: o.price }));
+      if (pair.lastMove) {
+        pair.war = recordMove(pair.war, { ...pair.lastMove, observedAt: now, rivalsAfter: rivals }, this.settings.priceWar);
+        pair.lastMove = null;
+      }
+      if (pair.pending && !(await this.verify(pair, ourPrice, now))) return;
+
+      const s = standing(pair, offers, this.ownMerchantIds, ourPrice);
+      const day = localDay(now, this.settings.utcOffsetMinutes);
+      const d = decide({
+        rules: pair.product.rules,
+        our: { merchantId: pair.store.merchantId, price: ourPrice },
+        ownMerchantIds: this.ownMerchantIds,
+        offers,
+        guard: { lastChangeAt: pair.lastChangeAt, changesToday: pair.changesDay === day ? pair.changesOnDay : 0, warRivals: warRivals(pair.war, now) },
+        now,
+      });
+      this.counters.decisions++;
+      this.emit({ type: 'decision', at: now, storeId: pair.store.storeId, productId: pair.product.productId, cityId: pair.cityId, decision: d });
+      const st = this.stores.get(pair.store.storeId)!;
+      st.cycle.considered++;
+      if (d.action === 'set') await this.onSet(pair, st, d, s, rivals, now);
+      const next = nextCheck(pair, s, d, now, this.settings, this.baseIntervalMs());
+      pair.lastRivalsKey = s.rivalsKey;
+      pair.first = s.first;
+      if (!pair.pending && !pair.pushing) this.scheduler.schedule(pair, next.dueAt, next.cls);
+    } catch (e) {
+      this.fail('pair', pair.key, e, pair.store.storeId);
+      this.retryLater(pair, clock.now());
+    } finally {
+      this.inFlight--;
+      this.wake();
+    }
+  }
+
+  /** Read-back of a push: true when the check may go on to decide afresh. */
+  private async verify(pair: Pair, ourPrice: number | null, now: number): Promise<boolean> {
+    const p = pair.pending!;
+    const base = { at: now, entryId: p.entryId, storeId: pair.store.storeId, productId: pair.product.productId, cityId: pair.cityId, price: p.newPrice };
+    if (ourPrice === p.newPrice) {
+      await this.deps.journal.markVerified(p.entryId, now);
+      pair.pending = null;
+      this.counters.verified++;
+      this.emit({ type: 'journal', ...base, status: 'verified' });
+      return true;
+    }
+    if (p.attempts + 1 < this.settings.verifyAttempts) {
+      p.attempts++;
+      this.scheduler.schedule(pair, now + this.settings.verifyDelayMs, 'verify');
+      return false;
+    }
+    pair.pending = null;
+    this.counters.mismatches++;
+    if (p.ambiguous) {
+      await this.deps.journal.markFailed(p.entryId, `not applied: Kaspi shows ${ourPrice ?? 'no offer'}`, now);
+      this.emit({ type: 'journal', ...base, status: 'failed' });
+    } else {
+      await this.deps.journal.markMismatch(p.entryId, ourPrice, now);
+      this.emit({ type: 'journal', ...base, status: 'mismatch' });
+    }
+    return true;
+  }
+
+  private async onSet(pair: Pair, st: StoreState, d: SetDecision, s: Standing, rivals: RivalPrice[], now: number): Promise<void> {
+    if (this.settings.dryRun) {
+      if (pair.dryRunPrice === d.price) return;
+      pair.dryRunPrice = d.price;
+      const entryId = await this.deps.journal.plan(this.planOf(pair, d, true, now));
+      this.emit({ type: 'journal', at: now, entryId, storeId: pair.store.storeId, productId: pair.product.productId, cityId: pair.cityId, status: 'dry_run', price: d.price });
+      return;
+    }
+    pair.dryRunPrice = null;
+    const q: QueuedPush = { pair, decision: d, decidedAt: now, value: pushValue(d, s), rivals };
+    const old = d.reason.previousPrice ?? d.price;
+    st.cycle.changes.push({ oldPrice: old, newPrice: d.price });
+    const sharp = (old - d.price) * 100 >= old * this.settings.killSwitch.sharpDropPercent;
+    if (sharp) st.cycle.staged.push(q);
+    else {
+      this.queue.set(pair.key, q);
+      this.wake();
+    }
+  }
+
+  /** Judges each store's cycle: either the staged sharp drops go to the queue, or the store stops. */
+  private endCycle(now: number): void {
+    if (!this.cycle.active) return;
+    this.cycle.active = false;
+    for (const st of this.stores.values()) {
+      const { changes, considered, staged } = st.cycle;
+      st.cycle = { considered: 0, changes: [], staged: [] };
+      if (changes.length === 0) continue;
+      const verdict = evaluateKillSwitch(changes, considered, this.settings.killSwitch);
+      if (verdict.trip && !st.killSwitch) {
+        st.killSwitch = { ...verdict, at: now };
+        this.dropQueued(st.info.storeId);
+        this.emit({ type: 'kill-switch', at: now, storeId: st.info.storeId, verdict });
+        this.emitStatus();
+      } else if (!st.killSwitch) {
+        for (const q of staged) this.queue.set(q.pair.key, q);
+      }
+    }
+    this.wake();
+  }
+
+  // ── one push ─────────────────────────────────────────────────────────────────────────────────
+
+  private async push(q: QueuedPush, st: StoreState): Promise<void> {
+    const { pair, decision: d } = q;
+    const { clock, journal, pusher, sessions } = this.deps;
+    if (pair.pending || pair.pushing) return;
+    pair.pushing = true;
+    this.scheduler.unschedule(pair);
+    const ids = { storeId: pair.store.storeId, productId: pair.product.productId, cityId: pair.cityId, price: d.price };
+    let entryId: number | null = null;
+    try {
+      entryId = await journal.plan(this.planOf(pair, d, false, clock.now()));
+      this.emit({ type: 'journal', at: clock.now(), entryId, ...ids, status: 'planned' });
+      const request = { storeId: pair.store.storeId, merchantId: pair.store.merchantId, productId: pair.product.productId, sku: pair.product.sku, cityPrices: [{ cityId: pair.cityId, price: d.price }] };
+      let relogged = false;
+      for (;;) {
+        await this.takePushBudget(st);
+        try {
+          const { jobId } = await pusher.push(request);
+          const at = clock.now();
+          await journal.markPushed(entryId, jobId, at);
+          st.account.backoffMs = 0;
+          this.counters.pushes++;
+          this.afterPush(pair, entryId, d.price, at, false, q.rivals);
+          this.emit({ type: 'journal', at, entryId, ...ids, status: 'pushed' });
+          return;
+        } catch (e) {
+          if (isKaspiError(e, 'session-expired') && !relogged) {
+            relogged = true;
+            try {
+              await sessions.relogin(pair.store.storeId);
+              continue;
+            } catch (loginError) {
+              await this.onPushError(pair, st, entryId, d.price, loginError, true);
+              return;
+            }
+          }
+          await this.onPushError(pair, st, entryId, d.price, e, false);
+          return;
+        }
+      }
+    } catch (e) {
+      // The journal itself failed: nothing may be pushed without a row, so only retry later.
+      this.fail('store', String(pair.store.storeId), e, pair.store.storeId);
+      if (entryId !== null) await journal.markFailed(entryId, describe(e), clock.now()).catch(() => undefined);
+      this.retryLater(pair, clock.now());
+    } finally {
+      pair.pushing = false;
+    }
+  }
+
+  private async takePushBudget(st: StoreState): Promise<void> {
+    const { clock } = this.deps;
+    for (let now = clock.now(); !st.account.take(now); now = clock.now()) await clock.sleep(Math.max(1, st.account.readyAt(now) - now));
+  }
+
+  private async onPushError(pair: Pair, st: StoreState, entryId: number, price: number, e: unknown, loginFailed: boolean): Promise<void> {
+    const { clock, journal } = this.deps;
+    const at = clock.now();
+    const kind = loginFailed ? 'session-expired' : isKaspiError(e) ? e.kind : 'internal';
+    this.counters.failures++;
+    this.fail('store', String(pair.store.storeId), e, pair.store.storeId, kind);
+    const failed = async (why: string) => {
+      await journal.markFailed(entryId, why, at);
+      this.emit({ type: 'journal', at, entryId, storeId: pair.store.storeId, productId: pair.product.productId, cityId: pair.cityId, status: 'failed', price });
+    };
+    switch (kind) {
+      case 'account-blocked': {
+        st.account.blockedUntil = at + ((isKaspiError(e) && e.retryAfterMs) || this.settings.accountBlockMs);
+        this.dropQueued(pair.store.storeId);
+        await failed('account blocked by Kaspi (429)');
+        this.scheduler.schedule(pair, st.account.blockedUntil, pair.cls);
+        return;
+      }
+      case 'session-expired':
+        st.sessionExpired = true;
+        this.dropQueued(pair.store.storeId);
+        await failed('session expired and re-login failed');
+        this.scheduler.schedule(pair, at, pair.cls);
+        return;
+      case 'timeout':
+      case 'network':
+        // The push may have reached Kaspi: only a read-back can tell, so the row stays planned.
+        this.afterPush(pair, entryId, price, at, true, []);
+        return;
+      default:
+        st.account.backoffMs = Math.min(this.settings.backoffMaxMs, st.account.backoffMs ? st.account.backoffMs * 2 : this.settings.backoffBaseMs);
+        st.account.backoffUntil = at + st.account.backoffMs;
+        await failed(describe(e));
+        this.scheduler.schedule(pair, st.account.backoffUntil, pair.cls);
+    }
+  }
+
+  private afterPush(pair: Pair, entryId: number, price: number, at: number, ambiguous: boolean, rivals: RivalPrice[]): void {
+    const day = localDay(at, this.settings.utcOffsetMinutes);
+    pair.changesOnDay = pair.changesDay === day ? pair.changesOnDay + 1 : 1;
+    pair.changesDay = day;
+    pair.lastChangeAt = at;
+    pair.pending = { entryId, newPrice: price, at, ambiguous, attempts: 0 };
+    pair.lastMove = ambiguous ? null : { movedAt: at, ourPrice: price, rivalsBefore: rivals };
+    this.scheduler.schedule(pair, at + this.settings.verifyDelayMs, 'verify');
+  }
+
+  private planOf(pair: Pair, d: SetDecision, dryRun: boolean, at: number) {
+    return { storeId: pair.store.storeId, productId: pair.product.productId, cityId: pair.cityId, oldPrice: d.reason.previousPrice, newPrice: d.price, reason: d.reason, dryRun, at };
+  }
+
+  // ── restart ──────────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Restores cooldowns and daily caps, then turns every unfinished row into a pending read-back:
+   * a row left planned may or may not have reached Kaspi, so it is never pushed again blindly.
+   */
+  private async resumeFromJournal(): Promise<void> {
+    const { clock, journal } = this.deps;
+    const now = clock.now();
+    for (const c of await journal.changesSince(now - 86_400_000)) {
+      const pair = this.pairs.get(pairKey(c.productId, c.cityId));
+      if (!pair) continue;
+      const day = localDay(c.at, this.settings.utcOffsetMinutes);
+      pair.changesOnDay = pair.changesDay === day ? pair.changesOnDay + 1 : day > pair.changesDay ? 1 : pair.changesOnDay;
+      pair.changesDay = Math.max(pair.changesDay, day);
+      pair.lastChangeAt = Math.max(pair.lastChangeAt ?? 0, c.at);
+    }
+    for (const e of await journal.listUnfinished()) {
+      const pair = this.pairs.get(pairKey(e.productId, e.cityId));
+      if (!pair) {
+        await journal.markFailed(e.id, 'product is no longer repriced', now);
+        continue;
+      }
+      const at = e.pushedAt ?? e.createdAt;
+      pair.pending = { entryId: e.id, newPrice: e.newPrice, at, ambiguous: e.status === 'planned', attempts: 0 };
+      this.scheduler.schedule(pair, Math.max(now, at + this.settings.verifyDelayMs), 'verify');
+    }
+  }
+
+  // ── helpers ──────────────────────────────────────────────────────────────────────────────────
+
+  /** 0 when the store may work now, else when to look at it again. */
+  private storeGate(st: StoreState, now: number): number {
+    if (st.paused || st.killSwitch || st.sessionExpired) return now + this.settings.intervals.calmMinMs;
+    if (st.account.blockedUntil > now) return st.account.blockedUntil;
+    return 0;
+  }
+
+  /** The interval at which checking every pair uses the configured share of the offers budget. */
+  private baseIntervalMs(): number {
+    const perSecond = Math.max(1, this.lanes.size) * this.settings.offersPerSecondPerLane * this.settings.intervals.offersUtilisation;
+    return (this.pairs.size / perSecond) * 1000;
+  }
+
+  private outsideHoursMs(now: number): number {
+    return msUntilWorkingHours(now, this.settings.workingHours, this.settings.utcOffsetMinutes);
+  }
+
+  private checkStoreNow(storeId: number): void {
+    const now = this.deps.clock.now();
+    for (const p of this.pairs.values()) {
+      if (p.store.storeId === storeId && !p.pending && !p.pushing) this.scheduler.schedule(p, now, p.cls);
+    }
+    this.changed();
+  }
+
+  private dropQueued(storeId: number): void {
+    for (const [key, q] of this.queue) if (q.pair.store.storeId === storeId) this.queue.delete(key);
+    const st = this.stores.get(storeId);
+    if (st) st.cycle.staged = [];
+  }
+
+  private onFetchError(pair: Pair, lane: LaneBudget, e: unknown, startedAt: number): void {
+    const now = this.deps.clock.now();
+    if (isKaspiError(e, 'ip-banned')) {
+      lane.cooldownUntil = now + (e.retryAfterMs ?? this.settings.ipCooldownMs);
+      this.fail('lane', lane.lane, e, null);
+    } else {
+      this.fail('pair', pair.key, e, null);
+    }
+    if (pair.pushing || (pair.pending && pair.pending.at > startedAt)) return;
+    // A ban is the IP's fault, not the product's: retry at once on another lane.
+    if (isKaspiError(e, 'ip-banned')) this.scheduler.schedule(pair, now, pair.cls);
+    else this.retryLater(pair, now);
+  }
+
+  private retryLater(pair: Pair, now: number): void {
+    pair.backoffMs = Math.min(this.settings.backoffMaxMs, pair.backoffMs ? pair.backoffMs * 2 : this.settings.backoffBaseMs);
+    this.scheduler.schedule(pair, now + pair.backoffMs, pair.cls);
+  }
+
+  private fail(scope: EngineError['scope'], id: string, e: unknown, storeId: number | null, kind?: EngineError['kind']): void {
+    const error: EngineError = { at: this.deps.clock.now(), scope, id, kind: kind ?? (isKaspiError(e) ? e.kind : 'internal'), message: describe(e) };
+    this.lastErrors.push(error);
+    if (this.lastErrors.length > MAX_ERRORS) this.lastErrors.shift();
+    if (storeId !== null) {
+      const st = this.stores.get(storeId);
+      if (st) st.lastError = error;
+    }
+    this.emit({ type: 'error', error });
+  }
+
+  private track(task: Promise<void>): void {
+    this.tasks.add(task);
+    void task.finally(() => this.tasks.delete(task));
+  }
+
+  private rearm(): void {
+    this.wakeSignal = new Promise((resolve) => (this.wakeUp = resolve));
+  }
+
+  private wake(): void {
+    this.wakeUp();
+    this.rearm();
+  }
+
+  private changed(): void {
+    this.wake();
+    this.emitStatus();
+  }
+
+  private idle(ms: number): Promise<void> {
+    return Promise.race([this.deps.clock.sleep(ms), this.wakeSignal]);
+  }
+
+  private emitStatus(): void {
+    if (this.listeners.size > 0) this.emit({ type: 'status', status: this.status() });
+  }
+
+  private emit(event: EngineEvent): void {
+    for (const l of this.listeners) {
+      try {
+        l(event);
+      } catch {
+        // A broken listener (a closed window) must never stop the engine.
+      }
+    }
+  }
+}
+
+function citiesOf(p: ProductInfo): readonly string[] {
+  const wanted = p.rules.cities;
+  return wanted.length === 0 ? p.cities : p.cities.filter((c) => wanted.includes(c));
+}
+
+function newPair(key: string, store: StoreInfo, product: ProductInfo, cityId: string): Pair {
+  return {
+    key,
+    store,
+    product,
+    cityId,
+    cls: 'contested' as PairClass,
+    dueAt: 0,
+    seq: 0,
+    calmStreak: 0,
+    backoffMs: 0,
+    lastRivalsKey: null,
+    lastChangeAt: null,
+    changesDay: -1,
+    changesOnDay: 0,
+    war: EMPTY_PRICE_WAR_STATE,
+    pending: null,
+    pushing: false,
+    lastMove: null,
+    dryRunPrice: null,
+    first: false,
+  };
+}
+
+function describe(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,128 @@
+import type { Reason } from '../../src-shared/domain/decision';
+import type { Offer } from '../../src-shared/domain/offer';
+import type { PricingRules } from '../../src-shared/domain/rules';
+
+/**
+ * How a Kaspi call failed, as far as the engine cares. The Kaspi adapters map HTTP outcomes onto
+ * these (kaspi-api.md §4, §5): 403 on offers → ip-banned, 429 on pricefeed → account-blocked,
+ * 401 → session-expired, 5xx / HTML instead of JSON → server, no answer in time → timeout,
+ * connection refused or reset → network.
+ */
+export const KASPI_ERROR_KINDS = ['ip-banned', 'account-blocked', 'session-expired', 'server', 'timeout', 'network'] as const;
+export type KaspiErrorKind = (typeof KASPI_ERROR_KINDS)[number];
+
+export class KaspiError extends Error {
+  constructor(
+    readonly kind: KaspiErrorKind,
+    message: string = kind,
+    /** From Retry-After or a known ban length; null lets the engine use its setting. */
+    readonly retryAfterMs: number | null = null,
+    readonly status: number | null = null,
+  ) {
+    super(message);
+    this.name = 'KaspiError';
+  }
+}
+
+export const isKaspiError = (e: unknown, kind?: KaspiErrorKind): e is KaspiError =>
+  e instanceof KaspiError && (kind === undefined || e.kind === kind);
+
+export interface OfferQuery {
+  productId: number;
+  /** The public catalogue id offer-view takes (kaspi-api.md §0). */
+  masterSku: string;
+  cityId: string;
+}
+
+/** Competitor offers (public storefront). The per-IP budget is kept per lane: one lane per exit IP. */
+export interface OfferSource {
+  lanes(): readonly string[];
+  fetchOffers(query: OfferQuery, lane: string): Promise<Offer[]>;
+}
+
+export interface PushRequest {
+  storeId: number;
+  merchantId: string;
+  productId: number;
+  sku: string;
+  cityPrices: readonly { cityId: string; price: number }[];
+}
+
+/** The cabinet price push; returns Kaspi's async job id. The per-account budget is kept by the engine. */
+export interface PricePusher {
+  push(request: PushRequest): Promise<{ jobId: string }>;
+}
+
+/** All time goes through here, so tests run a day in seconds on a virtual clock. */
+export interface Clock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+/** Renews a store's cabinet session; throws when it cannot (the user must log in again). */
+export interface SessionKeeper {
+  relogin(storeId: number): Promise<void>;
+}
+
+export interface StoreInfo {
+  storeId: number;
+  /** Our merchant uid: finds our own offer in the offer list and names the push budget. */
+  merchantId: string;
+  name: string;
+}
+
+export interface ProductInfo {
+  storeId: number;
+  productId: number;
+  masterSku: string;
+  sku: string;
+  rules: PricingRules;
+  /** Cities the offer is listed in; rules.cities narrows them when not empty. */
+  cities: readonly string[];
+}
+
+/** Stores and their repriced products; every store's merchant id counts as "own" for every other. */
+export interface ProductSource {
+  stores(): Promise<StoreInfo[]>;
+  products(storeId: number): Promise<ProductInfo[]>;
+}
+
+/** design.md §5: a row is planned before the push and completed in the same row after it. */
+export const JOURNAL_STATUSES = ['planned', 'pushed', 'failed', 'verified', 'mismatch', 'dry_run'] as const;
+export type JournalStatus = (typeof JOURNAL_STATUSES)[number];
+
+export interface JournalPlan {
+  storeId: number;
+  productId: number;
+  cityId: string;
+  oldPrice: number | null;
+  newPrice: number;
+  reason: Reason;
+  dryRun: boolean;
+  at: number;
+}
+
+export interface JournalEntry extends Omit<JournalPlan, 'dryRun' | 'at'> {
+  id: number;
+  status: JournalStatus;
+  jobId: string | null;
+  error: string | null;
+  createdAt: number;
+  pushedAt: number | null;
+  verifiedAt: number | null;
+}
+
+export interface JournalStore {
+  /** Writes the row (status planned, or dry_run) and returns its id; must be durable before it returns. */
+  plan(entry: JournalPlan): Promise<number>;
+  markPushed(id: number, jobId: string, at: number): Promise<void>;
+  markFailed(id: number, error: string, at: number): Promise<void>;
+  /** Kaspi shows the new price. Also valid from planned: a push whose answer was lost. */
+  markVerified(id: number, at: number): Promise<void>;
+  /** Pushed, but Kaspi still shows another price after every read-back. */
+  markMismatch(id: number, observedPrice: number | null, at: number): Promise<void>;
+  /** Rows still planned or pushed: a restart reads them back before deciding again. */
+  listUnfinished(): Promise<JournalEntry[]>;
+  /** Pushes since a moment, to restore cooldowns and daily caps after a restart. */
+  changesSince(since: number): Promise<{ productId: number; cityId: string; at: number }[]>;
+}
