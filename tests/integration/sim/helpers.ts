@@ -19,7 +19,7 @@ export function browserHeaders(productId: string, cityId: string): Record<string
   };
 }
 
-export function offersRequest(sim: KaspiSim, productId: string, body: Record<string, unknown>, headers: Record<string, string> = browserHeaders(productId, String(body['cityId'] ?? ALMATY))): Promise<Response> {
+export function offersRequest(sim: { urls: { storefront: string } }, productId: string, body: Record<string, unknown>, headers: Record<string, string> = browserHeaders(productId, String(body['cityId'] ?? ALMATY))): Promise<Response> {
   return fetch(`${sim.urls.storefront}/yml/offer-view/offers/${productId}`, { method: 'POST', headers, body: JSON.stringify(body) });
 }
 
