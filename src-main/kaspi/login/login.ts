@@ -1,0 +1,252 @@
+import { chromium, errors as pwErrors, type Browser, type Page, type Response } from 'playwright';
+import { KaspiError, isKaspiError } from '../../../src-shared/domain/kaspi-error';
+import { joinUrl, type KaspiEndpoints } from '../endpoints';
+import { CHROME_USER_AGENT } from '../headers';
+import { withAccountLock } from './account-lock';
+import { saveFailure } from './failure-artifacts';
+import { loginError, type LoginApiAnswer } from './login-errors';
+
+/**
+ * The merchant-cabinet login in a real browser (kaspi-api.md §1a email + password, §1b phone +
+ * SMS), with the selectors every working tool uses. Success is `nav.navbar` on the cabinet;
+ * the result is the cookies the browser would send to the cabinet host (mc-session, mc-sid).
+ */
+export const LOGIN_BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+export interface LoginOptions {
+  endpoints: KaspiEndpoints;
+  method: 'email' | 'phone';
+  /** E-mail, or the phone in any format (the page applies Kaspi's mask). */
+  login: string;
+  password?: string;
+  /** Asks the user for the code Kaspi sent; rejects or never settles when the user gives up. */
+  askCode: (request: { kind: 'sms'; phoneHint?: string }) => Promise<string>;
+  browser: { executablePath: string; headless: boolean };
+  proxy?: { server: string; username?: string; password?: string };
+  /** Screenshot and HTML of failed logins go here (the data folder). */
+  failureDir: string;
+  /** Budget for every page step; the user's time to type the code is counted separately. */
+  timeoutMs: number;
+  /** How long the user has to enter the code (default 3 minutes). */
+  codeTimeoutMs?: number;
+  /** With a visible window, how long the user has to solve a captcha (default 5 minutes). */
+  captchaTimeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+export interface SessionCookie {
+  name: string;
+  value: string;
+  domain: string;
+  path: string;
+  /** Unix seconds; -1 for a session cookie. */
+  expires: number;
+}
+
+const SEL = {
+  email: '#user_email_field',
+  password: '#password_field',
+  phone: '#user_phone_field',
+  phoneTab: 'text=Телефон',
+  submit: '.button.is-primary',
+  mfaCode: '#sms_code_field',
+  phoneCode: 'input[name=security-code]',
+  error: '.notification.is-danger',
+  done: 'nav.navbar',
+  captcha: '.g-recaptcha, .captcha, iframe[src*="captcha"], #captcha',
+} as const;
+
+type Step = 'done' | 'code' | 'error' | 'captcha' | 'password' | 'form';
+
+const STEP_SELECTORS: Record<Step, string> = {
+  done: SEL.done,
+  code: `${SEL.mfaCode}, ${SEL.phoneCode}`,
+  error: SEL.error,
+  captcha: SEL.captcha,
+  password: SEL.password,
+  form: `${SEL.email}, ${SEL.phone}`,
+};
+
+/** Serialised per account (account-lock.ts): two logins of one account never overlap. */
+export function login(opts: LoginOptions): Promise<{ cookies: SessionCookie[] }> {
+  if (opts.method === 'email' && !opts.password) return Promise.reject(new KaspiError('wrong-credentials', 'Для входа по e-mail нужен пароль.'));
+  return withAccountLock(opts.login, () => runLogin(opts));
+}
+
+async function runLogin(opts: LoginOptions): Promise<{ cookies: SessionCookie[] }> {
+  opts.signal?.throwIfAborted();
+  let browser: Browser | undefined;
+  const closeOnAbort = (): void => void browser?.close().catch(() => undefined);
+  opts.signal?.addEventListener('abort', closeOnAbort, { once: true });
+  let page: Page | undefined;
+  try {
+    browser = await chromium.launch({
+      executablePath: opts.browser.executablePath,
+      headless: opts.browser.headless,
+      args: LOGIN_BROWSER_ARGS,
+      timeout: opts.timeoutMs,
+      ...(opts.proxy ? { proxy: opts.proxy } : {}),
+    });
+    if (opts.signal?.aborted) throw opts.signal.reason;
+    const context = await browser.newContext({ locale: 'ru-RU', userAgent: CHROME_USER_AGENT });
+    page = await context.newPage();
+    page.setDefaultTimeout(opts.timeoutMs);
+    const api = watchLoginApi(page);
+    const flow = new LoginFlow(page, opts, api);
+    await flow.run();
+    const cookies = await context.cookies(opts.endpoints.mcUrl);
+    if (!cookies.some((c) => c.name === 'mc-session') || !cookies.some((c) => c.name === 'mc-sid')) {
+      throw new KaspiError('server', 'Kaspi открыл кабинет, но не выдал cookie сессии (mc-session, mc-sid). Попробуйте войти ещё раз.');
+    }
+    return { cookies: cookies.map((c) => ({ name: c.name, value: c.value, domain: c.domain, path: c.path, expires: c.expires })) };
+  } catch (err) {
+    if (opts.signal?.aborted) throw opts.signal.reason;
+    const error = asLoginError(err);
+    if (page) await saveFailure(page, opts.failureDir, error.kind, [opts.password]);
+    throw error;
+  } finally {
+    opts.signal?.removeEventListener('abort', closeOnAbort);
+    await browser?.close().catch(() => undefined);
+  }
+}
+
+class LoginFlow {
+  constructor(
+    private readonly page: Page,
+    private readonly opts: LoginOptions,
+    private readonly api: ApiWatch,
+  ) {}
+
+  async run(): Promise<void> {
+    const { page, opts } = this;
+    await page.goto(joinUrl(opts.endpoints.idmcUrl, '/login'), { waitUntil: 'domcontentloaded' });
+    await this.expect(['form'], 'open');
+    if (opts.method === 'email') await this.email();
+    else await this.phone();
+  }
+
+  /** §1a: email, "Продолжить", email + password, "Продолжить", then maybe the SMS code. */
+  private async email(): Promise<void> {
+    const { page, opts } = this;
+    await page.fill(SEL.email, opts.login);
+    await page.click(SEL.submit);
+    await this.expect(['password'], 'email');
+    await page.fill(SEL.email, opts.login);
+    await page.fill(SEL.password, opts.password ?? '');
+    await page.click(SEL.submit);
+    await this.finish(await this.expect(['done', 'code'], 'password'));
+  }
+
+  /** §1b: the "Телефон" tab, the phone, then always the SMS code. */
+  private async phone(): Promise<void> {
+    const { page, opts } = this;
+    await page.click(SEL.phoneTab);
+    await page.fill(SEL.phone, opts.login);
+    await page.click(SEL.submit);
+    await this.finish(await this.expect(['code'], 'phone'));
+  }
+
+  private async finish(step: Step): Promise<void> {
+    if (step === 'done') return;
+    const code = await this.askCode();
+    await this.page.fill(STEP_SELECTORS.code, code);
+    await this.page.click(SEL.submit);
+    await this.expect(['done'], 'code');
+  }
+
+  private async askCode(): Promise<string> {
+    const { opts } = this;
+    const ms = opts.codeTimeoutMs ?? 180_000;
+    const phoneHint = (await this.api.settled())?.phone ?? (opts.method === 'phone' ? opts.login : undefined);
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const code = await Promise.race([
+        opts.askCode(phoneHint ? { kind: 'sms', phoneHint } : { kind: 'sms' }),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new KaspiError('sms-timeout')), ms);
+        }),
+      ]);
+      if (!/^\s*\d{4,8}\s*$/.test(code)) throw new KaspiError('wrong-credentials', 'Код из SMS должен состоять из цифр. Начните вход заново.');
+      return code.trim();
+    } catch (err) {
+      if (isKaspiError(err)) throw err;
+      throw new KaspiError('sms-timeout');
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /**
+   * Waits until the page shows one of `wanted` (or an error or captcha) and returns which.
+   * A captcha in a visible window is left to the user; headless, it is an error at once.
+   */
+  private async expect(wanted: Step[], stage: string): Promise<Step> {
+    const steps: Step[] = [...wanted, 'error', 'captcha'];
+    const step = await this.waitFor(steps);
+    if (step === 'error') throw loginError(await this.notice(), await this.api.settled());
+    if (step !== 'captcha') return step;
+    if (this.opts.browser.headless) throw new KaspiError('captcha', 'Kaspi показал капчу («я не робот»). Войдите в режиме с окном браузера и решите её, либо повторите вход позже.');
+    const solved = await this.waitFor(wanted.concat('error'), this.opts.captchaTimeoutMs ?? 300_000).catch(() => {
+      throw new KaspiError('captcha', `Капча на шаге «${stage}» не была решена вовремя. Начните вход заново.`);
+    });
+    if (solved === 'error') throw loginError(await this.notice(), await this.api.settled());
+    return solved;
+  }
+
+  private async waitFor(steps: Step[], timeout = this.opts.timeoutMs): Promise<Step> {
+    const any = steps.map((s) => STEP_SELECTORS[s]).join(', ');
+    await this.page.locator(any).first().waitFor({ state: 'visible', timeout });
+    // Errors and captchas win over the form they are shown next to.
+    const order: Step[] = ['error', 'captcha', 'done', 'code', 'password', 'form'];
+    for (const s of order) {
+      if (steps.includes(s) && (await this.page.locator(STEP_SELECTORS[s]).first().isVisible())) return s;
+    }
+    return steps[0] as Step;
+  }
+
+  private async notice(): Promise<string> {
+    return (await this.page.locator(SEL.error).first().textContent().catch(() => '')) ?? '';
+  }
+}
+
+interface ApiWatch {
+  /** The last answer once every answer seen so far has been read. */
+  settled(): Promise<LoginApiAnswer | undefined>;
+}
+
+/** Listens to the page's own calls to `/api/p/login` to read errorCode and breakTimeSeconds. */
+function watchLoginApi(page: Page): ApiWatch {
+  let last: LoginApiAnswer | undefined;
+  const pending = new Set<Promise<void>>();
+  page.on('response', (res: Response) => {
+    if (!/\/api\/p\/login(?:\?|$)/.test(res.url())) return;
+    const p = res
+      .json()
+      .then((body: unknown) => {
+        const b = (body ?? {}) as { errorCode?: unknown; errorData?: { breakTimeSeconds?: unknown }; phone?: unknown };
+        last = {
+          status: res.status(),
+          errorCode: typeof b.errorCode === 'string' ? b.errorCode : undefined,
+          breakTimeSeconds: typeof b.errorData?.breakTimeSeconds === 'number' ? b.errorData.breakTimeSeconds : undefined,
+          phone: typeof b.phone === 'string' ? b.phone : last?.phone,
+        };
+      })
+      .catch(() => undefined)
+      .finally(() => pending.delete(p));
+    pending.add(p);
+  });
+  return {
+    settled: async () => {
+      await Promise.allSettled([...pending]);
+      return last;
+    },
+  };
+}
+
+function asLoginError(err: unknown): KaspiError {
+  if (isKaspiError(err)) return err;
+  if (err instanceof pwErrors.TimeoutError) return new KaspiError('timeout', 'Страница входа Kaspi не ответила вовремя. Проверьте интернет или прокси и попробуйте снова.');
+  const message = err instanceof Error ? err.message : String(err);
+  if (/net::ERR_|ECONNREFUSED|ENOTFOUND|ERR_PROXY/i.test(message)) return new KaspiError('network', `Не удалось открыть страницу входа Kaspi. Проверьте подключение к интернету или прокси. (${/net::\w+/.exec(message)?.[0] ?? 'network'})`);
+  return new KaspiError('server', `Вход в Kaspi прервался неожиданно: ${message.split('\n')[0]}`);
+}

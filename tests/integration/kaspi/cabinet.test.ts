@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import { SCENARIO_CREDENTIALS } from '../../sim/kaspi';
+import { createCabinetClient, type CabinetClientOptions } from '../../../src-main/kaspi/cabinet';
+import { fetchOffers } from '../../../src-main/kaspi/storefront';
+import { KaspiError } from '../../../src-shared/domain/kaspi-error';
+import { endpointsOf, eventually, httpSession, useKaspiSim } from './support/sim';
+
+const creds = SCENARIO_CREDENTIALS.small;
+const UID = creds.merchantUid;
+const ALMATY = '750000000';
+
+describe('cabinet client against the simulator', () => {
+  const sim = useKaspiSim({ scenario: 'small' });
+  const client = async (extra: Partial<CabinetClientOptions> = {}) =>
+    createCabinetClient({ endpoints: endpointsOf(sim()), cookies: await httpSession(sim(), creds.owner.email, creds.owner.password), timeoutMs: 5_000, retry: { sleep: async () => undefined }, ...extra });
+
+  it('lists the merchants of the session, the store with its points and the cities', async () => {
+    const c = await client();
+    expect(await c.merchants()).toEqual([UID]);
+    const m = await c.merchant(UID);
+    expect(m.name).toBe('ИП Тестовый магазин');
+    expect(m.points.map((p) => p.storeId)).toEqual([`${UID}_PP1`, `${UID}_PP2`]);
+    expect(m.points[0]).toMatchObject({ code: 'PP1', cityId: ALMATY, cityName: 'Алматы', enabled: true });
+    const cities = await c.cities();
+    expect(cities.length).toBeGreaterThan(20);
+    expect(cities).toContainEqual({ id: ALMATY, name: 'Алматы' });
+  });
+
+  it('classifies an expired session as session-expired on every cabinet call', async () => {
+    const c = await client();
+    sim().expireSessions({ login: creds.owner.email });
+    await expect(c.merchants()).rejects.toMatchObject({ kind: 'session-expired', status: 401 });
+    await expect(c.listOffers({ merchantUid: UID, page: 0, size: 10, active: true })).rejects.toMatchObject({ kind: 'session-expired' });
+    await expect(c.pushPrice({ merchantUid: UID, sku: 'x', model: 'x', price: 100 })).rejects.toMatchObject({ kind: 'session-expired' });
+  });
+
+  it('reads every page of own offers, active and inactive, mapped for the products table', async () => {
+    const c = await client();
+    const all = [];
+    let total: number | undefined;
+    for (let page = 0; ; page++) {
+      const res = await c.listOffers({ merchantUid: UID, page, size: 5, active: true });
+      total = res.total;
+      all.push(...res.offers);
+      if (res.offers.length < 5) break;
+    }
+    expect(total).toBe(11);
+    expect(all).toHaveLength(11);
+    expect(new Set(all.map((o) => o.sku)).size).toBe(11);
+    const iphone = all.find((o) => o.title.startsWith('Apple iPhone'));
+    expect(iphone).toMatchObject({ masterSku: '100000001', brand: 'Apple', category: 'Smartphones', price: 400_000, active: true });
+    expect(iphone?.imageUrl).toBe('https://resources.cdn-kaspi.kz/img/m/p/h0/p100000001.jpg');
+    expect(iphone?.availabilities).toEqual([
+      { storeId: `${UID}_PP1`, available: true, preOrder: 0, stockCount: 7 },
+      { storeId: `${UID}_PP2`, available: true, preOrder: 0, stockCount: 7 },
+    ]);
+    const tv = all.find((o) => o.title.startsWith('Samsung UE43'));
+    expect(tv?.cityPrices).toEqual(expect.arrayContaining([{ cityId: ALMATY, price: 160_000 }, { cityId: '710000000', price: 165_000 }]));
+    const inactive = await c.listOffers({ merchantUid: UID, page: 0, size: 100, active: false });
+    expect(inactive.total).toBe(1);
+    expect(inactive.offers[0]).toMatchObject({ title: 'Tefal Optigrill стальной', active: false });
+  });
+
+  it('pushes a price that the storefront shows after Kaspi applies it', async () => {
+    sim().setLimits({ pushApplyDelayMs: 5_000 });
+    const c = await client();
+    const { offers } = await c.listOffers({ merchantUid: UID, page: 0, size: 100, active: true });
+    const phone = offers.find((o) => o.masterSku === '100000003');
+    if (!phone?.masterSku) throw new Error('fixture offer missing');
+    const { jobId } = await c.pushPrice({ merchantUid: UID, sku: phone.sku, model: phone.title, cityPrices: [{ cityId: ALMATY, price: 108_990 }] });
+    expect(jobId).toMatch(/\w{6,}/);
+    const pushed = sim().pushes({ sku: phone.sku });
+    expect(pushed.at(-1)).toMatchObject({ status: 200, id: jobId, body: { merchantUid: UID, sku: phone.sku, cityPrices: [{ cityId: ALMATY, value: 108_990 }] } });
+    const endpoints = endpointsOf(sim());
+    const ownPrice = async () => (await fetchOffers({ endpoints, masterSku: phone.masterSku as string, cityId: ALMATY })).find((o) => o.merchantId === UID)?.price;
+    await eventually(async () => ((await ownPrice()) === 108_990 ? true : undefined));
+  });
+
+  it('maps availabilities with PPn store ids and pre-order days into the push', async () => {
+    const c = await client();
+    const { offers } = await c.listOffers({ merchantUid: UID, page: 0, size: 100, active: true });
+    const grill = offers.find((o) => o.masterSku === '100000007');
+    if (!grill) throw new Error('fixture offer missing');
+    await c.pushPrice({ merchantUid: UID, sku: grill.sku, model: grill.title, price: 44_500, availabilities: [{ storeId: 'PP1', available: true, stockCount: 3, preOrder: 5 }] });
+    expect(sim().pushes({ sku: grill.sku }).at(-1)?.body).toMatchObject({ price: 44_500, availabilities: [{ storeId: `${UID}_PP1`, available: 'yes', stockCount: 3, preOrder: 5 }] });
+    await eventually(async () => {
+      const after = await c.listOffers({ merchantUid: UID, page: 0, size: 100, active: true });
+      const a = after.offers.find((o) => o.sku === grill.sku);
+      return a?.price === 44_500 && a.availabilities[0]?.preOrder === 5 ? true : undefined;
+    });
+  });
+
+  it('turns a 429 on pricefeed into account-blocked with a 30-minute wait and does not retry it', async () => {
+    sim().clearBans();
+    sim().setLimits({ pushes: { maxPerWindow: 1, windowMs: 60_000_000 } });
+    try {
+      const c = await client();
+      const { offers } = await c.listOffers({ merchantUid: UID, page: 0, size: 100, active: true });
+      const o = offers[0];
+      if (!o) throw new Error('no offers');
+      await c.pushPrice({ merchantUid: UID, sku: o.sku, model: o.title, price: o.price ?? 1000 });
+      const before = sim().pushes().length;
+      const err = await c.pushPrice({ merchantUid: UID, sku: o.sku, model: o.title, price: o.price ?? 1000 }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(KaspiError);
+      expect(err).toMatchObject({ kind: 'account-blocked', status: 429, retryAfterMs: 30 * 60_000 });
+      expect(sim().pushes().length).toBe(before + 1);
+    } finally {
+      sim().reset();
+    }
+  });
+
+  it('reports HTML instead of JSON as not-json', async () => {
+    const c = await client();
+    const fault = sim().addFault({ host: 'mc', path: '/bff/offer-view/list', kind: 'html', times: 1 });
+    try {
+      await expect(c.listOffers({ merchantUid: UID, page: 0, size: 10, active: true })).rejects.toMatchObject({ kind: 'not-json', status: 200 });
+    } finally {
+      sim().removeFault(fault.id);
+    }
+  });
+
+  it('retries a 5xx for reads with growing delays, but never retries a price push', async () => {
+    const sleeps: number[] = [];
+    const c = await client({ retry: { sleep: async (ms) => void sleeps.push(ms), random: () => 0.5, baseDelayMs: 100, attempts: 3 } });
+    const read = sim().addFault({ host: 'mc', path: '/bff/offer-view/list', kind: 'error', status: 503, times: 2 });
+    const res = await c.listOffers({ merchantUid: UID, page: 0, size: 3, active: true });
+    expect(res.offers).toHaveLength(3);
+    expect(sim().faults().find((f) => f.id === read.id)).toBeUndefined();
+    expect(sleeps).toEqual([75, 150]);
+
+    const push = sim().addFault({ host: 'mc', path: '/pricefeed', kind: 'error', status: 502, times: 2 });
+    try {
+      await expect(c.pushPrice({ merchantUid: UID, sku: res.offers[0]?.sku ?? '', model: 'x', price: 1000 })).rejects.toMatchObject({ kind: 'server', status: 502 });
+      expect(sim().faults().find((f) => f.id === push.id)?.hits).toBe(1);
+      expect(sleeps).toHaveLength(2);
+    } finally {
+      sim().removeFault(push.id);
+    }
+  });
+
+  it('gives up on a request that hangs with a timeout error', async () => {
+    const c = await client({ timeoutMs: 300, retry: { attempts: 1 } });
+    const fault = sim().addFault({ host: 'mc', path: '/s/m', kind: 'hang', times: 1 });
+    try {
+      const started = Date.now();
+      await expect(c.merchants()).rejects.toMatchObject({ kind: 'timeout' });
+      expect(Date.now() - started).toBeLessThan(3_000);
+    } finally {
+      sim().removeFault(fault.id);
+    }
+  });
+
+  it('reads cabinet orders, counters, details and the active order tabs', async () => {
+    const c = await client();
+    const counts = await c.orderCounters(UID);
+    const known = sim().orders(UID).filter((o) => o.tab !== 'ARCHIVED');
+    expect(counts.reduce((s, x) => s + x.count, 0)).toBe(known.length);
+    const busiest = [...counts].sort((a, b) => b.count - a.count)[0];
+    if (!busiest || busiest.count === 0) throw new Error('scenario has no orders');
+    const page = await c.orders({ merchantUid: UID, tab: busiest.tab, page: 0, size: 10 });
+    expect(page.total).toBe(busiest.count);
+    const first = page.orders[0];
+    expect(first?.code).toMatch(/\d+/);
+    expect(first?.entries.length).toBeGreaterThan(0);
+    expect(first?.createdAt).toBeGreaterThan(0);
+    const detail = await c.orderDetails(UID, first?.code ?? '');
+    expect(detail.code).toBe(first?.code);
+    expect(detail.customerPhone).toBe('+0(000)-000-00-00');
+    const tabs = await c.activeOrderTabs({ merchantUid: UID, tabs: [busiest.tab] });
+    expect(tabs).toHaveLength(1);
+    expect(tabs[0]?.orders.map((o) => o.code)).toContain(first?.code);
+    await expect(c.orderDetails(UID, 'no-such-order')).rejects.toMatchObject({ kind: 'bad-request' });
+  });
+});
