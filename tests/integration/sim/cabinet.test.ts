@@ -107,6 +107,23 @@ describe('cabinet (mc) endpoints', () => {
     expect(order?.entries[0]).toMatchObject({ masterProductCode: expect.any(String), name: expect.any(String), quantity: expect.any(Number), totalPrice: expect.any(Number) });
   });
 
+  it('answers offer details for a list of skus with cities[] and availabilities (§5)', async () => {
+    const [a, b] = sim.state.world.ownOffers('30067228');
+    const res = await mcPost(jar, `${sim.urls.mc}/offers/api/v1/offer/details?m=30067228`, { sku: [a?.merchantSku, b?.merchantSku, 'no-such'] });
+    expect(res.status).toBe(200);
+    const items = (await res.json()) as { sku: string; cities: { cityId: string; price: number; points: { pointId: string; available: boolean }[] }[]; availabilities: unknown[] }[];
+    expect(items.map((i) => i.sku)).toEqual([a?.merchantSku, b?.merchantSku]);
+    expect(items[0]?.cities[0]?.points[0]?.pointId).toMatch(/^30067228_PP\d$/);
+    expect(items[0]?.availabilities.length).toBeGreaterThan(0);
+  });
+
+  it('searches orders by phone with withAdvancedOrders (advancedOrders field)', async () => {
+    const order = sim.orders('30067228')[0];
+    const res = await gql('getOrders', { merchantUid: '30067228', size: 10, page: 0, input: { presetFilter: 'NEW', orderCode: '', cityId: '' }, advancedInput: { orderCode: '', phoneNumber: order?.customer.cellPhone ?? '', productCode: '' }, withAdvancedOrders: true });
+    const adv = (res.body.data?.['merchant'] as { orders: { advancedOrders: { total: number; orders: { code: string }[] } } }).orders.advancedOrders;
+    expect(adv.orders.map((o) => o.code)).toContain(order?.code);
+  });
+
   it('expires sessions at once or after N requests (control)', async () => {
     const mine = await loginByPassword(sim, demo.owner.email, demo.owner.password);
     const live = sim.sessions().filter((s) => !s.expired).length;
@@ -122,6 +139,14 @@ describe('cabinet (mc) endpoints', () => {
     sim.expireSessions({ login: demo.owner.email });
     expect((await mcGet(again, `${sim.urls.mc}/s/m`)).status).toBe(401);
     expect((await mcGet(again, `${sim.urls.mc}/bff/offer-view/list?m=30067228&p=0&l=1&a=true`)).status).toBe(401);
+    // includeNew: every session created from now on dies after N requests, until switched off.
+    sim.expireSessions({ afterRequests: 1, includeNew: true });
+    const short = await loginByPassword(sim, demo.owner.email, demo.owner.password);
+    expect((await mcGet(short, `${sim.urls.mc}/s/m`)).status).toBe(200);
+    expect((await mcGet(short, `${sim.urls.mc}/s/m`)).status).toBe(401);
+    sim.expireSessions({ includeNew: false, login: 'demo@demper.test' });
     jar = await loginByPassword(sim, demo.owner.email, demo.owner.password);
+    expect((await mcGet(jar, `${sim.urls.mc}/s/m`)).status).toBe(200);
+    expect((await mcGet(jar, `${sim.urls.mc}/s/m`)).status).toBe(200);
   });
 });

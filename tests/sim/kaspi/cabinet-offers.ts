@@ -45,3 +45,25 @@ export function cabinetOffer(world: World, o: MarketOffer, storefront: string): 
 export function isActive(o: MarketOffer): boolean {
   return o.availabilities.some((a) => a.available === 'yes');
 }
+
+/** One offer as `/offers/api/v1/offer/details` answers it (§5 "Related endpoints"). */
+export function offerDetails(world: World, o: MarketOffer): Record<string, unknown> {
+  const product = world.products.get(o.productId);
+  const merchant = world.merchants.get(o.merchantUid);
+  const cities = world.cities
+    .map((c) => {
+      const points = (merchant?.points ?? []).filter((p) => p.cityId === c.id).map((p) => ({ pointId: p.id, name: null, available: o.availabilities.some((a) => a.storeId === p.id && a.available === 'yes') }));
+      return { cityId: c.id, price: world.priceIn(o, c.id), points };
+    })
+    .filter((c) => c.points.some((p) => p.available));
+  return {
+    sku: o.merchantSku,
+    masterSku: o.productId,
+    title: o.model,
+    model: o.model,
+    brand: product?.brand ?? '',
+    masterCategory: `Master - ${product?.category ?? ''}`,
+    cities,
+    availabilities: o.availabilities.map((a) => ({ storeId: a.storeId, available: a.available, preOrder: a.preOrder })),
+  };
+}

@@ -75,8 +75,12 @@ export async function graphql(sim: SimState, ctx: Ctx, session: McSession): Prom
       const cityId = input['cityId'] || '';
       const size = Math.max(1, Number(v['size'] ?? 10) || 10);
       const page = Math.max(0, Number(v['page'] ?? 0) || 0);
-      const all = sim.orders.forMerchant(merchant.uid).filter((o) => (code ? o.code === code : o.tab === tab) && (!cityId || o.cityId === cityId) && (!product || o.entries.some((e) => e.productId === product || e.merchantSku === product)));
-      return ok({ merchant: { id: merchant.uid, orders: { orders: { total: all.length, orders: all.slice(page * size, page * size + size).map((o) => gqlOrder(sim, o)) } } } });
+      // withAdvancedOrders switches to the advancedOrders(advancedInput) field (INV's query, §7a).
+      const advanced = v['withAdvancedOrders'] === true;
+      const phone = (adv['phoneNumber'] ?? '').replace(/\D/g, '');
+      const all = sim.orders.forMerchant(merchant.uid).filter((o) => (code ? o.code === code : advanced || o.tab === tab) && (!cityId || o.cityId === cityId) && (!product || o.entries.some((e) => e.productId === product || e.merchantSku === product)) && (!advanced || !phone || o.customer.cellPhone.endsWith(phone.slice(-10))));
+      const page_ = { total: all.length, orders: all.slice(page * size, page * size + size).map((o) => gqlOrder(sim, o)) };
+      return ok({ merchant: { id: merchant.uid, orders: advanced ? { advancedOrders: page_ } : { orders: page_ } } });
     }
     case 'getOrderCounters': {
       if (!needMerchant() || !merchant) return;

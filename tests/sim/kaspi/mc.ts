@@ -1,6 +1,6 @@
 import { Router, cookie, json, redirect, springError, type Ctx } from './http';
 import { OAUTH_CLIENT_ID } from './idmc';
-import { cabinetOffer, isActive } from './cabinet-offers';
+import { cabinetOffer, isActive, offerDetails } from './cabinet-offers';
 import { graphql } from './graphql';
 import { pricefeedProcess } from './pricefeed';
 import { orderTabsActive } from './order-tabs';
@@ -83,6 +83,31 @@ export function mcRouter(sim: SimState): Router {
     if (!session || !owns(ctx, session, ctx.query.get('m'))) return;
     const offers = sim.world.ownOffers(ctx.query.get('m') as string);
     json(ctx.res, 200, { total: offers.length, active: offers.filter(isActive).length, archive: offers.filter((o) => !isActive(o)).length });
+  });
+
+  // §5 "Offer details" (INV, live 2026-08-21): body {sku:[…]}, a bare array of offer objects with
+  // cities[] rows ({cityId, price, points[{pointId, name, available}]}) and availabilities; no stock.
+  r.on('POST', '/offers/api/v1/offer/details', async (ctx) => {
+    const session = auth(ctx);
+    const uid = ctx.query.get('m');
+    if (!session || !owns(ctx, session, uid)) return;
+    let skus: string[];
+    try {
+      const body = JSON.parse(await ctx.body()) as { sku?: unknown };
+      skus = (Array.isArray(body.sku) ? body.sku : [body.sku]).filter((s): s is string => typeof s === 'string');
+    } catch {
+      return springError(ctx, 400, 'Bad Request');
+    }
+    json(ctx.res, 200, skus.map((sku) => sim.world.ownOffer(uid as string, sku)).filter((o) => o !== undefined).map((o) => offerDetails(sim.world, o)));
+  });
+
+  // Unattributed (§7a "Archive"): the merchant's points [uncertain shape].
+  r.on('GET', '/bff/points', (ctx) => {
+    const session = auth(ctx);
+    const uid = ctx.query.get('merchantUid');
+    if (!session || !owns(ctx, session, uid)) return;
+    const merchant = sim.world.merchants.get(uid as string);
+    json(ctx.res, 200, (merchant?.points ?? []).map((p) => ({ id: p.id, name: p.name, enabled: p.enabled, virtual: p.virtual, cityId: p.cityId })));
   });
 
   r.on('POST', '/pricefeed/upload/merchant/process', async (ctx) => {

@@ -200,7 +200,8 @@ export class Sessions {
       else s.expired = true;
       n++;
     }
-    if (filter.includeNew) this.expireNewAfter = filter.afterRequests ?? 0;
+    if (filter.includeNew === true) this.expireNewAfter = filter.afterRequests ?? 0;
+    else if (filter.includeNew === false) this.expireNewAfter = null;
     return n;
   }
 
