@@ -6,17 +6,21 @@ import { useT } from './i18n/use-t';
 import type { MessageKey } from './i18n/catalog';
 import { SettingsPage } from './pages/settings/settings-page';
 import { SystemPage } from './pages/system/system-page';
+import { StoresPage } from './pages/stores/stores-page';
+import { ProductsPage } from './pages/products/products-page';
 import { PAGES, useUi } from './store/ui-store';
 import type { Page } from './store/ui-store';
 
 /** Pages whose own issue has not landed yet show what they are for and what to do first. */
 const EMPTY_TEXT: Partial<Record<Page, MessageKey>> = {
-  overview: 'empty.overview', stores: 'empty.stores', products: 'empty.products', demper: 'empty.demper',
+  overview: 'empty.overview', demper: 'empty.demper',
   proxies: 'empty.proxies', orders: 'empty.orders', analytics: 'empty.analytics', preorders: 'empty.preorders',
   whatsapp: 'empty.whatsapp', logs: 'empty.logs',
 };
 
 const PAGE_VIEWS: Partial<Record<Page, () => ReactNode>> = {
+  stores: () => <StoresPage />,
+  products: () => <ProductsPage />,
   settings: () => <SettingsPage />,
   system: () => <SystemPage />,
 };

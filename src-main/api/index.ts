@@ -1,12 +1,14 @@
 import type { Handlers } from '../../src-shared/contract/dispatcher';
-import type { AppCore } from '../app/create-app';
+import type { AppServices } from '../app/create-app';
 import { systemHandlers } from './system-handlers';
 import { settingsHandlers } from './settings-handlers';
+import { storesHandlers } from './stores-handlers';
 
 /** Every call of the contract, implemented by one handler module per domain. */
-export function createHandlers(app: AppCore, now: () => Date): Handlers {
+export function createHandlers(services: AppServices): Handlers {
   return {
-    ...systemHandlers(app, now),
-    ...settingsHandlers(app),
+    ...systemHandlers(services),
+    ...settingsHandlers(services),
+    ...storesHandlers(services),
   };
 }

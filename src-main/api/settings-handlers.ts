@@ -1,8 +1,8 @@
 import type { Handler } from '../../src-shared/contract/dispatcher';
-import type { AppCore } from '../app/create-app';
+import type { AppServices } from '../app/create-app';
 import { readSettings, updateSettings } from '../db/repos/settings-repo';
 
-export function settingsHandlers(app: AppCore): {
+export function settingsHandlers(app: AppServices): {
   'settings.get': Handler<'settings.get'>;
   'settings.update': Handler<'settings.update'>;
 } {

@@ -1,9 +1,9 @@
 import { statSync } from 'node:fs';
 import type { Handler } from '../../src-shared/contract/dispatcher';
-import type { AppCore } from '../app/create-app';
+import type { AppServices } from '../app/create-app';
 import { schemaVersion } from '../db/migrate';
 
-export function systemHandlers(app: AppCore, now: () => Date): { 'system.status': Handler<'system.status'> } {
+export function systemHandlers(app: AppServices): { 'system.status': Handler<'system.status'> } {
   return {
     'system.status': () => ({
       appVersion: app.config.appVersion,
@@ -16,7 +16,7 @@ export function systemHandlers(app: AppCore, now: () => Date): { 'system.status'
         journalMode: String(app.db.pragma('journal_mode', { simple: true })),
       },
       startedAt: app.startedAt.toISOString(),
-      uptimeSeconds: Math.max(0, Math.floor((now().getTime() - app.startedAt.getTime()) / 1000)),
+      uptimeSeconds: Math.max(0, Math.floor((app.now().getTime() - app.startedAt.getTime()) / 1000)),
       nodeVersion: process.versions.node,
     }),
   };

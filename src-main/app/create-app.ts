@@ -1,8 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
+import { AppError } from '../../src-shared/contract';
 import { createDispatcher } from '../../src-shared/contract/dispatcher';
 import type { Dispatcher } from '../../src-shared/contract/dispatcher';
+import { KaspiError } from '../../src-shared/domain/kaspi-error';
 import { openDatabase } from '../db/connection';
+import { readSettings } from '../db/repos/settings-repo';
 import { createLogger } from '../logging/logger';
 import type { Logger, LogLevel } from '../logging/logger';
 import type { Redactor } from '../logging/redact';
@@ -10,6 +13,11 @@ import { RotatingFile } from '../logging/rotating-file';
 import { createKeyFileBox } from '../secrets/key-file-box';
 import type { KeyWrapper } from '../secrets/key-file-box';
 import type { SecretBox } from '../secrets/secret-box';
+import { createBrowserLoginRunner } from '../stores/browser-login';
+import type { LoginRunner } from '../stores/ports';
+import { SessionManager } from '../stores/session-manager';
+import { createStoreService } from '../stores/store-service';
+import type { StoreService } from '../stores/store-service';
 import { createHandlers } from '../api';
 import { EventBus } from './event-bus';
 import { dataPaths } from './data-paths';
@@ -21,13 +29,17 @@ export interface AppConfig {
   appVersion: string;
   /** How the data key is sealed: the desktop shell passes safeStorage; headless keeps a 0600 key file. */
   keyWrapper?: KeyWrapper;
+  /** Whether a browser window can be shown to the user (a captcha at login); false on a server. */
+  hasScreen?: boolean;
   logLevel?: LogLevel;
   logToConsole?: boolean;
   now?: () => Date;
+  /** Replaces the Playwright login (tests of the services around it). */
+  runLogin?: LoginRunner;
 }
 
 /** The services handlers are built from. */
-export interface AppCore {
+export interface AppServices {
   config: AppConfig;
   paths: DataPaths;
   db: Database;
@@ -36,9 +48,12 @@ export interface AppCore {
   redactor: Redactor;
   secrets: SecretBox;
   startedAt: Date;
+  now: () => Date;
+  sessions: SessionManager;
+  stores: StoreService;
 }
 
-export interface App extends AppCore {
+export interface App extends AppServices {
   dispatcher: Dispatcher;
   close(): Promise<void>;
 }
@@ -67,15 +82,25 @@ export async function createApp(config: AppConfig): Promise<App> {
 
   const secrets = await createKeyFileBox(paths.secretKey, config.keyWrapper);
   const events = new EventBus();
-  const startedAt = now();
+  const endpoints = () => readSettings(db).kaspi;
+  const runLogin =
+    config.runLogin ??
+    createBrowserLoginRunner({
+      browserPath: () => readSettings(db).kaspi.browserPath,
+      failureDir: paths.loginFailures,
+      hasScreen: config.hasScreen ?? false,
+    });
+  const sessions = new SessionManager({ db, secrets, redactor, events, logger, endpoints, runLogin, dispatcherFor: () => undefined, now });
+  const stores = createStoreService({ db, secrets, redactor, events, logger, sessions, endpoints, runLogin, now });
 
-  const core: AppCore = { config, paths, db, events, logger, redactor, secrets, startedAt };
-  const dispatcher = createDispatcher(createHandlers(core, now), {
+  const services: AppServices = { config, paths, db, events, logger, redactor, secrets, startedAt: now(), now, sessions, stores };
+  const dispatcher = createDispatcher(createHandlers(services), {
+    mapError: (error) => (error instanceof KaspiError ? new AppError(`kaspi.${error.kind}`, error.message, { retryAfterMs: error.retryAfterMs }) : undefined),
     onInternalError: (name, error) => logger.child('api').error('call failed', { call: name, error }),
   });
   log.info('app started', { shell: config.shell, version: config.appVersion, dataDir: paths.dataDir });
   return {
-    ...core,
+    ...services,
     dispatcher,
     async close() {
       log.info('app closing');

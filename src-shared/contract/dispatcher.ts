@@ -20,6 +20,8 @@ export interface Dispatcher {
 }
 
 export interface DispatcherOptions {
+  /** Turns a known domain error (a Kaspi failure, say) into a typed error the user can act on. */
+  mapError?: (error: unknown) => AppError | undefined;
   /** Told about failures that are bugs (not the user's bad input), so they reach the log. */
   onInternalError?: (name: string, error: unknown) => void;
 }
@@ -52,6 +54,8 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
         return { ok: true, value: out.data };
       } catch (error) {
         if (error instanceof AppError) return fail(error);
+        const mapped = options.mapError?.(error);
+        if (mapped) return fail(mapped);
         options.onInternalError?.(name, error);
         return fail(new AppError('internal', 'Внутренняя ошибка. Подробности в журнале (Логи).'));
       }

@@ -1,15 +1,18 @@
 import type { z } from 'zod';
 import { systemCalls } from './system';
 import { settingsCalls, settingsEvents } from './settings';
+import { storesCalls, storesEvents } from './stores';
 
 /** The one list of what the renderer may call and what main may push. Shells, preload and client derive from it. */
 export const calls = {
   ...systemCalls,
   ...settingsCalls,
+  ...storesCalls,
 };
 
 export const events = {
   ...settingsEvents,
+  ...storesEvents,
 };
 
 export type Calls = typeof calls;

@@ -15,6 +15,8 @@ export const settings = z.object({
     idmcUrl: httpUrl,
     mcUrl: httpUrl,
     storefrontUrl: httpUrl,
+    /** A browser for the cabinet login; null finds Edge, Chrome or Chromium on its own. */
+    browserPath: z.string().min(1).nullable(),
   }),
 });
 export type Settings = z.infer<typeof settings>;
@@ -26,6 +28,7 @@ export const DEFAULT_SETTINGS: Settings = {
     idmcUrl: 'https://idmc.shop.kaspi.kz',
     mcUrl: 'https://mc.shop.kaspi.kz',
     storefrontUrl: 'https://kaspi.kz',
+    browserPath: null,
   },
 };
 

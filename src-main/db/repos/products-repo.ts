@@ -1,0 +1,115 @@
+import type { Database } from 'better-sqlite3';
+import type { ProductRow } from '../../../src-shared/domain/store';
+
+/** One offer as the cabinet lists it, already mapped to our terms. */
+export interface SyncedOffer {
+  sku: string;
+  masterSku: string | null;
+  title: string;
+  brand: string | null;
+  category: string | null;
+  imageUrl: string | null;
+  active: boolean;
+  preorderDays: number;
+  cityPrices: Array<{ cityId: string; price: number }>;
+  availabilities: Array<{ pointId: string; available: boolean; preorderDays: number; stockCount: number | null }>;
+}
+
+interface Row {
+  id: number;
+  store_id: number;
+  sku: string;
+  master_sku: string | null;
+  title: string;
+  brand: string | null;
+  category: string | null;
+  image_url: string | null;
+  active: number;
+  removed_at: string | null;
+  bot_enabled: number;
+  preorder_days: number;
+  synced_at: string | null;
+  prices: string | null;
+}
+
+const SELECT = `SELECT p.*, (SELECT json_group_array(json_object('cityId', c.city_id, 'price', c.price))
+                               FROM product_city_prices c WHERE c.product_id = p.id) AS prices
+                  FROM products p`;
+
+const toRow = (r: Row): ProductRow => ({
+  id: r.id,
+  storeId: r.store_id,
+  sku: r.sku,
+  masterSku: r.master_sku,
+  title: r.title,
+  brand: r.brand,
+  category: r.category,
+  imageUrl: r.image_url,
+  active: r.active === 1,
+  removed: r.removed_at !== null,
+  botEnabled: r.bot_enabled === 1,
+  preorderDays: r.preorder_days,
+  cityPrices: r.prices ? (JSON.parse(r.prices) as ProductRow['cityPrices']) : [],
+  syncedAt: r.synced_at,
+});
+
+export interface ProductQuery {
+  storeId?: number;
+  search?: string;
+  includeRemoved?: boolean;
+  limit: number;
+  offset: number;
+}
+
+export function productsRepo(db: Database) {
+  const upsert = db.prepare(
+    `INSERT INTO products (store_id, sku, master_sku, title, brand, category, image_url, active, preorder_days, synced_at, removed_at, created_at, updated_at)
+     VALUES (@storeId, @sku, @masterSku, @title, @brand, @category, @imageUrl, @active, @preorderDays, @at, NULL, @at, @at)
+     ON CONFLICT(store_id, sku) DO UPDATE SET master_sku = excluded.master_sku, title = excluded.title, brand = excluded.brand,
+       category = excluded.category, image_url = excluded.image_url, active = excluded.active, preorder_days = excluded.preorder_days,
+       synced_at = excluded.synced_at, removed_at = NULL, updated_at = excluded.updated_at
+     RETURNING id`,
+  );
+  const clearPrices = db.prepare('DELETE FROM product_city_prices WHERE product_id = ?');
+  const addPrice = db.prepare('INSERT INTO product_city_prices (product_id, city_id, price, updated_at) VALUES (?, ?, ?, ?)');
+  const clearAvail = db.prepare('DELETE FROM product_availabilities WHERE product_id = ?');
+  const addAvail = db.prepare('INSERT INTO product_availabilities (product_id, point_id, available, preorder_days, stock_count) VALUES (?, ?, ?, ?, ?)');
+
+  return {
+    /** One page of the cabinet's list in one transaction: all of it lands, or none of it. */
+    savePage: db.transaction((storeId: number, offers: SyncedOffer[], at: string): void => {
+      for (const offer of offers) {
+        const { id } = upsert.get({ ...offer, storeId, active: offer.active ? 1 : 0, at }) as { id: number };
+        clearPrices.run(id);
+        for (const p of offer.cityPrices) addPrice.run(id, p.cityId, p.price, at);
+        clearAvail.run(id);
+        for (const a of offer.availabilities) addAvail.run(id, a.pointId, a.available ? 1 : 0, a.preorderDays, a.stockCount);
+      }
+    }),
+    /** Offers the finished sync did not see are gone from Kaspi: marked, never deleted with their history. */
+    markMissingRemoved(storeId: number, syncStartedAt: string): number {
+      return db
+        .prepare('UPDATE products SET removed_at = ?, active = 0 WHERE store_id = ? AND removed_at IS NULL AND (synced_at IS NULL OR synced_at < ?)')
+        .run(syncStartedAt, storeId, syncStartedAt).changes;
+    },
+    list(query: ProductQuery): { total: number; items: ProductRow[] } {
+      const where: string[] = [];
+      const params: Record<string, unknown> = { limit: query.limit, offset: query.offset };
+      if (query.storeId !== undefined) { where.push('p.store_id = @storeId'); params.storeId = query.storeId; }
+      if (!query.includeRemoved) where.push('p.removed_at IS NULL');
+      where.push('p.store_id IN (SELECT id FROM stores WHERE removed_at IS NULL)');
+      if (query.search) {
+        where.push("(p.title LIKE @search ESCAPE '\\' OR p.sku LIKE @search ESCAPE '\\' OR p.master_sku LIKE @search ESCAPE '\\')");
+        params.search = `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      }
+      const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      const total = (db.prepare(`SELECT count(*) AS n FROM products p ${clause}`).get(params) as { n: number }).n;
+      const rows = db.prepare(`${SELECT} ${clause} ORDER BY p.title LIMIT @limit OFFSET @offset`).all(params) as Row[];
+      return { total, items: rows.map(toRow) };
+    },
+    get(id: number): ProductRow | undefined {
+      const row = db.prepare(`${SELECT} WHERE p.id = ?`).get(id) as Row | undefined;
+      return row && toRow(row);
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import { AppError } from '../../src-shared/contract';
+import { login } from '../kaspi/login/login';
+import { BrowserNotFoundError, findBrowser } from '../kaspi/login/find-browser';
+import { LoginBusyError } from '../kaspi/login/account-lock';
+import type { LoginRunner } from './ports';
+
+export interface BrowserLoginConfig {
+  browserPath: () => string | null;
+  failureDir: string;
+  /** With a screen the login window is visible, so the seller can solve a captcha; on a server it is headless. */
+  hasScreen: boolean;
+  timeoutMs?: number;
+}
+
+/** The Playwright login (src-main/kaspi/login) with the browser found on this machine. */
+export function createBrowserLoginRunner(config: BrowserLoginConfig): LoginRunner {
+  return async (request) => {
+    let executablePath: string;
+    try {
+      executablePath = findBrowser({ configuredPath: config.browserPath() }).executablePath;
+    } catch (error) {
+      if (error instanceof BrowserNotFoundError) throw new AppError('browser_missing', error.message);
+      throw error;
+    }
+    request.onStep?.('browser');
+    try {
+      return await login({
+        endpoints: request.endpoints,
+        method: request.method,
+        login: request.login,
+        password: request.password,
+        askCode: request.askCode,
+        browser: { executablePath, headless: !config.hasScreen },
+        failureDir: config.failureDir,
+        timeoutMs: config.timeoutMs ?? 30_000,
+      });
+    } catch (error) {
+      if (error instanceof LoginBusyError) throw new AppError('conflict', error.message);
+      throw error;
+    }
+  };
+}

@@ -1,0 +1,39 @@
+import { AppError } from '../../src-shared/contract';
+import type { EventBus } from '../app/event-bus';
+
+const CODE_WAIT_MS = 5 * 60_000;
+
+/**
+ * The SMS step of a login: main asks the renderer for the code (an event), the seller types it,
+ * the renderer answers with a call. A code not given in time, or a cancelled login, rejects.
+ */
+export class CodeRequests {
+  private readonly pending = new Map<string, { resolve(code: string): void; reject(error: Error): void }>();
+
+  constructor(private readonly events: EventBus, private readonly waitMs = CODE_WAIT_MS) {}
+
+  ask(loginId: string, phoneHint: string | null): Promise<string> {
+    this.pending.get(loginId)?.reject(new AppError('conflict', 'Запрошен новый код'));
+    return new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(loginId);
+        reject(new AppError('sms_timeout', 'Код из SMS не был введён вовремя. Начните вход заново.'));
+      }, this.waitMs);
+      this.pending.set(loginId, {
+        resolve: (code) => { clearTimeout(timer); this.pending.delete(loginId); resolve(code); },
+        reject: (error) => { clearTimeout(timer); this.pending.delete(loginId); reject(error); },
+      });
+      this.events.emit('stores.codeRequested', { loginId, kind: 'sms', phoneHint, expiresInSeconds: Math.round(this.waitMs / 1000) });
+    });
+  }
+
+  answer(loginId: string, code: string): void {
+    const waiting = this.pending.get(loginId);
+    if (!waiting) throw new AppError('not_found', 'Этот вход уже завершён или отменён. Начните вход заново.');
+    waiting.resolve(code);
+  }
+
+  cancel(loginId: string): void {
+    this.pending.get(loginId)?.reject(new AppError('cancelled', 'Вход отменён'));
+  }
+}
