@@ -69,8 +69,8 @@ describe('living market', () => {
   });
 
   it('slow bot answers only after minutes', async () => {
-    const sim = await start({ scenario: 'small', timeScale: 0.001 });
-    // Product 100000003: bot 31000003 at 109000, step 10, reacts in ~5 min (≈ 300 ms here, ±20 %).
+    const sim = await start({ scenario: 'small', timeScale: 0.002 });
+    // Product 100000003: bot 31000003 at 109000, step 10, reacts in ~5 min (≈ 600 ms here, ±20 %).
     const bot = (): number | undefined => sim.offers('100000003', ALMATY).find((o) => o.merchantId === '31000003')?.price;
     // Its rule moves it up to just under us (110000 − 10); not within 100 ms, but within a second.
     await new Promise((r) => setTimeout(r, 100));

@@ -23,7 +23,7 @@ describe('pricefeed push', () => {
   };
 
   it('accepts the body INV captured live, answers {id}, and the storefront shows it after the apply delay', async () => {
-    sim.setLimits({ pushApplyDelayMs: 100_000 }); // 100 ms at this time scale
+    sim.setLimits({ pushApplyDelayMs: 500_000 }); // 500 ms at this time scale
     const res = await push({ merchantUid: UID, sku: '100000006_900000006', model: 'Lenovo IdeaPad 3 16/512Gb', availabilities: [{ available: 'yes', storeId: `${UID}_PP1`, stockCount: 1 }], cityPrices: [{ cityId: ALMATY, value: 290_000 }] });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { id: string };
@@ -76,12 +76,15 @@ describe('pricefeed push', () => {
   });
 
   it('answers 429 above the per-second limit and keeps the merchant blocked for blockMs', async () => {
-    sim.setLimits({ pushes: { windowMs: 200_000, blockMs: 300_000 } }); // window 200 ms, block 300 ms at this scale
+    sim.setLimits({ pushes: { windowMs: 1_000_000, blockMs: 300_000 } }); // window 1 s, block 300 ms at this scale
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) statuses.push((await push({ merchantUid: UID, sku: '100000006_900000006', price: 300_000 - i })).status);
     expect(statuses).toEqual([200, 200, 200, 429, 429]);
     expect(sim.bans().pushes[0]?.key).toBe(UID);
     await new Promise((r) => setTimeout(r, 350));
+    // The block is over, but the last second still holds 4 pushes: the next one is over the limit again.
+    expect((await push({ merchantUid: UID, sku: '100000006_900000006', price: 299_000 })).status).toBe(429);
+    await new Promise((r) => setTimeout(r, 1100));
     expect((await push({ merchantUid: UID, sku: '100000006_900000006', price: 299_000 })).status).toBe(200);
   });
 
