@@ -1,0 +1,73 @@
+import { existsSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startKaspiSim } from '../tests/sim/kaspi';
+import { SCENARIO_CREDENTIALS } from '../tests/sim/kaspi/scenarios';
+import { startHeadless, DEFAULT_STATIC_DIR } from '../src-main/shells/headless/start-headless';
+import { findBrowser } from '../src-main/kaspi/login/find-browser';
+
+/**
+ * `npm run demo`: the app doing its job with no Kaspi account. Starts the simulator's `demo`
+ * scenario and the headless app pointed at it (its own data folder, fresh each run), connects
+ * the demo store the way a seller would, syncs it, and prints the dashboard URL.
+ */
+const { values } = parseArgs({
+  options: { port: { type: 'string', default: '4790' }, seed: { type: 'string', default: '7' }, keep: { type: 'boolean', default: false } },
+});
+const dataDir = resolve('.demo-data');
+
+if (!existsSync(join(DEFAULT_STATIC_DIR, 'index.html'))) {
+  console.log('Собираю интерфейс (один раз)…');
+  const build = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+if (!values.keep) rmSync(dataDir, { recursive: true, force: true });
+
+const sim = await startKaspiSim({ scenario: 'demo', seed: Number(values.seed), timeScale: 1 });
+const headless = await startHeadless({ dataDir, port: Number(values.port) });
+const call = async <T>(name: string, input: unknown): Promise<T> => {
+  const result = await headless.app.dispatcher.dispatch(name, input, { shell: 'headless' });
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value as T;
+};
+
+let browserPath: string | null = null;
+try {
+  browserPath = findBrowser().executablePath;
+} catch (error) {
+  console.warn(`Браузер для входа не найден (${(error as Error).message}). Магазин можно будет подключить позже.`);
+}
+await call('settings.update', { kaspi: { idmcUrl: sim.urls.idmc, mcUrl: sim.urls.mc, storefrontUrl: sim.urls.storefront, browserPath } });
+
+if (browserPath) {
+  const { email, password } = SCENARIO_CREDENTIALS.demo.owner;
+  console.log(`Подключаю демо-магазин (${email})…`);
+  try {
+    const { accountId, merchants } = await call<{ accountId: number; merchants: Array<{ uid: string }> }>('stores.login', {
+      loginId: 'demo-login-0001',
+      credentials: { method: 'email', login: email, password },
+    });
+    const stores = await call<Array<{ id: number; name: string }>>('stores.add', { accountId, merchantUids: merchants.map((m) => m.uid) });
+    for (const store of stores) {
+      const synced = await call<{ total: number }>('stores.sync', { storeId: store.id });
+      console.log(`  ${store.name}: ${synced.total} товаров`);
+    }
+  } catch (error) {
+    console.warn(`Не удалось подключить демо-магазин: ${(error as Error).message}`);
+  }
+}
+
+console.log(`
+Kaspi Demper (демо на симуляторе Kaspi) работает. Откройте в браузере:
+
+  ${headless.bridge.url}
+
+Симулятор: ${JSON.stringify(sim.urls)}
+Второй демо-вход (с кодом из SMS): ${SCENARIO_CREDENTIALS.demo.second.email} / ${SCENARIO_CREDENTIALS.demo.second.password}; код: ${sim.urls.control}/sms?login=${SCENARIO_CREDENTIALS.demo.second.email}
+Остановить: Ctrl+C
+`);
+
+const stop = () => void headless.close().then(() => sim.close()).then(() => process.exit(0));
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
