@@ -29,6 +29,6 @@ export function loginError(notice: string, api: LoginApiAnswer | undefined): Kas
 }
 
 export function formatWait(seconds: number): string {
-  if (seconds < 90) return `${seconds} сек.`;
-  return `${Math.ceil(seconds / 60)} мин.`;
+  if (seconds < 90) return `${seconds} сек`;
+  return `${Math.ceil(seconds / 60)} мин`;
 }
