@@ -114,6 +114,14 @@ describe('reviews', () => {
     expect(found).toBe(true);
   });
 
+  it('serves the same summary and group summary on the creview companion endpoints', async () => {
+    const agg = (await (await fetch(`${sim.urls.storefront}/yml/review-view/api/v1/reviews/product/100000001?limit=1&withAgg=true`, { headers: { 'user-agent': ua } })).json()) as { summary: unknown; groupSummary: unknown };
+    const summary = (await (await fetch(`${sim.urls.storefront}/yml/creview/rest/misc/product/100000001/summary`)).json()) as { data: unknown };
+    const groups = (await (await fetch(`${sim.urls.storefront}/yml/creview/rest/misc/product/100000001/groupsummary`)).json()) as { data: unknown };
+    expect(summary.data).toEqual(agg.summary);
+    expect(groups.data).toEqual(agg.groupSummary);
+  });
+
   it('answers 429 without a browser User-Agent', async () => {
     expect((await fetch(`${sim.urls.storefront}/yml/review-view/api/v1/reviews/product/100000001?limit=9`, { headers: { 'user-agent': 'python-requests/2.31' } })).status).toBe(429);
   });

@@ -66,7 +66,7 @@ export class WindowCounter {
   /** Records a hit at `now` and tells whether the key is now over `max` hits per `windowMs`. */
   hit(key: string, now: number, max: number, windowMs: number): boolean {
     if (max > 1024) return this.hitApprox(key, now, max, windowMs);
-    const size = Math.floor(max);
+    const size = Math.max(1, Math.floor(max));
     let ring = this.rings.get(key);
     if (!ring || ring.stamps.length !== size) {
       ring = { stamps: new Array<number>(size).fill(-Infinity), next: 0 };

@@ -67,19 +67,28 @@ export class ReviewBook {
     }));
     const out: Record<string, unknown> = { data };
     if (q.get('withAgg') === 'true') {
-      const rated = all.length;
-      const commented = all.filter((r) => r.text !== '').length;
-      const sum = all.reduce((s, r) => s + r.rating, 0);
-      out['summary'] = {
-        global: rated ? Math.round((sum / rated) * 10) / 10 : 0,
-        statistic: [5, 4, 3, 2, 1].map((rate) => ({ rate, count: all.filter((r) => r.rating === rate).length })),
-        reviewsCount: commented,
-        ratingCount: rated,
-        reviewImagesCount: 0,
-      };
-      out['groupSummary'] = [{ id: 'ALL', total: rated }, { id: 'COMMENT', total: commented }];
+      out['summary'] = this.summary(productId);
+      out['groupSummary'] = this.groupSummary(productId);
     }
     return out;
+  }
+
+  /** §8 `summary`, also served alone by the creview companion endpoint [uncertain]. */
+  summary(productId: string): Record<string, unknown> {
+    const all = this.of(productId);
+    const sum = all.reduce((s, r) => s + r.rating, 0);
+    return {
+      global: all.length ? Math.round((sum / all.length) * 10) / 10 : 0,
+      statistic: [5, 4, 3, 2, 1].map((rate) => ({ rate, count: all.filter((r) => r.rating === rate).length })),
+      reviewsCount: all.filter((r) => r.text !== '').length,
+      ratingCount: all.length,
+      reviewImagesCount: 0,
+    };
+  }
+
+  groupSummary(productId: string): { id: string; total: number }[] {
+    const all = this.of(productId);
+    return [{ id: 'ALL', total: all.length }, { id: 'COMMENT', total: all.filter((r) => r.text !== '').length }];
   }
 }
 

@@ -64,6 +64,10 @@ export function storefrontRouter(sim: SimState): Router {
     json(ctx.res, 200, sim.reviews.response(decodeURIComponent(ctx.params[0] ?? ''), ctx.query));
   });
 
+  // §8 companion endpoints (U-REV) [uncertain]: the summary and the group summary alone.
+  r.on('GET', /^\/yml\/creview\/rest\/misc\/product\/([^/]+)\/summary$/, (ctx) => json(ctx.res, 200, { data: sim.reviews.summary(decodeURIComponent(ctx.params[0] ?? '')) }));
+  r.on('GET', /^\/yml\/creview\/rest\/misc\/product\/([^/]+)\/groupsummary$/, (ctx) => json(ctx.res, 200, { data: sim.reviews.groupSummary(decodeURIComponent(ctx.params[0] ?? '')) }));
+
   // §1d step 5: feature-flag call some clients make after login.
   r.on('GET', '/yml/ms/feat/p/ft/pre/e', (ctx) => json(ctx.res, 200, {}));
 
