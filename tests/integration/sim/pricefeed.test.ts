@@ -95,6 +95,31 @@ describe('pricefeed push', () => {
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429]);
   });
 
+  it('takes the XML price list of §9 through the file upload endpoint', async () => {
+    const xml = (offers: string, merchant = UID): string => `<?xml version="1.0" encoding="utf-8"?>
+<kaspi_catalog date="2026-11-26 20:00:00" xmlns="kaspiShopping" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="kaspiShopping http://kaspi.kz/kaspishopping.xsd">
+  <company>ИП Тестовый магазин</company><merchantid>${merchant}</merchantid>
+  <offers>${offers}</offers>
+</kaspi_catalog>`;
+    const upload = (file: string): Promise<Response> => {
+      const form = new FormData();
+      form.append('file', new Blob([file], { type: 'application/xml' }), 'price.xml');
+      return jar.fetch(`${sim.urls.mc}/pricefeed/upload/merchant/upload?merchantUid=${UID}`, { method: 'POST', headers: { 'x-auth-version': '3' }, body: form });
+    };
+    const good = `<offer sku="100000006_900000006"><model>Lenovo IdeaPad 3 16/512Gb</model><brand>Lenovo</brand>
+      <availabilities><availability available="yes" storeId="PP1" preOrder="0" stockCount="3"/><availability available="yes" storeId="PP2"/></availabilities>
+      <cityprices><cityprice cityId="${ALMATY}">288000</cityprice><cityprice cityId="${ASTANA}">289000</cityprice></cityprices></offer>`;
+    const res = await upload(xml(good));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ id: expect.any(String) });
+    await waitFor(() => ownPrice('100000006', ASTANA), (p) => p === 289_000);
+    expect(await ownPrice('100000006')).toBe(288_000);
+    expect((await upload(xml(good, '31000001'))).status).toBe(400);
+    expect((await upload(xml(good.replace('storeId="PP1"', `storeId="${UID}_PP1"`)))).status).toBe(400);
+    expect((await upload(xml(good.replace('288000', '288000.50')))).status).toBe(400);
+    expect((await upload(xml(good.replace('100000006_900000006', 'nope')))).status).toBe(400);
+  });
+
   it('lets the undercut bot answer our push once it is applied', async () => {
     sim.setLimits({ pushApplyDelayMs: 0 });
     await push({ merchantUid: UID, sku: '100000002_900000002', price: 179_000 });

@@ -3,6 +3,7 @@ import { OAUTH_CLIENT_ID } from './idmc';
 import { cabinetOffer, isActive, offerDetails } from './cabinet-offers';
 import { graphql } from './graphql';
 import { pricefeedProcess } from './pricefeed';
+import { pricefeedUpload } from './pricefeed-upload';
 import { orderTabsActive } from './order-tabs';
 import { token, type McSession } from './sessions';
 import type { SimState } from './sim-state';
@@ -113,6 +114,11 @@ export function mcRouter(sim: SimState): Router {
   r.on('POST', '/pricefeed/upload/merchant/process', async (ctx) => {
     const session = auth(ctx);
     if (session) await pricefeedProcess(sim, ctx, session);
+  });
+
+  r.on('POST', '/pricefeed/upload/merchant/upload', async (ctx) => {
+    const session = auth(ctx);
+    if (session) await pricefeedUpload(sim, ctx, session);
   });
 
   r.on('POST', '/mc/facade/graphql', async (ctx) => {
