@@ -5,7 +5,7 @@ import { AccountBudget, LaneBudget, pickLane } from './budgets';
 import { localDay, msUntilWorkingHours } from './local-time';
 import type { Pair, PairClass, Standing } from './pair';
 import { nextCheck, pairKey, standing } from './pair';
-import type { Clock, JournalStore, OfferSource, PricePusher, ProductInfo, ProductSource, SessionKeeper, StoreInfo } from './ports';
+import type { Clock, JournalStore, KaspiError, OfferSource, PricePusher, ProductInfo, ProductSource, SessionKeeper, StoreInfo } from './ports';
 import { isKaspiError } from './ports';
 import { pushValue } from './push-value';
 import { Scheduler } from './scheduler';
@@ -28,6 +28,8 @@ interface QueuedPush {
   pair: Pair;
   decision: SetDecision;
   decidedAt: number;
+  /** Sharp drops wait for the kill switch's verdict before they may go out. */
+  notBefore: number;
   value: number;
   rivals: RivalPrice[];
 }
@@ -39,8 +41,10 @@ interface StoreState {
   sessionExpired: boolean;
   lastError: EngineError | null;
   account: AccountBudget;
-  /** This cycle's decisions: what the kill switch judges; sharp drops wait here for its verdict. */
-  cycle: { considered: number; changes: PlannedChange[]; staged: QueuedPush[] };
+  /** Latest decision per pair within the kill-switch window: the planned change if it was a set. */
+  recent: Map<string, { at: number; change: PlannedChange | null }>;
+  probedAt: number;
+  graceUntil: number;
 }
 
 const MAX_ERRORS = 20;
@@ -142,6 +146,9 @@ export class DemperEngine {
     const st = this.stores.get(storeId);
     if (!st) return;
     st.killSwitch = null;
+    st.recent.clear();
+    // The user looked and said "go on": the same drops must not stop the store again at once.
+    st.graceUntil = this.deps.clock.now() + this.settings.killSwitch.windowMs;
     this.checkStoreNow(storeId);
   }
 
@@ -168,7 +175,7 @@ export class DemperEngine {
     for (const info of stores) {
       let st = this.stores.get(info.storeId);
       if (!st) {
-        st = { info, paused: false, killSwitch: null, sessionExpired: false, lastError: null, account: new AccountBudget(this.settings, now), cycle: { considered: 0, changes: [], staged: [] } };
+        st = { info, paused: false, killSwitch: null, sessionExpired: false, lastError: null, account: new AccountBudget(this.settings, now), recent: new Map(), probedAt: -Infinity, graceUntil: 0 };
         this.stores.set(info.storeId, st);
       }
       st.info = info;
@@ -251,7 +258,8 @@ export class DemperEngine {
       this.scheduler.promote(now);
       const pair = this.scheduler.peekReady();
       if (!pair) {
-        this.endCycle(now);
+        // Nothing due: the cycle (progress shown to the user) is over.
+        this.cycle.active = false;
         const next = this.scheduler.nextDueAt();
         await this.idle(next === Infinity ? IDLE_MS : Math.max(1, next - now));
         continue;
@@ -272,7 +280,7 @@ export class DemperEngine {
       if (!this.cycle.active) this.cycle = { number: this.cycle.number + 1, startedAt: now, done: 0, total: this.scheduler.readyCount + 1, active: true };
       this.cycle.done++;
       this.track(this.checkPair(pair, lane, now));
-      if (this.cycle.done >= this.settings.cycleMaxPairs) this.endCycle(now);
+      if (this.cycle.done >= this.settings.cycleMaxPairs) this.cycle.active = false;
     }
   }
 
@@ -295,7 +303,7 @@ export class DemperEngine {
           continue;
         }
         if (st.account.busy) continue;
-        const at = st.account.readyAt(now);
+        const at = Math.max(q.notBefore, st.account.readyAt(now));
         if (at > now) {
           soonest = Math.min(soonest, at);
           continue;
@@ -364,8 +372,8 @@ export class DemperEngine {
       this.counters.decisions++;
       this.emit({ type: 'decision', at: now, storeId: pair.store.storeId, productId: pair.product.productId, cityId: pair.cityId, decision: d });
       const st = this.stores.get(pair.store.storeId)!;
-      st.cycle.considered++;
       if (d.action === 'set') await this.onSet(pair, st, d, s, rivals, now);
+      else st.recent.set(pair.key, { at: now, change: null });
       const next = nextCheck(pair, s, d, now, this.settings, this.baseIntervalMs());
       pair.lastRivalsKey = s.rivalsKey;
       pair.first = s.first;
@@ -416,36 +424,51 @@ export class DemperEngine {
       return;
     }
     pair.dryRunPrice = null;
-    const q: QueuedPush = { pair, decision: d, decidedAt: now, value: pushValue(d, s), rivals };
     const old = d.reason.previousPrice ?? d.price;
-    st.cycle.changes.push({ oldPrice: old, newPrice: d.price });
     const sharp = (old - d.price) * 100 >= old * this.settings.killSwitch.sharpDropPercent;
-    if (sharp) st.cycle.staged.push(q);
-    else {
-      this.queue.set(pair.key, q);
-      this.wake();
+    st.recent.set(pair.key, { at: now, change: sharp ? { oldPrice: old, newPrice: d.price } : null });
+    if (sharp && this.judgeStore(st, now)) return;
+    if (sharp) this.probeStore(st, now);
+    this.queue.set(pair.key, { pair, decision: d, decidedAt: now, notBefore: sharp ? now + this.settings.killSwitch.settleMs : now, value: pushValue(d, s), rivals });
+    this.wake();
+  }
+
+  /**
+   * One sharp drop may be real; many at once mean bad data. Checking a sample of the store's other
+   * products right away lets the kill switch judge before the settle time lets the drop out.
+   */
+  private probeStore(st: StoreState, now: number): void {
+    if (st.probedAt > now - this.settings.killSwitch.settleMs) return;
+    st.probedAt = now;
+    let left = this.settings.killSwitch.probePairs;
+    for (const p of this.pairs.values()) {
+      if (left === 0) break;
+      if (p.store.storeId !== st.info.storeId || p.pending || p.pushing || st.recent.get(p.key)?.at === now) continue;
+      this.scheduler.schedule(p, now, 'lost_first');
+      left--;
     }
   }
 
-  /** Judges each store's cycle: either the staged sharp drops go to the queue, or the store stops. */
-  private endCycle(now: number): void {
-    if (!this.cycle.active) return;
-    this.cycle.active = false;
-    for (const st of this.stores.values()) {
-      const { changes, considered, staged } = st.cycle;
-      st.cycle = { considered: 0, changes: [], staged: [] };
-      if (changes.length === 0) continue;
-      const verdict = evaluateKillSwitch(changes, considered, this.settings.killSwitch);
-      if (verdict.trip && !st.killSwitch) {
-        st.killSwitch = { ...verdict, at: now };
-        this.dropQueued(st.info.storeId);
-        this.emit({ type: 'kill-switch', at: now, storeId: st.info.storeId, verdict });
-        this.emitStatus();
-      } else if (!st.killSwitch) {
-        for (const q of staged) this.queue.set(q.pair.key, q);
-      }
+  /**
+   * The kill switch: judges the store's decisions of the last window together; true when it
+   * stopped the store (every queued push of it is dropped, the user is told and must reset).
+   */
+  private judgeStore(st: StoreState, now: number): boolean {
+    if (st.killSwitch) return true;
+    if (now < st.graceUntil) return false;
+    const since = now - this.settings.killSwitch.windowMs;
+    const changes: PlannedChange[] = [];
+    for (const [key, r] of st.recent) {
+      if (r.at < since) st.recent.delete(key);
+      else if (r.change) changes.push(r.change);
     }
-    this.wake();
+    const verdict = evaluateKillSwitch(changes, st.recent.size, this.settings.killSwitch);
+    if (!verdict.trip) return false;
+    st.killSwitch = { ...verdict, at: now };
+    this.dropQueued(st.info.storeId);
+    this.emit({ type: 'kill-switch', at: now, storeId: st.info.storeId, verdict });
+    this.emitStatus();
+    return true;
   }
 
   // ── one push ─────────────────────────────────────────────────────────────────────────────────
@@ -507,7 +530,7 @@ export class DemperEngine {
   private async onPushError(pair: Pair, st: StoreState, entryId: number, price: number, e: unknown, loginFailed: boolean): Promise<void> {
     const { clock, journal } = this.deps;
     const at = clock.now();
-    const kind = loginFailed ? 'session-expired' : isKaspiError(e) ? e.kind : 'internal';
+    const kind = loginFailed || isKaspiError(e, 'wrong-credentials') || isKaspiError(e, 'captcha') ? 'session-expired' : isKaspiError(e) ? e.kind : 'internal';
     this.counters.failures++;
     this.fail('store', String(pair.store.storeId), e, pair.store.storeId, kind);
     const failed = async (why: string) => {
@@ -613,21 +636,20 @@ export class DemperEngine {
 
   private dropQueued(storeId: number): void {
     for (const [key, q] of this.queue) if (q.pair.store.storeId === storeId) this.queue.delete(key);
-    const st = this.stores.get(storeId);
-    if (st) st.cycle.staged = [];
   }
 
   private onFetchError(pair: Pair, lane: LaneBudget, e: unknown, startedAt: number): void {
     const now = this.deps.clock.now();
-    if (isKaspiError(e, 'ip-banned')) {
-      lane.cooldownUntil = now + (e.retryAfterMs ?? this.settings.ipCooldownMs);
+    const banned = isKaspiError(e, 'ip-banned') || isKaspiError(e, 'method-blocked');
+    if (banned) {
+      lane.cooldownUntil = now + ((e as KaspiError).retryAfterMs ?? this.settings.ipCooldownMs);
       this.fail('lane', lane.lane, e, null);
     } else {
       this.fail('pair', pair.key, e, null);
     }
     if (pair.pushing || (pair.pending && pair.pending.at > startedAt)) return;
     // A ban is the IP's fault, not the product's: retry at once on another lane.
-    if (isKaspiError(e, 'ip-banned')) this.scheduler.schedule(pair, now, pair.cls);
+    if (banned) this.scheduler.schedule(pair, now, pair.cls);
     else this.retryLater(pair, now);
   }
 

@@ -3,29 +3,14 @@ import type { Offer } from '../../src-shared/domain/offer';
 import type { PricingRules } from '../../src-shared/domain/rules';
 
 /**
- * How a Kaspi call failed, as far as the engine cares. The Kaspi adapters map HTTP outcomes onto
- * these (kaspi-api.md §4, §5): 403 on offers → ip-banned, 429 on pricefeed → account-blocked,
- * 401 → session-expired, 5xx / HTML instead of JSON → server, no answer in time → timeout,
- * connection refused or reset → network.
+ * Errors the adapters throw: the one Kaspi error classification (src-shared/domain/kaspi-error.ts).
+ * The engine reacts to: ip-banned / method-blocked (that IP cools down), account-blocked (that
+ * account waits out its block), session-expired (one re-login, then the store waits for the user),
+ * timeout / network (a push may have landed: read back before deciding again), anything else
+ * (server, not-json, bad-request...) backs off.
  */
-export const KASPI_ERROR_KINDS = ['ip-banned', 'account-blocked', 'session-expired', 'server', 'timeout', 'network'] as const;
-export type KaspiErrorKind = (typeof KASPI_ERROR_KINDS)[number];
-
-export class KaspiError extends Error {
-  constructor(
-    readonly kind: KaspiErrorKind,
-    message: string = kind,
-    /** From Retry-After or a known ban length; null lets the engine use its setting. */
-    readonly retryAfterMs: number | null = null,
-    readonly status: number | null = null,
-  ) {
-    super(message);
-    this.name = 'KaspiError';
-  }
-}
-
-export const isKaspiError = (e: unknown, kind?: KaspiErrorKind): e is KaspiError =>
-  e instanceof KaspiError && (kind === undefined || e.kind === kind);
+export { KaspiError, isKaspiError } from '../../src-shared/domain/kaspi-error';
+export type { KaspiErrorKind } from '../../src-shared/domain/kaspi-error';
 
 export interface OfferQuery {
   productId: number;

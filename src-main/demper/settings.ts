@@ -36,7 +36,7 @@ export const engineSettings = z.object({
       calmMaxMs: z.number().int().positive().default(2 * 3_600_000),
     })
     .prefault({}),
-  /** Pairs processed per cycle; the kill switch judges each store once per cycle. */
+  /** Pairs counted as one cycle in the progress the UI shows. */
   cycleMaxPairs: z.number().int().min(1).default(500),
   dryRun: z.boolean().default(false),
   workingHours: z
@@ -49,6 +49,12 @@ export const engineSettings = z.object({
       sharpDropPercent: z.number().positive().max(100).default(20),
       maxSharpShare: z.number().positive().max(1).default(0.3),
       minSharpCount: z.number().int().min(1).default(5),
+      /** Decisions of the last this-many ms are judged together ("one cycle" of a calm catalogue). */
+      windowMs: z.number().int().positive().default(10 * 60_000),
+      /** A sharp drop waits this long before it may be pushed, so the switch can still stop it. */
+      settleMs: z.number().int().min(0).default(60_000),
+      /** On a first sharp drop, this many other products of the store are checked at once for a verdict. */
+      probePairs: z.number().int().min(0).default(20),
     })
     .prefault({}),
   priceWar: z

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { ALMATY, harness, MINUTE, stop } from './harness';
+
+describe('demper engine', () => {
+  it('undercuts a rival, journals before pushing, and verifies the price on Kaspi', async () => {
+    const h = harness({ productsPerStore: 1 });
+    const p = h.products[0]!;
+    const bot = h.market.botsOf(p.masterSku, ALMATY)[0]!;
+    bot.price = 2 * p.rules.ceiling!; // far above: we should climb to one step under it, capped at the ceiling
+    await h.engine.start();
+    await h.clock.advance(2 * MINUTE);
+    expect(h.ourPrice(0)).toBe(p.rules.ceiling);
+    bot.price = p.rules.ceiling! - 100;
+    await h.clock.advance(30 * MINUTE);
+    expect(h.ourPrice(0)).toBe(p.rules.ceiling! - 101);
+    const rows = [...h.journal.entries.values()];
+    expect(rows.map((r) => r.status)).toEqual(['verified', 'verified']);
+    expect(rows[1]).toMatchObject({ oldPrice: p.rules.ceiling, newPrice: p.rules.ceiling! - 101, reason: { code: 'undercut', target: { merchantId: bot.merchantId } } });
+    const order = h.events.filter((e) => e.type === 'journal').map((e) => (e.type === 'journal' ? e.status : ''));
+    expect(order.slice(0, 3)).toEqual(['planned', 'pushed', 'verified']);
+    await stop(h);
+  });
+
+  it('in dry-run decides and journals but never pushes', async () => {
+    const h = harness({ productsPerStore: 5 }, { dryRun: true });
+    await h.engine.start();
+    await h.clock.advance(60 * MINUTE);
+    expect(h.market.counters.pushes).toBe(0);
+    expect(h.statuses()).toEqual({ dry_run: 5 });
+    await stop(h);
+  });
+
+  it('never breaks the budgets or the floor while repricing a busy market', async () => {
+    const h = harness({ stores: 2, productsPerStore: 60, botsPerProduct: [1, 4], botMix: {} });
+    await h.engine.start();
+    await h.clock.advance(6 * 60 * MINUTE);
+    expect(h.market.counters.pushes).toBeGreaterThan(100);
+    expect(h.market.counters.budgetViolations).toBe(0);
+    expect(h.market.counters.floorViolations).toBe(0);
+    expect(h.statuses().failed ?? 0).toBe(0);
+    await stop(h);
+  });
+
+  it('spends a tight push budget on regaining first place before raising margins', async () => {
+    const h = harness({ productsPerStore: 40 }, { pushWindowLimit: 5 });
+    // Half the products lost first place to a cheaper rival; the other half can raise toward a far rival.
+    h.products.forEach((p, i) => {
+      const bot = h.market.botsOf(p.masterSku, ALMATY)[0]!;
+      const floor = p.rules.floor.kind === 'fixed' ? p.rules.floor.price : 0;
+      h.market.setOurOffer(p.masterSku, ALMATY, { merchantId: 'm1', merchantName: 'Store 1', price: floor + 200, floor });
+      bot.price = i % 2 === 0 ? floor + 100 : p.rules.ceiling!;
+    });
+    await h.engine.start();
+    await h.clock.advance(2 * MINUTE);
+    const pushed = h.market.pushLog.map((l) => h.products.findIndex((p) => p.masterSku === l.masterSku));
+    expect(pushed).toHaveLength(5);
+    expect(pushed.every((i) => i % 2 === 0)).toBe(true);
+    await stop(h);
+  });
+
+  it('reports live status: cycle progress, budgets left and queued pushes', async () => {
+    const h = harness({ productsPerStore: 10 });
+    await h.engine.start();
+    await h.clock.advance(MINUTE);
+    const s = h.engine.status();
+    expect(s.state).toBe('running');
+    expect(s.cycle.number).toBeGreaterThan(0);
+    expect(s.pairs.total).toBe(10);
+    expect(s.stores[0]!.pushesLeftInWindow).toBe(250 - h.market.counters.pushes);
+    expect(h.events.some((e) => e.type === 'status')).toBe(true);
+    await stop(h);
+    expect(h.engine.status().state).toBe('stopped');
+  });
+});

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import type { EngineDeps } from '../../../src-main/demper/engine';
+import { ALMATY, harness, MINUTE, stop } from './harness';
+
+const never = () => new Promise<never>(() => {});
+
+/**
+ * The process dies: from the moment `kill()` is called every port call of that engine hangs forever,
+ * so nothing it had in flight completes, as after a crash. Its timers never fire again either.
+ */
+function killable(deps: EngineDeps) {
+  let dead = false;
+  const guard = <A extends unknown[], R>(fn: (...a: A) => Promise<R>) => (...a: A): Promise<R> => (dead ? never() : fn(...a));
+  const wrapped: EngineDeps = {
+    clock: { now: () => deps.clock.now(), sleep: (ms) => (dead ? never() : deps.clock.sleep(ms).then(() => (dead ? never() : undefined))) },
+    offers: { lanes: () => deps.offers.lanes(), fetchOffers: guard((q, l) => deps.offers.fetchOffers(q, l)) },
+    pusher: { push: guard((r) => deps.pusher.push(r)) },
+    journal: {
+      plan: guard((e) => deps.journal.plan(e)),
+      markPushed: guard((...a) => deps.journal.markPushed(...a)),
+      markFailed: guard((...a) => deps.journal.markFailed(...a)),
+      markVerified: guard((...a) => deps.journal.markVerified(...a)),
+      markMismatch: guard((...a) => deps.journal.markMismatch(...a)),
+      listUnfinished: guard(() => deps.journal.listUnfinished()),
+      changesSince: guard((s) => deps.journal.changesSince(s)),
+    },
+    products: deps.products,
+    sessions: deps.sessions,
+  };
+  return { deps: wrapped, kill: () => (dead = true) };
+}
+
+describe('demper engine after a crash', () => {
+  it('a push that reached Kaspi before the crash is verified on restart, not pushed again', async () => {
+    const h = harness({ productsPerStore: 6 });
+    for (const p of h.products) h.market.botsOf(p.masterSku, ALMATY)[0]!.price = p.rules.ceiling! * 2;
+    const first = killable(h.deps);
+    // The process dies right after Kaspi accepted the third push, before the journal heard back.
+    const pusher = first.deps.pusher;
+    first.deps.pusher = {
+      push: async (r) => {
+        const res = await pusher.push(r);
+        if (h.market.counters.pushes === 3) first.kill();
+        return res;
+      },
+    };
+    const doomed = h.makeEngine(first.deps);
+    await doomed.start();
+    await h.clock.advance(MINUTE);
+    expect(h.market.counters.pushes).toBe(3);
+    expect(h.statuses()).toEqual({ pushed: 2, planned: 1 });
+
+    const engine = h.makeEngine();
+    await engine.start();
+    await h.clock.advance(10 * MINUTE);
+    expect(h.statuses()).toEqual({ verified: 6 });
+    // Six products, six pushes: the one in flight at the crash was read back, not repeated.
+    expect(h.market.counters.pushes).toBe(6);
+    const perProduct = new Map<string, number>();
+    for (const l of h.market.pushLog) perProduct.set(l.masterSku, (perProduct.get(l.masterSku) ?? 0) + 1);
+    expect([...perProduct.values()].every((n) => n === 1)).toBe(true);
+    await stop(h, engine);
+  });
+
+  it('a push planned but never sent before the crash is marked failed and decided again', async () => {
+    const h = harness({ productsPerStore: 1 });
+    const p = h.products[0]!;
+    h.market.botsOf(p.masterSku, ALMATY)[0]!.price = p.rules.ceiling! * 2;
+    const first = killable(h.deps);
+    const plan = first.deps.journal.plan;
+    first.deps.journal.plan = async (e) => {
+      const id = await plan(e);
+      first.kill();
+      return id;
+    };
+    await h.makeEngine(first.deps).start();
+    await h.clock.advance(MINUTE);
+    expect(h.statuses()).toEqual({ planned: 1 });
+    expect(h.market.counters.pushes).toBe(0);
+
+    const engine = h.makeEngine();
+    await engine.start();
+    await h.clock.advance(10 * MINUTE);
+    expect(h.statuses()).toEqual({ failed: 1, verified: 1 });
+    expect(h.market.counters.pushes).toBe(1);
+    expect(h.ourPrice(0)).toBe(p.rules.ceiling);
+    await stop(h, engine);
+  });
+
+  it('keeps the daily cap across a restart', async () => {
+    const h = harness({ productsPerStore: 1, rules: { maxChangesPerDay: 2, cooldownSeconds: 0 } });
+    const p = h.products[0]!;
+    const bot = h.market.botsOf(p.masterSku, ALMATY)[0]!;
+    bot.price = p.rules.ceiling! * 2;
+    await h.engine.start();
+    await h.clock.advance(3 * MINUTE);
+    bot.price = p.rules.ceiling! - 50;
+    await h.clock.advance(5 * MINUTE);
+    expect(h.market.counters.pushes).toBe(2);
+    await stop(h);
+    const engine = h.makeEngine();
+    await engine.start();
+    bot.price = p.rules.ceiling! - 500;
+    await h.clock.advance(10 * MINUTE);
+    expect(h.market.counters.pushes).toBe(2);
+    const last = h.events.filter((e) => e.type === 'decision').at(-1);
+    expect(last?.type === 'decision' && last.decision.reason.guards).toContain('daily_cap');
+    await stop(h, engine);
+  });
+});

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { ALMATY, harness, MINUTE, stop } from './harness';
+
+describe('demper engine safety', () => {
+  it('writes the journal row before every push', async () => {
+    const h = harness({ productsPerStore: 5 });
+    for (const p of h.products) h.market.botsOf(p.masterSku, ALMATY)[0]!.price = p.rules.ceiling! * 2;
+    const push = h.deps.pusher.push.bind(h.deps.pusher);
+    const plannedAtPush: boolean[] = [];
+    h.deps.pusher = {
+      push: async (r) => {
+        plannedAtPush.push([...h.journal.entries.values()].some((e) => e.productId === r.productId && e.status === 'planned'));
+        return push(r);
+      },
+    };
+    const engine = h.makeEngine();
+    await engine.start();
+    await h.clock.advance(5 * MINUTE);
+    expect(plannedAtPush).toEqual([true, true, true, true, true]);
+    await stop(h, engine);
+  });
+
+  it('kill switch: pauses a store when many of its products would drop sharply at once, and tells', async () => {
+    const h = harness({ stores: 2, productsPerStore: 10, rules: { belowFloor: 'floor' } });
+    await h.engine.start();
+    await h.clock.advance(5 * MINUTE);
+    const before = h.market.counters.pushes;
+    // A bad feed: every rival of store 1 suddenly sells at a tenth of the price.
+    for (const p of h.products.filter((x) => x.storeId === 1)) {
+      h.market.setOurOffer(p.masterSku, ALMATY, { merchantId: 'm1', merchantName: 'Store 1', price: p.rules.ceiling!, floor: 1 });
+      h.market.botsOf(p.masterSku, ALMATY)[0]!.price = 10;
+    }
+    await h.clock.advance(10 * MINUTE);
+    const st = h.engine.status().stores.find((s) => s.storeId === 1)!;
+    expect(st.killSwitch).toMatchObject({ trip: true });
+    expect(h.events.some((e) => e.type === 'kill-switch' && e.storeId === 1)).toBe(true);
+    expect(h.market.pushLog.slice(before).filter((l) => l.merchantId === 'm1')).toEqual([]);
+    h.engine.resetKillSwitch(1);
+    await h.clock.advance(10 * MINUTE);
+    expect(h.market.pushLog.slice(before).some((l) => l.merchantId === 'm1')).toBe(true);
+    await stop(h);
+  });
+
+  it('stops feeding a rival that answers every move within seconds', async () => {
+    const h = harness({ productsPerStore: 1, rules: { cooldownSeconds: 0 } });
+    const p = h.products[0]!;
+    const floor = p.rules.floor.kind === 'fixed' ? p.rules.floor.price : 0;
+    h.market.setOurOffer(p.masterSku, ALMATY, { merchantId: 'm1', merchantName: 'Store 1', price: floor + 1000, floor });
+    const bot = h.market.botsOf(p.masterSku, ALMATY)[0]!;
+    Object.assign(bot, { kind: 'undercut', reactionMs: 5_000, step: 1, floor: floor - 2000, ceiling: p.rules.ceiling! * 2, price: floor + 900, nextActAt: Infinity });
+    await h.engine.start();
+    await h.clock.advance(3 * 60 * MINUTE);
+    // Three answered moves flag the war; after that, no more undercuts of that rival.
+    const undercuts = h.market.pushLog.length;
+    expect(undercuts).toBeLessThanOrEqual(5);
+    const d = h.events.filter((e) => e.type === 'decision').at(-1);
+    expect(d?.type === 'decision' && d.decision.reason.warRivals).toEqual([bot.merchantId]);
+    expect(h.ourPrice(0)).toBeGreaterThan(floor + 800);
+    await stop(h);
+  });
+
+  it('does nothing outside working hours', async () => {
+    // The virtual day starts at 04:00 UTC = 09:00 in Kazakhstan.
+    const h = harness({ productsPerStore: 3 }, { workingHours: { enabled: true, from: '10:00', to: '22:00' } });
+    for (const p of h.products) h.market.botsOf(p.masterSku, ALMATY)[0]!.price = p.rules.ceiling! * 2;
+    await h.engine.start();
+    await h.clock.advance(50 * MINUTE);
+    expect(h.market.counters.offerRequests).toBe(0);
+    expect(h.engine.status().state).toBe('outside_hours');
+    await h.clock.advance(15 * MINUTE);
+    expect(h.market.counters.pushes).toBe(3);
+    await stop(h);
+  });
+
+  it('pauses and resumes one store, and the whole engine', async () => {
+    const h = harness({ stores: 2, productsPerStore: 3 });
+    for (const p of h.products) h.market.botsOf(p.masterSku, ALMATY)[0]!.price = p.rules.ceiling! * 2;
+    await h.engine.start();
+    h.engine.pauseStore(1);
+    await h.clock.advance(5 * MINUTE);
+    expect(h.market.pushLog.map((l) => l.merchantId)).toEqual(['m2', 'm2', 'm2']);
+    h.engine.pause();
+    h.engine.resumeStore(1);
+    await h.clock.advance(5 * MINUTE);
+    expect(h.market.counters.pushes).toBe(3);
+    expect(h.engine.status().state).toBe('paused');
+    h.engine.resume();
+    await h.clock.advance(5 * MINUTE);
+    expect(h.market.counters.pushes).toBe(6);
+    await stop(h);
+  });
+});

@@ -1,0 +1,43 @@
+import { DemperEngine } from '../../../src-main/demper/engine';
+import type { EngineDeps } from '../../../src-main/demper/engine';
+import { InMemoryJournal } from '../../../src-main/demper/in-memory-journal';
+import type { EngineSettingsInput } from '../../../src-main/demper/settings';
+import type { EngineEvent } from '../../../src-main/demper/status';
+import type { ScenarioOptions } from '../../sim/market/scenario';
+import { ALMATY, buildScenario } from '../../sim/market/scenario';
+
+export const MINUTE = 60_000;
+export { ALMATY };
+
+/** A seeded market, an engine on it, its journal, and every event it emitted. */
+export function harness(scenario: ScenarioOptions = {}, settings: EngineSettingsInput = {}) {
+  const sc = buildScenario({ botsPerProduct: [1, 1], botMix: { static: 1, undercut: 0, slow: 0, random_walk: 0, leave_return: 0 }, ...scenario });
+  const journal = new InMemoryJournal();
+  const deps: EngineDeps = { offers: sc.offers, pusher: sc.pusher, clock: sc.clock, journal, products: sc.catalog, sessions: sc.pusher };
+  const events: EngineEvent[] = [];
+  const makeEngine = (d: EngineDeps = deps) => {
+    const e = new DemperEngine(d, { statusIntervalMs: 10 * MINUTE, ...settings });
+    e.onEvent((ev) => events.push(ev));
+    return e;
+  };
+  const engine = makeEngine();
+  const ourPrice = (productIndex: number) => {
+    const p = sc.products[productIndex]!;
+    return sc.market.standing(p.masterSku, ALMATY, `m${p.storeId}`)!.ourPrice;
+  };
+  const statuses = () => {
+    const out: Record<string, number> = {};
+    for (const e of journal.entries.values()) out[e.status] = (out[e.status] ?? 0) + 1;
+    return out;
+  };
+  return { ...sc, journal, deps, engine, events, makeEngine, ourPrice, statuses };
+}
+export type Harness = ReturnType<typeof harness>;
+
+/** Stops the engine while the virtual clock keeps running, so sleeping work can finish. */
+export async function stop(h: Harness, engine = h.engine): Promise<void> {
+  let done = false;
+  const stopping = engine.stop().then(() => (done = true));
+  await h.clock.until(() => done, 10 * MINUTE);
+  await stopping;
+}
