@@ -1,0 +1,51 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseProxyList } from '../../../src-main/proxies/parse';
+import { emptyLaneStats } from '../../../src-main/proxies/lane-stats';
+import { DIRECT_LANE_ID } from '../../../src-main/proxies/proxy-store';
+import { proxy as proxySchema } from '../../../src-shared/domain/proxy';
+import { ProxyDb } from './support/proxy-db';
+
+let env: ProxyDb;
+afterEach(() => env.destroy());
+
+describe('SQLite proxy store', () => {
+  it('merges a re-import of the same proxy instead of adding it twice, updating its password', () => {
+    env = new ProxyDb();
+    const first = env.store.importMany(parseProxyList('u:old@10.0.0.1:8080\n10.0.0.2:8080').ok);
+    const second = env.store.importMany(parseProxyList('http://u:new@10.0.0.1:8080\n10.0.0.3:8080').ok, { storeId: 4 });
+    expect(first).toMatchObject({ created: 2, updated: 0 });
+    expect(second).toMatchObject({ created: 1, updated: 1 });
+    expect(second.ids[0]).toBe(first.ids[0]);
+    expect(env.store.list().map((p) => [p.host, p.storeId])).toEqual([
+      ['10.0.0.1', 4],
+      ['10.0.0.2', null],
+      ['10.0.0.3', 4],
+    ]);
+    expect(env.store.endpoints()[0]).toMatchObject({ username: 'u', password: 'new' });
+  });
+
+  it('gives the UI a valid shape without passwords, and applies edits', () => {
+    env = new ProxyDb();
+    const { ids } = env.store.importMany(parseProxyList('u:secret@10.0.0.1:8080').ok);
+    const id = ids[0]!;
+    for (const shown of env.store.list()) expect(proxySchema.parse(shown)).toEqual(shown);
+    expect(JSON.stringify(env.store.list())).not.toContain('secret');
+
+    expect(env.store.update(id, { label: 'Алматы', enabled: false, storeId: 2 })).toMatchObject({ label: 'Алматы', enabled: false, status: 'disabled', storeId: 2 });
+    expect(env.store.update(id, { username: null })).toMatchObject({ username: null, hasPassword: false });
+    expect(env.store.update(id, { username: 'v', password: 'p2' })).toMatchObject({ username: 'v', hasPassword: true });
+    expect(env.store.endpoints()[0]).toMatchObject({ username: 'v', password: 'p2', enabled: false });
+    expect(env.store.update(999, { label: 'x' })).toBeNull();
+  });
+
+  it('removes a proxy together with its statistics, and keeps the direct lane’s', () => {
+    env = new ProxyDb();
+    const [id] = env.store.importMany(parseProxyList('10.0.0.1:8080').ok).ids;
+    env.store.saveStats(id!, { ...emptyLaneStats(1), requests: 5 });
+    env.store.saveStats(DIRECT_LANE_ID, { ...emptyLaneStats(1), requests: 7 });
+    expect(env.store.remove(id!)).toBe(true);
+    expect(env.store.loadStats(id!)).toBeNull();
+    expect(env.store.loadStats(DIRECT_LANE_ID)).toMatchObject({ requests: 7 });
+    expect(env.store.list()).toEqual([]);
+  });
+});
