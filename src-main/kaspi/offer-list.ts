@@ -38,7 +38,7 @@ export function mapOffer(raw: unknown): CabinetOffer | null {
   const cityPrices: CityPrice[] = Object.entries(o.allCityPrices ?? {}).flatMap(([cityId, v]) => {
     const price = positiveInt(v?.price);
     return price === null ? [] : [{ cityId, price }];
-  });
+  }).sort((a, b) => a.cityId.localeCompare(b.cityId));
   const single = positiveInt(o.price) ?? positiveInt(o.minPrice);
   return {
     sku: o.sku,
@@ -80,5 +80,5 @@ function imageUrl(path: string): string {
 export function positiveInt(v: number | null | undefined): number | null {
   if (v === null || v === undefined || !Number.isFinite(v)) return null;
   const n = Math.round(v);
-  return n > 0 ? n : null;
+  return n > 0 && Number.isSafeInteger(n) ? n : null;
 }

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { classifyThrown, interpretResponse, parseRetryAfter, type KaspiSurface, type RawResponse } from '../../../src-main/kaspi/classify';
+import { KASPI_ERROR_KINDS, KASPI_ERROR_MESSAGES, KaspiError } from '../../../src-shared/domain/kaspi-error';
+
+const res = (status: number, body = '{}', extra: Partial<RawResponse> = {}): RawResponse => ({ status, contentType: 'application/json', retryAfter: null, body, ...extra });
+const kindOf = (surface: KaspiSurface, r: RawResponse) => {
+  const out = interpretResponse(surface, r);
+  return out.ok ? 'ok' : out.error.kind;
+};
+
+describe('classifying Kaspi answers', () => {
+  it.each([
+    ['cabinet', 401, 'session-expired'],
+    ['cabinet', 403, 'session-expired'],
+    ['pricefeed', 401, 'session-expired'],
+    ['pricefeed', 429, 'account-blocked'],
+    ['storefront', 403, 'ip-banned'],
+    ['storefront', 429, 'ip-banned'],
+    ['storefront', 405, 'method-blocked'],
+    ['cabinet', 405, 'method-blocked'],
+    ['shop-api', 401, 'wrong-credentials'],
+    ['shop-api', 403, 'wrong-credentials'],
+    ['cabinet', 500, 'server'],
+    ['storefront', 503, 'server'],
+    ['cabinet', 504, 'timeout'],
+    ['shop-api', 400, 'bad-request'],
+    ['cabinet', 404, 'bad-request'],
+  ] as const)('%s answering %i is %s', (surface, status, kind) => {
+    expect(kindOf(surface, res(status))).toBe(kind);
+  });
+
+  it('accepts JSON even when the content type says otherwise', () => {
+    expect(interpretResponse('cabinet', res(200, '{"merchants":[]}', { contentType: 'text/plain' }))).toEqual({ ok: true, json: { merchants: [] } });
+  });
+
+  it('calls an HTML page or an empty body where JSON was expected not-json', () => {
+    expect(kindOf('cabinet', res(200, '<!doctype html><h1>Ведутся технические работы</h1>', { contentType: 'text/html' }))).toBe('not-json');
+    expect(kindOf('storefront', res(200, ''))).toBe('not-json');
+    expect(kindOf('storefront', res(200, '{"offers": [1,'))).toBe('not-json');
+  });
+
+  it('recognises a captcha in JSON or HTML whatever the status', () => {
+    expect(kindOf('cabinet', res(403, '{"errorCode":"CAPTCHA_REQUIRED"}'))).toBe('captcha');
+    expect(kindOf('storefront', res(200, '<html><div class="g-recaptcha"></div></html>'))).toBe('captcha');
+  });
+
+  it('keeps a plain storefront block page an IP ban, waiting about 10 s', () => {
+    const out = interpretResponse('storefront', res(403, '<html><h1>403 Forbidden</h1></html>', { contentType: 'text/html' }));
+    expect(out.ok ? null : out.error).toMatchObject({ kind: 'ip-banned', retryAfterMs: 10_000, status: 403 });
+  });
+
+  it('blocks pushes for 30 minutes after a 429 unless Kaspi says how long', () => {
+    const plain = interpretResponse('pricefeed', res(429));
+    expect(plain.ok ? null : plain.error.retryAfterMs).toBe(30 * 60_000);
+    const told = interpretResponse('pricefeed', res(429, '{}', { retryAfter: '120' }));
+    expect(told.ok ? null : told.error.retryAfterMs).toBe(120_000);
+  });
+
+  it("quotes Kaspi's own words for a rejected request", () => {
+    const out = interpretResponse('pricefeed', res(400, '{"status":400,"error":"Bad Request","message":"offer with sku X not found"}'));
+    expect(out.ok ? '' : out.error.message).toContain('offer with sku X not found');
+    const api = interpretResponse('shop-api', res(400, '{"errors":[{"status":"400","title":"Bad Request","detail":"page[size] must be 1..100"}]}'));
+    expect(api.ok ? '' : api.error.message).toContain('page[size] must be 1..100');
+  });
+
+  it('reads Retry-After as seconds or an HTTP date', () => {
+    expect(parseRetryAfter('5')).toBe(5_000);
+    expect(parseRetryAfter(new Date(1_000_000 + 30_000).toUTCString(), 1_000_000)).toBe(30_000);
+    expect(parseRetryAfter('soon')).toBeNull();
+    expect(parseRetryAfter(null)).toBeNull();
+  });
+
+  it('tells a timeout from a network failure when no answer came', () => {
+    expect(classifyThrown(Object.assign(new Error('x'), { code: 'UND_ERR_HEADERS_TIMEOUT' })).kind).toBe('timeout');
+    expect(classifyThrown(new DOMException('t', 'TimeoutError')).kind).toBe('timeout');
+    expect(classifyThrown(Object.assign(new Error('x'), { code: 'ECONNREFUSED' }))).toMatchObject({ kind: 'network', message: expect.stringContaining('ECONNREFUSED') });
+    expect(classifyThrown(Object.assign(new Error('x'), { cause: { code: 'ECONNRESET' } })).kind).toBe('network');
+  });
+
+  it('gives every kind a plain Russian default message', () => {
+    for (const kind of KASPI_ERROR_KINDS) {
+      expect(KASPI_ERROR_MESSAGES[kind]).toMatch(/[А-Яа-я]/);
+      expect(new KaspiError(kind).message).toBe(KASPI_ERROR_MESSAGES[kind]);
+    }
+  });
+});
