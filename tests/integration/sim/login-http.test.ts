@@ -146,6 +146,15 @@ describe('idmc login API and the OAuth chain', () => {
     expect((await jar.fetch(callback)).status).toBe(401);
   });
 
+  it('ends a cabinet session after sessionTtlMs when one is set', async () => {
+    sim.setLimits({ sessionTtlMs: 3_600_000 }); // HAS's hour: 3.6 s at this time scale
+    const jar = await loginByPassword(sim, small.owner.email, small.owner.password);
+    expect((await mcGet(jar, `${sim.urls.mc}/s/m`)).status).toBe(200);
+    sim.setLimits({ sessionTtlMs: 100_000 }); // 100 ms
+    await new Promise((r) => setTimeout(r, 150));
+    expect((await mcGet(jar, `${sim.urls.mc}/s/m`)).status).toBe(401);
+  });
+
   it('requires x-auth-version: 3 on cabinet calls', async () => {
     const jar = await loginByPassword(sim, small.owner.email, small.owner.password);
     const { 'x-auth-version': _drop, ...rest } = MC_HEADERS;

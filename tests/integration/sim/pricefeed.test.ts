@@ -96,7 +96,7 @@ describe('pricefeed push', () => {
   });
 
   it('takes the XML price list of §9 through the file upload endpoint', async () => {
-    const xml = (offers: string, merchant = UID): string => `<?xml version="1.0" encoding="utf-8"?>
+    const xml = (offers: string, merchant: string = UID): string => `<?xml version="1.0" encoding="utf-8"?>
 <kaspi_catalog date="2026-11-26 20:00:00" xmlns="kaspiShopping" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="kaspiShopping http://kaspi.kz/kaspishopping.xsd">
   <company>ИП Тестовый магазин</company><merchantid>${merchant}</merchantid>
   <offers>${offers}</offers>

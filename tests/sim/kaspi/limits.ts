@@ -26,6 +26,8 @@ export const limitsSchema = z.object({
   }),
   /** How long after a pricefeed push the storefront shows the new price and availability. */
   pushApplyDelayMs: z.number().nonnegative(),
+  /** Cabinet session lifetime; 0 = until expired by hand. Undocumented (§1e: HAS assumes 3600 s). */
+  sessionTtlMs: z.number().nonnegative(),
 });
 export type Limits = z.infer<typeof limitsSchema>;
 
@@ -34,6 +36,7 @@ export const limitsPatchSchema = z.object({
   pushes: limitsSchema.shape.pushes.partial().optional(),
   login: limitsSchema.shape.login.partial().optional(),
   pushApplyDelayMs: z.number().nonnegative().optional(),
+  sessionTtlMs: z.number().nonnegative().optional(),
 });
 export type LimitsPatch = z.infer<typeof limitsPatchSchema>;
 
@@ -43,6 +46,7 @@ export function defaultLimits(): Limits {
     pushes: { maxPerWindow: 3, windowMs: 1000, maxChanges: 250, changesWindowMs: 30 * 60_000, blockMs: 30 * 60_000 },
     login: { floodMs: 60_000 },
     pushApplyDelayMs: 5_000,
+    sessionTtlMs: 0,
   };
 }
 
@@ -52,6 +56,7 @@ export function mergeLimits(base: Limits, patch: LimitsPatch): Limits {
     pushes: { ...base.pushes, ...patch.pushes },
     login: { ...base.login, ...patch.login },
     pushApplyDelayMs: patch.pushApplyDelayMs ?? base.pushApplyDelayMs,
+    sessionTtlMs: patch.sessionTtlMs ?? base.sessionTtlMs,
   };
 }
 

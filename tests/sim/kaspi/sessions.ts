@@ -174,7 +174,13 @@ export class Sessions {
     const sid = cookies['mc-sid'];
     if (!s || !sid) return null;
     const session = this.mc.get(s);
-    return !session || session.sid !== sid || session.expired ? null : session;
+    if (!session || session.sid !== sid || session.expired) return null;
+    const ttl = this.limits().sessionTtlMs;
+    if (ttl > 0 && this.clock.now() - session.createdAt > this.clock.scaled(ttl)) {
+      session.expired = true;
+      return null;
+    }
+    return session;
   }
 
   /** The live session for these cookies, counting this request; null when missing or expired. */
