@@ -8,6 +8,7 @@ import { SettingsPage } from './pages/settings/settings-page';
 import { SystemPage } from './pages/system/system-page';
 import { StoresPage } from './pages/stores/stores-page';
 import { ProductsPage } from './pages/products/products-page';
+import { LogsPage } from './pages/logs/logs-page';
 import { PAGES, useUi } from './store/ui-store';
 import type { Page } from './store/ui-store';
 
@@ -15,12 +16,13 @@ import type { Page } from './store/ui-store';
 const EMPTY_TEXT: Partial<Record<Page, MessageKey>> = {
   overview: 'empty.overview', demper: 'empty.demper',
   proxies: 'empty.proxies', orders: 'empty.orders', analytics: 'empty.analytics', preorders: 'empty.preorders',
-  whatsapp: 'empty.whatsapp', logs: 'empty.logs',
+  whatsapp: 'empty.whatsapp',
 };
 
 const PAGE_VIEWS: Partial<Record<Page, () => ReactNode>> = {
   stores: () => <StoresPage />,
   products: () => <ProductsPage />,
+  logs: () => <LogsPage />,
   settings: () => <SettingsPage />,
   system: () => <SystemPage />,
 };

@@ -3,6 +3,7 @@ import type { AppServices } from '../app/create-app';
 import { systemHandlers } from './system-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { storesHandlers } from './stores-handlers';
+import { maintenanceHandlers } from './maintenance-handlers';
 
 /** Every call of the contract, implemented by one handler module per domain. */
 export function createHandlers(services: AppServices): Handlers {
@@ -10,5 +11,6 @@ export function createHandlers(services: AppServices): Handlers {
     ...systemHandlers(services),
     ...settingsHandlers(services),
     ...storesHandlers(services),
+    ...maintenanceHandlers(services),
   };
 }

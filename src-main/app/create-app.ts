@@ -19,6 +19,8 @@ import { SessionManager } from '../stores/session-manager';
 import { createStoreService } from '../stores/store-service';
 import type { StoreService } from '../stores/store-service';
 import { createHandlers } from '../api';
+import { applyPendingRestore, createBackupService } from '../maintenance/backup-service';
+import type { BackupService } from '../maintenance/backup-service';
 import { EventBus } from './event-bus';
 import { dataPaths } from './data-paths';
 import type { DataPaths } from './data-paths';
@@ -51,6 +53,7 @@ export interface AppServices {
   now: () => Date;
   sessions: SessionManager;
   stores: StoreService;
+  backups: BackupService;
 }
 
 export interface App extends AppServices {
@@ -72,6 +75,7 @@ export async function createApp(config: AppConfig): Promise<App> {
   });
   const log = logger.child('app');
 
+  if (applyPendingRestore(paths, now())) log.warn('database restored from a backup chosen before the restart');
   let db: Database;
   try {
     db = openDatabase(paths.database);
@@ -93,7 +97,9 @@ export async function createApp(config: AppConfig): Promise<App> {
   const sessions = new SessionManager({ db, secrets, redactor, events, logger, endpoints, runLogin, dispatcherFor: () => undefined, now });
   const stores = createStoreService({ db, secrets, redactor, events, logger, sessions, endpoints, runLogin, now });
 
-  const services: AppServices = { config, paths, db, events, logger, redactor, secrets, startedAt: now(), now, sessions, stores };
+  const backups = createBackupService({ db, paths, now, onProgress: (done, total) => events.emit('backup.progress', { done, total }) });
+
+  const services: AppServices = { config, paths, db, events, logger, redactor, secrets, startedAt: now(), now, sessions, stores, backups };
   const dispatcher = createDispatcher(createHandlers(services), {
     mapError: (error) => (error instanceof KaspiError ? new AppError(`kaspi.${error.kind}`, error.message, { retryAfterMs: error.retryAfterMs }) : undefined),
     onInternalError: (name, error) => logger.child('api').error('call failed', { call: name, error }),

@@ -40,6 +40,32 @@ export function openDatabase(path: string): Database {
   }
 }
 
+/**
+ * Checks that a file is a database this app can use (a backup to restore, say) without changing
+ * it: SQLite header, integrity, a schema version this release knows, the tables it expects.
+ */
+export function validateDatabaseFile(path: string, latestVersion: number): void {
+  if (!existsSync(path)) throw new DatabaseFileError('unreadable', `Файл не найден: ${path}`);
+  checkHeader(path);
+  let db: Database | undefined;
+  try {
+    db = new BetterSqlite3(path, { readonly: true, fileMustExist: true });
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new DatabaseFileError('corrupt', corruptMessage(path, String(check)));
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > latestVersion) {
+      throw new DatabaseFileError('newer_schema', `Копия ${path} создана более новой версией приложения (схема ${version}). Обновите приложение.`);
+    }
+    const journal = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'price_journal'").get();
+    if (!journal) throw new DatabaseFileError('not_a_database', `${path} — база SQLite, но не резервная копия Kaspi Demper.`);
+  } catch (error) {
+    if (error instanceof DatabaseFileError) throw error;
+    throw new DatabaseFileError('corrupt', corruptMessage(path, (error as Error).message));
+  } finally {
+    db?.close();
+  }
+}
+
 function checkHeader(path: string): void {
   if (path === ':memory:' || !existsSync(path) || statSync(path).size === 0) return;
   const buffer = Buffer.alloc(16);

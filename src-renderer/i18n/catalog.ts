@@ -2,9 +2,11 @@ import type { Language } from '../../src-shared/contract/settings';
 import { coreTexts } from './core-texts';
 import { storesTexts } from '../pages/stores/stores-texts';
 import { productsTexts } from '../pages/products/products-texts';
+import { logsTexts } from '../pages/logs/logs-texts';
+import { settingsTexts } from '../pages/settings/settings-texts';
 
 /** Every text set of the app. A page adds its own with one line here. */
-const TEXT_SETS = [coreTexts, storesTexts, productsTexts] as const;
+const TEXT_SETS = [coreTexts, storesTexts, productsTexts, logsTexts, settingsTexts] as const;
 
 type Union = (typeof TEXT_SETS)[number]['ru'];
 type Keys<U> = U extends unknown ? keyof U : never;

@@ -2,17 +2,20 @@ import type { z } from 'zod';
 import { systemCalls } from './system';
 import { settingsCalls, settingsEvents } from './settings';
 import { storesCalls, storesEvents } from './stores';
+import { maintenanceCalls, maintenanceEvents } from './maintenance';
 
 /** The one list of what the renderer may call and what main may push. Shells, preload and client derive from it. */
 export const calls = {
   ...systemCalls,
   ...settingsCalls,
   ...storesCalls,
+  ...maintenanceCalls,
 };
 
 export const events = {
   ...settingsEvents,
   ...storesEvents,
+  ...maintenanceEvents,
 };
 
 export type Calls = typeof calls;

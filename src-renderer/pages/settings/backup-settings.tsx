@@ -1,0 +1,69 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { BackupInfo } from '../../../src-shared/contract/maintenance';
+import { api } from '../../api/client';
+import { useApiError } from '../../components/use-api-error';
+import { useT } from '../../i18n/use-t';
+
+export function BackupSettings() {
+  const t = useT();
+  const [backups, setBackups] = useState<BackupInfo[]>([]);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [path, setPath] = useState('');
+  const [error, report, clear] = useApiError();
+
+  const refresh = useCallback(() => api.call('backup.list', {}).then(setBackups, report), [report]);
+  useEffect(() => { void refresh(); return api.on('backup.progress', setProgress); }, [refresh]);
+
+  async function create() {
+    clear();
+    setMessage(null);
+    try {
+      const created = await api.call('backup.create', {});
+      setMessage(t('settings.backup.created', { path: created.path }));
+      void refresh();
+    } catch (err) {
+      report(err);
+    } finally {
+      setProgress(null);
+    }
+  }
+
+  async function restore(file: string) {
+    clear();
+    setMessage(null);
+    try {
+      await api.call('backup.restore', { path: file });
+      setMessage(t('settings.backup.restored'));
+    } catch (err) {
+      report(err);
+    }
+  }
+
+  return (
+    <div className="card" data-testid="backup-settings">
+      <strong>{t('settings.backup')}</strong>
+      <p className="muted">{t('settings.backup.hint')}</p>
+      <button className="primary" onClick={() => void create()} disabled={!!progress} data-testid="backup-create">{t('settings.backup.create')}</button>
+      {progress && progress.total > 0 && (
+        <div className="progress"><div className="bar" style={{ width: `${Math.round((100 * progress.done) / progress.total)}%` }} /></div>
+      )}
+      {backups.length === 0 ? <p className="muted">{t('settings.backup.none')}</p> : (
+        <ul className="plain-list">
+          {backups.map((b) => (
+            <li key={b.path}>
+              <span className="mono">{b.name}</span> <span className="muted">({Math.ceil(b.sizeBytes / 1024)} KB)</span>{' '}
+              <button onClick={() => void restore(b.path)}>{t('settings.backup.restore')}</button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="toolbar">
+        <input className="wide-input" placeholder={t('settings.backup.restorePath')} value={path} onChange={(e) => setPath(e.target.value)} />
+        <button disabled={!path.trim()} onClick={() => void restore(path.trim())}>{t('settings.backup.restore')}</button>
+      </div>
+      {message && <p className="ok-text" role="status" data-testid="backup-message">{message}</p>}
+      {error && <p className="error" role="alert">{error}</p>}
+    </div>
+  );
+}
