@@ -22,7 +22,8 @@ export interface LoginOptions {
   /** Asks the user for the code Kaspi sent; rejects or never settles when the user gives up. */
   askCode: (request: { kind: 'sms'; phoneHint?: string }) => Promise<string>;
   browser: { executablePath: string; headless: boolean };
-  proxy?: { server: string; username?: string; password?: string };
+  /** An HTTP proxy for the login (the proxy layer's playwrightProxyOption gives this shape). */
+  proxy?: { server: string; username?: string; password?: string; bypass?: string };
   /** Screenshot and HTML of failed logins go here (the data folder). */
   failureDir: string;
   /** Budget for every page step; the user's time to type the code is counted separately. */
@@ -159,20 +160,26 @@ class LoginFlow {
     const ms = opts.codeTimeoutMs ?? 180_000;
     const phoneHint = (await this.api.settled())?.phone ?? (opts.method === 'phone' ? opts.login : undefined);
     let timer: NodeJS.Timeout | undefined;
+    let onAbort: (() => void) | undefined;
     try {
       const code = await Promise.race([
         opts.askCode(phoneHint ? { kind: 'sms', phoneHint } : { kind: 'sms' }),
         new Promise<never>((_, reject) => {
           timer = setTimeout(() => reject(new KaspiError('sms-timeout')), ms);
+          // The user may cancel while the code prompt is open; nothing on the page would notice.
+          onAbort = () => reject(opts.signal?.reason);
+          if (opts.signal?.aborted) onAbort();
+          else opts.signal?.addEventListener('abort', onAbort, { once: true });
         }),
       ]);
       if (!/^\s*\d{4,8}\s*$/.test(code)) throw new KaspiError('wrong-credentials', 'Код из SMS должен состоять из цифр. Начните вход заново.');
       return code.trim();
     } catch (err) {
-      if (isKaspiError(err)) throw err;
+      if (isKaspiError(err) || opts.signal?.aborted) throw err;
       throw new KaspiError('sms-timeout');
     } finally {
       clearTimeout(timer);
+      if (onAbort) opts.signal?.removeEventListener('abort', onAbort);
     }
   }
 

@@ -1,4 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { request } from 'undici';
@@ -132,5 +134,32 @@ describe('cabinet login in real Chromium against the simulator', () => {
     const [a, b] = await Promise.all([run('a'), run('b')]);
     expect(log).toEqual(['a:code', 'a:done', 'b:code', 'b:done']);
     expect(a.cookies.find((c) => c.name === 'mc-sid')?.value).not.toBe(b.cookies.find((c) => c.name === 'mc-sid')?.value);
+  });
+
+  it('cancels a login waiting for the code when the caller aborts, leaving no failure files', async () => {
+    const ctrl = new AbortController();
+    const failureDir = tempDir();
+    const reason = new Error('user closed the login dialog');
+    const pending = login(options({
+      login: creds.mfa.email,
+      password: creds.mfa.password,
+      failureDir,
+      signal: ctrl.signal,
+      askCode: () => {
+        ctrl.abort(reason);
+        return new Promise<string>(() => undefined);
+      },
+    }));
+    await expect(pending).rejects.toBe(reason);
+    expect(readdirSync(failureDir)).toEqual([]);
+  });
+
+  it('reports an unreachable login page as a network error', async () => {
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((r) => closed.close(r));
+    const err = await login(options({ endpoints: { ...endpointsOf(sim()), idmcUrl: `http://127.0.0.1:${port}` } })).catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: 'network', message: expect.stringContaining('ERR_CONNECTION_REFUSED') });
   });
 });
