@@ -30,6 +30,7 @@ interface QueuedPush {
   decidedAt: number;
   /** Sharp drops wait for the kill switch's verdict before they may go out. */
   notBefore: number;
+  sharp: boolean;
   value: number;
   rivals: RivalPrice[];
 }
@@ -429,7 +430,10 @@ export class DemperEngine {
     st.recent.set(pair.key, { at: now, change: sharp ? { oldPrice: old, newPrice: d.price } : null });
     if (sharp && this.judgeStore(st, now)) return;
     if (sharp) this.probeStore(st, now);
-    this.queue.set(pair.key, { pair, decision: d, decidedAt: now, notBefore: sharp ? now + this.settings.killSwitch.settleMs : now, value: pushValue(d, s), rivals });
+    // A re-check must not restart the settle time of a drop that is already waiting.
+    const waiting = this.queue.get(pair.key);
+    const notBefore = !sharp ? now : waiting?.sharp ? waiting.notBefore : now + this.settings.killSwitch.settleMs;
+    this.queue.set(pair.key, { pair, decision: d, decidedAt: now, notBefore, sharp, value: pushValue(d, s), rivals });
     this.wake();
   }
 
