@@ -6,6 +6,7 @@ import { DEFAULT_READ_RETRY, backoffDelay, isRetryable, type RetryPolicy } from 
 /**
  * Every HTTP call to Kaspi goes through `kaspiRequest`: one timeout policy, one error
  * classification (classify.ts), retries only where the caller says the call is a read.
+ * undici speaks HTTP/1.1, which is what CDF forces after seeing 405s over HTTP/2 (§4).
  */
 export interface KaspiRequest {
   surface: KaspiSurface;

@@ -33,6 +33,8 @@ export interface LoginOptions {
   /** With a visible window, how long the user has to solve a captcha (default 5 minutes). */
   captchaTimeoutMs?: number;
   signal?: AbortSignal;
+  /** Another login of this account is running: queue behind it (default) or fail at once. */
+  whenBusy?: 'wait' | 'fail';
 }
 
 export interface SessionCookie {
@@ -71,7 +73,7 @@ const STEP_SELECTORS: Record<Step, string> = {
 /** Serialised per account (account-lock.ts): two logins of one account never overlap. */
 export function login(opts: LoginOptions): Promise<{ cookies: SessionCookie[] }> {
   if (opts.method === 'email' && !opts.password) return Promise.reject(new KaspiError('wrong-credentials', 'Для входа по e-mail нужен пароль.'));
-  return withAccountLock(opts.login, () => runLogin(opts));
+  return withAccountLock(opts.login, () => runLogin(opts), { wait: opts.whenBusy !== 'fail' });
 }
 
 async function runLogin(opts: LoginOptions): Promise<{ cookies: SessionCookie[] }> {
@@ -142,7 +144,11 @@ class LoginFlow {
   private async phone(): Promise<void> {
     const { page, opts } = this;
     await page.click(SEL.phoneTab);
-    await page.fill(SEL.phone, opts.login);
+    // Typed key by key, as a person would: the field applies Kaspi's mask `+7 (XXX) XXX-XX-XX`
+    // itself, so it gets the 10 national digits whatever format the seller entered.
+    const digits = opts.login.replace(/\D/g, '');
+    await page.fill(SEL.phone, '');
+    await page.locator(SEL.phone).pressSequentially(digits.length >= 10 ? digits.slice(-10) : opts.login, { delay: 10 });
     await page.click(SEL.submit);
     await this.finish(await this.expect(['code'], 'phone'));
   }

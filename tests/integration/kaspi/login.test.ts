@@ -73,7 +73,7 @@ describe('cabinet login in real Chromium against the simulator', () => {
     const asked: { kind: string; phoneHint?: string }[] = [];
     const { cookies } = await login(options({
       method: 'phone',
-      login: '7010000001',
+      login: '8 701 000 00 01',
       password: undefined,
       askCode: async (req) => {
         asked.push(req);
@@ -133,6 +133,9 @@ describe('cabinet login in real Chromium against the simulator', () => {
       });
     const [a, b] = await Promise.all([run('a'), run('b')]);
     expect(log).toEqual(['a:code', 'a:done', 'b:code', 'b:done']);
+    const busy = run('c');
+    await expect(login(options({ login: creds.mfa.email, whenBusy: 'fail' }))).rejects.toThrow(/уже выполняется/);
+    await busy;
     expect(a.cookies.find((c) => c.name === 'mc-sid')?.value).not.toBe(b.cookies.find((c) => c.name === 'mc-sid')?.value);
   });
 
