@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { price } from '../../../src-shared/domain/money';
+import { cityId } from '../../../src-shared/domain/offer';
 import { json, springError, type Ctx } from './http';
 import type { McSession } from './sessions';
 import { token } from './sessions';
@@ -23,8 +25,8 @@ export const pricefeedBody = z
     merchantUid: z.string().min(1),
     sku: z.string().min(1),
     model: z.string().optional(),
-    price: z.number().int().positive().optional(),
-    cityPrices: z.array(z.object({ cityId: z.string().regex(/^\d{9}$/), value: z.number().int().positive() })).optional(),
+    price: price.optional(),
+    cityPrices: z.array(z.object({ cityId, value: price })).optional(),
     availabilities: z.array(availability).optional(),
     preOrder: z.number().int().min(0).max(30).optional(),
   })
