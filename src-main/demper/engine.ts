@@ -9,6 +9,7 @@ import type { Clock, JournalStore, KaspiError, OfferSource, PricePusher, Product
 import { isKaspiError } from './ports';
 import { pushValue } from './push-value';
 import { Scheduler } from './scheduler';
+import { Signal } from './signal';
 import type { EngineSettings, EngineSettingsInput } from './settings';
 import { engineSettings } from './settings';
 import type { EngineError, EngineEvent, EngineListener, EngineStatus, StoreStatus } from './status';
@@ -72,8 +73,9 @@ export class DemperEngine {
   private paused = false;
   private inFlight = 0;
   private loops: Promise<void>[] = [];
-  private wakeUp: () => void = () => {};
-  private wakeSignal: Promise<void> = Promise.resolve();
+  /** Separate wake-ups, so a finished fetch does not make the push loop rescan its queue. */
+  private readonly fetchSignal = new Signal();
+  private readonly pushSignal = new Signal();
   private stopped: () => void = () => {};
   private stopSignal: Promise<void> = Promise.resolve();
   private cycle = { number: 0, startedAt: 0, done: 0, total: 0, active: false };
@@ -86,7 +88,6 @@ export class DemperEngine {
   ) {
     this.settingsInput = settings;
     this.settings = engineSettings.parse(settings);
-    this.rearm();
   }
 
   onEvent(listener: EngineListener): () => void {
@@ -249,11 +250,11 @@ export class DemperEngine {
       const now = clock.now();
       const closed = this.paused ? IDLE_MS : this.outsideHoursMs(now);
       if (closed > 0) {
-        await this.idle(closed);
+        await this.idle(this.fetchSignal, closed);
         continue;
       }
       if (this.inFlight >= this.settings.maxConcurrentFetches) {
-        await this.idle(IDLE_MS);
+        await this.idle(this.fetchSignal, IDLE_MS);
         continue;
       }
       this.scheduler.promote(now);
@@ -262,7 +263,7 @@ export class DemperEngine {
         // Nothing due: the cycle (progress shown to the user) is over.
         this.cycle.active = false;
         const next = this.scheduler.nextDueAt();
-        await this.idle(next === Infinity ? IDLE_MS : Math.max(1, next - now));
+        await this.idle(this.fetchSignal, next === Infinity ? IDLE_MS : Math.max(1, next - now));
         continue;
       }
       const gateUntil = this.storeGate(this.stores.get(pair.store.storeId)!, now);
@@ -273,7 +274,7 @@ export class DemperEngine {
       }
       const { lane, readyAt } = pickLane([...this.lanes.values()], now);
       if (!lane) {
-        await this.idle(readyAt === Infinity ? IDLE_MS : Math.max(1, readyAt - now));
+        await this.idle(this.fetchSignal, readyAt === Infinity ? IDLE_MS : Math.max(1, readyAt - now));
         continue;
       }
       lane.bucket.tryTake(now);
@@ -291,28 +292,37 @@ export class DemperEngine {
       const now = clock.now();
       const closed = this.paused ? IDLE_MS : this.outsideHoursMs(now);
       if (closed > 0) {
-        await this.idle(closed);
+        await this.idle(this.pushSignal, closed);
         continue;
       }
-      let best: QueuedPush | null = null;
+      // Most of the time no account has budget: wait for one before looking at the queue at all.
+      const ready = new Set<number>();
       let soonest = Infinity;
-      for (const q of this.queue.values()) {
-        const st = this.stores.get(q.pair.store.storeId)!;
-        // A stale decision is dropped, not pushed: the pair's next check decides again on fresh offers.
-        if (now - q.decidedAt > this.settings.maxDecisionAgeMs || this.storeGate(st, now) > now) {
-          this.queue.delete(q.pair.key);
-          continue;
-        }
+      for (const st of this.stores.values()) {
         if (st.account.busy) continue;
-        const at = Math.max(q.notBefore, st.account.readyAt(now));
-        if (at > now) {
-          soonest = Math.min(soonest, at);
-          continue;
+        const at = st.account.readyAt(now);
+        if (at <= now) ready.add(st.info.storeId);
+        else soonest = Math.min(soonest, at);
+      }
+      let best: QueuedPush | null = null;
+      if (ready.size > 0) {
+        for (const q of this.queue.values()) {
+          const st = this.stores.get(q.pair.store.storeId)!;
+          // A stale decision is dropped, not pushed: the pair's next check decides again on fresh offers.
+          if (now - q.decidedAt > this.settings.maxDecisionAgeMs || this.storeGate(st, now) > now) {
+            this.queue.delete(q.pair.key);
+            continue;
+          }
+          if (!ready.has(st.info.storeId)) continue;
+          if (q.notBefore > now) {
+            soonest = Math.min(soonest, q.notBefore);
+            continue;
+          }
+          if (!best || q.value > best.value || (q.value === best.value && q.decidedAt < best.decidedAt)) best = q;
         }
-        if (!best || q.value > best.value || (q.value === best.value && q.decidedAt < best.decidedAt)) best = q;
       }
       if (!best) {
-        await this.idle(soonest === Infinity ? IDLE_MS : Math.max(1, soonest - now));
+        await this.idle(this.pushSignal, soonest === Infinity ? IDLE_MS : Math.max(1, soonest - now));
         continue;
       }
       this.queue.delete(best.pair.key);
@@ -321,7 +331,9 @@ export class DemperEngine {
       this.track(
         this.push(best, st).finally(() => {
           st.account.busy = false;
-          this.wake();
+          // The push scheduled a read-back the fetch loop may be sleeping past.
+          this.fetchSignal.fire();
+          this.pushSignal.fire();
         }),
       );
     }
@@ -384,7 +396,7 @@ export class DemperEngine {
       this.retryLater(pair, clock.now());
     } finally {
       this.inFlight--;
-      this.wake();
+      this.fetchSignal.fire();
     }
   }
 
@@ -434,7 +446,7 @@ export class DemperEngine {
     const waiting = this.queue.get(pair.key);
     const notBefore = !sharp ? now : waiting?.sharp ? waiting.notBefore : now + this.settings.killSwitch.settleMs;
     this.queue.set(pair.key, { pair, decision: d, decidedAt: now, notBefore, sharp, value: pushValue(d, s), rivals });
-    this.wake();
+    this.pushSignal.fire();
   }
 
   /**
@@ -678,13 +690,9 @@ export class DemperEngine {
     void task.finally(() => this.tasks.delete(task));
   }
 
-  private rearm(): void {
-    this.wakeSignal = new Promise((resolve) => (this.wakeUp = resolve));
-  }
-
   private wake(): void {
-    this.wakeUp();
-    this.rearm();
+    this.fetchSignal.fire();
+    this.pushSignal.fire();
   }
 
   private changed(): void {
@@ -692,8 +700,8 @@ export class DemperEngine {
     this.emitStatus();
   }
 
-  private idle(ms: number): Promise<void> {
-    return Promise.race([this.deps.clock.sleep(ms), this.wakeSignal]);
+  private idle(signal: Signal, ms: number): Promise<void> {
+    return Promise.race([this.deps.clock.sleep(ms), signal.next]);
   }
 
   private emitStatus(): void {

@@ -2,29 +2,30 @@ import { z } from 'zod';
 import { cityId, deliveryDuration } from './offer';
 
 /**
+ * Messages are in Russian, the sellers' language, as the UI shows them as is.
  * Percentages are stored as given (12.5) but all arithmetic runs on basis points (1250),
  * so money never passes through a float: two decimals are the most a seller ever types.
  */
 const percentValue = (max: number) =>
   z
-    .number({ error: 'a percentage must be a number' })
-    .min(0, { error: 'a percentage cannot be negative' })
-    .max(max, { error: `a percentage cannot be above ${max}` })
-    .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, { error: 'a percentage has at most two decimals' });
+    .number({ error: 'процент должен быть числом' })
+    .min(0, { error: 'процент не может быть отрицательным' })
+    .max(max, { error: `процент не может быть больше ${max}` })
+    .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, { error: 'у процента не больше двух знаков после запятой' });
 
 const priceField = z
-  .number({ error: 'a price must be a number' })
-  .int({ error: 'a price must be whole tenge, without tiyn' })
-  .min(1, { error: 'a price must be at least 1 ₸' });
+  .number({ error: 'цена должна быть числом' })
+  .int({ error: 'цена — целое число тенге, без тиынов' })
+  .min(1, { error: 'цена не может быть меньше 1 ₸' });
 const tengeField = z
-  .number({ error: 'an amount must be a number' })
-  .int({ error: 'an amount must be whole tenge, without tiyn' })
-  .min(0, { error: 'an amount cannot be negative' });
+  .number({ error: 'сумма должна быть числом' })
+  .int({ error: 'сумма — целое число тенге, без тиынов' })
+  .min(0, { error: 'сумма не может быть отрицательной' });
 
 /** A change size: whole tenge, or a percentage of the price it applies to. */
 export const amountOrPercent = z.discriminatedUnion('unit', [
   z.object({ unit: z.literal('tenge'), value: priceField }),
-  z.object({ unit: z.literal('percent'), value: percentValue(100).refine((v) => v > 0, { error: 'a percentage must be above 0' }) }),
+  z.object({ unit: z.literal('percent'), value: percentValue(100).refine((v) => v > 0, { error: 'процент должен быть больше 0' }) }),
 ]);
 export type AmountOrPercent = z.infer<typeof amountOrPercent>;
 
@@ -69,15 +70,15 @@ const ruleKnobs = {
   step: amountOrPercent,
   strategy,
   /** Used by top_n: stay at or above this place (1 = first). */
-  targetPosition: z.number().int({ error: 'a position is a whole number' }).min(1, { error: 'a position starts at 1' }).max(50),
+  targetPosition: z.number().int({ error: 'место — целое число' }).min(1, { error: 'места считаются с 1' }).max(50, { error: 'место — не дальше 50-го' }),
   /** Cities to price in; empty means every city the offer is listed in. */
   cities: z.array(cityId),
   excludedMerchantIds: z.array(z.string().min(1)),
   /** Rivals slower than this are ignored; null compares with everyone. */
   deliveryFilter: deliveryDuration.nullable(),
   belowFloor: belowFloorBehaviour,
-  cooldownSeconds: z.number().int({ error: 'a cooldown is whole seconds' }).min(0, { error: 'a cooldown cannot be negative' }),
-  maxChangesPerDay: z.number().int({ error: 'a daily cap is a whole number' }).min(1, { error: 'a daily cap must allow at least one change' }).nullable(),
+  cooldownSeconds: z.number().int({ error: 'пауза — целое число секунд' }).min(0, { error: 'пауза не может быть отрицательной' }),
+  maxChangesPerDay: z.number().int({ error: 'лимит в день — целое число' }).min(1, { error: 'лимит в день — хотя бы одно изменение' }).nullable(),
   maxDropPerChange: amountOrPercent.nullable(),
 };
 
@@ -121,7 +122,7 @@ export const pricingRules = z
     if (r.floor.kind === 'cost') {
       const marginPercent = r.floor.minMargin.unit === 'percent' ? r.floor.minMargin.value : 0;
       if (r.floor.commissionPercent + marginPercent >= 100) {
-        ctx.addIssue({ code: 'custom', path: ['floor'], message: 'commission and margin together must stay below 100 %' });
+        ctx.addIssue({ code: 'custom', path: ['floor'], message: 'комиссия и маржа вместе должны быть меньше 100 %' });
         return;
       }
     }
@@ -130,7 +131,7 @@ export const pricingRules = z
       ctx.addIssue({
         code: 'custom',
         path: ['ceiling'],
-        message: `the minimum price (${floor} ₸) is above the maximum price (${r.ceiling} ₸)`,
+        message: `минимальная цена (${floor} ₸) выше максимальной (${r.ceiling} ₸)`,
       });
     }
   });

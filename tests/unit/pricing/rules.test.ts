@@ -36,19 +36,19 @@ describe('pricing rules', () => {
 
   it('says so in plain words when the floor is above the ceiling', () => {
     expect(messages(() => resolveRules({}, { floor: { kind: 'fixed', price: 3000 }, ceiling: 2000 }))).toEqual([
-      'the minimum price (3000 ₸) is above the maximum price (2000 ₸)',
+      'минимальная цена (3000 ₸) выше максимальной (2000 ₸)',
     ]);
   });
 
   it('rejects fractional and negative prices in plain words', () => {
     const m = messages(() => resolveRules({}, { floor: { kind: 'fixed', price: 99.5 }, ceiling: -3 }));
-    expect(m).toContain('a price must be whole tenge, without tiyn');
-    expect(m).toContain('a price must be at least 1 ₸');
+    expect(m).toContain('цена — целое число тенге, без тиынов');
+    expect(m).toContain('цена не может быть меньше 1 ₸');
   });
 
   it('rejects commission and margin that eat the whole price', () => {
     const m = messages(() => resolveRules({}, { floor: { kind: 'cost', cost: 1, commissionPercent: 60, fixedFees: 0, minMargin: { unit: 'percent', value: 40 } } }));
-    expect(m).toEqual(['commission and margin together must stay below 100 %']);
+    expect(m).toEqual(['комиссия и маржа вместе должны быть меньше 100 %']);
   });
 
   it('rounds a percent amount up and never below one tenge', () => {
