@@ -386,7 +386,11 @@ export class DemperEngine {
       this.emit({ type: 'decision', at: now, storeId: pair.store.storeId, productId: pair.product.productId, cityId: pair.cityId, decision: d });
       const st = this.stores.get(pair.store.storeId)!;
       if (d.action === 'set') await this.onSet(pair, st, d, s, rivals, now);
-      else st.recent.set(pair.key, { at: now, change: null });
+      else {
+        st.recent.set(pair.key, { at: now, change: null });
+        // The market moved since an earlier decision: the push still waiting for budget is void.
+        this.queue.delete(pair.key);
+      }
       const next = nextCheck(pair, s, d, now, this.settings, this.baseIntervalMs());
       pair.lastRivalsKey = s.rivalsKey;
       pair.first = s.first;

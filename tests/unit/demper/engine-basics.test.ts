@@ -72,3 +72,22 @@ describe('demper engine', () => {
     expect(h.engine.status().state).toBe('stopped');
   });
 });
+
+describe('demper engine queue', () => {
+  it('drops a waiting push when a fresh look at the market says hold', async () => {
+    const h = harness({ productsPerStore: 1 }, { pushWindowLimit: 1, pushWindowMs: 5 * MINUTE, maxDecisionAgeMs: 10 * MINUTE });
+    const p = h.products[0]!;
+    const bot = h.market.botsOf(p.masterSku, ALMATY)[0]!;
+    bot.price = p.rules.ceiling! * 2;
+    await h.engine.start();
+    await h.clock.advance(MINUTE); // the one push of the window: up to the ceiling
+    expect(h.market.counters.pushes).toBe(1);
+    bot.price = p.rules.ceiling! - 300; // we lose first place; the undercut waits for the window
+    await h.clock.advance(2 * MINUTE);
+    expect(h.engine.status().stores[0]!.queuedPushes).toBe(1);
+    bot.price = p.rules.ceiling! * 2; // the rival leaves again: nothing to do any more
+    await h.clock.advance(40 * MINUTE);
+    expect(h.market.counters.pushes).toBe(1);
+    await stop(h);
+  });
+});
