@@ -4,6 +4,7 @@ import { systemHandlers } from './system-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { storesHandlers } from './stores-handlers';
 import { maintenanceHandlers } from './maintenance-handlers';
+import { productsHandlers } from './products-handlers';
 
 /** Every call of the contract, implemented by one handler module per domain. */
 export function createHandlers(services: AppServices): Handlers {
@@ -12,5 +13,6 @@ export function createHandlers(services: AppServices): Handlers {
     ...settingsHandlers(services),
     ...storesHandlers(services),
     ...maintenanceHandlers(services),
+    ...productsHandlers(services),
   };
 }

@@ -3,6 +3,7 @@ import { systemCalls } from './system';
 import { settingsCalls, settingsEvents } from './settings';
 import { storesCalls, storesEvents } from './stores';
 import { maintenanceCalls, maintenanceEvents } from './maintenance';
+import { productsCalls, productsEvents } from './products';
 
 /** The one list of what the renderer may call and what main may push. Shells, preload and client derive from it. */
 export const calls = {
@@ -10,12 +11,14 @@ export const calls = {
   ...settingsCalls,
   ...storesCalls,
   ...maintenanceCalls,
+  ...productsCalls,
 };
 
 export const events = {
   ...settingsEvents,
   ...storesEvents,
   ...maintenanceEvents,
+  ...productsEvents,
 };
 
 export type Calls = typeof calls;

@@ -1,0 +1,169 @@
+import type { Database } from 'better-sqlite3';
+import type { CallOutput } from '../../src-shared/contract';
+import {
+  boolWord, CsvError, EXPORT_COLUMNS, formatStep, looksBinary, matchHeaders, parseCsv, readRuleRow, RULE_COLUMNS, serialiseCsv, strategyWord,
+} from '../../src-shared/csv';
+import type { RuleRowPatch } from '../../src-shared/csv';
+import { formatTenge } from '../../src-shared/pricing/format-tenge';
+import { parseStored } from './resolve';
+import type { StoredOverrides } from './resolve';
+import { describeFieldError } from './rule-messages';
+import type { RulesService } from './rules-service';
+
+type ImportResult = CallOutput<'rules.importCsv'>;
+type ImportRow = ImportResult['rows'][number];
+
+interface CatalogueRow {
+  id: number;
+  store_id: number;
+  store_name: string;
+  merchant_uid: string;
+  sku: string;
+  title: string;
+  bot_enabled: number;
+  rules_json: string;
+}
+
+/** The fields a change list names; the renderer words them in the seller's language. */
+export const CHANGE_FIELDS = ['floor', 'cost', 'ceiling', 'step', 'strategy', 'targetPosition', 'bot'] as const;
+
+/** Display values of a product's own rules: '' means "not set here" (the store default applies). */
+function describe(o: StoredOverrides, bot: boolean): Record<(typeof CHANGE_FIELDS)[number], string> {
+  return {
+    floor: o.floor?.kind === 'fixed' ? formatTenge(o.floor.price) : '',
+    cost: o.floor?.kind === 'cost' ? formatTenge(o.floor.cost) : '',
+    ceiling: o.ceiling === undefined ? '' : o.ceiling === null ? 'none' : formatTenge(o.ceiling),
+    step: o.step ? (o.step.unit === 'percent' ? `${o.step.value}%` : formatTenge(o.step.value)) : '',
+    strategy: o.strategy ?? '',
+    targetPosition: o.targetPosition === undefined ? '' : String(o.targetPosition),
+    bot: String(bot),
+  };
+}
+
+const loadCatalogue = (db: Database, storeId?: number): CatalogueRow[] =>
+  db
+    .prepare(
+      `SELECT p.id, p.store_id, s.name AS store_name, s.merchant_uid, p.sku, p.title, p.bot_enabled, p.rules_json
+         FROM products p JOIN stores s ON s.id = p.store_id
+        WHERE p.removed_at IS NULL AND s.removed_at IS NULL ${storeId !== undefined ? 'AND p.store_id = ?' : ''}
+        ORDER BY s.name, p.title`,
+    )
+    .all(...(storeId !== undefined ? [storeId] : [])) as CatalogueRow[];
+
+/** Rules as a spreadsheet and back: export what each product sets; import with a preview, then in one transaction. */
+export function createRulesCsv({ db, rules, now, onChanged }: { db: Database; rules: RulesService; now: () => Date; onChanged?: (ids: number[] | null) => void }) {
+  const write = db.prepare('UPDATE products SET rules_json = ?, bot_enabled = ?, updated_at = ? WHERE id = ?');
+
+  function exportCsv(storeId: number | undefined, language: 'ru' | 'en'): CallOutput<'rules.exportCsv'> {
+    const header = EXPORT_COLUMNS.map((c) => RULE_COLUMNS[c][language]);
+    const body = loadCatalogue(db, storeId).map((p) => {
+      const o = parseStored(p.rules_json);
+      const values: Record<(typeof EXPORT_COLUMNS)[number], string> = {
+        store: p.store_name,
+        sku: p.sku,
+        title: p.title,
+        floor: o.floor?.kind === 'fixed' ? String(o.floor.price) : '',
+        cost: o.floor?.kind === 'cost' ? String(o.floor.cost) : '',
+        ceiling: o.ceiling === undefined ? '' : o.ceiling === null ? (language === 'ru' ? 'нет' : 'none') : String(o.ceiling),
+        step: o.step ? formatStep(o.step) : '',
+        strategy: o.strategy ? strategyWord(o.strategy, language) : '',
+        targetPosition: o.targetPosition === undefined ? '' : String(o.targetPosition),
+        bot: boolWord(p.bot_enabled === 1, language),
+      };
+      return EXPORT_COLUMNS.map((c) => values[c]);
+    });
+    const date = now().toISOString().slice(0, 10);
+    return { fileName: `${language === 'ru' ? 'правила' : 'rules'}-${date}.csv`, csv: serialiseCsv([header, ...body], ';') };
+  }
+
+  function fileError(message: string): ImportResult {
+    return { rows: [], fileErrors: [message], applied: 0 };
+  }
+
+  function importCsv(text: string, apply: boolean): ImportResult {
+    if (text.replace(/^\uFEFF/, '').trim() === '') return fileError('Файл пуст');
+    if (looksBinary(text)) return fileError('Это не CSV-файл (похоже на .xlsx или другой двоичный файл). В Excel сохраните таблицу как «CSV UTF-8 (разделитель — запятая)» или «CSV (разделитель — точка с запятой)».');
+    let records;
+    try {
+      records = parseCsv(text).records;
+    } catch (error) {
+      if (error instanceof CsvError) return fileError(`Не удалось прочитать CSV: ${error.message}`);
+      throw error;
+    }
+    const [head, ...data] = records;
+    if (!head) return fileError('Файл пуст');
+    const { columns, errors: headerErrors } = matchHeaders(head.cells);
+    if (!columns.has('sku')) headerErrors.unshift('Нет столбца «Артикул» (SKU): первая строка файла должна содержать заголовки, например «Артикул;Минимальная цена;Максимальная цена»');
+    else if (!['floor', 'cost', 'ceiling', 'step', 'strategy', 'targetPosition', 'bot'].some((c) => columns.has(c as never))) {
+      headerErrors.push('Нет ни одного столбца с правилами: «Минимальная цена», «Себестоимость», «Максимальная цена», «Шаг», «Стратегия», «Целевое место» или «Бот»');
+    }
+    if (headerErrors.length > 0) return { rows: [], fileErrors: headerErrors, applied: 0 };
+    if (data.length === 0) return fileError('В файле только заголовок — нет ни одной строки с товарами');
+
+    rules.resetCache();
+    const bySku = new Map<string, CatalogueRow[]>();
+    for (const p of loadCatalogue(db)) {
+      const list = bySku.get(p.sku);
+      if (list) list.push(p); else bySku.set(p.sku, [p]);
+    }
+    const seen = new Map<number, number>();
+    const planned: Array<{ id: number; json: string; bot: boolean }> = [];
+    const rows: ImportRow[] = data.map(({ line, cells }) => {
+      const patch = readRuleRow(columns, cells);
+      const row: ImportRow = { line, sku: patch.sku, productId: null, title: patch.title, changes: [], errors: [...patch.errors] };
+      if (patch.sku === '') return row;
+      const product = findProduct(bySku, patch, row.errors);
+      if (!product) return row;
+      row.productId = product.id;
+      row.title = product.title;
+      const earlier = seen.get(product.id);
+      if (earlier !== undefined) {
+        row.errors.push(`Этот товар уже есть в строке ${earlier}`);
+        return row;
+      }
+      seen.set(product.id, line);
+      const current = parseStored(product.rules_json);
+      const next = nextOverrides(current, patch);
+      const bot = patch.bot ?? product.bot_enabled === 1;
+      if (row.errors.length === 0) row.errors.push(...rules.checkRules(product.store_id, next, bot).map(describeFieldError));
+      const before = describe(current, product.bot_enabled === 1);
+      const after = describe(next, bot);
+      row.changes = CHANGE_FIELDS.filter((f) => before[f] !== after[f]).map((f) => ({ field: f, from: before[f], to: after[f] }));
+      if (row.errors.length === 0 && row.changes.length > 0) planned.push({ id: product.id, json: JSON.stringify(next), bot });
+      return row;
+    });
+    if (apply && planned.length > 0) {
+      const at = now().toISOString();
+      db.transaction(() => { for (const p of planned) write.run(p.json, p.bot ? 1 : 0, at, p.id); })();
+      onChanged?.(planned.map((p) => p.id));
+    }
+    return { rows, fileErrors: [], applied: apply ? planned.length : 0 };
+  }
+
+  return { exportCsv, importCsv };
+}
+
+function findProduct(bySku: Map<string, CatalogueRow[]>, patch: RuleRowPatch, errors: string[]): CatalogueRow | undefined {
+  let candidates = bySku.get(patch.sku) ?? [];
+  if (patch.store) {
+    const store = patch.store.toLowerCase();
+    candidates = candidates.filter((p) => p.store_name.toLowerCase() === store || p.merchant_uid === patch.store);
+  }
+  if (candidates.length === 0) {
+    errors.push(patch.store ? `Товар с артикулом «${patch.sku}» не найден в магазине «${patch.store}»` : `Товар с артикулом «${patch.sku}» не найден`);
+    return undefined;
+  }
+  if (candidates.length > 1) {
+    errors.push(`Артикул «${patch.sku}» есть в нескольких магазинах — заполните столбец «Магазин»`);
+    return undefined;
+  }
+  return candidates[0];
+}
+
+/** A cost from the file keeps the product's own fee settings; every other cell replaces its field. */
+function nextOverrides(current: StoredOverrides, patch: RuleRowPatch): StoredOverrides {
+  const next: StoredOverrides = { ...current, ...patch.set };
+  if (patch.floor?.kind === 'cost' && current.floor?.kind === 'cost') next.floor = { ...current.floor, cost: patch.floor.cost };
+  else if (patch.floor) next.floor = patch.floor;
+  return next;
+}

@@ -1,0 +1,302 @@
+import type { Database } from 'better-sqlite3';
+import { AppError } from '../../src-shared/contract';
+import type { CallOutput } from '../../src-shared/contract';
+import type { ProductTableRow, RulesRejection, JournalEntryView } from '../../src-shared/contract/products';
+import { storeRuleDefaults } from '../../src-shared/domain/rules';
+import type { StoreRuleDefaults } from '../../src-shared/domain/rules';
+import { z } from 'zod';
+import { productsRepo } from '../db/repos/products-repo';
+import { snapshotsRepo } from '../db/repos/snapshots-repo';
+import type { Snapshot } from '../db/repos/snapshots-repo';
+import { createSqliteJournal } from '../db/repos/journal-repo';
+import type { JournalEntry } from '../demper/ports';
+import { describeErrors, parseDefaults, parseStored, resolveProduct } from './resolve';
+import type { Resolved, StoredOverrides } from './resolve';
+import { describeFieldError, ruleErrorsToRussian } from './rule-messages';
+
+export interface RulesServiceDeps {
+  db: Database;
+  now: () => Date;
+  /** Told the products whose rules, bot flag or table row changed (null: many or all). */
+  onChanged?: (productIds: number[] | null) => void;
+}
+
+interface ProductRulesRow {
+  id: number;
+  store_id: number;
+  sku: string;
+  bot_enabled: number;
+  rules_json: string;
+}
+
+export type RulesUpdate = { set: StoredOverrides; unset: readonly string[] };
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+export const journalView = (e: JournalEntry): JournalEntryView => ({
+  id: e.id,
+  storeId: e.storeId,
+  productId: e.productId,
+  cityId: e.cityId,
+  oldPrice: e.oldPrice,
+  newPrice: e.newPrice,
+  reason: e.reason,
+  status: e.status,
+  error: e.error,
+  createdAt: new Date(e.createdAt).toISOString(),
+  pushedAt: iso(e.pushedAt),
+  verifiedAt: iso(e.verifiedAt),
+});
+
+/** Overrides after a change: set fields replace, unset fields go back to the store default. */
+export function applyUpdate(current: StoredOverrides, update: RulesUpdate): StoredOverrides {
+  const next: Record<string, unknown> = { ...current, ...update.set };
+  for (const key of update.unset) delete next[key];
+  return next as StoredOverrides;
+}
+
+/**
+ * Product rules, bot flags and store defaults over SQLite. Every write checks all products first
+ * and then writes in one transaction, so a refused change leaves nothing half-saved.
+ */
+export function createRulesService({ db, now, onChanged }: RulesServiceDeps) {
+  const products = productsRepo(db);
+  const snapshots = snapshotsRepo(db);
+  const journal = createSqliteJournal(db);
+
+  const selectRules = db.prepare<[number], ProductRulesRow>('SELECT id, store_id, sku, bot_enabled, rules_json FROM products WHERE id = ?');
+  const writeRules = db.prepare('UPDATE products SET rules_json = ?, updated_at = ? WHERE id = ?');
+  const writeBot = db.prepare('UPDATE products SET bot_enabled = ?, updated_at = ? WHERE id = ?');
+  const selectDefaults = db.prepare<[number], { default_rules_json: string }>('SELECT default_rules_json FROM stores WHERE id = ?');
+  const writeDefaults = db.prepare('UPDATE stores SET default_rules_json = ? WHERE id = ?');
+  const merchantUids = db.prepare<[], { merchant_uid: string }>('SELECT merchant_uid FROM stores');
+  const latestOf = db.prepare<[number], { id: number }>(
+    'SELECT max(id) AS id FROM offer_snapshots WHERE product_id = ? GROUP BY city_id',
+  );
+  const snapshotById = db.prepare('SELECT * FROM offer_snapshots WHERE id = ?');
+  const lastChanges = db.prepare<[], { product_id: number; at: string }>(
+    "SELECT product_id, max(coalesce(pushed_at, created_at)) AS at FROM price_journal WHERE status IN ('pushed', 'verified', 'mismatch') GROUP BY product_id",
+  );
+
+  const defaultsCache = new Map<number, StoreRuleDefaults>();
+  const defaultsOf = (storeId: number): StoreRuleDefaults => {
+    let d = defaultsCache.get(storeId);
+    if (!d) {
+      const row = selectDefaults.get(storeId);
+      if (!row) throw new AppError('not_found', `Магазин ${storeId} не найден`);
+      d = parseDefaults(row.default_rules_json);
+      defaultsCache.set(storeId, d);
+    }
+    return d;
+  };
+  const ownMerchantIds = () => merchantUids.all().map((r) => r.merchant_uid);
+
+  const rowsFor = (ids: readonly number[]): ProductRulesRow[] =>
+    ids.map((id) => {
+      const row = selectRules.get(id);
+      if (!row) throw new AppError('not_found', `Товар ${id} не найден`);
+      return row;
+    });
+
+  const reject = (rejection: RulesRejection, headline: string): never => {
+    const first = rejection.products.slice(0, 3).map((p) => `${p.sku}: ${p.errors.join('; ')}`);
+    const more = rejection.products.length > 3 ? ` и ещё ${rejection.products.length - 3}` : '';
+    throw new AppError('invalid_input', `${headline}. ${first.join(' · ')}${more}`.trim(), rejection);
+  };
+
+  /** Checks one product's next rules; returns its errors (empty when fine). */
+  const check = (defaults: StoreRuleDefaults, overrides: StoredOverrides, botEnabled: boolean): Resolved['errors'] => {
+    const resolved = resolveProduct(defaults, overrides);
+    const draftWithoutFloor = !botEnabled && overrides.floor === undefined;
+    return draftWithoutFloor ? resolved.errors.filter((e) => e.field !== 'floor') : resolved.errors;
+  };
+
+  const snapshotRow = z.object({
+    product_id: z.number(), city_id: z.string(), taken_at: z.string(), our_price: z.number().nullable(), our_position: z.number().nullable(),
+    best_rival_price: z.number().nullable(), best_rival_merchant_id: z.string().nullable(), offers_json: z.string(),
+  });
+  const latestMarkets = (productId: number): Snapshot[] =>
+    latestOf.all(productId).map(({ id }) => {
+      const r = snapshotRow.parse(snapshotById.get(id));
+      return {
+        productId: r.product_id, cityId: r.city_id, takenAt: r.taken_at, ourPrice: r.our_price, ourPosition: r.our_position,
+        bestRivalPrice: r.best_rival_price, bestRivalMerchantId: r.best_rival_merchant_id, offers: JSON.parse(r.offers_json) as Snapshot['offers'],
+      };
+    });
+
+  const service = {
+    /** The products table: one row per product with its market, rules and last change. */
+    table(storeId?: number): ProductTableRow[] {
+      defaultsCache.clear();
+      const own = new Set(ownMerchantIds());
+      const rows = db
+        .prepare(
+          `SELECT p.id, p.store_id, s.name AS store_name, p.title, p.sku, p.master_sku, p.bot_enabled, p.active, p.rules_json,
+                  (SELECT c.city_id FROM product_city_prices c WHERE c.product_id = p.id ORDER BY c.rowid LIMIT 1) AS city_id,
+                  (SELECT c.price FROM product_city_prices c WHERE c.product_id = p.id ORDER BY c.rowid LIMIT 1) AS city_price
+             FROM products p JOIN stores s ON s.id = p.store_id
+            WHERE p.removed_at IS NULL AND s.removed_at IS NULL ${storeId !== undefined ? 'AND p.store_id = @storeId' : ''}
+            ORDER BY p.title`,
+        )
+        .all(storeId !== undefined ? { storeId } : {}) as Array<{
+          id: number; store_id: number; store_name: string; title: string; sku: string; master_sku: string | null;
+          bot_enabled: number; active: number; rules_json: string; city_id: string | null; city_price: number | null;
+        }>;
+      const market = new Map<number, Snapshot[]>();
+      for (const snap of snapshots.latestAll()) {
+        const list = market.get(snap.productId);
+        if (list) list.push(snap); else market.set(snap.productId, [snap]);
+      }
+      const changed = new Map(lastChanges.all().map((r) => [r.product_id, r.at]));
+      const resolvedCache = new Map<string, Resolved>();
+      return rows.map((r) => {
+        const cacheKey = `${r.store_id}|${r.rules_json}`;
+        let resolved = resolvedCache.get(cacheKey);
+        if (!resolved) {
+          resolved = resolveProduct(defaultsOf(r.store_id), parseStored(r.rules_json));
+          resolvedCache.set(cacheKey, resolved);
+        }
+        const snaps = market.get(r.id) ?? [];
+        const snap = snaps.find((s) => s.cityId === r.city_id) ?? snaps[0];
+        const rivals = snap ? snap.offers.filter((o) => !own.has(o.merchantId)) : [];
+        const best = snap?.bestRivalMerchantId ? snap.offers.find((o) => o.merchantId === snap.bestRivalMerchantId) : undefined;
+        return {
+          id: r.id,
+          storeId: r.store_id,
+          storeName: r.store_name,
+          title: r.title,
+          sku: r.sku,
+          masterSku: r.master_sku,
+          cityId: snap?.cityId ?? r.city_id,
+          ourPrice: snap?.ourPrice ?? r.city_price,
+          bestRivalPrice: snap?.bestRivalPrice ?? null,
+          bestRivalName: best?.merchantName ?? null,
+          position: snap?.ourPosition ?? null,
+          rivalsCount: rivals.length,
+          floor: resolved.floor,
+          ceiling: resolved.ceiling,
+          strategy: resolved.strategy,
+          botEnabled: r.bot_enabled === 1,
+          active: r.active === 1,
+          lastChangeAt: changed.get(r.id) ?? null,
+          rulesError: describeErrors(resolved.errors),
+        };
+      });
+    },
+
+    detail(productId: number, historyDays: number): CallOutput<'products.detail'> {
+      const product = products.get(productId);
+      if (!product) throw new AppError('not_found', `Товар ${productId} не найден`);
+      defaultsCache.delete(product.storeId);
+      const storeDefaults = defaultsOf(product.storeId);
+      const overrides = parseStored(selectRules.get(productId)!.rules_json);
+      const resolved = resolveProduct(storeDefaults, overrides);
+      const since = new Date(now().getTime() - historyDays * 86_400_000).toISOString();
+      return {
+        product,
+        overrides: overrides as Record<string, unknown>,
+        storeDefaults,
+        rules: resolved.rules,
+        rulesError: describeErrors(resolved.errors),
+        ownMerchantIds: ownMerchantIds(),
+        markets: latestMarkets(productId).map(({ cityId, takenAt, ourPrice, ourPosition, bestRivalPrice, offers }) => ({ cityId, takenAt, ourPrice, ourPosition, bestRivalPrice, offers })),
+        history: snapshots.history(productId, since).map(({ cityId, takenAt, ourPrice, ourPosition, bestRivalPrice }) => ({ cityId, takenAt, ourPrice, ourPosition, bestRivalPrice })),
+        journal: journal.list({ productId, limit: 200 }).map(journalView),
+      };
+    },
+
+    /** All or nothing: every product's next rules are checked before the one transaction writes them. */
+    update(productIds: readonly number[], update: RulesUpdate): { updated: number } {
+      defaultsCache.clear();
+      const rows = rowsFor(productIds);
+      const planned: Array<{ id: number; json: string }> = [];
+      const rejection: RulesRejection = { fieldErrors: {}, products: [] };
+      for (const row of rows) {
+        const next = applyUpdate(parseStored(row.rules_json), update);
+        const errors = check(defaultsOf(row.store_id), next, row.bot_enabled === 1);
+        if (errors.length > 0) {
+          for (const e of errors) rejection.fieldErrors[e.field] ??= e.message;
+          rejection.products.push({ productId: row.id, sku: row.sku, errors: errors.map(describeFieldError) });
+        } else {
+          planned.push({ id: row.id, json: JSON.stringify(next) });
+        }
+      }
+      if (rejection.products.length > 0) reject(rejection, 'Правила не сохранены');
+      const at = now().toISOString();
+      db.transaction(() => { for (const p of planned) writeRules.run(p.json, at, p.id); })();
+      onChanged?.([...productIds]);
+      return { updated: planned.length };
+    },
+
+    /** Turning the bot on needs rules it can price with; one product without a floor refuses them all. */
+    setBot(productIds: readonly number[], enabled: boolean): { updated: number } {
+      defaultsCache.clear();
+      const rows = rowsFor(productIds);
+      if (enabled) {
+        const rejection: RulesRejection = { fieldErrors: {}, products: [] };
+        for (const row of rows) {
+          const { errors } = resolveProduct(defaultsOf(row.store_id), parseStored(row.rules_json));
+          if (errors.length > 0) {
+            rejection.fieldErrors.botEnabled ??= errors.some((e) => e.field === 'floor' && e.message === 'Не задана минимальная цена')
+              ? 'Сначала задайте минимальную цену'
+              : 'Сначала исправьте правила';
+            rejection.products.push({ productId: row.id, sku: row.sku, errors: errors.map(describeFieldError) });
+          }
+        }
+        if (rejection.products.length > 0) {
+          reject(rejection, `Бот не включён: у ${rejection.products.length} из ${rows.length} товаров правила не готовы (нужна минимальная цена)`);
+        }
+      }
+      const at = now().toISOString();
+      db.transaction(() => { for (const row of rows) writeBot.run(enabled ? 1 : 0, at, row.id); })();
+      onChanged?.([...productIds]);
+      return { updated: rows.length };
+    },
+
+    storeDefaults(storeId: number): StoreRuleDefaults {
+      defaultsCache.delete(storeId);
+      return defaultsOf(storeId);
+    },
+
+    /** New defaults must keep every product with the bot on priceable (a lower ceiling can cross a floor). */
+    updateStoreDefaults(storeId: number, input: unknown): StoreRuleDefaults {
+      const parsed = storeRuleDefaults.safeParse(input);
+      if (!parsed.success) {
+        const errors = ruleErrorsToRussian(parsed.error, input);
+        throw new AppError('invalid_input', errors.map(describeFieldError).join('; '), {
+          fieldErrors: Object.fromEntries(errors.map((e) => [e.field, e.message])),
+          products: [],
+        } satisfies RulesRejection);
+      }
+      defaultsOf(storeId);
+      const botProducts = db
+        .prepare<[number], ProductRulesRow>('SELECT id, store_id, sku, bot_enabled, rules_json FROM products WHERE store_id = ? AND bot_enabled = 1 AND removed_at IS NULL')
+        .all(storeId);
+      const rejection: RulesRejection = { fieldErrors: {}, products: [] };
+      for (const row of botProducts) {
+        const { errors } = resolveProduct(parsed.data, parseStored(row.rules_json));
+        if (errors.length > 0) {
+          for (const e of errors) rejection.fieldErrors[e.field] ??= e.message;
+          rejection.products.push({ productId: row.id, sku: row.sku, errors: errors.map(describeFieldError) });
+        }
+      }
+      if (rejection.products.length > 0) reject(rejection, 'Настройки магазина не сохранены: с ними товары с включённым ботом нельзя оценить');
+      writeDefaults.run(JSON.stringify(parsed.data), storeId);
+      defaultsCache.set(storeId, parsed.data);
+      onChanged?.(null);
+      return parsed.data;
+    },
+
+    journal(query: { storeId?: number; productId?: number; limit: number }): JournalEntryView[] {
+      return journal.list(query).map(journalView);
+    },
+
+    /** For the CSV import: the same checks as update, without writing. */
+    checkRules(storeId: number, overrides: StoredOverrides, botEnabled: boolean) {
+      return check(defaultsOf(storeId), overrides, botEnabled);
+    },
+    resetCache(): void { defaultsCache.clear(); },
+  };
+  return service;
+}
+
+export type RulesService = ReturnType<typeof createRulesService>;

@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { call } from './define';
+import { offer } from '../domain/offer';
+import { pricingRules, productRuleOverrides, storeRuleDefaults, STRATEGIES } from '../domain/rules';
+import type { ProductRuleOverrides } from '../domain/rules';
+import { productRow } from '../domain/store';
+
+const id = z.number().int().positive();
+
+/** Rule fields a product may hand back to its store's defaults (the floor is always its own). */
+export const UNSETTABLE_RULES = Object.keys(productRuleOverrides.shape).filter((k) => k !== 'floor') as [
+  Exclude<keyof typeof productRuleOverrides.shape, 'floor'>,
+  ...Array<Exclude<keyof typeof productRuleOverrides.shape, 'floor'>>,
+];
+
+/** Why a rules change was refused, per field and per product: the renderer shows each at its field. */
+export const rulesRejection = z.object({
+  fieldErrors: z.record(z.string(), z.string()),
+  products: z.array(z.object({ productId: id, sku: z.string(), errors: z.array(z.string()) })),
+});
+export type RulesRejection = z.infer<typeof rulesRejection>;
+
+/** One line of the products table: what the seller scans 10,000 of. Prices are whole tenge. */
+export const productTableRow = z.object({
+  id,
+  storeId: id,
+  storeName: z.string(),
+  title: z.string(),
+  sku: z.string(),
+  masterSku: z.string().nullable(),
+  /** The city shown in the row: the product's first priced city. */
+  cityId: z.string().nullable(),
+  ourPrice: z.number().int().nullable(),
+  bestRivalPrice: z.number().int().nullable(),
+  bestRivalName: z.string().nullable(),
+  position: z.number().int().nullable(),
+  rivalsCount: z.number().int(),
+  floor: z.number().int().nullable(),
+  ceiling: z.number().int().nullable(),
+  strategy: z.enum(STRATEGIES).nullable(),
+  botEnabled: z.boolean(),
+  active: z.boolean(),
+  lastChangeAt: z.string().nullable(),
+  /** Rules that do not resolve (no floor, floor above ceiling): the bot cannot price it. */
+  rulesError: z.string().nullable(),
+});
+export type ProductTableRow = z.infer<typeof productTableRow>;
+
+export const journalEntryView = z.object({
+  id,
+  storeId: id,
+  productId: id,
+  cityId: z.string(),
+  oldPrice: z.number().int().nullable(),
+  newPrice: z.number().int(),
+  /** The engine's reason object (src-shared/domain/decision): the renderer words it in the user's language. */
+  reason: z.unknown(),
+  status: z.enum(['planned', 'pushed', 'failed', 'verified', 'mismatch', 'dry_run']),
+  error: z.string().nullable(),
+  createdAt: z.string(),
+  pushedAt: z.string().nullable(),
+  verifiedAt: z.string().nullable(),
+});
+export type JournalEntryView = z.infer<typeof journalEntryView>;
+
+export const snapshotView = z.object({
+  cityId: z.string(),
+  takenAt: z.string(),
+  ourPrice: z.number().int().nullable(),
+  ourPosition: z.number().int().nullable(),
+  bestRivalPrice: z.number().int().nullable(),
+  offers: z.array(offer),
+});
+
+export const productsCalls = {
+  'products.table': call(z.object({ storeId: id.optional() }), z.array(productTableRow)),
+  'products.detail': call(
+    z.object({ productId: id, historyDays: z.number().int().min(1).max(365).default(7) }),
+    z.object({
+      product: productRow,
+      /** What the product sets itself (stored as given; may lack a floor). */
+      overrides: z.record(z.string(), z.unknown()),
+      storeDefaults: storeRuleDefaults,
+      /** Overrides merged with the store defaults; null when they do not resolve (see rulesError). */
+      rules: pricingRules.nullable(),
+      rulesError: z.string().nullable(),
+      ownMerchantIds: z.array(z.string()),
+      /** Latest look at the storefront per city, offers sorted by price. */
+      markets: z.array(snapshotView),
+      history: z.array(snapshotView.omit({ offers: true })),
+      journal: z.array(journalEntryView),
+    }),
+  ),
+  /**
+   * Sets the given fields (and resets `unset` ones to the store default) on every product given,
+   * all or none (one transaction). A failure is `invalid_input` with details { fieldErrors, products }.
+   */
+  'rules.update': call(
+    z.object({
+      productIds: z.array(id).min(1).max(20_000),
+      /** Checked by the service, not here, so the seller reads Russian messages named after the field. */
+      set: z.custom<Partial<ProductRuleOverrides>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'ожидается объект правил').default({}),
+      unset: z.array(z.enum(UNSETTABLE_RULES)).default([]),
+    }),
+    z.object({ updated: z.number().int() }),
+  ),
+  'products.setBot': call(z.object({ productIds: z.array(id).min(1).max(20_000), enabled: z.boolean() }), z.object({ updated: z.number().int() })),
+  'rules.storeDefaults.get': call(z.object({ storeId: id }), storeRuleDefaults),
+  'rules.storeDefaults.update': call(z.object({ storeId: id, defaults: storeRuleDefaults }), storeRuleDefaults),
+  'rules.exportCsv': call(z.object({ storeId: id.optional(), language: z.enum(['ru', 'en']).default('ru') }), z.object({ fileName: z.string(), csv: z.string() })),
+  /** Parses and checks a CSV; with apply=false nothing is written (the preview). */
+  'rules.importCsv': call(
+    z.object({ csv: z.string().max(20_000_000), apply: z.boolean() }),
+    z.object({
+      rows: z.array(
+        z.object({
+          line: z.number().int(),
+          sku: z.string(),
+          productId: id.nullable(),
+          title: z.string().nullable(),
+          changes: z.array(z.object({ field: z.string(), from: z.string(), to: z.string() })),
+          errors: z.array(z.string()),
+        }),
+      ),
+      fileErrors: z.array(z.string()),
+      applied: z.number().int(),
+    }),
+  ),
+  'journal.list': call(z.object({ storeId: id.optional(), productId: id.optional(), limit: z.number().int().min(1).max(1000).default(100) }), z.array(journalEntryView)),
+};
+
+export const productsEvents = {
+  'products.changed': z.object({ productIds: z.array(id).nullable() }),
+};

@@ -1,0 +1,93 @@
+/** Excel opens a UTF-8 CSV as UTF-8 only when it starts with a byte order mark. */
+export const BOM = '\uFEFF';
+
+export type Separator = ';' | ',';
+
+export interface ParsedCsv {
+  separator: Separator;
+  /** Records with their 1-based line number in the file (a quoted field may span lines). */
+  records: Array<{ line: number; cells: string[] }>;
+}
+
+export class CsvError extends Error {}
+
+/**
+ * The separator is whichever of `;` and `,` splits the header line into more fields outside
+ * quotes: Russian Excel writes `;`, most other tools `,`.
+ */
+export function detectSeparator(text: string): Separator {
+  const count = (sep: string) => {
+    let n = 0;
+    let quoted = false;
+    for (const ch of text) {
+      if (ch === '"') quoted = !quoted;
+      else if (!quoted && (ch === '\n' || ch === '\r')) break;
+      else if (!quoted && ch === sep) n++;
+    }
+    return n;
+  };
+  return count(';') >= count(',') && count(';') > 0 ? ';' : ',';
+}
+
+/** RFC 4180 with the usual tolerance: a BOM, CRLF or LF, `""` inside quotes, blank lines skipped. */
+export function parseCsv(input: string, separator: Separator = detectSeparator(input.replace(/^\uFEFF/, ''))): ParsedCsv {
+  const text = input.replace(/^\uFEFF/, '');
+  const records: ParsedCsv['records'] = [];
+  let cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  let line = 1;
+  let recordLine = 1;
+  let fieldStarted = false;
+  const endRecord = () => {
+    cells.push(cell);
+    if (!(cells.length === 1 && cells[0]!.trim() === '')) records.push({ line: recordLine, cells });
+    cells = [];
+    cell = '';
+    fieldStarted = false;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') { cell += '"'; i++; } else quoted = false;
+      } else {
+        if (ch === '\n') line++;
+        cell += ch;
+      }
+      continue;
+    }
+    if (ch === '"' && !fieldStarted) { quoted = true; fieldStarted = true; continue; }
+    if (ch === separator) { cells.push(cell); cell = ''; fieldStarted = false; continue; }
+    if (ch === '\r' || ch === '\n') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      endRecord();
+      line++;
+      recordLine = line;
+      continue;
+    }
+    cell += ch;
+    if (ch.trim() !== '') fieldStarted = true;
+  }
+  if (quoted) throw new CsvError(`незакрытая кавычка (строка ${recordLine})`);
+  if (cell !== '' || cells.length > 0) endRecord();
+  return { separator, records };
+}
+
+const needsQuotes = (value: string, separator: string) => value.includes(separator) || /["\r\n]/.test(value) || value !== value.trim();
+
+/** A CSV Excel opens correctly: BOM, CRLF, fields quoted only when they must be. */
+export function serialiseCsv(rows: ReadonlyArray<readonly string[]>, separator: Separator = ';'): string {
+  const body = rows
+    .map((row) => row.map((v) => (needsQuotes(v, separator) ? `"${v.replace(/"/g, '""')}"` : v)).join(separator))
+    .join('\r\n');
+  return `${BOM}${body}\r\n`;
+}
+
+/** A text file, not a spreadsheet binary or an image renamed to .csv. */
+export function looksBinary(text: string): boolean {
+  if (text.startsWith('PK\u0003\u0004') || text.startsWith('\u00D0\u00CF\u0011\u00E0')) return true;
+  // eslint-disable-next-line no-control-regex
+  const controls = text.slice(0, 4096).match(/[\u0000-\u0008\u000E-\u001F\uFFFD]/g);
+  return (controls?.length ?? 0) > 0;
+}

@@ -1,0 +1,5 @@
+export { BOM, CsvError, detectSeparator, looksBinary, parseCsv, serialiseCsv } from './csv';
+export type { ParsedCsv, Separator } from './csv';
+export * from './rules-columns';
+export { readRuleRow } from './rules-row';
+export type { RuleRowPatch } from './rules-row';

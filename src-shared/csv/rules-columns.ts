@@ -1,0 +1,93 @@
+import type { ProductRuleOverrides, Strategy } from '../domain/rules';
+
+/** Columns of the rules CSV. Headers are matched by any alias, case and spacing aside. */
+export const RULE_COLUMNS = {
+  store: { ru: 'Магазин', en: 'Store', aliases: ['магазин', 'store', 'shop', 'merchant'] },
+  sku: { ru: 'Артикул', en: 'SKU', aliases: ['артикул', 'sku', 'код товара', 'vendor code', 'article'] },
+  title: { ru: 'Название', en: 'Title', aliases: ['название', 'наименование', 'товар', 'title', 'name', 'product'] },
+  floor: { ru: 'Минимальная цена', en: 'Floor', aliases: ['минимальная цена', 'минимум', 'мин цена', 'мин. цена', 'floor', 'min price', 'minimum price', 'minimum'] },
+  cost: { ru: 'Себестоимость', en: 'Cost', aliases: ['себестоимость', 'закупочная цена', 'cost', 'cost price'] },
+  ceiling: { ru: 'Максимальная цена', en: 'Ceiling', aliases: ['максимальная цена', 'максимум', 'макс цена', 'макс. цена', 'ceiling', 'max price', 'maximum price', 'maximum'] },
+  step: { ru: 'Шаг', en: 'Step', aliases: ['шаг', 'шаг снижения', 'step'] },
+  strategy: { ru: 'Стратегия', en: 'Strategy', aliases: ['стратегия', 'strategy'] },
+  targetPosition: { ru: 'Целевое место', en: 'Target position', aliases: ['целевое место', 'место', 'target position', 'position', 'target place'] },
+  bot: { ru: 'Бот', en: 'Bot', aliases: ['бот', 'bot', 'демпинг', 'автоцена'] },
+} as const;
+export type RuleColumn = keyof typeof RULE_COLUMNS;
+export const EXPORT_COLUMNS: RuleColumn[] = ['store', 'sku', 'title', 'floor', 'cost', 'ceiling', 'step', 'strategy', 'targetPosition', 'bot'];
+
+export const STRATEGY_WORDS: Record<Strategy, { ru: string; en: string; aliases: string[] }> = {
+  undercut: { ru: 'Ниже конкурента', en: 'undercut', aliases: ['ниже конкурента', 'ниже', 'снижать', 'демпинг', 'undercut'] },
+  match: { ru: 'Как у конкурента', en: 'match', aliases: ['как у конкурента', 'равняться', 'как у лучшего', 'match'] },
+  top_n: { ru: 'Держать место', en: 'top_n', aliases: ['держать место', 'место', 'топ-n', 'топ n', 'top_n', 'top-n', 'top n'] },
+  monitor: { ru: 'Наблюдение', en: 'monitor', aliases: ['наблюдение', 'только наблюдение', 'мониторинг', 'monitor', 'watch'] },
+};
+
+const norm = (s: string) => s.toLowerCase().replace(/[\u00A0\u202F\s]+/g, ' ').replace(/[(),]*\s*(₸|тг|kzt)\s*\)?$/u, '').trim();
+
+/** Maps header cells to columns; unknown headers are ignored, a repeated column is an error. */
+export function matchHeaders(cells: readonly string[]): { columns: Map<RuleColumn, number>; errors: string[] } {
+  const columns = new Map<RuleColumn, number>();
+  const errors: string[] = [];
+  cells.forEach((cell, index) => {
+    const h = norm(cell);
+    const entry = (Object.entries(RULE_COLUMNS) as Array<[RuleColumn, (typeof RULE_COLUMNS)[RuleColumn]]>).find(([, c]) => (c.aliases as readonly string[]).includes(h));
+    if (!entry) return;
+    if (columns.has(entry[0])) errors.push(`Столбец «${RULE_COLUMNS[entry[0]].ru}» встречается дважды`);
+    else columns.set(entry[0], index);
+  });
+  return { columns, errors };
+}
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+const bad = (error: string): Parsed<never> => ({ ok: false, error });
+
+/** "12 990", "12990 ₸", "12 990,00 тг" → 12990. Fractions, negatives and words are refused. */
+export function parseTenge(raw: string, { min = 1 } = {}): Parsed<number> {
+  const text = raw.replace(/[\u00A0\u202F\s]/g, '').replace(/(₸|тг\.?|kzt)$/iu, '');
+  if (!/^[-+]?\d+([.,]\d+)?$/.test(text)) return bad(`не число: «${raw.trim()}»`);
+  const [whole, fraction = ''] = text.split(/[.,]/);
+  if (/[1-9]/.test(fraction)) return bad(`цена должна быть целым числом тенге, без тиынов: «${raw.trim()}»`);
+  const value = Number(whole);
+  if (value < 0) return bad(`цена не может быть отрицательной: «${raw.trim()}»`);
+  if (!Number.isSafeInteger(value)) return bad(`слишком большое число: «${raw.trim()}»`);
+  if (value < min) return bad(`цена должна быть не меньше ${min} ₸: «${raw.trim()}»`);
+  return { ok: true, value };
+}
+
+export type StepValue = NonNullable<ProductRuleOverrides['step']>;
+
+/** "10", "10 ₸" → 10 tenge; "2,5%" → 2.5 percent. */
+export function parseStep(raw: string): Parsed<StepValue> {
+  const text = raw.replace(/[\u00A0\u202F\s]/g, '');
+  if (text.endsWith('%')) {
+    const n = text.slice(0, -1).replace(',', '.');
+    if (!/^\d+(\.\d{1,2})?$/.test(n)) return bad(`шаг в процентах — число до двух знаков после запятой: «${raw.trim()}»`);
+    const value = Number(n);
+    if (value <= 0 || value > 100) return bad(`шаг в процентах — от 0,01 до 100: «${raw.trim()}»`);
+    return { ok: true, value: { unit: 'percent', value } };
+  }
+  const t = parseTenge(raw);
+  return t.ok ? { ok: true, value: { unit: 'tenge', value: t.value } } : bad(t.error.replace('цена', 'шаг'));
+}
+
+export function parseStrategy(raw: string): Parsed<Strategy> {
+  const h = norm(raw);
+  const hit = (Object.entries(STRATEGY_WORDS) as Array<[Strategy, (typeof STRATEGY_WORDS)[Strategy]]>).find(([, w]) => w.aliases.includes(h));
+  return hit ? { ok: true, value: hit[0] } : bad(`Неизвестная стратегия «${raw.trim()}»`);
+}
+
+const YES = ['да', 'вкл', 'включен', 'включён', 'yes', 'y', 'on', 'true', '1', '+'];
+const NO = ['нет', 'выкл', 'выключен', 'no', 'n', 'off', 'false', '0', '-'];
+export function parseBool(raw: string): Parsed<boolean> {
+  const h = norm(raw);
+  if (YES.includes(h)) return { ok: true, value: true };
+  if (NO.includes(h)) return { ok: true, value: false };
+  return bad(`ожидается «да» или «нет»: «${raw.trim()}»`);
+}
+
+export const NO_VALUE = ['нет', 'none', 'no', '-', '—', 'без максимума'];
+
+export const formatStep = (step: StepValue): string => (step.unit === 'percent' ? `${step.value}%` : String(step.value));
+export const strategyWord = (s: Strategy, language: 'ru' | 'en'): string => STRATEGY_WORDS[s][language];
+export const boolWord = (b: boolean, language: 'ru' | 'en'): string => (language === 'ru' ? (b ? 'да' : 'нет') : b ? 'yes' : 'no');
