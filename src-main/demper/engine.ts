@@ -1,18 +1,21 @@
 import type { Decision } from '../../src-shared/domain/decision';
-import type { PlannedChange, RivalPrice } from '../../src-shared/pricing';
-import { decide, EMPTY_PRICE_WAR_STATE, evaluateKillSwitch, recordMove, warRivals } from '../../src-shared/pricing';
-import { AccountBudget, LaneBudget, pickLane } from './budgets';
+import type { RivalPrice } from '../../src-shared/pricing';
+import { decide, recordMove, warRivals } from '../../src-shared/pricing';
+import { LaneBudget, pickLane } from './budgets';
 import { localDay, msUntilWorkingHours } from './local-time';
-import type { Pair, PairClass, Standing } from './pair';
-import { nextCheck, pairKey, standing } from './pair';
-import type { Clock, JournalStore, KaspiError, OfferSource, PricePusher, ProductInfo, ProductSource, SessionKeeper, StoreInfo } from './ports';
+import type { Pair, Standing } from './pair';
+import { citiesOf, newPair, nextCheck, pairKey, standing } from './pair';
+import type { Clock, JournalStore, KaspiError, OfferSource, PricePusher, ProductSource, SessionKeeper } from './ports';
 import { isKaspiError } from './ports';
 import { pushValue } from './push-value';
+import { resumeFromJournal } from './resume';
 import { Scheduler } from './scheduler';
 import { Signal } from './signal';
 import type { EngineSettings, EngineSettingsInput } from './settings';
 import { engineSettings } from './settings';
-import type { EngineError, EngineEvent, EngineListener, EngineStatus, StoreStatus } from './status';
+import type { EngineError, EngineEvent, EngineListener, EngineStatus } from './status';
+import type { StoreState } from './store-state';
+import { isSharpDrop, judgeKillSwitch, newStoreState, storeGate } from './store-state';
 
 type SetDecision = Extract<Decision, { action: 'set' }>;
 
@@ -34,19 +37,6 @@ interface QueuedPush {
   sharp: boolean;
   value: number;
   rivals: RivalPrice[];
-}
-
-interface StoreState {
-  info: StoreInfo;
-  paused: boolean;
-  killSwitch: StoreStatus['killSwitch'];
-  sessionExpired: boolean;
-  lastError: EngineError | null;
-  account: AccountBudget;
-  /** Latest decision per pair within the kill-switch window: the planned change if it was a set. */
-  recent: Map<string, { at: number; change: PlannedChange | null }>;
-  probedAt: number;
-  graceUntil: number;
 }
 
 const MAX_ERRORS = 20;
@@ -101,7 +91,7 @@ export class DemperEngine {
     this.running = true;
     this.stopSignal = new Promise((resolve) => (this.stopped = resolve));
     await this.reload();
-    await this.resumeFromJournal();
+    await resumeFromJournal(this.deps.journal, this.pairs, this.scheduler, this.settings, this.deps.clock.now());
     this.loops = [this.fetchLoop(), this.pushLoop(), this.statusLoop()];
     this.emitStatus();
   }
@@ -149,7 +139,6 @@ export class DemperEngine {
     if (!st) return;
     st.killSwitch = null;
     st.recent.clear();
-    // The user looked and said "go on": the same drops must not stop the store again at once.
     st.graceUntil = this.deps.clock.now() + this.settings.killSwitch.windowMs;
     this.checkStoreNow(storeId);
   }
@@ -177,7 +166,7 @@ export class DemperEngine {
     for (const info of stores) {
       let st = this.stores.get(info.storeId);
       if (!st) {
-        st = { info, paused: false, killSwitch: null, sessionExpired: false, lastError: null, account: new AccountBudget(this.settings, now), recent: new Map(), probedAt: -Infinity, graceUntil: 0 };
+        st = newStoreState(info, this.settings, now);
         this.stores.set(info.storeId, st);
       }
       st.info = info;
@@ -266,7 +255,7 @@ export class DemperEngine {
         await this.idle(this.fetchSignal, next === Infinity ? IDLE_MS : Math.max(1, next - now));
         continue;
       }
-      const gateUntil = this.storeGate(this.stores.get(pair.store.storeId)!, now);
+      const gateUntil = storeGate(this.stores.get(pair.store.storeId)!, now, this.settings);
       if (gateUntil > now) {
         this.scheduler.popReady();
         this.scheduler.schedule(pair, gateUntil, pair.cls);
@@ -309,7 +298,7 @@ export class DemperEngine {
         for (const q of this.queue.values()) {
           const st = this.stores.get(q.pair.store.storeId)!;
           // A stale decision is dropped, not pushed: the pair's next check decides again on fresh offers.
-          if (now - q.decidedAt > this.settings.maxDecisionAgeMs || this.storeGate(st, now) > now) {
+          if (now - q.decidedAt > this.settings.maxDecisionAgeMs || storeGate(st, now, this.settings) > now) {
             this.queue.delete(q.pair.key);
             continue;
           }
@@ -442,7 +431,7 @@ export class DemperEngine {
     }
     pair.dryRunPrice = null;
     const old = d.reason.previousPrice ?? d.price;
-    const sharp = (old - d.price) * 100 >= old * this.settings.killSwitch.sharpDropPercent;
+    const sharp = isSharpDrop(old, d.price, this.settings);
     st.recent.set(pair.key, { at: now, change: sharp ? { oldPrice: old, newPrice: d.price } : null });
     if (sharp && this.judgeStore(st, now)) return;
     if (sharp) this.probeStore(st, now);
@@ -469,21 +458,11 @@ export class DemperEngine {
     }
   }
 
-  /**
-   * The kill switch: judges the store's decisions of the last window together; true when it
-   * stopped the store (every queued push of it is dropped, the user is told and must reset).
-   */
+  /** Stops the store when the kill switch trips: its queued pushes are dropped and the user told. */
   private judgeStore(st: StoreState, now: number): boolean {
     if (st.killSwitch) return true;
-    if (now < st.graceUntil) return false;
-    const since = now - this.settings.killSwitch.windowMs;
-    const changes: PlannedChange[] = [];
-    for (const [key, r] of st.recent) {
-      if (r.at < since) st.recent.delete(key);
-      else if (r.change) changes.push(r.change);
-    }
-    const verdict = evaluateKillSwitch(changes, st.recent.size, this.settings.killSwitch);
-    if (!verdict.trip) return false;
+    const verdict = judgeKillSwitch(st, now, this.settings);
+    if (!verdict) return false;
     st.killSwitch = { ...verdict, at: now };
     this.dropQueued(st.info.storeId);
     this.emit({ type: 'kill-switch', at: now, storeId: st.info.storeId, verdict });
@@ -598,43 +577,7 @@ export class DemperEngine {
     return { storeId: pair.store.storeId, productId: pair.product.productId, cityId: pair.cityId, oldPrice: d.reason.previousPrice, newPrice: d.price, reason: d.reason, dryRun, at };
   }
 
-  // ── restart ──────────────────────────────────────────────────────────────────────────────────
-
-  /**
-   * Restores cooldowns and daily caps, then turns every unfinished row into a pending read-back:
-   * a row left planned may or may not have reached Kaspi, so it is never pushed again blindly.
-   */
-  private async resumeFromJournal(): Promise<void> {
-    const { clock, journal } = this.deps;
-    const now = clock.now();
-    for (const c of await journal.changesSince(now - 86_400_000)) {
-      const pair = this.pairs.get(pairKey(c.productId, c.cityId));
-      if (!pair) continue;
-      const day = localDay(c.at, this.settings.utcOffsetMinutes);
-      pair.changesOnDay = pair.changesDay === day ? pair.changesOnDay + 1 : day > pair.changesDay ? 1 : pair.changesOnDay;
-      pair.changesDay = Math.max(pair.changesDay, day);
-      pair.lastChangeAt = Math.max(pair.lastChangeAt ?? 0, c.at);
-    }
-    for (const e of await journal.listUnfinished()) {
-      const pair = this.pairs.get(pairKey(e.productId, e.cityId));
-      if (!pair) {
-        await journal.markFailed(e.id, 'product is no longer repriced', now);
-        continue;
-      }
-      const at = e.pushedAt ?? e.createdAt;
-      pair.pending = { entryId: e.id, newPrice: e.newPrice, at, ambiguous: e.status === 'planned', attempts: 0 };
-      this.scheduler.schedule(pair, Math.max(now, at + this.settings.verifyDelayMs), 'verify');
-    }
-  }
-
   // ── helpers ──────────────────────────────────────────────────────────────────────────────────
-
-  /** 0 when the store may work now, else when to look at it again. */
-  private storeGate(st: StoreState, now: number): number {
-    if (st.paused || st.killSwitch || st.sessionExpired) return now + this.settings.intervals.calmMinMs;
-    if (st.account.blockedUntil > now) return st.account.blockedUntil;
-    return 0;
-  }
 
   /** The interval at which checking every pair uses the configured share of the offers budget. */
   private baseIntervalMs(): number {
@@ -721,35 +664,6 @@ export class DemperEngine {
       }
     }
   }
-}
-
-function citiesOf(p: ProductInfo): readonly string[] {
-  const wanted = p.rules.cities;
-  return wanted.length === 0 ? p.cities : p.cities.filter((c) => wanted.includes(c));
-}
-
-function newPair(key: string, store: StoreInfo, product: ProductInfo, cityId: string): Pair {
-  return {
-    key,
-    store,
-    product,
-    cityId,
-    cls: 'contested' as PairClass,
-    dueAt: 0,
-    seq: 0,
-    calmStreak: 0,
-    backoffMs: 0,
-    lastRivalsKey: null,
-    lastChangeAt: null,
-    changesDay: -1,
-    changesOnDay: 0,
-    war: EMPTY_PRICE_WAR_STATE,
-    pending: null,
-    pushing: false,
-    lastMove: null,
-    dryRunPrice: null,
-    first: false,
-  };
 }
 
 function describe(e: unknown): string {

@@ -2,7 +2,7 @@ import type { Decision } from '../../src-shared/domain/decision';
 import type { Offer } from '../../src-shared/domain/offer';
 import { floorPrice } from '../../src-shared/domain/rules';
 import type { PriceWarState, RivalPrice } from '../../src-shared/pricing';
-import { selectRivals } from '../../src-shared/pricing';
+import { EMPTY_PRICE_WAR_STATE, selectRivals } from '../../src-shared/pricing';
 import type { ProductInfo, StoreInfo } from './ports';
 import type { EngineSettings } from './settings';
 
@@ -101,4 +101,33 @@ export function nextCheck(
   const until = decision.reason.cooldownUntil;
   if (until !== null && until > now && cls === 'lost_first') wait = Math.min(wait, until - now);
   return { cls, dueAt: now + Math.round(wait) };
+}
+
+export function citiesOf(p: ProductInfo): readonly string[] {
+  const wanted = p.rules.cities;
+  return wanted.length === 0 ? p.cities : p.cities.filter((c) => wanted.includes(c));
+}
+
+export function newPair(key: string, store: StoreInfo, product: ProductInfo, cityId: string): Pair {
+  return {
+    key,
+    store,
+    product,
+    cityId,
+    cls: 'contested',
+    dueAt: 0,
+    seq: 0,
+    calmStreak: 0,
+    backoffMs: 0,
+    lastRivalsKey: null,
+    lastChangeAt: null,
+    changesDay: -1,
+    changesOnDay: 0,
+    war: EMPTY_PRICE_WAR_STATE,
+    pending: null,
+    pushing: false,
+    lastMove: null,
+    dryRunPrice: null,
+    first: false,
+  };
 }

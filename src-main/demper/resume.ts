@@ -1,0 +1,40 @@
+import { localDay } from './local-time';
+import type { Pair } from './pair';
+import { pairKey } from './pair';
+import type { JournalStore } from './ports';
+import type { Scheduler } from './scheduler';
+import type { EngineSettings } from './settings';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * After a restart: restores cooldowns and daily caps from the pushes of the last day, then turns
+ * every unfinished row into a pending read-back. A row left planned may or may not have reached
+ * Kaspi, so it is never pushed again blindly: the read-back verifies it or marks it failed.
+ */
+export async function resumeFromJournal(
+  journal: JournalStore,
+  pairs: ReadonlyMap<string, Pair>,
+  scheduler: Scheduler,
+  settings: EngineSettings,
+  now: number,
+): Promise<void> {
+  for (const c of await journal.changesSince(now - DAY_MS)) {
+    const pair = pairs.get(pairKey(c.productId, c.cityId));
+    if (!pair) continue;
+    const day = localDay(c.at, settings.utcOffsetMinutes);
+    pair.changesOnDay = pair.changesDay === day ? pair.changesOnDay + 1 : day > pair.changesDay ? 1 : pair.changesOnDay;
+    pair.changesDay = Math.max(pair.changesDay, day);
+    pair.lastChangeAt = Math.max(pair.lastChangeAt ?? 0, c.at);
+  }
+  for (const e of await journal.listUnfinished()) {
+    const pair = pairs.get(pairKey(e.productId, e.cityId));
+    if (!pair) {
+      await journal.markFailed(e.id, 'product is no longer repriced', now);
+      continue;
+    }
+    const at = e.pushedAt ?? e.createdAt;
+    pair.pending = { entryId: e.id, newPrice: e.newPrice, at, ambiguous: e.status === 'planned', attempts: 0 };
+    scheduler.schedule(pair, Math.max(now, at + settings.verifyDelayMs), 'verify');
+  }
+}
