@@ -27,56 +27,73 @@ const FIELD_LABELS: Record<string, string> = {
 
 export const fieldLabel = (field: string): string => FIELD_LABELS[field] ?? field;
 
-/** rules.ts speaks English; this is the one place its messages become Russian. */
-const FIXED: Record<string, string> = {
-  'a percentage must be a number': 'Процент должен быть числом',
-  'a percentage cannot be negative': 'Процент не может быть отрицательным',
-  'a percentage has at most two decimals': 'Процент — не больше двух знаков после запятой',
-  'a percentage must be above 0': 'Процент должен быть больше 0',
-  'a price must be a number': 'Цена должна быть числом',
-  'a price must be whole tenge, without tiyn': 'Цена должна быть целым числом тенге',
-  'a price must be at least 1 ₸': 'Цена должна быть не меньше 1 ₸',
-  'an amount must be a number': 'Сумма должна быть числом',
-  'an amount must be whole tenge, without tiyn': 'Сумма должна быть целым числом тенге',
-  'an amount cannot be negative': 'Сумма не может быть отрицательной',
-  'commission and margin together must stay below 100 %': 'Комиссия и маржа вместе должны быть меньше 100 %',
-  'a position is a whole number': 'Место — целое число',
-  'a position starts at 1': 'Место начинается с 1',
-  'a cooldown is whole seconds': 'Пауза — целое число секунд',
-  'a cooldown cannot be negative': 'Пауза не может быть отрицательной',
-  'a daily cap is a whole number': 'Лимит — целое число',
-  'a daily cap must allow at least one change': 'Лимит должен разрешать хотя бы одно изменение',
-  'a city id is 9 digits': 'Код города — 9 цифр',
-};
-
-const PATTERNS: Array<[RegExp, (...m: string[]) => string]> = [
-  [/^a percentage cannot be above (\d+)$/, (max) => `Процент не может быть больше ${max}`],
-  [
-    /^the minimum price \((\d+) ₸\) is above the maximum price \((\d+) ₸\)$/,
-    (floor, ceiling) => `Минимальная цена выше максимальной (${formatTenge(Number(floor))} > ${formatTenge(Number(ceiling))})`,
-  ],
-];
-
 const valueAt = (input: unknown, path: readonly PropertyKey[]): unknown =>
   path.reduce<unknown>((v, key) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined), input);
 
-/** One zod issue of a rules check, in Russian. `input` is what was checked, to quote the bad value. */
+type Quantity = 'price' | 'amount' | 'percent' | 'position' | 'seconds' | 'count' | 'other';
+
+/** What kind of number sits at a path, so a message can say "цена" or "сумма" whatever the schema wrote. */
+function quantityAt(path: readonly PropertyKey[], input: unknown): Quantity {
+  const [field] = path;
+  const leaf = String(path.at(-1));
+  const unit = valueAt(input, [...path.slice(0, -1), 'unit']);
+  if (leaf === 'commissionPercent' || unit === 'percent') return 'percent';
+  if (leaf === 'cost' || leaf === 'fixedFees' || path.includes('minMargin') || path.includes('fees')) return 'amount';
+  if (field === 'ceiling' || leaf === 'price' || field === 'step' || field === 'maxDropPerChange') return 'price';
+  if (field === 'targetPosition') return 'position';
+  if (field === 'cooldownSeconds') return 'seconds';
+  if (field === 'maxChangesPerDay') return 'count';
+  return 'other';
+}
+
+const NOT_WHOLE: Record<Quantity, string> = {
+  price: 'Цена должна быть целым числом тенге',
+  amount: 'Сумма должна быть целым числом тенге',
+  percent: 'Процент должен быть числом',
+  position: 'Место — целое число',
+  seconds: 'Пауза — целое число секунд',
+  count: 'Лимит — целое число',
+  other: 'Нужно целое число',
+};
+const TOO_SMALL: Record<Quantity, string> = {
+  price: 'Цена должна быть не меньше 1 ₸',
+  amount: 'Сумма не может быть отрицательной',
+  percent: 'Процент не может быть отрицательным или нулевым',
+  position: 'Место начинается с 1',
+  seconds: 'Пауза не может быть отрицательной',
+  count: 'Лимит должен разрешать хотя бы одно изменение',
+  other: 'Слишком маленькое значение',
+};
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * The one place a rules check becomes words for the seller. It reads the issue's code and path
+ * (not the schema's wording, which may change) and quotes the bad value where that helps.
+ */
 export function ruleIssueToRussian(issue: z.core.$ZodIssue, input: unknown): FieldError {
   const field = String(issue.path[0] ?? 'rules');
   const value = valueAt(input, issue.path);
-  const fixed = FIXED[issue.message];
-  if (fixed) return { field, message: fixed };
-  for (const [pattern, word] of PATTERNS) {
-    const m = pattern.exec(issue.message);
-    if (m) return { field, message: word(...m.slice(1)) };
+  const quantity = quantityAt(issue.path, input);
+  if (issue.code === 'custom' && field === 'ceiling') {
+    const [floor, ceiling] = (issue.message.match(/\d+/g) ?? []).map(Number);
+    if (floor !== undefined && ceiling !== undefined) {
+      return { field, message: `Минимальная цена выше максимальной (${formatTenge(floor)} > ${formatTenge(ceiling)})` };
+    }
   }
-  if (field === 'floor' && value === undefined) return { field, message: 'Не задана минимальная цена' };
+  if (issue.code === 'custom' && field === 'floor') return { field, message: 'Комиссия и маржа вместе должны быть меньше 100 %' };
+  if (field === 'floor' && value === undefined && issue.path.length <= 1) return { field, message: 'Не задана минимальная цена' };
   if (field === 'strategy' && issue.code === 'invalid_value') return { field, message: `Неизвестная стратегия «${String(value)}»` };
-  if (field === 'belowFloor' && issue.code === 'invalid_value') return { field, message: `Неизвестное поведение «${String(value)}»` };
-  if (issue.code === 'too_big' && field === 'targetPosition') return { field, message: 'Место — не больше 50' };
-  if (issue.code === 'invalid_union' || issue.code === 'invalid_value') return { field, message: `${fieldLabel(field)}: неверное значение` };
-  if (issue.code === 'invalid_type') return { field, message: `${fieldLabel(field)}: неверный формат` };
+  if (field === 'belowFloor' && issue.code === 'invalid_value') return { field, message: `Неизвестное правило «${String(value)}»` };
+  if (issue.code === 'invalid_type' && typeof value === 'number' && !Number.isInteger(value)) return { field, message: NOT_WHOLE[quantity] };
+  if (issue.code === 'invalid_type' && issue.expected === 'number') return { field, message: `${fieldLabel(field)}: нужно число, а не «${String(value)}»` };
+  if (issue.code === 'too_small') return { field, message: TOO_SMALL[quantity] };
+  if (issue.code === 'too_big' && quantity === 'percent') return { field, message: `Процент не может быть больше ${String(issue.maximum)}` };
+  if (issue.code === 'too_big' && quantity === 'position') return { field, message: 'Место — не дальше 50-го' };
+  if (issue.code === 'custom' && quantity === 'percent') return { field, message: capitalise(issue.message) };
   if (issue.code === 'unrecognized_keys') return { field, message: `Неизвестные поля: ${issue.keys.join(', ')}` };
+  if (issue.code === 'invalid_union' || issue.code === 'invalid_value') return { field, message: `${fieldLabel(field)}: неверное значение` };
+  if (/[а-яё]/i.test(issue.message)) return { field, message: capitalise(issue.message) };
   return { field, message: `${fieldLabel(field)}: неверное значение` };
 }
 

@@ -25,7 +25,8 @@ export function readRuleRow(columns: ReadonlyMap<RuleColumn, number>, cells: rea
     if (raw === '') return undefined;
     const r = parse(raw);
     if (r.ok) return r.value;
-    errors.push(`${RULE_COLUMNS[c].ru}: ${r.error}`);
+    // A message that starts with a capital already names its field ("Неизвестная стратегия «X»").
+    errors.push(/^\p{Lu}/u.test(r.error) ? r.error : `${RULE_COLUMNS[c].ru}: ${r.error}`);
     return undefined;
   };
 

@@ -1,0 +1,130 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Database } from 'better-sqlite3';
+import { AppError } from '../../../src-shared/contract';
+import { createRulesService } from '../../../src-main/rules/rules-service';
+import { createSqliteJournal } from '../../../src-main/db/repos/journal-repo';
+import type { Reason } from '../../../src-shared/domain/decision';
+import { useTempDir } from '../../support/temp-dir';
+import { ALMATY, offer, recordMarket, seedDatabase, snapshotOf, T0 } from './seed';
+
+const tempDir = useTempDir();
+let db: Database | undefined;
+afterEach(() => { db?.close(); db = undefined; });
+
+function setup(products = [
+  { sku: 'A1', rules: { floor: { kind: 'fixed', price: 10_000 }, ceiling: 12_000 }, bot: true, price: 11_000 },
+  { sku: 'B2', rules: { floor: { kind: 'fixed', price: 9_000 } }, price: 9_500 },
+  { sku: 'C3', price: 5_000 },
+]) {
+  const seeded = seedDatabase(tempDir(), [{ name: 'Мой магазин', uid: '30000001', defaults: { ceiling: 20_000 }, products }]);
+  db = seeded.db;
+  const changed: Array<number[] | null> = [];
+  const service = createRulesService({ db: seeded.db, now: () => new Date(T0 + 3_600_000), onChanged: (ids) => changed.push(ids) });
+  return { ...seeded, service, changed };
+}
+
+function rejectionOf(fn: () => unknown): AppError {
+  try { fn(); } catch (error) { if (error instanceof AppError) return error; throw error; }
+  throw new Error('expected the call to be refused');
+}
+
+describe('rules service over SQLite', () => {
+  it('builds table rows from products, the latest market, resolved rules and the last pushed change', async () => {
+    const { db, ids, service } = setup();
+    const a1 = ids.get('A1')!;
+    recordMarket(db, a1, [offer('30000001', 'Мой магазин', 11_000), offer('777', 'Магазин X', 10_500), offer('888', 'Магазин Y', 11_900)], ['30000001'], T0);
+    const journal = createSqliteJournal(db);
+    const reason = { code: 'undercut' } as unknown as Reason;
+    const entry = await journal.plan({ storeId: 1, productId: a1, cityId: ALMATY, oldPrice: 11_000, newPrice: 10_490, reason, dryRun: false, at: T0 + 60_000 } as never);
+    await journal.markPushed(entry, 'job-1', T0 + 61_000);
+
+    const rows = service.table();
+    const row = rows.find((r) => r.sku === 'A1')!;
+    expect(row).toMatchObject({
+      ourPrice: 11_000, bestRivalPrice: 10_500, bestRivalName: 'Магазин X', position: 2, rivalsCount: 2,
+      floor: 10_000, ceiling: 12_000, strategy: 'undercut', botEnabled: true, rulesError: null, cityId: ALMATY,
+      lastChangeAt: new Date(T0 + 61_000).toISOString(),
+    });
+    // Store default ceiling applies where the product sets none; no floor is named in Russian.
+    expect(rows.find((r) => r.sku === 'B2')).toMatchObject({ floor: 9_000, ceiling: 20_000, rulesError: null, ourPrice: 9_500, position: null, rivalsCount: 0 });
+    expect(rows.find((r) => r.sku === 'C3')).toMatchObject({ floor: null, rulesError: 'Не задана минимальная цена' });
+  });
+
+  it('refuses a bulk change when one product would end with its floor above its ceiling, and writes nothing', () => {
+    const { db, ids, service, changed } = setup();
+    const before = [...ids.values()].map((id) => snapshotOf(db, id));
+    const error = rejectionOf(() => service.update([ids.get('A1')!, ids.get('B2')!], { set: { floor: { kind: 'fixed', price: 12_500 } }, unset: [] }));
+    expect(error.code).toBe('invalid_input');
+    expect(error.details).toMatchObject({
+      fieldErrors: { ceiling: 'Минимальная цена выше максимальной (12\u202F500\u00A0₸ > 12\u202F000\u00A0₸)' },
+      products: [{ sku: 'A1' }],
+    });
+    expect([...ids.values()].map((id) => snapshotOf(db, id))).toEqual(before);
+    expect(changed).toEqual([]);
+  });
+
+  it('names fractional, negative and unknown values at their field in Russian', () => {
+    const { ids, service } = setup();
+    const b2 = ids.get('B2')!;
+    const fieldErrors = (set: object) => (rejectionOf(() => service.update([b2], { set, unset: [] })).details as { fieldErrors: Record<string, string> }).fieldErrors;
+    expect(fieldErrors({ ceiling: 12_000.5 })).toEqual({ ceiling: 'Цена должна быть целым числом тенге' });
+    expect(fieldErrors({ floor: { kind: 'fixed', price: -5 } })).toEqual({ floor: 'Цена должна быть не меньше 1 ₸' });
+    expect(fieldErrors({ strategy: 'cheapest' })).toEqual({ strategy: 'Неизвестная стратегия «cheapest»' });
+    expect(fieldErrors({ step: { unit: 'percent', value: 0.125 } })).toEqual({ step: 'У процента не больше двух знаков после запятой' });
+  });
+
+  it('applies a valid bulk change to every product in one go and resets unset fields to the store default', () => {
+    const { db, ids, service, changed } = setup();
+    const all = [ids.get('A1')!, ids.get('B2')!];
+    expect(service.update(all, { set: { strategy: 'match', step: { unit: 'tenge', value: 5 } }, unset: ['ceiling'] })).toEqual({ updated: 2 });
+    const a1 = JSON.parse((db.prepare('SELECT rules_json FROM products WHERE id = ?').get(all[0]) as { rules_json: string }).rules_json);
+    expect(a1).toEqual({ floor: { kind: 'fixed', price: 10_000 }, strategy: 'match', step: { unit: 'tenge', value: 5 } });
+    expect(service.table().find((r) => r.sku === 'A1')).toMatchObject({ ceiling: 20_000, strategy: 'match' });
+    expect(changed).toEqual([all]);
+  });
+
+  it('lets a product without a floor keep other rules while its bot is off', () => {
+    const { ids, service } = setup();
+    expect(service.update([ids.get('C3')!], { set: { strategy: 'monitor' }, unset: [] })).toEqual({ updated: 1 });
+  });
+
+  it('refuses to turn the bot on for a selection when one product has no floor, and changes nothing', () => {
+    const { db, ids, service } = setup();
+    const sel = [ids.get('B2')!, ids.get('C3')!];
+    const error = rejectionOf(() => service.setBot(sel, true));
+    expect(error.message).toMatch(/^Бот не включён: у 1 из 2 товаров/);
+    expect((error.details as { products: Array<{ sku: string; errors: string[] }> }).products).toEqual([{ productId: sel[1], sku: 'C3', errors: ['Не задана минимальная цена'] }]);
+    expect(sel.map((id) => (db.prepare('SELECT bot_enabled FROM products WHERE id = ?').get(id) as { bot_enabled: number }).bot_enabled)).toEqual([0, 0]);
+    expect(service.setBot([ids.get('B2')!], true)).toEqual({ updated: 1 });
+    expect(service.setBot(sel, false)).toEqual({ updated: 2 });
+  });
+
+  it('refuses store defaults that would leave a product with the bot on unpriceable', () => {
+    const { storeIds, ids, service } = setup();
+    service.setBot([ids.get('B2')!], true);
+    const error = rejectionOf(() => service.updateStoreDefaults(storeIds[0]!, { ceiling: 8_500 }));
+    expect(error.message).toContain('B2: Минимальная цена выше максимальной (9\u202F000\u00A0₸ > 8\u202F500\u00A0₸)');
+    expect(error.message).toContain('Настройки магазина не сохранены');
+    expect(service.storeDefaults(storeIds[0]!).ceiling).toBe(20_000);
+    expect(service.updateStoreDefaults(storeIds[0]!, { ceiling: 15_000, strategy: 'top_n', targetPosition: 2 })).toMatchObject({ ceiling: 15_000, strategy: 'top_n' });
+    const error2 = rejectionOf(() => service.updateStoreDefaults(storeIds[0]!, { strategy: 'fastest' }));
+    expect(error2.message).toBe('Неизвестная стратегия «fastest»');
+  });
+
+  it('gives the drawer the latest market per city, the history within the range and the journal', async () => {
+    const { db, ids, service } = setup();
+    const a1 = ids.get('A1')!;
+    recordMarket(db, a1, [offer('30000001', 'Мой магазин', 11_000), offer('777', 'Магазин X', 10_500)], ['30000001'], T0 - 10 * 86_400_000);
+    recordMarket(db, a1, [offer('30000001', 'Мой магазин', 10_490), offer('777', 'Магазин X', 10_500)], ['30000001'], T0);
+    recordMarket(db, a1, [offer('777', 'Магазин X', 10_700)], ['30000001'], T0, '710000000');
+    await createSqliteJournal(db).plan({ storeId: 1, productId: a1, cityId: ALMATY, oldPrice: 11_000, newPrice: 10_490, reason: { code: 'undercut' } as never, dryRun: true, at: T0 } as never);
+
+    const week = service.detail(a1, 7);
+    expect(week.markets.map((m) => [m.cityId, m.ourPrice, m.ourPosition])).toEqual(expect.arrayContaining([[ALMATY, 10_490, 1], ['710000000', null, null]]));
+    expect(week.history.map((h) => h.ourPrice)).toEqual([10_490, null]);
+    expect(service.detail(a1, 30).history).toHaveLength(3);
+    expect(week.journal).toMatchObject([{ newPrice: 10_490, status: 'dry_run', createdAt: new Date(T0).toISOString() }]);
+    expect(week.ownMerchantIds).toEqual(['30000001']);
+    expect(week.rules).toMatchObject({ floor: { kind: 'fixed', price: 10_000 }, ceiling: 12_000 });
+  });
+});
