@@ -7,6 +7,7 @@ interface Phrases {
   lowered: (p: string) => string;
   raised: (p: string) => string;
   kept: (p: string) => string;
+  wanted: (p: string) => string;
   notListed: string;
   stepUnder: (step: string, rival: string) => string;
   sameAs: (rival: string) => string;
@@ -24,6 +25,7 @@ const PHRASES: Record<Lang, Phrases> = {
     lowered: (p) => `Снижено до ${p}`,
     raised: (p) => `Повышено до ${p}`,
     kept: (p) => `Цена оставлена ${p}`,
+    wanted: (p) => `стратегия предлагает ${p}`,
     notListed: 'Товар не продаётся в этом городе',
     stepUnder: (s, r) => `на ${s} ниже ${r}`,
     sameAs: (r) => `как у ${r}`,
@@ -53,6 +55,7 @@ const PHRASES: Record<Lang, Phrases> = {
     lowered: (p) => `Lowered to ${p}`,
     raised: (p) => `Raised to ${p}`,
     kept: (p) => `Kept at ${p}`,
+    wanted: (p) => `the strategy asks for ${p}`,
     notListed: 'Not on sale in this city',
     stepUnder: (s, r) => `${s} below ${r}`,
     sameAs: (r) => `same as ${r}`,
@@ -81,7 +84,8 @@ const PHRASES: Record<Lang, Phrases> = {
   kk: {
     lowered: (p) => `${p} дейін төмендетілді`,
     raised: (p) => `${p} дейін көтерілді`,
-    kept: (p) => `Баға өзгертілмеді: ${p}`,
+    kept: (p) => `Баға ${p} күйінде қалды`,
+    wanted: (p) => `стратегия ұсынатын баға ${p}`,
     notListed: 'Тауар бұл қалада сатылмайды',
     stepUnder: (s, r) => `${r} бағасынан ${s} төмен`,
     sameAs: (r) => `${r} бағасымен бірдей`,
@@ -121,6 +125,8 @@ export function describeReason(reason: Reason, lang: Lang = 'ru'): string {
 
   const parts: string[] = [];
   const target = reason.target;
+  // A guard held the price: say what the strategy wanted, so "10 ₸ below X" is not read as done.
+  if (reason.price === prev && reason.proposedPrice !== null && reason.proposedPrice !== prev) parts.push(ph.wanted(t(reason.proposedPrice)));
   switch (reason.code) {
     case 'undercut':
     case 'top_n':

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decide, describeReason, formatTenge } from '../../../src-shared/pricing';
 import { offer, rules, US } from './fixtures';
+import { REASON_CODES } from '../../../src-shared/domain/decision';
 
 const nbsp = (s: string) => s.replace(/[\u00A0\u202F]/g, ' ');
 
@@ -43,3 +44,17 @@ describe('formatTenge', () => {
 function resolveFloor(floor: number) {
   return rules({ floor: { kind: 'fixed', price: floor }, ceiling: 20_000, step: { unit: 'tenge', value: 10 } });
 }
+
+describe('describeReason over every outcome', () => {
+  it('gives a non-empty line with the price in every language for every reason code', () => {
+    const base = decide({ rules: rules(), our: { merchantId: US, price: 1500 }, ownMerchantIds: [], offers: [offer('a', 1400)], now: 0 }).reason;
+    for (const code of REASON_CODES) {
+      for (const lang of ['ru', 'en', 'kk'] as const) {
+        const text = nbsp(describeReason({ ...base, code, guards: ['floor', 'max_drop', 'cooldown'] }, lang));
+        expect(text.length).toBeGreaterThan(10);
+        if (code !== 'not_listed') expect(text).toContain('1 399 ₸');
+        expect(text).not.toMatch(/undefined|NaN|null/);
+      }
+    }
+  });
+});
