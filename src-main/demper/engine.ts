@@ -186,6 +186,8 @@ export class DemperEngine {
         }
       }
     }
+    const storeIds = new Set(stores.map((s) => s.storeId));
+    for (const id of this.stores.keys()) if (!storeIds.has(id)) this.stores.delete(id);
     for (const [key, pair] of this.pairs) {
       if (seen.has(key)) continue;
       this.scheduler.unschedule(pair);
@@ -350,6 +352,7 @@ export class DemperEngine {
       }
       this.counters.fetches++;
       const now = clock.now();
+      this.emit({ type: 'offers', at: now, storeId: pair.store.storeId, productId: pair.product.productId, cityId: pair.cityId, offers, ownMerchantIds: this.ownMerchantIds });
       // The offers were read before our own push went out: the push schedules its own read-back.
       if (!this.pairs.has(pair.key) || pair.pushing || (pair.pending && pair.pending.at > startedAt)) return;
       pair.backoffMs = 0;

@@ -19,6 +19,11 @@ export async function resumeFromJournal(
   settings: EngineSettings,
   now: number,
 ): Promise<void> {
+  // Replayed from scratch, so a stop and start of the same engine does not count a change twice.
+  for (const pair of pairs.values()) {
+    pair.changesDay = -1;
+    pair.changesOnDay = 0;
+  }
   for (const c of await journal.changesSince(now - DAY_MS)) {
     const pair = pairs.get(pairKey(c.productId, c.cityId));
     if (!pair) continue;

@@ -1,4 +1,5 @@
 import type { Decision } from '../../src-shared/domain/decision';
+import type { Offer } from '../../src-shared/domain/offer';
 import type { KillSwitchVerdict } from '../../src-shared/pricing';
 import type { JournalStatus, KaspiErrorKind } from './ports';
 
@@ -40,6 +41,8 @@ export interface EngineStatus {
 export type EngineEvent =
   | { type: 'status'; status: EngineStatus }
   | { type: 'decision'; at: number; storeId: number; productId: number; cityId: string; decision: Decision }
+  /** Every successful look at the storefront, for the offer snapshots (price history). */
+  | { type: 'offers'; at: number; storeId: number; productId: number; cityId: string; offers: Offer[]; ownMerchantIds: readonly string[] }
   | { type: 'journal'; at: number; entryId: number; storeId: number; productId: number; cityId: string; status: JournalStatus; price: number }
   | { type: 'kill-switch'; at: number; storeId: number; verdict: KillSwitchVerdict }
   | { type: 'error'; error: EngineError };

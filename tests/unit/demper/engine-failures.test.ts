@@ -119,4 +119,18 @@ describe('demper engine under Kaspi failures', () => {
     expect(h.market.counters.pushes).toBe(1);
     await stop(h);
   });
+
+  it('5xx on a push: the row is failed, the account backs off, the change is made later', async () => {
+    const h = harness({ productsPerStore: 1 });
+    wantRaises(h);
+    let faults = 2;
+    h.pusher.fault = () => (faults-- > 0 ? { error: new KaspiError('server', 'HTTP 503', null, 503), applied: false } : null);
+    await h.engine.start();
+    await h.clock.advance(30 * MINUTE);
+    expect(h.statuses()).toEqual({ failed: 2, verified: 1 });
+    const failedAt = [...h.journal.entries.values()].filter((e) => e.status === 'failed').map((e) => e.createdAt);
+    expect(failedAt[1]! - failedAt[0]!).toBeGreaterThanOrEqual(5_000);
+    expect(h.market.counters.pushes).toBe(1);
+    await stop(h);
+  });
 });

@@ -107,4 +107,30 @@ describe('demper engine after a crash', () => {
     expect(last?.type === 'decision' && last.decision.reason.guards).toContain('daily_cap');
     await stop(h, engine);
   });
+
+  it('a stop and start of the same engine does not count a change twice', async () => {
+    const h = harness({ productsPerStore: 1, rules: { maxChangesPerDay: 2, cooldownSeconds: 0 } });
+    const p = h.products[0]!;
+    const bot = h.market.botsOf(p.masterSku, ALMATY)[0]!;
+    bot.price = p.rules.ceiling! * 2;
+    await h.engine.start();
+    await h.clock.advance(3 * MINUTE);
+    expect(h.market.counters.pushes).toBe(1);
+    await stop(h);
+    await h.engine.start();
+    bot.price = p.rules.ceiling! - 50;
+    await h.clock.advance(5 * MINUTE);
+    expect(h.market.counters.pushes).toBe(2);
+    await stop(h);
+  });
+
+  it('reports every look at the storefront for the price history', async () => {
+    const h = harness({ productsPerStore: 2 });
+    await h.engine.start();
+    await h.clock.advance(MINUTE);
+    const looks = h.events.filter((e) => e.type === 'offers');
+    expect(looks.length).toBeGreaterThanOrEqual(2);
+    expect(looks[0]).toMatchObject({ storeId: 1, cityId: ALMATY, ownMerchantIds: ['m1'] });
+    await stop(h);
+  });
 });
