@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { KASPI_LIMITS } from '../../sim/market/market-adapters';
 import { ALMATY, harness, MINUTE, stop } from './harness';
 
 describe('demper engine', () => {
@@ -33,7 +34,7 @@ describe('demper engine', () => {
   it.each([1, 2, 3])('never breaks the budgets or the floor while repricing a busy market (seed %i)', async (seed) => {
     const h = harness({ seed, stores: 2, productsPerStore: 60, botsPerProduct: [1, 4], botMix: {} });
     await h.engine.start();
-    await h.clock.advance(6 * 60 * MINUTE);
+    await h.clock.advance(3 * 60 * MINUTE);
     expect(h.market.counters.pushes).toBeGreaterThan(100);
     expect(h.market.counters.budgetViolations).toBe(0);
     expect(h.market.counters.floorViolations).toBe(0);
@@ -55,6 +56,18 @@ describe('demper engine', () => {
     const pushed = h.market.pushLog.map((l) => h.products.findIndex((p) => p.masterSku === l.masterSku));
     expect(pushed).toHaveLength(5);
     expect(pushed.every((i) => i % 2 === 0)).toBe(true);
+    await stop(h);
+  });
+
+  it('checks a big catalogue as fast as the offers budget allows, and no faster', async () => {
+    const h = harness({ productsPerStore: 2000, limits: { ...KASPI_LIMITS, offersPerSecondPerIp: 250 } }, { offersPerSecondPerLane: 200, maxConcurrentFetches: 32 });
+    await h.engine.start();
+    const start = h.clock.now();
+    const done = await h.clock.until(() => h.market.counters.offerRequests >= 2000, 30_000, 100);
+    expect(done).toBe(true);
+    // 2,000 checks at 200 per second: 10 s is the bound.
+    expect(h.clock.now() - start).toBeLessThanOrEqual(10_500);
+    expect(h.market.counters.budgetViolations).toBe(0);
     await stop(h);
   });
 
