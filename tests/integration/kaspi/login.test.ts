@@ -28,7 +28,7 @@ describe('cabinet login in real Chromium against the simulator', () => {
     askCode: () => Promise.reject(new Error('no code expected')),
     browser: { executablePath: CHROMIUM_PATH, headless: true },
     failureDir: tempDir(),
-    timeoutMs: 10_000,
+    timeoutMs: 20_000,
     ...extra,
   });
 

@@ -52,7 +52,7 @@ export async function httpSession(sim: KaspiSim, email: string, password: string
 }
 
 /** Resolves when `check` holds, polling; the simulator's clock is scaled, so this is short. */
-export async function eventually<T>(check: () => Promise<T | undefined> | T | undefined, timeoutMs = 5_000): Promise<T> {
+export async function eventually<T>(check: () => Promise<T | undefined> | T | undefined, timeoutMs = 10_000): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const v = await check();
