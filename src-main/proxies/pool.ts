@@ -61,12 +61,16 @@ export interface ProxyPoolOptions {
   statsFlushMs?: number;
 }
 
+/** A request waiting for a lane. Waiters of one kind see the same lanes, so they queue together. */
 interface Waiter {
+  kind: string;
+  seq: number;
   storeId: number | null;
   useBudget: boolean;
   sticky: boolean;
   tried: ReadonlySet<number>;
-  deadline: number;
+  deadlineTimer: unknown;
+  settled: boolean;
   resolve(lane: Lane): void;
   reject(error: unknown): void;
 }
@@ -78,7 +82,9 @@ export class ProxyPool {
   private readonly utcOffsetMinutes: number;
   private readonly statsFlushMs: number;
   private readonly lanes = new Map<number, Lane>();
-  private readonly waiters: Waiter[] = [];
+  /** FIFO queues by waiter kind; a Map keeps kinds in first-arrival order. */
+  private readonly queues = new Map<string, Waiter[]>();
+  private waiterSeq = 0;
   private readonly stickyLane = new Map<number | null, number>();
   private pickSeq = 0;
   private wakeTimer: unknown = null;
@@ -182,7 +188,10 @@ export class ProxyPool {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    for (const waiter of this.waiters.splice(0)) waiter.reject(new NoLaneError('wait-timeout', waiter.storeId));
+    for (const queue of this.queues.values()) {
+      for (const waiter of queue) this.settle(waiter, () => waiter.reject(new NoLaneError('wait-timeout', waiter.storeId)));
+    }
+    this.queues.clear();
     if (this.wakeTimer !== null) this.clock.clearTimeout(this.wakeTimer);
     this.flush();
     await Promise.all([...this.lanes.values()].map((lane) => lane.dispatcher.close().catch(() => undefined)));
@@ -191,54 +200,89 @@ export class ProxyPool {
 
   private acquire(storeId: number | null, options: RunOptions, tried: ReadonlySet<number>): Promise<Lane> {
     if (this.closed) return Promise.reject(new NoLaneError('wait-timeout', storeId));
+    const signal = options.signal;
+    if (signal?.aborted) return Promise.reject(signal.reason);
     return new Promise<Lane>((resolve, reject) => {
-      const waiter: Waiter = {
-        storeId,
-        useBudget: (options.budget ?? 'offers') === 'offers',
-        sticky: options.sticky ?? false,
-        tried,
-        deadline: this.clock.now() + (options.maxWaitMs ?? this.settings.maxWaitMs),
-        resolve,
-        reject,
-      };
-      const signal = options.signal;
+      const useBudget = (options.budget ?? 'offers') === 'offers';
+      const sticky = options.sticky ?? false;
+      const waiter: Waiter = { kind: `${storeId}|${useBudget}|${sticky}`, seq: ++this.waiterSeq, storeId, useBudget, sticky, tried, deadlineTimer: null, settled: false, resolve, reject };
       if (signal) {
-        if (signal.aborted) return reject(signal.reason);
         const onAbort = () => this.dropWaiter(waiter, signal.reason);
         signal.addEventListener('abort', onAbort, { once: true });
         waiter.resolve = (lane) => (signal.removeEventListener('abort', onAbort), resolve(lane));
         waiter.reject = (error) => (signal.removeEventListener('abort', onAbort), reject(error));
       }
-      this.waiters.push(waiter);
+      const queue = this.queues.get(waiter.kind);
+      if (queue) queue.push(waiter);
+      else this.queues.set(waiter.kind, [waiter]);
       this.pump();
+      if (!waiter.settled) {
+        waiter.deadlineTimer = this.clock.setTimeout(
+          () => this.dropWaiter(waiter, new NoLaneError('wait-timeout', storeId)),
+          options.maxWaitMs ?? this.settings.maxWaitMs,
+        );
+      }
     });
   }
 
   private dropWaiter(waiter: Waiter, reason: unknown): void {
-    const index = this.waiters.indexOf(waiter);
+    const queue = this.queues.get(waiter.kind);
+    const index = queue?.indexOf(waiter) ?? -1;
     if (index < 0) return;
-    this.waiters.splice(index, 1);
-    waiter.reject(reason);
+    queue!.splice(index, 1);
+    if (queue!.length === 0) this.queues.delete(waiter.kind);
+    this.settle(waiter, () => waiter.reject(reason));
   }
 
-  /** Hands free lanes to waiters in arrival order, then sleeps until the next lane frees up. */
+  private settle(waiter: Waiter, outcome: () => void): void {
+    waiter.settled = true;
+    if (waiter.deadlineTimer !== null) this.clock.clearTimeout(waiter.deadlineTimer);
+    outcome();
+  }
+
+  /**
+   * Hands free lanes to waiting requests, one per kind in turn (the kind waiting longest first),
+   * so one store's backlog cannot starve another's; then sleeps until the next lane frees up.
+   * Only queue heads are looked at, so a long backlog costs nothing per pump.
+   */
   private pump(): void {
     const now = this.clock.now();
-    let nextWake = Infinity;
-    for (const waiter of [...this.waiters]) {
-      const candidates = this.lanesFor(waiter.storeId);
-      const lane = candidates.length > 0 ? this.pick(candidates, waiter, now) : null;
-      if (lane) {
-        this.waiters.splice(this.waiters.indexOf(waiter), 1);
-        waiter.resolve(lane);
-      } else if (candidates.length === 0 || now >= waiter.deadline) {
-        this.waiters.splice(this.waiters.indexOf(waiter), 1);
-        waiter.reject(new NoLaneError(candidates.length === 0 ? 'none-configured' : 'wait-timeout', waiter.storeId));
-      } else {
-        nextWake = Math.min(nextWake, waiter.deadline, ...candidates.map((l) => l.openAt(now, waiter.useBudget)));
+    const candidatesByStore = new Map<number | null, Lane[]>();
+    const candidatesFor = (storeId: number | null) => {
+      let lanes = candidatesByStore.get(storeId);
+      if (!lanes) candidatesByStore.set(storeId, (lanes = this.lanesFor(storeId)));
+      return lanes;
+    };
+    const served: (() => void)[] = [];
+    let active = [...this.queues.values()];
+    while (active.length > 0) {
+      active.sort((a, b) => a[0]!.seq - b[0]!.seq);
+      const stillServing: Waiter[][] = [];
+      for (const queue of active) {
+        const head = queue[0]!;
+        const candidates = candidatesFor(head.storeId);
+        if (candidates.length === 0) {
+          for (const waiter of queue.splice(0)) served.push(() => this.settle(waiter, () => waiter.reject(new NoLaneError('none-configured', waiter.storeId))));
+          continue;
+        }
+        const lane = this.pick(candidates, head, now);
+        if (!lane) continue;
+        queue.shift();
+        served.push(() => this.settle(head, () => head.resolve(lane)));
+        if (queue.length > 0) stillServing.push(queue);
       }
+      active = stillServing;
+    }
+    let nextWake = Infinity;
+    for (const [kind, queue] of this.queues) {
+      if (queue.length === 0) {
+        this.queues.delete(kind);
+        continue;
+      }
+      for (const lane of candidatesFor(queue[0]!.storeId)) nextWake = Math.min(nextWake, lane.openAt(now, queue[0]!.useBudget));
     }
     this.scheduleWake(nextWake, now);
+    for (const serve of served) serve();
   }
 
   private scheduleWake(at: number, now: number): void {
