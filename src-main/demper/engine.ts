@@ -1,6 +1,6 @@
 import type { Decision } from '../../src-shared/domain/decision';
 import type { RivalPrice } from '../../src-shared/pricing';
-import { decide, recordMove, warRivals } from '../../src-shared/pricing';
+import { answeredBy, decide, recordMove, warRivals } from '../../src-shared/pricing';
 import { LaneBudget, pickLane } from './budgets';
 import { localDay, msUntilWorkingHours } from './local-time';
 import type { Pair, Standing } from './pair';
@@ -358,9 +358,12 @@ export class DemperEngine {
       pair.backoffMs = 0;
       const ourPrice = offers.find((o) => o.merchantId === pair.store.merchantId)?.price ?? null;
       const rivals = offers.filter((o) => o.merchantId !== pair.store.merchantId).map((o) => ({ merchantId: o.merchantId, price: o.price }));
-      if (pair.lastMove) {
-        pair.war = recordMove(pair.war, { ...pair.lastMove, observedAt: now, rivalsAfter: rivals }, this.settings.priceWar);
-        pair.lastMove = null;
+      const move = pair.lastMove;
+      if (move) {
+        const obs = { ...move, observedAt: now, rivalsAfter: rivals };
+        pair.war = recordMove(pair.war, obs, this.settings.priceWar, move.counted);
+        move.counted.push(...answeredBy(obs, this.settings.priceWar).filter((id) => !move.counted.includes(id)));
+        if (now - move.movedAt > this.settings.priceWar.responseWindowMs) pair.lastMove = null;
       }
       if (pair.pending && !(await this.verify(pair, ourPrice, now))) return;
 
@@ -572,7 +575,7 @@ export class DemperEngine {
     pair.changesDay = day;
     pair.lastChangeAt = at;
     pair.pending = { entryId, newPrice: price, at, ambiguous, attempts: 0 };
-    pair.lastMove = ambiguous ? null : { movedAt: at, ourPrice: price, rivalsBefore: rivals };
+    pair.lastMove = ambiguous ? null : { movedAt: at, ourPrice: price, rivalsBefore: rivals, counted: [] };
     this.scheduler.schedule(pair, at + this.settings.verifyDelayMs, 'verify');
   }
 

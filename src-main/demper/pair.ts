@@ -39,7 +39,8 @@ export interface Pair {
   war: PriceWarState;
   pending: PendingPush | null;
   pushing: boolean;
-  lastMove: { movedAt: number; ourPrice: number; rivalsBefore: RivalPrice[] } | null;
+  /** Our last move, watched for answers until the price-war window closes. */
+  lastMove: { movedAt: number; ourPrice: number; rivalsBefore: RivalPrice[]; counted: string[] } | null;
   /** In dry-run the market never moves, so the same decision is journalled once, not every check. */
   dryRunPrice: number | null;
   first: boolean;

@@ -3,7 +3,7 @@ export type { DecideInput } from './decide';
 export { applyGuards, NO_GUARD_STATE } from './guards';
 export type { GuardState, GuardOutcome } from './guards';
 export { selectRivals } from './eligible-rivals';
-export { recordMove, warRivals, DEFAULT_PRICE_WAR_SETTINGS, EMPTY_PRICE_WAR_STATE } from './price-war';
+export { answeredBy, recordMove, warRivals, DEFAULT_PRICE_WAR_SETTINGS, EMPTY_PRICE_WAR_STATE } from './price-war';
 export type { PriceWarSettings, PriceWarState, MoveObservation, RivalPrice } from './price-war';
 export { evaluateKillSwitch, DEFAULT_KILL_SWITCH_SETTINGS } from './kill-switch';
 export type { KillSwitchSettings, KillSwitchVerdict, PlannedChange } from './kill-switch';

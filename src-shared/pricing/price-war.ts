@@ -39,27 +39,45 @@ export interface MoveObservation {
 }
 
 /**
- * Records which rivals answered our move. An answer is a rival that was above our new price and,
- * by the time we looked again (within the window), dropped to it or under it. Only a quick look can
- * prove a quick answer, so observations made after the window prove nothing either way.
+ * Rivals that answered our move: they were above our new price and, when we looked again within
+ * the window, sat at it or under it. Only a quick look can prove a quick answer, so a look after
+ * the window proves nothing either way.
  */
-export function recordMove(state: PriceWarState, obs: MoveObservation, s: PriceWarSettings = DEFAULT_PRICE_WAR_SETTINGS): PriceWarState {
-  if (obs.observedAt - obs.movedAt > s.responseWindowMs) return state;
+export function answeredBy(obs: MoveObservation, s: PriceWarSettings = DEFAULT_PRICE_WAR_SETTINGS): string[] {
+  if (obs.observedAt - obs.movedAt > s.responseWindowMs) return [];
   const before = new Map(obs.rivalsBefore.map((r) => [r.merchantId, r.price]));
+  return obs.rivalsAfter
+    .filter((r) => {
+      const was = before.get(r.merchantId);
+      return was !== undefined && was > obs.ourPrice && r.price <= obs.ourPrice;
+    })
+    .map((r) => r.merchantId);
+}
+
+/**
+ * Records the answers to one move. A move may be looked at more than once within the window;
+ * `counted` lists the rivals already counted for it, so one answer is never counted twice.
+ */
+export function recordMove(
+  state: PriceWarState,
+  obs: MoveObservation,
+  s: PriceWarSettings = DEFAULT_PRICE_WAR_SETTINGS,
+  counted: readonly string[] = [],
+): PriceWarState {
+  const answered = answeredBy(obs, s).filter((id) => !counted.includes(id));
+  if (answered.length === 0) return state;
+  const since = obs.observedAt - s.lookbackMs;
   const answers: Record<string, readonly number[]> = {};
   const flaggedUntil: Record<string, number> = {};
-  const since = obs.observedAt - s.lookbackMs;
   for (const [id, until] of Object.entries(state.flaggedUntil)) if (until > obs.observedAt) flaggedUntil[id] = until;
   for (const [id, times] of Object.entries(state.answers)) {
     const kept = times.filter((t) => t > since);
     if (kept.length > 0) answers[id] = kept;
   }
-  for (const r of obs.rivalsAfter) {
-    const was = before.get(r.merchantId);
-    if (was === undefined || was <= obs.ourPrice || r.price > obs.ourPrice) continue;
-    const times = [...(answers[r.merchantId] ?? []), obs.observedAt];
-    answers[r.merchantId] = times;
-    if (times.length >= s.threshold) flaggedUntil[r.merchantId] = obs.observedAt + s.flagMs;
+  for (const id of answered) {
+    const times = [...(answers[id] ?? []), obs.observedAt];
+    answers[id] = times;
+    if (times.length >= s.threshold) flaggedUntil[id] = obs.observedAt + s.flagMs;
   }
   return { answers, flaggedUntil };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_PRICE_WAR_STATE, recordMove, warRivals } from '../../../src-shared/pricing';
+import { answeredBy, EMPTY_PRICE_WAR_STATE, recordMove, warRivals } from '../../../src-shared/pricing';
 import type { MoveObservation, PriceWarState } from '../../../src-shared/pricing';
 
 const move = (t: number, ourPrice: number, before: number, after: number, delayMs = 20_000): MoveObservation => ({
@@ -37,5 +37,13 @@ describe('price-war detector', () => {
     for (let i = 0; i < 3; i++) s = recordMove(s, move(i * 60_000, 1499, 1500, 1498));
     expect(warRivals(s, 200_000)).toEqual(['bot']);
     expect(warRivals(s, 200_000 + 25 * 3_600_000)).toEqual([]);
+  });
+
+  it('counts one answer to one move once, however often we look within the window', () => {
+    let s: PriceWarState = EMPTY_PRICE_WAR_STATE;
+    const first = move(0, 1499, 1500, 1498, 20_000);
+    for (let look = 0; look < 5; look++) s = recordMove(s, { ...first, observedAt: 20_000 + look * 10_000 }, undefined, look === 0 ? [] : answeredBy(first));
+    expect(s.answers['bot']).toHaveLength(1);
+    expect(warRivals(s, 100_000)).toEqual([]);
   });
 });
