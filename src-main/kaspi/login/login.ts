@@ -3,6 +3,7 @@ import { KaspiError, isKaspiError } from '../../../src-shared/domain/kaspi-error
 import { joinUrl, type KaspiEndpoints } from '../endpoints';
 import { CHROME_USER_AGENT } from '../headers';
 import { withAccountLock } from './account-lock';
+import { BrowserNotFoundError } from './find-browser';
 import { saveFailure } from './failure-artifacts';
 import { loginError, type LoginApiAnswer } from './login-errors';
 
@@ -104,6 +105,7 @@ async function runLogin(opts: LoginOptions): Promise<{ cookies: SessionCookie[] 
     return { cookies: cookies.map((c) => ({ name: c.name, value: c.value, domain: c.domain, path: c.path, expires: c.expires })) };
   } catch (err) {
     if (opts.signal?.aborted) throw opts.signal.reason;
+    if (!browser) throw new BrowserNotFoundError(`Не удалось запустить браузер для входа в Kaspi (${opts.browser.executablePath}). Проверьте путь к браузеру в настройках или переустановите браузер.`);
     const error = asLoginError(err);
     if (page) await saveFailure(page, opts.failureDir, error.kind, [opts.password]);
     throw error;

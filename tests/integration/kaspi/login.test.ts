@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { request } from 'undici';
 import { SCENARIO_CREDENTIALS } from '../../sim/kaspi';
 import { createCabinetClient } from '../../../src-main/kaspi/cabinet';
+import { BrowserNotFoundError } from '../../../src-main/kaspi/login/find-browser';
 import { login, type LoginOptions } from '../../../src-main/kaspi/login/login';
 import { CHROMIUM_PATH } from '../../support/browser';
 import { useTempDir } from '../../support/temp-dir';
@@ -164,5 +165,11 @@ describe('cabinet login in real Chromium against the simulator', () => {
     await new Promise((r) => closed.close(r));
     const err = await login(options({ endpoints: { ...endpointsOf(sim()), idmcUrl: `http://127.0.0.1:${port}` } })).catch((e: unknown) => e);
     expect(err).toMatchObject({ kind: 'network', message: expect.stringContaining('ERR_CONNECTION_REFUSED') });
+  });
+
+  it('says the browser could not start when its path is wrong', async () => {
+    const err = await login(options({ browser: { executablePath: '/nonexistent/chrome', headless: true } })).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(BrowserNotFoundError);
+    expect((err as Error).message).toContain('/nonexistent/chrome');
   });
 });
