@@ -85,6 +85,7 @@ export class ProxyPool {
   /** FIFO queues by waiter kind; a Map keeps kinds in first-arrival order. */
   private readonly queues = new Map<string, Waiter[]>();
   private waiterSeq = 0;
+  private readonly kindServedAt = new Map<string, number>();
   private readonly stickyLane = new Map<number | null, number>();
   private pickSeq = 0;
   private wakeTimer: unknown = null;
@@ -230,7 +231,10 @@ export class ProxyPool {
     const index = queue?.indexOf(waiter) ?? -1;
     if (index < 0) return;
     queue!.splice(index, 1);
-    if (queue!.length === 0) this.queues.delete(waiter.kind);
+    if (queue!.length === 0) {
+      this.queues.delete(waiter.kind);
+      this.kindServedAt.delete(waiter.kind);
+    }
     this.settle(waiter, () => waiter.reject(reason));
   }
 
@@ -241,7 +245,7 @@ export class ProxyPool {
   }
 
   /**
-   * Hands free lanes to waiting requests, one per kind in turn (the kind waiting longest first),
+   * Hands free lanes to waiting requests, one per kind in turn (the kind served least recently first),
    * so one store's backlog cannot starve another's; then sleeps until the next lane frees up.
    * Only queue heads are looked at, so a long backlog costs nothing per pump.
    */
@@ -256,7 +260,8 @@ export class ProxyPool {
     const served: (() => void)[] = [];
     let active = [...this.queues.values()];
     while (active.length > 0) {
-      active.sort((a, b) => a[0]!.seq - b[0]!.seq);
+      // The kind served least recently goes first; among kinds never served, the one waiting longest.
+      active.sort((a, b) => (this.kindServedAt.get(a[0]!.kind) ?? 0) - (this.kindServedAt.get(b[0]!.kind) ?? 0) || a[0]!.seq - b[0]!.seq);
       const stillServing: Waiter[][] = [];
       for (const queue of active) {
         const head = queue[0]!;
@@ -268,6 +273,7 @@ export class ProxyPool {
         const lane = this.pick(candidates, head, now);
         if (!lane) continue;
         queue.shift();
+        this.kindServedAt.set(head.kind, lane.lastPickSeq);
         served.push(() => this.settle(head, () => head.resolve(lane)));
         if (queue.length > 0) stillServing.push(queue);
       }
@@ -277,6 +283,7 @@ export class ProxyPool {
     for (const [kind, queue] of this.queues) {
       if (queue.length === 0) {
         this.queues.delete(kind);
+        this.kindServedAt.delete(kind);
         continue;
       }
       for (const lane of candidatesFor(queue[0]!.storeId)) nextWake = Math.min(nextWake, lane.openAt(now, queue[0]!.useBudget));

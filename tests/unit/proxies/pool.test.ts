@@ -84,6 +84,17 @@ describe('round-robin with per-IP budgets', () => {
     expect(moved).not.toBe(first);
     expect(ids).toContain(moved);
   });
+  it('takes turns between stores, so one store’s backlog does not starve another', async () => {
+    const { pool, clock } = setup(1, { offersPerSecond: 8, burst: 1 });
+    const order: number[] = [];
+    const backlog = Array.from({ length: 20 }, () => pool.run(1, async () => order.push(1)));
+    await clock.advance(250);
+    const late = Array.from({ length: 2 }, () => pool.run(2, async () => order.push(2)));
+    await clock.advance(5_000);
+    await Promise.all([...backlog, ...late]);
+    // Store 2 arrived after three of store 1's requests had gone; it gets every other slot from then on.
+    expect(order.slice(0, 7)).toEqual([1, 1, 1, 2, 1, 2, 1]);
+  });
 });
 
 describe('bans, failures and dead proxies', () => {
