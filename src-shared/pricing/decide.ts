@@ -31,6 +31,9 @@ const rivalAt = (rivals: readonly Offer[], i: number): TargetedRival | null => {
   return r ? { merchantId: r.merchantId, merchantName: r.merchantName, price: r.price, place: i + 1 } : null;
 };
 
+/** The step below a rival's price the strategy keeps (match keeps none). */
+const stepFor = (rules: PricingRules, rival: Offer): number => (rules.strategy === 'match' ? 0 : amountOf(rules.step, rival.price));
+
 /**
  * The price the strategy wants for the place it aims at. Undercut is top-N with N = 1; match sits on
  * the rival's price. The same formula lowers and raises, so a rule that dropped a price brings it
@@ -39,7 +42,7 @@ const rivalAt = (rivals: readonly Offer[], i: number): TargetedRival | null => {
 function propose(rules: PricingRules, rivals: readonly Offer[], current: number, floor: number): Proposal {
   const place = rules.strategy === 'top_n' ? rules.targetPosition - 1 : 0;
   const priceFor = (r: Offer) => {
-    const step = rules.strategy === 'match' ? 0 : amountOf(rules.step, r.price);
+    const step = stepFor(rules, r);
     return { price: r.price - step, step };
   };
   const alone = (code: ReasonCode): Proposal =>
@@ -131,15 +134,16 @@ function priceWar(
   base: Reason,
 ): Decision {
   const warIds = rivals.filter((r) => war.includes(r.merchantId)).map((r) => r.merchantId);
-  const stepOf = (r: Offer) => (rules.strategy === 'match' ? 0 : amountOf(rules.step, r.price));
   // Independent of our own price, so the place we settle on is the place we hold (no oscillation).
-  const i = rivals.findIndex((r) => !war.includes(r.merchantId) && r.price - stepOf(r) > warTarget.price && r.price - stepOf(r) >= floor);
+  const i = rivals.findIndex((r) => !war.includes(r.merchantId) && r.price - stepFor(rules, r) > warTarget.price && r.price - stepFor(rules, r) >= floor);
   const next = rivals[i];
-  const step = next ? stepOf(next) : 0;
+  const step = next ? stepFor(rules, next) : 0;
   const wanted = next ? next.price - step : rules.ceiling !== null && rules.ceiling > warTarget.price ? rules.ceiling : null;
+  const raise = wanted !== null && wanted > current;
   const patch = { warRivals: warIds, target: next ? rivalAt(rivals, i) : warTarget, step, proposedPrice: wanted };
-  if (wanted === null || wanted <= current) return { action: 'hold', reason: { ...base, ...patch, code: 'price_war_hold' } };
-  const g = applyGuards(current, wanted, floor, rules, state, now);
+  // Holding still passes the guards: a price outside its bounds is corrected even in a war.
+  const g = applyGuards(current, raise ? wanted : current, floor, rules, state, now);
   if (g.action === 'hold') return { action: 'hold', reason: { ...base, ...patch, code: 'price_war_hold', guards: g.guards, cooldownUntil: g.cooldownUntil } };
+  if (!raise) return { action: 'set', price: g.price, reason: { ...base, ...patch, code: 'price_war_hold', price: g.price, guards: g.guards } };
   return { action: 'set', price: g.price, reason: { ...base, ...patch, code: 'price_war_next', price: g.price, guards: g.guards } };
 }

@@ -141,6 +141,10 @@ describe('decide: whom we compete with', () => {
     const d = run({ price: 1450, offers: [offer('bot', 1400)], guard: war });
     expect(d).toMatchObject({ action: 'set', price: 2000, reason: { code: 'price_war_next' } });
   });
+  it('in a price war, still pulls a price above the ceiling back down', () => {
+    const d = run({ price: 2600, offers: [offer('bot', 1400)], guard: war });
+    expect(d).toMatchObject({ action: 'set', price: 2000, reason: { code: 'price_war_hold', guards: ['ceiling'] } });
+  });
   it('still raises above a rival flagged for price war', () => {
     const d = run({ price: 1200, offers: [offer('bot', 1400)], guard: war });
     expect(d).toMatchObject({ action: 'set', price: 1399 });
