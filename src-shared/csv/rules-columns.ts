@@ -42,17 +42,34 @@ export function matchHeaders(cells: readonly string[]): { columns: Map<RuleColum
 type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 const bad = (error: string): Parsed<never> => ({ ok: false, error });
 
-/** "12 990", "12990 ₸", "12 990,00 тг" → 12990. Fractions, negatives and words are refused. */
-export function parseTenge(raw: string, { min = 1 } = {}): Parsed<number> {
+export type TengeProblem = 'not_number' | 'fraction' | 'negative' | 'too_small' | 'too_big';
+
+/** "12 990", "12990 ₸", "12 990,00 тг" → 12990; anything else is named by what is wrong with it. */
+export function readTenge(raw: string, min = 1): { ok: true; value: number } | { ok: false; problem: TengeProblem } {
   const text = raw.replace(/[\u00A0\u202F\s]/g, '').replace(/(₸|тг\.?|kzt)$/iu, '');
-  if (!/^[-+]?\d+([.,]\d+)?$/.test(text)) return bad(`не число: «${raw.trim()}»`);
+  if (!/^[-+]?\d+([.,]\d+)?$/.test(text)) return { ok: false, problem: 'not_number' };
   const [whole, fraction = ''] = text.split(/[.,]/);
-  if (/[1-9]/.test(fraction)) return bad(`цена должна быть целым числом тенге, без тиынов: «${raw.trim()}»`);
   const value = Number(whole);
-  if (value < 0) return bad(`цена не может быть отрицательной: «${raw.trim()}»`);
-  if (!Number.isSafeInteger(value)) return bad(`слишком большое число: «${raw.trim()}»`);
-  if (value < min) return bad(`цена должна быть не меньше ${min} ₸: «${raw.trim()}»`);
+  if (value < 0 || text.startsWith('-')) return { ok: false, problem: 'negative' };
+  if (/[1-9]/.test(fraction)) return { ok: false, problem: 'fraction' };
+  if (!Number.isSafeInteger(value)) return { ok: false, problem: 'too_big' };
+  if (value < min) return { ok: false, problem: 'too_small' };
   return { ok: true, value };
+}
+
+/** readTenge with the problem in Russian, quoting the cell (the CSV preview). */
+export function parseTenge(raw: string, { min = 1 } = {}): Parsed<number> {
+  const r = readTenge(raw, min);
+  if (r.ok) return r;
+  const q = `«${raw.trim()}»`;
+  const words: Record<TengeProblem, string> = {
+    not_number: `не число: ${q}`,
+    fraction: `цена должна быть целым числом тенге, без тиынов: ${q}`,
+    negative: `цена не может быть отрицательной: ${q}`,
+    too_small: `цена должна быть не меньше ${min} ₸: ${q}`,
+    too_big: `слишком большое число: ${q}`,
+  };
+  return bad(words[r.problem]);
 }
 
 export type StepValue = NonNullable<ProductRuleOverrides['step']>;

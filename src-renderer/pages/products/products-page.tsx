@@ -1,66 +1,174 @@
-import { useEffect, useState } from 'react';
-import type { ProductRow, StoreSummary } from '../../../src-shared/domain/store';
-import { formatTenge } from '../../../src-shared/pricing/format-tenge';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { AppError } from '../../../src-shared/contract';
+import type { ProductTableRow, RulesRejection } from '../../../src-shared/contract/products';
+import type { StoreSummary } from '../../../src-shared/domain/store';
 import { api } from '../../api/client';
 import { useApiError } from '../../components/use-api-error';
 import { useT } from '../../i18n/use-t';
+import { translateError } from '../../i18n/translate';
+import { useLanguage } from '../../store/ui-store';
+import { BulkEdit } from './bulk-edit';
+import type { SaveOutcome } from './bulk-edit';
+import { CsvImport } from './csv-import';
+import { problemText, strategyLabels } from './format';
+import { ProductDrawer } from './product-drawer';
+import { ProductsTable } from './products-table';
+import { checkDraft, hasErrors, isEmpty } from './rule-input';
+import type { CheckedDraft, RuleDraft } from './rule-input';
+import { DEFAULT_QUERY, filterAndSort, FLAGS, nextSort } from './table-model';
+import type { Flag, TableQuery } from './table-model';
 
-const PAGE = 100;
+/** main's refusal, as words per field; anything else as one message. */
+function outcomeOf(error: unknown, language: ReturnType<typeof useLanguage>): SaveOutcome {
+  const details = error instanceof AppError ? (error.details as Partial<RulesRejection> | undefined) : undefined;
+  return { fieldErrors: details?.fieldErrors, message: translateError(language, error as { code?: string; message: string }) };
+}
 
-/** What the sync brought in, read-only: search, filter by store, page through. */
+/** The seller's catalogue: every product with its market and rules, edited in place or in bulk, in and out as CSV. */
 export function ProductsPage() {
   const t = useT();
+  const language = useLanguage();
+  const labels = useMemo(() => strategyLabels(t), [t]);
   const [stores, setStores] = useState<StoreSummary[]>([]);
   const [storeId, setStoreId] = useState<number | undefined>();
-  const [search, setSearch] = useState('');
-  const [offset, setOffset] = useState(0);
-  const [data, setData] = useState<{ total: number; items: ProductRow[] } | null>(null);
+  const [rows, setRows] = useState<ProductTableRow[] | null>(null);
+  const [query, setQuery] = useState<TableQuery>(DEFAULT_QUERY);
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const [openId, setOpenId] = useState<number | null>(null);
+  const [importing, setImporting] = useState(false);
+  const [toast, setToast] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [error, report] = useApiError();
+  const deferredQuery = useDeferredValue(query);
 
+  const load = useCallback(() => { api.call('products.table', { storeId }).then(setRows, report); }, [storeId, report]);
   useEffect(() => { api.call('stores.list', {}).then(setStores, report); }, [report]);
+  useEffect(load, [load]);
+  const reloadTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => api.on('products.changed', () => {
+    clearTimeout(reloadTimer.current);
+    reloadTimer.current = setTimeout(load, 200);
+  }), [load]);
   useEffect(() => {
-    const timer = setTimeout(() => {
-      api.call('products.list', { storeId, search: search.trim() || undefined, limit: PAGE, offset }).then(setData, report);
-    }, 150);
+    if (!toast) return;
+    const timer = setTimeout(() => setToast(null), 6000);
     return () => clearTimeout(timer);
-  }, [storeId, search, offset, report]);
+  }, [toast]);
 
-  const pages = data ? Math.max(1, Math.ceil(data.total / PAGE)) : 1;
+  const visible = useMemo(() => (rows ? filterAndSort(rows, deferredQuery) : []), [rows, deferredQuery]);
+  const selectedRows = useMemo(() => (rows ?? []).filter((r) => selected.has(r.id)), [rows, selected]);
+
+  const save = useCallback(async (ids: number[], checked: CheckedDraft): Promise<SaveOutcome | null> => {
+    try {
+      await api.call('rules.update', { productIds: ids, set: checked.set, unset: checked.unset });
+      load();
+      return null;
+    } catch (e) {
+      return outcomeOf(e, language);
+    }
+  }, [load, language]);
+
+  const saveInline = useCallback(async (row: ProductTableRow, draft: RuleDraft): Promise<string | null> => {
+    const checked = checkDraft(draft, [row], labels);
+    const field = Object.keys(draft)[0] as keyof RuleDraft;
+    if (hasErrors(checked)) return problemText(t, Object.values(checked.errors)[0]!);
+    if (isEmpty(checked)) return null;
+    const outcome = await save([row.id], checked);
+    if (!outcome) return null;
+    return outcome.fieldErrors?.[field] ?? Object.values(outcome.fieldErrors ?? {})[0] ?? outcome.message ?? null;
+  }, [labels, save, t]);
+
+  const setBot = useCallback(async (ids: number[], enabled: boolean): Promise<string | null> => {
+    try {
+      await api.call('products.setBot', { productIds: ids, enabled });
+      load();
+      return null;
+    } catch (e) {
+      return translateError(language, e as AppError);
+    }
+  }, [load, language]);
+
+  const setBotInline = useCallback(async (row: ProductTableRow, enabled: boolean) => {
+    const problem = await setBot([row.id], enabled);
+    if (problem) setToast({ kind: 'error', text: problem });
+    return problem;
+  }, [setBot]);
+
+  const exportCsv = async () => {
+    try {
+      const { fileName, csv } = await api.call('rules.exportCsv', { storeId, language: language === 'en' ? 'en' : 'ru' });
+      const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+      const a = Object.assign(document.createElement('a'), { href: url, download: fileName });
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      setToast({ kind: 'ok', text: t('products.export.done', { file: fileName }) });
+    } catch (e) {
+      report(e);
+    }
+  };
+
+  const toggleFlag = (flag: Flag) =>
+    setQuery((q) => ({ ...q, flags: q.flags.includes(flag) ? q.flags.filter((f) => f !== flag) : [...q.flags, flag] }));
+
   return (
-    <section className="page" data-testid="products-page">
-      <h1>{t('nav.products')}</h1>
-      <div className="toolbar">
-        <input type="search" placeholder={t('products.search')} value={search} onChange={(e) => { setSearch(e.target.value); setOffset(0); }} data-testid="product-search" />
-        <select value={storeId ?? ''} onChange={(e) => { setStoreId(e.target.value ? Number(e.target.value) : undefined); setOffset(0); }}>
+    <section className="page products-page" data-testid="products-page">
+      <div className="page-head">
+        <h1>{t('nav.products')}</h1>
+        <div className="actions">
+          <button type="button" onClick={() => setImporting(true)} data-testid="import-csv">{t('products.import.open')}</button>
+          <button type="button" onClick={() => void exportCsv()} data-testid="export-csv">{t('products.export.open')}</button>
+        </div>
+      </div>
+      <div className="toolbar" role="search">
+        <input type="search" placeholder={t('products.search')} aria-label={t('products.search')} value={query.search}
+          onChange={(e) => setQuery({ ...query, search: e.target.value })} data-testid="product-search" />
+        <select aria-label={t('products.allStores')} value={storeId ?? ''} onChange={(e) => setStoreId(e.target.value ? Number(e.target.value) : undefined)}>
           <option value="">{t('products.allStores')}</option>
           {stores.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
         </select>
-        {data && <span className="muted" data-testid="product-total">{t('products.count', { total: data.total })}</span>}
+        <select aria-label={t('products.filter.bot')} value={query.bot} onChange={(e) => setQuery({ ...query, bot: e.target.value as TableQuery['bot'] })} data-testid="filter-bot">
+          <option value="all">{t('products.filter.botAll')}</option>
+          <option value="on">{t('products.filter.botOn')}</option>
+          <option value="off">{t('products.filter.botOff')}</option>
+        </select>
+        {FLAGS.map((f) => (
+          <label key={f} className={query.flags.includes(f) ? 'chip active' : 'chip'}>
+            <input type="checkbox" checked={query.flags.includes(f)} onChange={() => toggleFlag(f)} data-testid={`filter-${f}`} />
+            {t(`products.filter.${f}`)}
+          </label>
+        ))}
+        {rows && <span className="muted" data-testid="product-total">{t('products.shown', { shown: visible.length, total: rows.length })}</span>}
       </div>
       {error && <p className="error" role="alert">{error}</p>}
-      {data?.total === 0 && <div className="empty-state">{t('products.none')}</div>}
-      {data && data.total > 0 && (
-        <>
-          <table className="table">
-            <thead><tr><th>{t('products.col.title')}</th><th>{t('products.col.sku')}</th><th>{t('products.col.price')}</th><th>{t('products.col.state')}</th></tr></thead>
-            <tbody>
-              {data.items.map((p) => (
-                <tr key={p.id} data-testid="product-row">
-                  <td>{p.title}{p.brand && <span className="muted"> · {p.brand}</span>}</td>
-                  <td className="mono">{p.sku}</td>
-                  <td className="num">{p.cityPrices.length ? formatTenge(Math.min(...p.cityPrices.map((c) => c.price))) : '—'}</td>
-                  <td>{p.active ? t('products.onSale') : t('products.offSale')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <div className="pager">
-            <button disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>{t('products.prev')}</button>
-            <span>{t('products.page', { page: offset / PAGE + 1, pages })}</span>
-            <button disabled={offset + PAGE >= data.total} onClick={() => setOffset(offset + PAGE)}>{t('products.next')}</button>
-          </div>
-        </>
+      {toast && <div className={`toast ${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'} data-testid="toast">{toast.text}</div>}
+      {selectedRows.length > 0 && (
+        <BulkEdit
+          key={selectedRows.length}
+          rows={selectedRows}
+          onApply={(checked) => save(selectedRows.map((r) => r.id), checked)}
+          onBot={(enabled) => setBot(selectedRows.map((r) => r.id), enabled)}
+          onClear={() => setSelected(new Set())}
+        />
       )}
+      {rows === null && !error && <progress aria-label={t('products.loading')} />}
+      {rows?.length === 0 && <div className="empty-state">{t('products.none')}</div>}
+      {rows && rows.length > 0 && visible.length === 0 && <div className="empty-state">{t('products.noMatch')}</div>}
+      {rows && visible.length > 0 && (
+        <ProductsTable
+          rows={visible}
+          sort={query.sort}
+          onSort={(key) => setQuery((q) => ({ ...q, sort: nextSort(q.sort, key) }))}
+          selected={selected}
+          onSelect={(id, on) => setSelected((s) => { const n = new Set(s); if (on) n.add(id); else n.delete(id); return n; })}
+          onSelectAll={(on) => setSelected(on ? new Set(visible.map((r) => r.id)) : new Set())}
+          onOpen={setOpenId}
+          onSaveRules={saveInline}
+          onSetBot={setBotInline}
+        />
+      )}
+      {openId !== null && <ProductDrawer productId={openId} stores={stores} onClose={() => setOpenId(null)} />}
+      {importing && <CsvImport run={(csv, apply) => api.call('rules.importCsv', { csv, apply })} onClose={() => { setImporting(false); load(); }} />}
     </section>
   );
 }
