@@ -493,15 +493,9 @@ export class DemperEngine {
       let relogged = false;
       for (;;) {
         await this.takePushBudget(st);
+        let jobId: string;
         try {
-          const { jobId } = await pusher.push(request);
-          const at = clock.now();
-          await journal.markPushed(entryId, jobId, at);
-          st.account.backoffMs = 0;
-          this.counters.pushes++;
-          this.afterPush(pair, entryId, d.price, at, false, q.rivals);
-          this.emit({ type: 'journal', at, entryId, ...ids, status: 'pushed' });
-          return;
+          ({ jobId } = await pusher.push(request));
         } catch (e) {
           if (isKaspiError(e, 'session-expired') && !relogged) {
             relogged = true;
@@ -516,6 +510,20 @@ export class DemperEngine {
           await this.onPushError(pair, st, entryId, d.price, e, false);
           return;
         }
+        const at = clock.now();
+        st.account.backoffMs = 0;
+        this.counters.pushes++;
+        try {
+          await journal.markPushed(entryId, jobId, at);
+        } catch (e) {
+          // Kaspi has the price but the row still says planned: the read-back will settle it.
+          this.fail('store', String(pair.store.storeId), e, pair.store.storeId);
+          this.afterPush(pair, entryId, d.price, at, true, q.rivals);
+          return;
+        }
+        this.afterPush(pair, entryId, d.price, at, false, q.rivals);
+        this.emit({ type: 'journal', at, entryId, ...ids, status: 'pushed' });
+        return;
       }
     } catch (e) {
       // The journal itself failed: nothing may be pushed without a row, so only retry later.

@@ -133,4 +133,20 @@ describe('demper engine under Kaspi failures', () => {
     expect(h.market.counters.pushes).toBe(1);
     await stop(h);
   });
+
+  it('a journal write that fails after Kaspi took the push is settled by read-back, not pushed again', async () => {
+    const h = harness({ productsPerStore: 1 });
+    wantRaises(h);
+    const markPushed = h.journal.markPushed.bind(h.journal);
+    let failures = 1;
+    h.journal.markPushed = async (...a) => {
+      if (failures-- > 0) throw new Error('SQLITE_BUSY');
+      return markPushed(...a);
+    };
+    await h.engine.start();
+    await h.clock.advance(10 * MINUTE);
+    expect(h.market.counters.pushes).toBe(1);
+    expect(h.statuses()).toEqual({ verified: 1 });
+    await stop(h);
+  });
 });
