@@ -16,6 +16,29 @@ export class LaneBannedError extends Error {
   }
 }
 
+/**
+ * The ban a storefront answer means, if any: Kaspi answers a too-fast IP with 403 (kaspi-api.md
+ * §4) and datacenter IPs with 403/429; Retry-After, when present, sets the cooldown. Only for
+ * the public storefront: a 403 from the cabinet means "not your merchant", not a banned IP.
+ */
+export function banFromResponse(
+  statusCode: number,
+  headers: Record<string, string | string[] | undefined> = {},
+  banStatuses: readonly number[] = [403, 429],
+  now: number = Date.now(),
+): LaneBannedError | null {
+  if (!banStatuses.includes(statusCode)) return null;
+  return new LaneBannedError(statusCode, retryAfterMs(headers['retry-after'], now));
+}
+
+function retryAfterMs(value: string | string[] | undefined, now: number): number | null {
+  const text = Array.isArray(value) ? value[0] : value;
+  if (!text) return null;
+  if (/^\d+$/.test(text.trim())) return Number(text.trim()) * 1000;
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
+}
+
 /** The request ran out of time on this lane. */
 export class LaneTimeoutError extends Error {
   constructor(readonly timeoutMs: number) {

@@ -17,6 +17,8 @@ export interface TinyproxyOptions {
   /** The address outgoing connections leave from, e.g. 127.0.0.2. */
   bindAddress: string;
   auth?: { username: string; password: string };
+  /** A fixed port, e.g. to bring a killed proxy back where the app knows it; free one by default. */
+  port?: number;
 }
 
 export interface Tinyproxy {
@@ -36,7 +38,7 @@ export async function startTinyproxy(options: TinyproxyOptions): Promise<Tinypro
   const dir = await mkdtemp(join(tmpdir(), 'tinyproxy-'));
   // Another process can take the probed port between the probe and tinyproxy's bind; try again.
   for (let attempt = 1; ; attempt++) {
-    const port = await freePort();
+    const port = options.port ?? (await freePort());
     try {
       return await launch(dir, port, options);
     } catch (error) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyLaneFailure, describeFailure, LaneBannedError, LaneTimeoutError } from '../../../src-main/proxies/errors';
+import { banFromResponse, classifyLaneFailure, describeFailure, LaneBannedError, LaneTimeoutError } from '../../../src-main/proxies/errors';
 import { readExitAddress } from '../../../src-main/proxies/health';
 
 const coded = (code: string, message = code) => Object.assign(new Error(message), { code });
@@ -43,5 +43,17 @@ describe('exit address from an echo answer', () => {
     ['{"ok":true}', null],
   ])('%s → %s', (body, expected) => {
     expect(readExitAddress(body)).toBe(expected);
+  });
+});
+
+describe('a ban from a storefront answer', () => {
+  it('turns 403 and 429 into a ban and reads Retry-After in seconds or as a date', () => {
+    const now = Date.parse('2026-11-26T12:00:00Z');
+    expect(banFromResponse(200)).toBeNull();
+    expect(banFromResponse(500)).toBeNull();
+    expect(banFromResponse(403)).toMatchObject({ statusCode: 403, retryAfterMs: null });
+    expect(banFromResponse(429, { 'retry-after': '120' })).toMatchObject({ statusCode: 429, retryAfterMs: 120_000 });
+    expect(banFromResponse(429, { 'retry-after': 'Thu, 26 Nov 2026 12:00:30 GMT' }, [429], now)).toMatchObject({ retryAfterMs: 30_000 });
+    expect(banFromResponse(403, {}, [429])).toBeNull();
   });
 });
