@@ -149,4 +149,18 @@ describe('demper engine under Kaspi failures', () => {
     expect(h.statuses()).toEqual({ verified: 1 });
     await stop(h);
   });
+
+  it('a push Kaspi accepted but never shows is marked mismatch after the read-backs, then decided again', async () => {
+    const h = harness({ productsPerStore: 1 }, { verifyAttempts: 2 });
+    wantRaises(h);
+    let swallowed = 1;
+    const push = h.deps.pusher.push.bind(h.deps.pusher);
+    h.deps.pusher = { push: async (r) => (swallowed-- > 0 ? { jobId: 'lost' } : push(r)) };
+    const engine = h.makeEngine();
+    await engine.start();
+    await h.clock.advance(10 * MINUTE);
+    expect([...h.journal.entries.values()].map((e) => e.status)).toEqual(['mismatch', 'verified']);
+    expect(h.ourPrice(0)).toBe(h.products[0]!.rules.ceiling);
+    await stop(h, engine);
+  });
 });
