@@ -1,6 +1,6 @@
 import { ProxyAgent, request, type Dispatcher } from 'undici';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { LaneBannedError } from '../../../src-main/proxies/errors';
+import { banFromResponse } from '../../../src-main/proxies/errors';
 import { parseProxyList } from '../../../src-main/proxies/parse';
 import { ProxyPool } from '../../../src-main/proxies/pool';
 import { startKaspiSim, type KaspiSim } from '../../sim/kaspi';
@@ -41,7 +41,8 @@ async function fetchOffers(dispatcher: Dispatcher, productId: string, cityId: st
     body: JSON.stringify({ cityId, id: productId, merchantUID: [], limit: 50, page: 0, sortOption: 'PRICE' }),
   });
   const text = await response.body.text();
-  if (response.statusCode === 403) throw new LaneBannedError(403);
+  const ban = banFromResponse(response.statusCode, response.headers);
+  if (ban) throw ban;
   if (response.statusCode !== 200) throw new Error(`HTTP ${response.statusCode}`);
   return JSON.parse(text) as { offers: unknown[] };
 }
