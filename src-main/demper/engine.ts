@@ -345,7 +345,7 @@ export class DemperEngine {
     try {
       let offers;
       try {
-        offers = await source.fetchOffers({ productId: pair.product.productId, masterSku: pair.product.masterSku, cityId: pair.cityId }, lane.lane);
+        offers = await source.fetchOffers({ storeId: pair.store.storeId, productId: pair.product.productId, masterSku: pair.product.masterSku, cityId: pair.cityId }, lane.lane);
       } catch (e) {
         this.onFetchError(pair, lane, e, startedAt);
         return;

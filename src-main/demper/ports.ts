@@ -13,13 +13,19 @@ export { KaspiError, isKaspiError } from '../../src-shared/domain/kaspi-error';
 export type { KaspiErrorKind } from '../../src-shared/domain/kaspi-error';
 
 export interface OfferQuery {
+  /** Whose check this is: a proxy pool may keep lanes per store. */
+  storeId: number;
   productId: number;
   /** The public catalogue id offer-view takes (kaspi-api.md §0). */
   masterSku: string;
   cityId: string;
 }
 
-/** Competitor offers (public storefront). The per-IP budget is kept per lane: one lane per exit IP. */
+/**
+ * Competitor offers (public storefront). The engine keeps the per-IP budget per lane: expose one
+ * lane per exit IP, or, over a proxy pool that budgets and rotates IPs itself, a single lane with
+ * `offersPerSecondPerLane` set to the pool's total rate.
+ */
 export interface OfferSource {
   lanes(): readonly string[];
   fetchOffers(query: OfferQuery, lane: string): Promise<Offer[]>;
