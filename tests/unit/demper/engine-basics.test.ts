@@ -103,4 +103,24 @@ describe('demper engine queue', () => {
     expect(h.market.counters.pushes).toBe(1);
     await stop(h);
   });
+
+  it('prices each city of a product on its own, only in the cities the rules allow', async () => {
+    const ASTANA = '710000000';
+    const SHYMKENT = '511010000';
+    const h = harness({ productsPerStore: 1 });
+    const p = h.products[0]!;
+    const floor = p.rules.floor.kind === 'fixed' ? p.rules.floor.price : 0;
+    h.products[0] = { ...p, cities: [ALMATY, ASTANA, SHYMKENT], rules: { ...p.rules, cities: [ALMATY, ASTANA] } };
+    h.catalog.productList[0] = h.products[0];
+    h.market.botsOf(p.masterSku, ALMATY)[0]!.price = floor + 500;
+    for (const city of [ASTANA, SHYMKENT]) {
+      h.market.setOurOffer(p.masterSku, city, { merchantId: 'm1', merchantName: 'Store 1', price: floor + 400, floor });
+      h.market.addBot(p.masterSku, city, { merchantId: 'b', merchantName: 'B', kind: 'static', price: floor + 300, floor: 1, ceiling: floor * 3, step: 1, reactionMs: 0, deliveryDuration: null });
+    }
+    await h.engine.start();
+    await h.clock.advance(5 * MINUTE);
+    const byCity = Object.fromEntries(h.market.pushLog.map((l) => [l.cityId, l.price]));
+    expect(byCity).toEqual({ [ALMATY]: floor + 499, [ASTANA]: floor + 299 });
+    await stop(h);
+  });
 });
