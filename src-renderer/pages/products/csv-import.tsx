@@ -13,7 +13,7 @@ export interface CsvImportProps {
 
 /** Excel in Russian Windows saves "CSV" in cp1251: decode as UTF-8 when it is valid, else as 1251. */
 export async function readCsvFile(file: Blob): Promise<string> {
-  const bytes = await new Response(file).arrayBuffer();
+  const bytes = await file.arrayBuffer();
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {

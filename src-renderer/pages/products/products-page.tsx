@@ -18,10 +18,16 @@ import type { CheckedDraft, RuleDraft } from './rule-input';
 import { DEFAULT_QUERY, filterAndSort, FLAGS, nextSort } from './table-model';
 import type { Flag, TableQuery } from './table-model';
 
+const rejectionOf = (error: unknown): Partial<RulesRejection> | undefined =>
+  error instanceof AppError && error.details && typeof error.details === 'object' && 'fieldErrors' in error.details ? (error.details as Partial<RulesRejection>) : undefined;
+
+/** A rules refusal from main is already worded for the seller; other failures go through the catalog. */
+const messageOf = (error: unknown, language: ReturnType<typeof useLanguage>): string =>
+  rejectionOf(error) ? (error as AppError).message : translateError(language, error as { code?: string; message: string });
+
 /** main's refusal, as words per field; anything else as one message. */
 function outcomeOf(error: unknown, language: ReturnType<typeof useLanguage>): SaveOutcome {
-  const details = error instanceof AppError ? (error.details as Partial<RulesRejection> | undefined) : undefined;
-  return { fieldErrors: details?.fieldErrors, message: translateError(language, error as { code?: string; message: string }) };
+  return { fieldErrors: rejectionOf(error)?.fieldErrors, message: messageOf(error, language) };
 }
 
 /** The seller's catalogue: every product with its market and rules, edited in place or in bulk, in and out as CSV. */
@@ -83,7 +89,7 @@ export function ProductsPage() {
       load();
       return null;
     } catch (e) {
-      return translateError(language, e as AppError);
+      return messageOf(e, language);
     }
   }, [load, language]);
 

@@ -16,8 +16,12 @@ export interface SeedProduct {
 }
 
 /** A real database file with one account, the given stores and their products. */
-export function seedDatabase(dir: string, stores: Array<{ name: string; uid: string; defaults?: object; products: SeedProduct[] }>): { db: Database; ids: Map<string, number>; storeIds: number[] } {
-  const db = openDatabase(join(dir, 'demper.db'));
+export function seedDatabase(
+  dir: string,
+  stores: Array<{ name: string; uid: string; defaults?: object; products: SeedProduct[] }>,
+  fileName = 'demper.db',
+): { db: Database; ids: Map<string, number>; storeIds: number[] } {
+  const db = openDatabase(join(dir, fileName));
   const at = new Date(T0).toISOString();
   db.prepare("INSERT INTO kaspi_accounts (login, login_method, created_at, updated_at) VALUES ('seller@shop.kz', 'email', ?, ?)").run(at, at);
   const ids = new Map<string, number>();
