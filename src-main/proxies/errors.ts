@@ -47,13 +47,19 @@ export class LaneTimeoutError extends Error {
   }
 }
 
-/** No lane can serve this store: none configured, all disabled, or none freed up in time. */
+/** No lane can serve this store: none configured or enabled, none freed up in time, or the pool closed. */
 export class NoLaneError extends Error {
   constructor(
-    readonly reason: 'none-configured' | 'wait-timeout',
+    readonly reason: 'none-configured' | 'wait-timeout' | 'closed',
     readonly storeId: number | null,
   ) {
-    super(reason === 'none-configured' ? `no proxy or direct connection may be used for store ${storeId ?? '(shared)'}` : `no lane freed up in time for store ${storeId ?? '(shared)'}`);
+    super(
+      reason === 'none-configured'
+        ? `no proxy or direct connection may be used for store ${storeId ?? '(shared)'}`
+        : reason === 'closed'
+          ? 'the proxy pool is closed'
+          : `no lane freed up in time for store ${storeId ?? '(shared)'}`,
+    );
     this.name = 'NoLaneError';
   }
 }

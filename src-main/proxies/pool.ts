@@ -114,7 +114,7 @@ export class ProxyPool {
       if (endpoint === undefined) {
         this.retire(lane);
       } else if (endpoint && lane.endpoint && !sameConnection(endpoint, lane.endpoint)) {
-        void lane.dispatcher.close();
+        void lane.dispatcher.close().catch(() => undefined);
         lane.dispatcher = this.dispatcherFor(endpoint);
         lane.endpoint = endpoint;
       } else if (endpoint) {
@@ -167,6 +167,14 @@ export class ProxyPool {
     });
   }
 
+  /** What a store can count on right now: lanes not dead, and their combined offers budget. */
+  capacity(storeId: number | null): { lanes: number; healthy: number; offersPerSecond: number } {
+    const now = this.clock.now();
+    const lanes = this.lanesFor(storeId);
+    const healthy = lanes.filter((lane) => lane.status(now) === 'healthy').length;
+    return { lanes: lanes.filter((lane) => lane.health !== 'dead').length, healthy, offersPerSecond: healthy * this.settings.offersPerSecond };
+  }
+
   /** Feeds a health check result into the lane's state: a reachable dead proxy comes back at once. */
   applyHealthCheck(laneId: number, check: ProxyCheck): void {
     const lane = this.lanes.get(laneId);
@@ -190,7 +198,7 @@ export class ProxyPool {
     if (this.closed) return;
     this.closed = true;
     for (const queue of this.queues.values()) {
-      for (const waiter of queue) this.settle(waiter, () => waiter.reject(new NoLaneError('wait-timeout', waiter.storeId)));
+      for (const waiter of queue) this.settle(waiter, () => waiter.reject(new NoLaneError('closed', waiter.storeId)));
     }
     this.queues.clear();
     if (this.wakeTimer !== null) this.clock.clearTimeout(this.wakeTimer);
@@ -200,7 +208,7 @@ export class ProxyPool {
   }
 
   private acquire(storeId: number | null, options: RunOptions, tried: ReadonlySet<number>): Promise<Lane> {
-    if (this.closed) return Promise.reject(new NoLaneError('wait-timeout', storeId));
+    if (this.closed) return Promise.reject(new NoLaneError('closed', storeId));
     const signal = options.signal;
     if (signal?.aborted) return Promise.reject(signal.reason);
     return new Promise<Lane>((resolve, reject) => {
@@ -286,7 +294,10 @@ export class ProxyPool {
         this.kindServedAt.delete(kind);
         continue;
       }
-      for (const lane of candidatesFor(queue[0]!.storeId)) nextWake = Math.min(nextWake, lane.openAt(now, queue[0]!.useBudget));
+      // A lane at its concurrency cap wakes the queue itself when a request on it ends.
+      for (const lane of candidatesFor(queue[0]!.storeId)) {
+        if (lane.inFlight < this.settings.maxConcurrentPerLane) nextWake = Math.min(nextWake, lane.openAt(now, queue[0]!.useBudget));
+      }
     }
     this.scheduleWake(nextWake, now);
     for (const serve of served) serve();
@@ -310,7 +321,8 @@ export class ProxyPool {
   }
 
   private pick(candidates: Lane[], waiter: Waiter, now: number): Lane | null {
-    const ready = candidates.filter((lane) => lane.open(now) && (!waiter.useBudget || lane.bucket.waitMs(now) === 0));
+    const maxInFlight = this.settings.maxConcurrentPerLane;
+    const ready = candidates.filter((lane) => lane.open(now) && lane.inFlight < maxInFlight && (!waiter.useBudget || lane.bucket.waitMs(now) === 0));
     if (ready.length === 0) return null;
     // A lane that already failed this request is used again only when nothing else is free.
     const fresh = ready.filter((lane) => !waiter.tried.has(lane.id));
@@ -319,6 +331,8 @@ export class ProxyPool {
     const lane = sticky ?? pool.reduce((best, l) => (l.lastPickSeq < best.lastPickSeq ? l : best));
     if (waiter.useBudget) lane.bucket.tryTake(now);
     if (lane.health === 'dead') lane.probing = true;
+    // Counted from the pick, not from the send: several waiters are served in one pump.
+    lane.inFlight += 1;
     lane.lastPickSeq = ++this.pickSeq;
     if (waiter.sticky) this.stickyLane.set(waiter.storeId, lane.id);
     return lane;
@@ -354,7 +368,6 @@ export class ProxyPool {
       },
     };
     const started = this.clock.now();
-    lane.inFlight += 1;
     try {
       const value = await Promise.race([task(handle), deadline]);
       this.record(lane, null, started, null);

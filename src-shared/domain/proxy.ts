@@ -119,6 +119,8 @@ export const proxySettings = z.object({
   offersPerSecond: z.number().positive().max(100).default(8),
   /** A small burst keeps a lane from sending a second's worth of requests at once. */
   burst: z.number().int().min(1).max(100).default(2),
+  /** Requests in flight on one lane at once; keeps one proxy from being stampeded by cabinet calls. */
+  maxConcurrentPerLane: z.number().int().min(1).max(100).default(6),
   banCooldownMs: z.number().int().min(0).default(15_000),
   maxBanCooldownMs: z.number().int().min(0).default(10 * 60_000),
   failureCooldownMs: z.number().int().min(0).default(5_000),

@@ -74,6 +74,37 @@ describe('round-robin with per-IP budgets', () => {
     expect(results).toHaveLength(5);
   });
 
+  it('keeps at most maxConcurrentPerLane requests in flight on one proxy', async () => {
+    const { pool } = setup(1, { maxConcurrentPerLane: 2 });
+    let inFlight = 0;
+    let peak = 0;
+    const releases: (() => void)[] = [];
+    const task = () =>
+      new Promise<void>((resolve) => {
+        peak = Math.max(peak, ++inFlight);
+        releases.push(() => (inFlight--, resolve()));
+      });
+    const runs = Array.from({ length: 5 }, () => pool.run(1, task, { budget: 'none' }));
+    for (let served = 0; served < 5; served++) {
+      await settle();
+      releases.shift()!();
+    }
+    await Promise.all(runs);
+    expect(peak).toBe(2);
+  });
+
+  it('tells the engine how many lanes and how much offers budget a store has', async () => {
+    const { pool, store, ids } = setup(3, { offersPerSecond: 8, banCooldownMs: 60_000 });
+    store.update(ids[2]!, { storeId: 9 });
+    pool.reload();
+    expect(pool.capacity(1)).toEqual({ lanes: 2, healthy: 2, offersPerSecond: 16 });
+    expect(pool.capacity(9)).toEqual({ lanes: 3, healthy: 3, offersPerSecond: 24 });
+    await pool.run(1, async (lane) => {
+      if (lane.id === ids[0]) throw new LaneBannedError(403);
+    });
+    expect(pool.capacity(1)).toEqual({ lanes: 2, healthy: 1, offersPerSecond: 8 });
+  });
+
   it('keeps a store on the same lane for sticky (session) calls while it is healthy', async () => {
     const { pool, clock, ids } = setup(3, { offersPerSecond: 100, burst: 10 });
     const t = target(clock);
@@ -217,6 +248,16 @@ describe('waiting and cancelling', () => {
     expect(t.attempts).toHaveLength(1);
     await clock.advance(1);
     await outcome;
+  });
+
+  it('refuses new requests once closed, and fails the waiting ones', async () => {
+    const { pool, clock, ids } = setup(1, { banCooldownMs: 600_000 });
+    const t = target(clock, new Set([ids[0]!]));
+    const waiting = pool.run(1, t.task);
+    await settle();
+    await pool.close();
+    await expect(waiting).rejects.toMatchObject({ reason: 'closed' });
+    await expect(pool.run(1, laneId)).rejects.toMatchObject({ reason: 'closed' });
   });
 
   it('stops waiting when the caller aborts', async () => {
