@@ -176,8 +176,14 @@ export class DemperEngine {
           seen.add(key);
           const existing = this.pairs.get(key);
           if (existing) {
+            const rulesChanged = JSON.stringify(existing.product.rules) !== JSON.stringify(product.rules);
             existing.product = product;
             existing.store = info;
+            if (rulesChanged) {
+              // A push decided under the old rules (an old floor) must never go out; decide again now.
+              this.queue.delete(key);
+              if (!existing.pending && !existing.pushing) this.scheduler.schedule(existing, now, existing.cls);
+            }
           } else {
             const pair = newPair(key, info, product, cityId);
             this.pairs.set(key, pair);
@@ -194,7 +200,9 @@ export class DemperEngine {
       this.queue.delete(key);
       this.pairs.delete(key);
     }
-    for (const lane of this.deps.offers.lanes()) if (!this.lanes.has(lane)) this.lanes.set(lane, new LaneBudget(lane, this.settings, now));
+    const lanes = new Set(this.deps.offers.lanes());
+    for (const lane of lanes) if (!this.lanes.has(lane)) this.lanes.set(lane, new LaneBudget(lane, this.settings, now));
+    for (const lane of this.lanes.keys()) if (!lanes.has(lane)) this.lanes.delete(lane);
     this.changed();
   }
 

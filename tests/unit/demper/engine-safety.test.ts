@@ -89,4 +89,29 @@ describe('demper engine safety', () => {
     expect(h.market.counters.pushes).toBe(6);
     await stop(h);
   });
+
+  it('never pushes a decision made under rules the user has since changed', async () => {
+    // Rare re-checks and a long decision life, so only the reload itself can void the waiting push.
+    const h = harness(
+      { productsPerStore: 1, rules: { cooldownSeconds: 0 } },
+      { pushWindowLimit: 1, pushWindowMs: 3 * MINUTE, maxDecisionAgeMs: 30 * MINUTE, intervals: { lostFirstMs: 30 * MINUTE, contestedMs: 30 * MINUTE, calmMinMs: 30 * MINUTE } },
+    );
+    const p = h.products[0]!;
+    const floor = p.rules.floor.kind === 'fixed' ? p.rules.floor.price : 0;
+    const bot = h.market.botsOf(p.masterSku, ALMATY)[0]!;
+    bot.price = p.rules.ceiling! * 2;
+    await h.engine.start();
+    await h.clock.advance(10_000); // the window's one push: up to the ceiling
+    expect(h.market.counters.pushes).toBe(1);
+    bot.price = floor + 100; // the read-back sees it: an undercut to floor + 99 waits for the window
+    await h.clock.advance(MINUTE);
+    expect(h.engine.status().stores[0]!.queuedPushes).toBe(1);
+    // The seller raises the floor above the rival: the waiting undercut is void.
+    const rules = { ...p.rules, floor: { kind: 'fixed' as const, price: floor + 200 } };
+    h.catalog.productList[0] = { ...p, rules };
+    await h.engine.reload();
+    await h.clock.advance(20 * MINUTE);
+    expect(h.market.pushLog.map((l) => l.price)).toEqual([p.rules.ceiling]);
+    await stop(h);
+  });
 });
