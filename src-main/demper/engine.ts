@@ -1,4 +1,5 @@
 import type { Decision } from '../../src-shared/domain/decision';
+import { floorPrice } from '../../src-shared/domain/rules';
 import type { RivalPrice } from '../../src-shared/pricing';
 import { answeredBy, decide, recordMove, warRivals } from '../../src-shared/pricing';
 import { LaneBudget, pickLane } from './budgets';
@@ -490,6 +491,13 @@ export class DemperEngine {
     const { pair, decision: d } = q;
     const { clock, journal, pusher, sessions } = this.deps;
     if (pair.pending || pair.pushing) return;
+    // The last gate before Kaspi: whatever happened since the decision, the current rules' bounds hold.
+    const rules = pair.product.rules;
+    if (!Number.isInteger(d.price) || d.price < Math.max(1, floorPrice(rules.floor)) || (rules.ceiling !== null && d.price > rules.ceiling)) {
+      this.fail('pair', pair.key, new Error(`refused to push ${d.price}: outside the current bounds`), pair.store.storeId);
+      this.scheduler.schedule(pair, this.deps.clock.now(), pair.cls);
+      return;
+    }
     pair.pushing = true;
     this.scheduler.unschedule(pair);
     const ids = { storeId: pair.store.storeId, productId: pair.product.productId, cityId: pair.cityId, price: d.price };
