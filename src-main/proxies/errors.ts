@@ -1,3 +1,5 @@
+import { KaspiError, type KaspiErrorKind } from '../../src-shared/domain/kaspi-error';
+
 /**
  * What went wrong on a lane decides what the pool does: a ban cools the IP down, a connection
  * failure or a timeout counts toward "dead", and anything else is the caller's own business
@@ -81,10 +83,23 @@ const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_
 // undici reports a proxy that refuses the tunnel (407, 403, 502) as an abort or an argument error.
 const PROXY_REFUSAL = /Proxy response \(\d+\)|Proxy Authentication Required|^SOCKS5 /;
 
+/**
+ * How the Kaspi adapters' errors read for a lane: a storefront ban or WAF block is about this IP;
+ * timeouts and network errors (a dead or refusing proxy included) are about this route. Session,
+ * account and request errors are not the lane's business.
+ */
+const KASPI_LANE_FAILURES: Partial<Record<KaspiErrorKind, LaneFailure>> = {
+  'ip-banned': 'ban',
+  'method-blocked': 'ban',
+  timeout: 'timeout',
+  network: 'connection',
+};
+
 /** Classifies an error thrown while a task used a lane; null means "not the lane's fault". */
 export function classifyLaneFailure(error: unknown): LaneFailure | null {
   for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     if (e instanceof LaneBannedError) return 'ban';
+    if (e instanceof KaspiError) return KASPI_LANE_FAILURES[e.kind] ?? null;
     if (e instanceof LaneTimeoutError) return 'timeout';
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && TIMEOUT_CODES.has(code)) return 'timeout';

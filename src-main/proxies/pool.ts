@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import { KaspiError } from '../../src-shared/domain/kaspi-error';
 import { DEFAULT_PROXY_SETTINGS, proxySettings, type ProxyCheck, type ProxySettings, type ProxyStats, type ProxyStatus } from '../../src-shared/domain/proxy';
 import { systemClock, type Clock } from './clock';
 import { createDispatcher, playwrightProxyOption, sameConnection, type PlaywrightProxy, type ProxyEndpoint } from './endpoint';
@@ -394,7 +395,7 @@ export class ProxyPool {
       lane.onSuccess(now);
       recordOutcome(lane.stats, 'success', now - started, null, now);
     } else {
-      lane.onFailure(failure, now, this.settings, error instanceof LaneBannedError ? error.retryAfterMs : null);
+      lane.onFailure(failure, now, this.settings, error instanceof LaneBannedError || error instanceof KaspiError ? error.retryAfterMs : null);
       recordOutcome(lane.stats, failure === 'ban' ? 'ban' : 'error', null, `${failure}: ${describeFailure(error)}`, now);
     }
     this.markDirty(lane);

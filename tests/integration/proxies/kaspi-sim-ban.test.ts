@@ -1,11 +1,11 @@
-import { ProxyAgent, request, type Dispatcher } from 'undici';
+import { ProxyAgent } from 'undici';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { banFromResponse } from '../../../src-main/proxies/errors';
+import { fetchOffers } from '../../../src-main/kaspi/storefront';
 import { parseProxyList } from '../../../src-main/proxies/parse';
 import { ProxyPool } from '../../../src-main/proxies/pool';
+import { DEFAULT_PROXY_SETTINGS } from '../../../src-shared/domain/proxy';
 import { startKaspiSim, type KaspiSim } from '../../sim/kaspi';
 import { startTinyproxies, type Tinyproxy } from '../../support/tinyproxy';
-import { DEFAULT_PROXY_SETTINGS } from '../../../src-shared/domain/proxy';
 import { ProxyDb } from './support/proxy-db';
 
 const CITIES = ['750000000', '710000000'];
@@ -25,45 +25,28 @@ afterAll(async () => {
   await Promise.all([sim.close(), ...proxies.map((p) => p.stop())]);
 });
 
-/** The storefront offers call as a browser makes it (kaspi-api.md §4); a 403 means this IP is banned. */
-async function fetchOffers(dispatcher: Dispatcher, productId: string, cityId: string, signal?: AbortSignal): Promise<{ offers: unknown[] }> {
-  const response = await request(`${sim.urls.storefront}/yml/offer-view/offers/${productId}`, {
-    method: 'POST',
-    dispatcher,
-    signal,
-    headers: {
-      'user-agent': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
-      'content-type': 'application/json; charset=UTF-8',
-      accept: 'application/json, text/*',
-      origin: 'https://kaspi.kz',
-      referer: `https://kaspi.kz/shop/p/-${productId}/?c=${cityId}`,
-    },
-    body: JSON.stringify({ cityId, id: productId, merchantUID: [], limit: 50, page: 0, sortOption: 'PRICE' }),
-  });
-  const text = await response.body.text();
-  const ban = banFromResponse(response.statusCode, response.headers);
-  if (ban) throw ban;
-  if (response.statusCode !== 200) throw new Error(`HTTP ${response.statusCode}`);
-  return JSON.parse(text) as { offers: unknown[] };
-}
+const endpoints = () => ({ idmcUrl: sim.urls.idmc, mcUrl: sim.urls.mc, storefrontUrl: sim.urls.storefront });
 
-it('routes around an IP the Kaspi simulator banned, fetching every product with no request lost', async () => {
+it('routes the storefront adapter around an IP the Kaspi simulator banned, with no request lost', async () => {
   // Another program hammered the simulator through the second proxy (exit 127.0.0.3): that IP is banned now.
   const hammer = new ProxyAgent(`http://127.0.0.1:${proxies[1]!.port}`);
-  const statuses = await Promise.all(Array.from({ length: 20 }, () => fetchOffers(hammer, PRODUCTS[0]!, CITIES[0]!).then(() => 200, () => 403)));
+  const outcomes = await Promise.allSettled(Array.from({ length: 20 }, () => fetchOffers({ endpoints: endpoints(), masterSku: PRODUCTS[0]!, cityId: CITIES[0]!, dispatcher: hammer })));
   await hammer.close();
-  expect(statuses).toContain(403);
+  expect(outcomes.some((o) => o.status === 'rejected' && (o.reason as { kind?: string }).kind === 'ip-banned')).toBe(true);
   expect(sim.bans().offers.map((b) => b.key)).toEqual(['127.0.0.3']);
 
   env.store.importMany(parseProxyList(proxies.map((p) => `${p.host}:${p.port}`).join('\n')).ok);
   const pool = new ProxyPool({ store: env.store, settings: { allowDirect: false } });
   try {
-    const jobs = PRODUCTS.flatMap((productId) => CITIES.map((cityId) => ({ productId, cityId })));
-    const results = await Promise.all(jobs.map(({ productId, cityId }) => pool.run(1, (lane) => fetchOffers(lane.dispatcher, productId, cityId, lane.signal))));
+    const jobs = PRODUCTS.flatMap((masterSku) => CITIES.map((cityId) => ({ masterSku, cityId })));
+    // The adapter throws KaspiError('ip-banned') on a 403; the pool reads it as a ban of that lane.
+    const results = await Promise.all(
+      jobs.map((job) => pool.run(1, (lane) => fetchOffers({ endpoints: endpoints(), ...job, dispatcher: lane.dispatcher, signal: lane.signal }))),
+    );
 
     // Each answer is what the storefront shows for that product and city.
-    expect(results.map((r) => r.offers.length)).toEqual(jobs.map(({ productId, cityId }) => sim.offers(productId, cityId).length));
-    expect(results.some((r) => r.offers.length > 0)).toBe(true);
+    expect(results.map((offers) => offers.length)).toEqual(jobs.map(({ masterSku, cityId }) => sim.offers(masterSku, cityId).length));
+    expect(results.some((offers) => offers.length > 0)).toBe(true);
     const lanes = pool.snapshot();
     const banned = lanes.find((lane) => lane.address.endsWith(`:${proxies[1]!.port}`))!;
     expect(banned).toMatchObject({ status: 'cooling', stats: { successes: 0 } });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { banFromResponse, classifyLaneFailure, describeFailure, LaneBannedError, LaneTimeoutError } from '../../../src-main/proxies/errors';
 import { readExitAddress } from '../../../src-main/proxies/health';
+import { KaspiError } from '../../../src-shared/domain/kaspi-error';
 
 const coded = (code: string, message = code) => Object.assign(new Error(message), { code });
 
@@ -17,6 +18,13 @@ describe('what a lane failure is', () => {
     [coded('UND_ERR_ABORTED', 'Proxy response (407) !== 200 when HTTP Tunneling'), 'connection'],
     [coded('UND_ERR_INVALID_ARG', 'Proxy Authentication Required (407)'), 'connection'],
     [new TypeError('fetch failed', { cause: coded('ECONNREFUSED') }), 'connection'],
+    [new KaspiError('ip-banned', undefined, 10_000, 403), 'ban'],
+    [new KaspiError('method-blocked', undefined, null, 405), 'ban'],
+    [new KaspiError('timeout'), 'timeout'],
+    [new KaspiError('network'), 'connection'],
+    [new KaspiError('session-expired', undefined, null, 403), null],
+    [new KaspiError('account-blocked', undefined, 1_800_000, 429), null],
+    [new KaspiError('bad-request', undefined, null, 400), null],
     [new SyntaxError('Unexpected token <'), null],
     [new Error('HTTP 500'), null],
   ] as const)('%s → %s', (error, expected) => {
