@@ -168,6 +168,27 @@ export class ProxyPool {
     });
   }
 
+  /**
+   * The dispatcher of the store's session lane, for callers that need one synchronously (the
+   * cabinet's `DispatcherFor` port): the lane the store's sticky calls used last while it is
+   * not cooling or dead, else the next usable one. undefined means "go direct". No budget, no
+   * retry and no statistics on this path: prefer `run(storeId, task, { budget: 'none', sticky: true })`.
+   * Throws NoLaneError when the store may use no lane at all.
+   */
+  stickyDispatcher(storeId: number | null): Dispatcher | undefined {
+    const now = this.clock.now();
+    const candidates = this.lanesFor(storeId);
+    if (candidates.length === 0) throw new NoLaneError('none-configured', storeId);
+    const usable = candidates.filter((lane) => lane.status(now) === 'healthy');
+    const current = usable.find((lane) => lane.id === this.stickyLane.get(storeId));
+    const lane = current ?? (usable.length > 0 ? usable.reduce((best, l) => (l.lastPickSeq < best.lastPickSeq ? l : best)) : candidates[0]!);
+    if (!current) {
+      lane.lastPickSeq = ++this.pickSeq;
+      this.stickyLane.set(storeId, lane.id);
+    }
+    return lane.endpoint ? lane.dispatcher : undefined;
+  }
+
   /** What a store can count on right now: lanes not dead, and their combined offers budget. */
   capacity(storeId: number | null): { lanes: number; healthy: number; offersPerSecond: number } {
     const now = this.clock.now();

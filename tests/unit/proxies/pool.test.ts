@@ -128,6 +128,25 @@ describe('round-robin with per-IP budgets', () => {
   });
 });
 
+describe('session dispatcher for the cabinet', () => {
+  it('stays on one lane for a store while it is healthy and moves when it cools down', async () => {
+    const { pool, ids } = setup(2, { offersPerSecond: 100, burst: 10, banCooldownMs: 60_000 });
+    const first = pool.stickyDispatcher(3);
+    expect(pool.stickyDispatcher(3)).toBe(first);
+    const firstLane = await pool.run(3, laneId, { budget: 'none', sticky: true });
+    await pool.run(3, async (lane) => {
+      if (lane.id === firstLane) throw new LaneBannedError(403);
+    }, { budget: 'none', sticky: true });
+    expect(pool.stickyDispatcher(3)).not.toBe(first);
+    expect(ids).toContain(firstLane);
+  });
+
+  it('goes direct on the direct lane and refuses when no lane is allowed', () => {
+    expect(setup(0, { allowDirect: true }).pool.stickyDispatcher(1)).toBeUndefined();
+    expect(() => setup(0).pool.stickyDispatcher(1)).toThrow(NoLaneError);
+  });
+});
+
 describe('bans, failures and dead proxies', () => {
   it('retries a banned request on another lane and cools the banned IP down, longer each time', async () => {
     const { pool, clock, ids } = setup(2, { offersPerSecond: 100, burst: 10, banCooldownMs: 15_000 });
