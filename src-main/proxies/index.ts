@@ -6,6 +6,7 @@ export { systemClock, type Clock } from './clock';
 export { createDispatcher, endpointAddress, playwrightProxyOption, type PlaywrightProxy, type ProxyEndpoint } from './endpoint';
 export { banFromResponse, classifyLaneFailure, LaneBannedError, LaneTimeoutError, NoLaneError, UnsupportedProxyError, type LaneFailure } from './errors';
 export { checkDirect, checkEndpoint, checkProxies, readExitAddress, startHealthMonitor, type HealthMonitor } from './health';
+export { proxyPageView, type ProxyPageView } from './live-view';
 export { parseProxyList, proxyKey } from './parse';
 export { ProxyPool, type LaneHandle, type LaneSnapshot, type ProxyPoolOptions, type RunOptions } from './pool';
 export { DIRECT_LANE_ID, type ImportSummary, type ProxyPlacement, type ProxyStore, type SecretBox } from './proxy-store';

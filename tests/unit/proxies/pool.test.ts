@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LaneBannedError, LaneTimeoutError, NoLaneError } from '../../../src-main/proxies/errors';
 import type { LaneHandle } from '../../../src-main/proxies/pool';
 import { ProxyPool } from '../../../src-main/proxies/pool';
+import { proxyPageView } from '../../../src-main/proxies/live-view';
 import { memoryPool } from './support/memory-pool';
 import { settle } from './support/manual-clock';
 
@@ -334,5 +335,22 @@ describe('restart', () => {
     release();
     await expect(probe).resolves.toBe(first.ids[0]);
     expect(pool.snapshot()[0]!.status).toBe('healthy');
+  });
+});
+
+describe('proxies page view', () => {
+  it('shows live status and counters over the stored ones, and the direct lane separately', async () => {
+    const { pool, store, ids } = setup(2, { allowDirect: true, offersPerSecond: 100, burst: 10, banCooldownMs: 60_000 });
+    store.update(ids[1]!, { enabled: false });
+    pool.reload();
+    await pool.run(1, async (lane) => {
+      if (lane.id === ids[0]) throw new LaneBannedError(403);
+    });
+    const view = proxyPageView(store.list(), pool.snapshot());
+    expect(view.proxies.map((p) => [p.status, p.stats.bans])).toEqual([
+      ['cooling', 1],
+      ['disabled', 0],
+    ]);
+    expect(view.direct).toMatchObject({ status: 'healthy', stats: { requests: 1, successes: 1 } });
   });
 });
