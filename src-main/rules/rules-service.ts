@@ -172,6 +172,7 @@ export function createRulesService({ db, now, onChanged }: RulesServiceDeps) {
           bestRivalName: best?.merchantName ?? null,
           position: snap?.ourPosition ?? null,
           rivalsCount: rivals.length,
+          marketAt: snap?.takenAt ?? null,
           floor: resolved.floor,
           ceiling: resolved.ceiling,
           strategy: resolved.strategy,

@@ -35,6 +35,8 @@ export const productTableRow = z.object({
   bestRivalName: z.string().nullable(),
   position: z.number().int().nullable(),
   rivalsCount: z.number().int(),
+  /** When the storefront was last looked at for this row's city; null: never (rivals unknown, not "none"). */
+  marketAt: z.string().nullable(),
   floor: z.number().int().nullable(),
   ceiling: z.number().int().nullable(),
   strategy: z.enum(STRATEGIES).nullable(),

@@ -29,6 +29,7 @@ export function CsvImport({ run, onClose }: CsvImportProps) {
   const [result, setResult] = useState<ImportResult | null>(null);
   const [busy, setBusy] = useState<'reading' | 'applying' | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [fileName, setFileName] = useState<string | null>(null);
 
   const pick = async (file: File | undefined) => {
     if (!file) return;
@@ -68,7 +69,10 @@ export function CsvImport({ run, onClose }: CsvImportProps) {
           <button type="button" className="link" onClick={onClose} aria-label={t('products.close')}>✕</button>
         </header>
         <p className="muted">{t('products.import.hint')}</p>
-        <input type="file" accept=".csv,text/csv,text/plain" aria-label={t('products.import.pick')} onChange={(e) => void pick(e.target.files?.[0])} data-testid="csv-file" />
+        <label className="file-pick">
+          {t('products.import.pick')}{fileName && <span className="muted">{fileName}</span>}
+          <input type="file" accept=".csv,text/csv,text/plain" onChange={(e) => { setFileName(e.target.files?.[0]?.name ?? null); void pick(e.target.files?.[0]); }} data-testid="csv-file" />
+        </label>
         {busy && <progress aria-label={t(busy === 'reading' ? 'products.import.reading' : 'products.import.applying')} />}
         {error && <p className="error" role="alert">{error}</p>}
         {preview && preview.fileErrors.length > 0 && (

@@ -49,11 +49,14 @@ export function ProductsPage() {
   const load = useCallback(() => { api.call('products.table', { storeId }).then(setRows, report); }, [storeId, report]);
   useEffect(() => { api.call('stores.list', {}).then(setStores, report); }, [report]);
   useEffect(load, [load]);
+  // A save reloads the table and main's 'products.changed' follows it: one reload serves both.
   const reloadTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  useEffect(() => api.on('products.changed', () => {
+  const scheduleReload = useCallback(() => {
     clearTimeout(reloadTimer.current);
-    reloadTimer.current = setTimeout(load, 200);
-  }), [load]);
+    reloadTimer.current = setTimeout(load, 150);
+  }, [load]);
+  useEffect(() => api.on('products.changed', scheduleReload), [scheduleReload]);
+  useEffect(() => () => clearTimeout(reloadTimer.current), []);
   useEffect(() => {
     if (!toast) return;
     const timer = setTimeout(() => setToast(null), 6000);
@@ -66,12 +69,12 @@ export function ProductsPage() {
   const save = useCallback(async (ids: number[], checked: CheckedDraft): Promise<SaveOutcome | null> => {
     try {
       await api.call('rules.update', { productIds: ids, set: checked.set, unset: checked.unset });
-      load();
+      scheduleReload();
       return null;
     } catch (e) {
       return outcomeOf(e, language);
     }
-  }, [load, language]);
+  }, [scheduleReload, language]);
 
   const saveInline = useCallback(async (row: ProductTableRow, draft: RuleDraft): Promise<string | null> => {
     const checked = checkDraft(draft, [row], labels);
@@ -86,12 +89,12 @@ export function ProductsPage() {
   const setBot = useCallback(async (ids: number[], enabled: boolean): Promise<string | null> => {
     try {
       await api.call('products.setBot', { productIds: ids, enabled });
-      load();
+      scheduleReload();
       return null;
     } catch (e) {
       return messageOf(e, language);
     }
-  }, [load, language]);
+  }, [scheduleReload, language]);
 
   const setBotInline = useCallback(async (row: ProductTableRow, enabled: boolean) => {
     const problem = await setBot([row.id], enabled);

@@ -40,7 +40,7 @@ export function ProductsTable({ rows, sort, onSort, selected, onSelect, onSelect
       cell: (r) => <input type="checkbox" aria-label={t('products.selectRow', { sku: r.sku })} checked={selected.has(r.id)} onChange={(e) => onSelect(r.id, e.target.checked)} data-testid={`select-${r.sku}`} />,
     },
     {
-      id: 'title', width: 'minmax(220px, 3fr)', sortKey: 'title', header: t('products.col.title'),
+      id: 'title', width: 'minmax(160px, 3fr)', sortKey: 'title', header: t('products.col.title'),
       cell: (r) => (
         <button type="button" className="link title-cell" onClick={() => onOpen(r.id)} title={r.title} data-testid={`open-${r.sku}`}>
           {needsAttention(r) && <span className="attention-dot" title={r.rulesError ?? t('products.attention.botNoFloor')} aria-label={t('products.filter.attention')} />}
@@ -48,30 +48,32 @@ export function ProductsTable({ rows, sort, onSort, selected, onSelect, onSelect
         </button>
       ),
     },
-    { id: 'sku', width: 'minmax(90px, 1fr)', sortKey: 'sku', header: t('products.col.sku'), cell: (r) => <span className="mono">{r.sku}</span> },
-    { id: 'ourPrice', width: '110px', sortKey: 'ourPrice', numeric: true, header: t('products.col.ourPrice'), cell: (r) => tenge(r.ourPrice) },
+    { id: 'sku', width: 'minmax(80px, 1fr)', sortKey: 'sku', header: t('products.col.sku'), cell: (r) => <span className="mono">{r.sku}</span> },
+    { id: 'ourPrice', width: '96px', sortKey: 'ourPrice', numeric: true, header: t('products.col.ourPrice'), cell: (r) => tenge(r.ourPrice) },
     {
-      id: 'bestRival', width: 'minmax(130px, 1.2fr)', sortKey: 'bestRivalPrice', numeric: true, header: t('products.col.bestRival'),
-      cell: (r) => (r.bestRivalPrice === null ? <span className="muted">{t('products.noRivals')}</span> : <span title={r.bestRivalName ?? ''}>{tenge(r.bestRivalPrice)}</span>),
+      id: 'bestRival', width: '128px', sortKey: 'bestRivalPrice', numeric: true, header: t('products.col.bestRival'),
+      cell: (r) => (r.marketAt === null ? <span className="muted" title={t('products.notChecked')}>—</span>
+        : r.bestRivalPrice === null ? <span className="muted">{t('products.noRivals')}</span>
+        : <span title={r.bestRivalName ?? ''}>{tenge(r.bestRivalPrice)}</span>),
     },
-    { id: 'position', width: '70px', sortKey: 'position', numeric: true, header: t('products.col.position'), cell: (r) => (r.position === null ? '—' : <span className={r.position === 1 ? 'pos first' : 'pos'}>{r.position}</span>) },
+    { id: 'position', width: '56px', sortKey: 'position', numeric: true, header: t('products.col.position'), cell: (r) => (r.position === null ? '—' : <span className={r.position === 1 ? 'pos first' : 'pos'}>{r.position}</span>) },
     {
-      id: 'floor', width: '120px', sortKey: 'floor', numeric: true, header: t('products.col.floor'),
+      id: 'floor', width: '104px', sortKey: 'floor', numeric: true, header: t('products.col.floor'),
       cell: (r) => <InlineEdit display={tenge(r.floor)} initial={r.floor?.toString() ?? ''} label={t('products.field.floor')} testId={`floor-${r.sku}`} onSubmit={(text) => onSaveRules(r, { floor: text })} />,
     },
     {
-      id: 'ceiling', width: '120px', sortKey: 'ceiling', numeric: true, header: t('products.col.ceiling'),
+      id: 'ceiling', width: '104px', sortKey: 'ceiling', numeric: true, header: t('products.col.ceiling'),
       cell: (r) => <InlineEdit display={r.ceiling === null ? t('products.noCeilingShort') : tenge(r.ceiling)} initial={r.ceiling?.toString() ?? ''} label={t('products.field.ceiling')} testId={`ceiling-${r.sku}`} onSubmit={(text) => onSaveRules(r, { ceiling: text })} />,
     },
     {
-      id: 'strategy', width: 'minmax(130px, 1fr)', sortKey: 'strategy', header: t('products.col.strategy'),
+      id: 'strategy', width: '150px', sortKey: 'strategy', header: t('products.col.strategy'),
       cell: (r) => <InlineEdit display={r.strategy ? labels[r.strategy] : '—'} initial={r.strategy ? labels[r.strategy] : ''} label={t('products.field.strategy')} listId={STRATEGY_LIST} testId={`strategy-${r.sku}`} onSubmit={(text) => onSaveRules(r, { strategy: text })} />,
     },
     {
-      id: 'bot', width: '70px', sortKey: 'botEnabled', header: t('products.col.bot'),
+      id: 'bot', width: '48px', sortKey: 'botEnabled', header: t('products.col.bot'),
       cell: (r) => <BotSwitch row={r} label={t('products.botFor', { sku: r.sku })} onSetBot={onSetBot} />,
     },
-    { id: 'lastChange', width: '110px', sortKey: 'lastChangeAt', header: t('products.col.lastChange'), cell: (r) => <span className="muted">{dateTime(r.lastChangeAt, language)}</span> },
+    { id: 'lastChange', width: '104px', sortKey: 'lastChangeAt', header: t('products.col.lastChange'), cell: (r) => <span className="muted">{dateTime(r.lastChangeAt, language)}</span> },
   ], [t, labels, language, allSelected, selected, onSelect, onSelectAll, onOpen, onSaveRules, onSetBot]);
 
   return (

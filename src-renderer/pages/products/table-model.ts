@@ -19,7 +19,7 @@ export const DEFAULT_QUERY: TableQuery = { search: '', bot: 'all', flags: [], so
 /** We are on sale and someone is cheaper (a tie lost counts too). */
 export const lostFirstPlace = (r: ProductTableRow) => r.position !== null && r.position > 1;
 export const atFloor = (r: ProductTableRow) => r.ourPrice !== null && r.floor !== null && r.ourPrice <= r.floor;
-export const noRivals = (r: ProductTableRow) => r.rivalsCount === 0;
+export const noRivals = (r: ProductTableRow) => r.marketAt !== null && r.rivalsCount === 0;
 /** The bot cannot price it: rules that do not resolve, or the bot is on without a floor. */
 export const needsAttention = (r: ProductTableRow) => r.rulesError !== null || (r.botEnabled && r.floor === null);
 

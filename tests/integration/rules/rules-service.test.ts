@@ -43,10 +43,10 @@ describe('rules service over SQLite', () => {
     expect(row).toMatchObject({
       ourPrice: 11_000, bestRivalPrice: 10_500, bestRivalName: 'Магазин X', position: 2, rivalsCount: 2,
       floor: 10_000, ceiling: 12_000, strategy: 'undercut', botEnabled: true, rulesError: null, cityId: ALMATY,
-      lastChangeAt: new Date(T0 + 61_000).toISOString(),
+      lastChangeAt: new Date(T0 + 61_000).toISOString(), marketAt: new Date(T0).toISOString(),
     });
     // Store default ceiling applies where the product sets none; no floor is named in Russian.
-    expect(rows.find((r) => r.sku === 'B2')).toMatchObject({ floor: 9_000, ceiling: 20_000, rulesError: null, ourPrice: 9_500, position: null, rivalsCount: 0 });
+    expect(rows.find((r) => r.sku === 'B2')).toMatchObject({ floor: 9_000, ceiling: 20_000, rulesError: null, ourPrice: 9_500, position: null, rivalsCount: 0, marketAt: null });
     expect(rows.find((r) => r.sku === 'C3')).toMatchObject({ floor: null, rulesError: 'Не задана минимальная цена' });
   });
 

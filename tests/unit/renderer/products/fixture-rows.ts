@@ -26,6 +26,7 @@ export function fixtureRows(count: number, seed = 7): ProductTableRow[] {
       bestRivalName: rivalsCount > 0 ? `Магазин ${rng.int(1, 300)}` : null,
       position: ourPrice === null ? null : rivalsCount === 0 ? 1 : rng.int(1, Math.min(rivalsCount + 1, 10)),
       rivalsCount,
+      marketAt: ourPrice === null ? null : '2026-11-20T09:00:00.000Z',
       floor,
       ceiling: floor !== null && rng.chance(0.7) ? floor * 2 : null,
       strategy: rng.pick(STRATEGIES),

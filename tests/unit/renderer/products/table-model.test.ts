@@ -12,8 +12,8 @@ const ids = (rows: ProductTableRow[]) => rows.map((r) => r.id);
 describe('products table data layer', () => {
   const rows = [
     row(1, { title: 'Чайник Tefal', ourPrice: 12_990, floor: 12_990, position: 2, rivalsCount: 3, botEnabled: true, rulesError: null }),
-    row(2, { title: 'чайник Bosch', ourPrice: 9_000, floor: 8_000, position: 1, rivalsCount: 0, botEnabled: false, rulesError: null }),
-    row(3, { title: 'Утюг', ourPrice: null, floor: null, position: null, rivalsCount: 2, botEnabled: true, rulesError: 'Не задана минимальная цена' }),
+    row(2, { title: 'чайник Bosch', ourPrice: 9_000, floor: 8_000, position: 1, rivalsCount: 0, marketAt: '2026-11-20T09:00:00.000Z', botEnabled: false, rulesError: null }),
+    row(3, { title: 'Утюг', ourPrice: null, floor: null, position: null, rivalsCount: 0, marketAt: null, botEnabled: true, rulesError: 'Не задана минимальная цена' }),
     row(4, { title: 'Ёлка', ourPrice: 15_000, floor: 10_000, position: 5, rivalsCount: 8, botEnabled: false, rulesError: null, masterSku: '100000009' }),
   ];
 
@@ -28,6 +28,7 @@ describe('products table data layer', () => {
     expect(ids(filterAndSort(rows, q({ bot: 'off' })))).toEqual([4, 2]);
     expect(ids(filterAndSort(rows, q({ flags: ['firstLost'] })))).toEqual([4, 1]);
     expect(ids(filterAndSort(rows, q({ flags: ['atFloor'] })))).toEqual([1]);
+    // Never looked at is not the same as alone on the storefront.
     expect(ids(filterAndSort(rows, q({ flags: ['noRivals'] })))).toEqual([2]);
     expect(ids(filterAndSort(rows, q({ flags: ['attention'] })))).toEqual([3]);
     expect(ids(filterAndSort(rows, q({ flags: ['firstLost', 'atFloor'] })))).toEqual([1]);
