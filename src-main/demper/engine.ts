@@ -445,6 +445,7 @@ export class DemperEngine {
       return;
     }
     pair.dryRunPrice = null;
+    if (now < pair.pushRetryAt) return;
     const old = d.reason.previousPrice ?? d.price;
     const sharp = isSharpDrop(old, d.price, this.settings);
     st.recent.set(pair.key, { at: now, change: sharp ? { oldPrice: old, newPrice: d.price } : null });
@@ -537,6 +538,7 @@ export class DemperEngine {
           this.afterPush(pair, entryId, d.price, at, true, q.rivals);
           return;
         }
+        pair.pushBackoffMs = 0;
         this.afterPush(pair, entryId, d.price, at, false, q.rivals);
         this.emit({ type: 'journal', at, entryId, ...ids, status: 'pushed' });
         return;
@@ -584,6 +586,13 @@ export class DemperEngine {
       case 'network':
         // The push may have reached Kaspi: only a read-back can tell, so the row stays planned.
         this.afterPush(pair, entryId, price, at, true, []);
+        return;
+      case 'bad-request':
+        // Kaspi refused this one offer (a wrong SKU, a removed product): only its pushes back off.
+        pair.pushBackoffMs = Math.min(this.settings.backoffMaxMs, pair.pushBackoffMs ? pair.pushBackoffMs * 2 : this.settings.backoffBaseMs);
+        pair.pushRetryAt = at + pair.pushBackoffMs;
+        await failed(describe(e));
+        this.scheduler.schedule(pair, pair.pushRetryAt, pair.cls);
         return;
       default:
         st.account.backoffMs = Math.min(this.settings.backoffMaxMs, st.account.backoffMs ? st.account.backoffMs * 2 : this.settings.backoffBaseMs);

@@ -32,6 +32,9 @@ export interface Pair {
   seq: number;
   calmStreak: number;
   backoffMs: number;
+  /** After Kaspi refused this offer's push (bad request): no push before this time. */
+  pushRetryAt: number;
+  pushBackoffMs: number;
   lastRivalsKey: string | null;
   lastChangeAt: number | null;
   changesDay: number;
@@ -120,6 +123,8 @@ export function newPair(key: string, store: StoreInfo, product: ProductInfo, cit
     seq: 0,
     calmStreak: 0,
     backoffMs: 0,
+    pushRetryAt: 0,
+    pushBackoffMs: 0,
     lastRivalsKey: null,
     lastChangeAt: null,
     changesDay: -1,

@@ -163,4 +163,19 @@ describe('demper engine under Kaspi failures', () => {
     expect(h.ourPrice(0)).toBe(h.products[0]!.rules.ceiling);
     await stop(h, engine);
   });
+
+  it('a push Kaspi refuses as a bad request backs off only that product', async () => {
+    const h = harness({ productsPerStore: 4 });
+    wantRaises(h);
+    const bad = h.products[0]!.productId;
+    h.pusher.fault = (r) => (r.productId === bad ? { error: new KaspiError('bad-request', 'HTTP 400', null, 400), applied: false } : null);
+    await h.engine.start();
+    await h.clock.advance(3 * MINUTE);
+    expect(h.market.counters.pushes).toBe(3);
+    const failures = [...h.journal.entries.values()].filter((e) => e.productId === bad).map((e) => e.status);
+    expect(failures.every((s) => s === 'failed')).toBe(true);
+    // 5 s, 10 s, 20 s, 40 s, 80 s apart: a handful of tries in three minutes, not one every check.
+    expect(failures.length).toBeLessThanOrEqual(6);
+    await stop(h);
+  });
 });
