@@ -11,6 +11,10 @@ import { TokenBucket } from './token-bucket';
  *   healthy --403--> cooling (15 s, doubling while bans repeat) --time--> healthy
  *   healthy --connection failure / timeout--> cooling (short) ... N in a row --> dead
  *   dead --retry time--> one probe request at a time --success--> healthy, --failure--> dead (longer)
+ *
+ * Outcomes of requests that were already under way when a failure was recorded belong to that
+ * same incident: they neither escalate it (several in-flight 403s are one ban, not a repeat
+ * offence) nor end it (an old success says nothing about the proxy now).
  */
 export class Lane {
   health: Exclude<ProxyStatus, 'disabled'> = 'healthy';
@@ -18,6 +22,8 @@ export class Lane {
   consecutiveFailures = 0;
   consecutiveBans = 0;
   deadRounds = 0;
+  /** When the last ban or failure was recorded. */
+  incidentAt = -Infinity;
   probing = false;
   lastPickSeq = 0;
   inFlight = 0;
@@ -68,7 +74,8 @@ export class Lane {
     return now + (useBudget ? this.bucket.waitMs(now) : 0);
   }
 
-  onSuccess(now: number): void {
+  onSuccess(now: number, startedAt: number): void {
+    if (startedAt < this.incidentAt) return;
     this.consecutiveFailures = 0;
     if (this.health === 'dead') this.health = 'healthy';
     // A request that started before a ban may finish after it; it must not end the cooldown.
@@ -79,16 +86,19 @@ export class Lane {
     }
   }
 
-  onFailure(failure: LaneFailure, now: number, settings: ProxySettings, retryAfterMs: number | null): void {
+  onFailure(failure: LaneFailure, now: number, startedAt: number, settings: ProxySettings, retryAfterMs: number | null): void {
+    const sameIncident = startedAt < this.incidentAt;
+    this.incidentAt = now;
     if (failure === 'ban') {
       // The proxy answered, so it is alive; only this IP is unwelcome for a while.
       this.consecutiveFailures = 0;
       this.deadRounds = 0;
-      this.consecutiveBans += 1;
+      if (!sameIncident || this.consecutiveBans === 0) this.consecutiveBans += 1;
       const cooldown = Math.min(settings.maxBanCooldownMs, settings.banCooldownMs * 2 ** (this.consecutiveBans - 1));
       this.coolUntil(now + Math.max(cooldown, retryAfterMs ?? 0));
       return;
     }
+    if (sameIncident) return;
     this.consecutiveFailures += 1;
     if (this.consecutiveFailures >= settings.deadAfterFailures) {
       this.availableAt = now + settings.deadRetryMs * 2 ** Math.min(this.deadRounds, 3);

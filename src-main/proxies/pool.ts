@@ -202,8 +202,8 @@ export class ProxyPool {
     const lane = this.lanes.get(laneId);
     if (!lane) return;
     const now = this.clock.now();
-    if (check.ok) lane.onSuccess(now);
-    else if (lane.health !== 'dead') lane.onFailure('connection', now, this.settings, null);
+    if (check.ok) lane.onSuccess(now, check.at);
+    else if (lane.health !== 'dead') lane.onFailure('connection', now, check.at, this.settings, null);
     this.markDirty(lane);
     this.pump();
   }
@@ -413,10 +413,10 @@ export class ProxyPool {
     const now = this.clock.now();
     this.resetIfDue(lane, now);
     if (failure === null) {
-      lane.onSuccess(now);
+      lane.onSuccess(now, started);
       recordOutcome(lane.stats, 'success', now - started, null, now);
     } else {
-      lane.onFailure(failure, now, this.settings, error instanceof LaneBannedError || error instanceof KaspiError ? error.retryAfterMs : null);
+      lane.onFailure(failure, now, started, this.settings, error instanceof LaneBannedError || error instanceof KaspiError ? error.retryAfterMs : null);
       recordOutcome(lane.stats, failure === 'ban' ? 'ban' : 'error', null, `${failure}: ${describeFailure(error)}`, now);
     }
     this.markDirty(lane);

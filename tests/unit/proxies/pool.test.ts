@@ -162,6 +162,42 @@ describe('bans, failures and dead proxies', () => {
     expect(pool.snapshot()[0]).toMatchObject({ status: 'cooling', availableAt: clock.now() + 30_000 });
   });
 
+  it('counts bans of requests already under way as one ban, not as repeat offences', async () => {
+    const { pool, clock, ids } = setup(2, { offersPerSecond: 100, burst: 10, banCooldownMs: 15_000 });
+    const gates: (() => void)[] = [];
+    // Three requests leave on the first proxy before any answer comes back; all three are banned.
+    const runs = Array.from({ length: 3 }, () =>
+      pool.run(1, (lane) =>
+        lane.id === ids[0] ? new Promise<number>((_, reject) => gates.push(() => reject(new LaneBannedError(403)))) : Promise.resolve(lane.id),
+        { sticky: true },
+      ),
+    );
+    await settle();
+    expect(gates).toHaveLength(3);
+    await clock.advance(10);
+    gates.forEach((ban) => ban());
+    await Promise.all(runs);
+    expect(pool.snapshot()[0]).toMatchObject({ status: 'cooling', availableAt: clock.now() + 15_000, stats: { bans: 3 } });
+  });
+
+  it('does not let a success that started before a failure end that failure', async () => {
+    const { pool, clock } = setup(1, { offersPerSecond: 100, burst: 10, failureCooldownMs: 1_000, deadAfterFailures: 2 });
+    const refuse = async (): Promise<number> => {
+      throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+    };
+    let releaseSlow!: () => void;
+    const slow = pool.run(1, (lane) => new Promise<number>((resolve) => (releaseSlow = () => resolve(lane.id))));
+    await settle();
+    await clock.advance(1);
+    await expect(pool.run(1, refuse, { maxAttempts: 1 })).rejects.toThrow('ECONNREFUSED');
+    releaseSlow();
+    await slow;
+    await clock.advance(1_000);
+    await expect(pool.run(1, refuse, { maxAttempts: 1 })).rejects.toThrow('ECONNREFUSED');
+    // The old success did not reset the count: two failures in a row, so the proxy is dead.
+    expect(pool.snapshot()[0]!.status).toBe('dead');
+  });
+
   it('honours Retry-After when the target names a longer wait', async () => {
     const { pool, clock, ids } = setup(2, { offersPerSecond: 100, burst: 10, banCooldownMs: 1_000 });
     await pool.run(1, async (lane) => {
