@@ -15,6 +15,7 @@ import { dateTime, strategyLabels, tenge } from './format';
 type Detail = CallOutput<'products.detail'>;
 const RANGES = { day: 1, week: 7, month: 30 } as const;
 type Range = keyof typeof RANGES;
+const REFRESH_MS = 15_000;
 
 export interface ProductDrawerProps {
   productId: number;
@@ -33,6 +34,11 @@ export function ProductDrawer({ productId, stores, onClose }: ProductDrawerProps
   const load = useCallback(() => { api.call('products.detail', { productId, historyDays: RANGES[range] }).then(setDetail, report); }, [productId, range, report]);
   useEffect(load, [load]);
   useEffect(() => api.on('products.changed', ({ productIds }) => { if (!productIds || productIds.includes(productId)) load(); }), [load, productId]);
+  // The demper writes snapshots and the journal without telling the renderer: look again now and then.
+  useEffect(() => {
+    const timer = setInterval(load, REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [load]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') onClose(); };
     window.addEventListener('keydown', onKey);
@@ -101,7 +107,7 @@ export function ProductDrawer({ productId, stores, onClose }: ProductDrawerProps
               <div key={m.cityId} className="market" data-testid={`market-${m.cityId}`}>
                 <h4>{cityName(m.cityId)} <small className="muted">{dateTime(m.takenAt, language)}</small></h4>
                 <table className="table compact">
-                  <thead><tr><th>{t('products.col.position')}</th><th>{t('products.drawer.seller')}</th><th>{t('products.col.ourPrice')}</th><th>{t('products.drawer.rating')}</th><th>{t('products.drawer.delivery')}</th></tr></thead>
+                  <thead><tr><th>{t('products.col.position')}</th><th>{t('products.drawer.seller')}</th><th>{t('products.drawer.price')}</th><th>{t('products.drawer.rating')}</th><th>{t('products.drawer.delivery')}</th></tr></thead>
                   <tbody>
                     {m.offers.map((o, i) => {
                       const own = detail.ownMerchantIds.includes(o.merchantId);

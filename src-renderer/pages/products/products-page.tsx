@@ -56,6 +56,9 @@ export function ProductsPage() {
     reloadTimer.current = setTimeout(load, 150);
   }, [load]);
   useEffect(() => api.on('products.changed', scheduleReload), [scheduleReload]);
+  // A finished sync brings new products and prices; stores come and go.
+  useEffect(() => api.on('stores.syncProgress', ({ finished }) => { if (finished) scheduleReload(); }), [scheduleReload]);
+  useEffect(() => api.on('stores.changed', () => { api.call('stores.list', {}).then(setStores, report); scheduleReload(); }), [scheduleReload, report]);
   useEffect(() => () => clearTimeout(reloadTimer.current), []);
   useEffect(() => {
     if (!toast) return;

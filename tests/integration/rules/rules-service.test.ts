@@ -71,6 +71,12 @@ describe('rules service over SQLite', () => {
     expect(fieldErrors({ floor: { kind: 'fixed', price: -5 } })).toEqual({ floor: 'Цена должна быть не меньше 1 ₸' });
     expect(fieldErrors({ strategy: 'cheapest' })).toEqual({ strategy: 'Неизвестная стратегия «cheapest»' });
     expect(fieldErrors({ step: { unit: 'percent', value: 0.125 } })).toEqual({ step: 'У процента не больше двух знаков после запятой' });
+    expect(fieldErrors({ targetPosition: 60 })).toEqual({ targetPosition: 'Место — не дальше 50-го' });
+    expect(fieldErrors({ cooldownSeconds: -1 })).toEqual({ cooldownSeconds: 'Пауза не может быть отрицательной' });
+    expect(fieldErrors({ floor: { kind: 'cost', cost: 5_000, commissionPercent: 95 } })).toEqual({ floor: 'Процент не может быть больше 90' });
+    expect(fieldErrors({ floor: { kind: 'cost', cost: 5_000, commissionPercent: 60, minMargin: { unit: 'percent', value: 45 } } })).toEqual({ floor: 'Комиссия и маржа вместе должны быть меньше 100 %' });
+    expect(fieldErrors({ floor: { kind: 'cost', cost: 12.5 } })).toEqual({ floor: 'Сумма должна быть целым числом тенге' });
+    expect(fieldErrors({ ceiling: 'дорого' })).toEqual({ ceiling: 'Максимальная цена: нужно число, а не «дорого»' });
   });
 
   it('applies a valid bulk change to every product in one go and resets unset fields to the store default', () => {
