@@ -92,7 +92,7 @@ export class DemperEngine {
     this.running = true;
     this.stopSignal = new Promise((resolve) => (this.stopped = resolve));
     await this.reload();
-    await resumeFromJournal(this.deps.journal, this.pairs, this.scheduler, this.settings, this.deps.clock.now());
+    await resumeFromJournal(this.deps.journal, this.pairs, this.stores, this.scheduler, this.settings, this.deps.clock.now());
     this.loops = [this.fetchLoop(), this.pushLoop(), this.statusLoop()];
     this.emitStatus();
   }

@@ -18,6 +18,8 @@ export interface StoreState {
   probedAt: number;
   /** After the user resets the switch, the same drops must not stop the store again at once. */
   graceUntil: number;
+  /** The push window already holds the journal's pushes from before the start. */
+  windowRestored: boolean;
 }
 
 export const newStoreState = (info: StoreInfo, settings: EngineSettings, now: number): StoreState => ({
@@ -30,6 +32,7 @@ export const newStoreState = (info: StoreInfo, settings: EngineSettings, now: nu
   recent: new Map(),
   probedAt: -Infinity,
   graceUntil: 0,
+  windowRestored: false,
 });
 
 /** 0 when the store may work now, else when to look at it again. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { KaspiError } from '../../../src-main/demper/ports';
 import { prng } from '../../sim/market/prng';
-import { harness, MINUTE, stop } from './harness';
+import { harness, killable, MINUTE, stop } from './harness';
 
 const HOUR = 60 * MINUTE;
 
@@ -13,13 +13,14 @@ const rowsByStatus = (h: ReturnType<typeof harness>) => {
 };
 
 describe('demper engine under random Kaspi failures', () => {
-  it('keeps every limit and the floor, pushes nothing twice and settles every journal row', async () => {
+  it('keeps every limit and the floor, pushes nothing twice and settles every journal row, crash or not', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.integer({ min: 1, max: 1_000_000 }),
         fc.record({ ban: fc.double({ min: 0, max: 0.1 }), server: fc.double({ min: 0, max: 0.1 }), timeout: fc.double({ min: 0, max: 0.1 }) }),
         fc.record({ block: fc.double({ min: 0, max: 0.05 }), expire: fc.double({ min: 0, max: 0.1 }), server: fc.double({ min: 0, max: 0.1 }), lost: fc.double({ min: 0, max: 0.2 }) }),
-        async (seed, offerFaults, pushFaults) => {
+        fc.option(fc.integer({ min: 1, max: 119 }), { nil: null }),
+        async (seed, offerFaults, pushFaults, crashAtMinute) => {
           const h = harness({ seed, stores: 2, productsPerStore: 10, botsPerProduct: [1, 3], botMix: {}, lanes: ['a', 'b'] });
           const rng = prng(seed);
           let chaos = true;
@@ -42,13 +43,24 @@ describe('demper engine under random Kaspi failures', () => {
             return null;
           };
           let errors = 0;
-          h.engine.onEvent((e) => void (e.type === 'error' && errors++));
-          await h.engine.start();
-          await h.clock.advance(2 * HOUR);
+          // Optionally the process dies mid-run (whatever it had in flight never completes) and restarts.
+          const doomed = killable(h.deps);
+          let engine = h.makeEngine(doomed.deps);
+          engine.onEvent((e) => void (e.type === 'error' && errors++));
+          await engine.start();
+          if (crashAtMinute !== null) {
+            await h.clock.advance(crashAtMinute * MINUTE);
+            doomed.kill();
+            engine = h.makeEngine();
+            await engine.start();
+            await h.clock.advance(2 * HOUR - crashAtMinute * MINUTE);
+          } else {
+            await h.clock.advance(2 * HOUR);
+          }
           chaos = false;
-          for (const s of h.stores) h.engine.resumeStore(s.storeId);
+          for (const s of h.stores) engine.resumeStore(s.storeId);
           await h.clock.advance(HOUR);
-          await stop(h);
+          await stop(h, engine);
 
           if (process.env.CHAOS_DEBUG) console.log(seed, errors, h.market.counters, rowsByStatus(h));
           expect(h.market.counters.budgetViolations).toBe(0);

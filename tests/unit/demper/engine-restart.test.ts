@@ -1,34 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EngineDeps } from '../../../src-main/demper/engine';
-import { ALMATY, harness, MINUTE, stop } from './harness';
-
-const never = () => new Promise<never>(() => {});
-
-/**
- * The process dies: from the moment `kill()` is called every port call of that engine hangs forever,
- * so nothing it had in flight completes, as after a crash. Its timers never fire again either.
- */
-function killable(deps: EngineDeps) {
-  let dead = false;
-  const guard = <A extends unknown[], R>(fn: (...a: A) => Promise<R>) => (...a: A): Promise<R> => (dead ? never() : fn(...a));
-  const wrapped: EngineDeps = {
-    clock: { now: () => deps.clock.now(), sleep: (ms) => (dead ? never() : deps.clock.sleep(ms).then(() => (dead ? never() : undefined))) },
-    offers: { lanes: () => deps.offers.lanes(), fetchOffers: guard((q, l) => deps.offers.fetchOffers(q, l)) },
-    pusher: { push: guard((r) => deps.pusher.push(r)) },
-    journal: {
-      plan: guard((e) => deps.journal.plan(e)),
-      markPushed: guard((...a) => deps.journal.markPushed(...a)),
-      markFailed: guard((...a) => deps.journal.markFailed(...a)),
-      markVerified: guard((...a) => deps.journal.markVerified(...a)),
-      markMismatch: guard((...a) => deps.journal.markMismatch(...a)),
-      listUnfinished: guard(() => deps.journal.listUnfinished()),
-      changesSince: guard((s) => deps.journal.changesSince(s)),
-    },
-    products: deps.products,
-    sessions: deps.sessions,
-  };
-  return { deps: wrapped, kill: () => (dead = true) };
-}
+import { ALMATY, harness, killable, MINUTE, stop } from './harness';
 
 describe('demper engine after a crash', () => {
   it('a push that reached Kaspi before the crash is verified on restart, not pushed again', async () => {
@@ -132,5 +103,21 @@ describe('demper engine after a crash', () => {
     expect(looks.length).toBeGreaterThanOrEqual(2);
     expect(looks[0]).toMatchObject({ storeId: 1, cityId: ALMATY, ownMerchantIds: ['m1'] });
     await stop(h);
+  });
+
+  it('remembers across a restart the pushes Kaspi still counts in its 30-minute window', async () => {
+    const h = harness({ productsPerStore: 6 }, { pushWindowLimit: 3 });
+    for (const p of h.products) h.market.botsOf(p.masterSku, ALMATY)[0]!.price = p.rules.ceiling! * 2;
+    await h.engine.start();
+    await h.clock.advance(MINUTE);
+    expect(h.market.counters.pushes).toBe(3);
+    await stop(h);
+    const engine = h.makeEngine();
+    await engine.start();
+    await h.clock.advance(10 * MINUTE);
+    expect(h.market.counters.pushes).toBe(3);
+    await h.clock.advance(25 * MINUTE);
+    expect(h.market.counters.pushes).toBe(6);
+    await stop(h, engine);
   });
 });

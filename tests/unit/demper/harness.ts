@@ -41,3 +41,31 @@ export async function stop(h: Harness, engine = h.engine): Promise<void> {
   await h.clock.until(() => done, 10 * MINUTE);
   await stopping;
 }
+
+const never = () => new Promise<never>(() => {});
+
+/**
+ * The process dies: from the moment `kill()` is called every port call of that engine hangs forever,
+ * so nothing it had in flight completes, as after a crash. Its timers never fire again either.
+ */
+export function killable(deps: EngineDeps) {
+  let dead = false;
+  const guard = <A extends unknown[], R>(fn: (...a: A) => Promise<R>) => (...a: A): Promise<R> => (dead ? never() : fn(...a));
+  const wrapped: EngineDeps = {
+    clock: { now: () => deps.clock.now(), sleep: (ms) => (dead ? never() : deps.clock.sleep(ms).then(() => (dead ? never() : undefined))) },
+    offers: { lanes: () => deps.offers.lanes(), fetchOffers: guard((q, l) => deps.offers.fetchOffers(q, l)) },
+    pusher: { push: guard((r) => deps.pusher.push(r)) },
+    journal: {
+      plan: guard((e) => deps.journal.plan(e)),
+      markPushed: guard((...a) => deps.journal.markPushed(...a)),
+      markFailed: guard((...a) => deps.journal.markFailed(...a)),
+      markVerified: guard((...a) => deps.journal.markVerified(...a)),
+      markMismatch: guard((...a) => deps.journal.markMismatch(...a)),
+      listUnfinished: guard(() => deps.journal.listUnfinished()),
+      changesSince: guard((s) => deps.journal.changesSince(s)),
+    },
+    products: deps.products,
+    sessions: deps.sessions,
+  };
+  return { deps: wrapped, kill: () => (dead = true) };
+}
