@@ -11,6 +11,7 @@ import { useApiError } from '../../components/use-api-error';
 import { useT } from '../../i18n/use-t';
 import { useLanguage } from '../../store/ui-store';
 import { dateTime, strategyLabels, tenge } from './format';
+import { historySeries } from './history-series';
 
 type Detail = CallOutput<'products.detail'>;
 const RANGES = { day: 1, week: 7, month: 30 } as const;
@@ -53,12 +54,10 @@ export function ProductDrawer({ productId, stores, onClose }: ProductDrawerProps
 
   const [city, setCity] = useState<string | null>(null);
   const chartCity = city ?? detail?.markets[0]?.cityId ?? detail?.history[0]?.cityId ?? null;
-  const points = useMemo<PricePoint[]>(() => {
-    if (!detail || !chartCity) return [];
-    const pts = detail.history.filter((h) => h.cityId === chartCity).map((h) => ({ at: Date.parse(h.takenAt), our: h.ourPrice, rival: h.bestRivalPrice, floor, ceiling }));
-    const last = pts.at(-1);
-    return last ? [...pts, { ...last, at: Math.max(Date.now(), last.at) }] : pts;
-  }, [detail, chartCity, floor, ceiling]);
+  const points = useMemo<PricePoint[]>(
+    () => (detail && chartCity ? historySeries(detail, chartCity, { floor, ceiling }, Date.now()) : []),
+    [detail, chartCity, floor, ceiling],
+  );
 
   const previews = useMemo(() => {
     if (!detail?.rules || !store) return [];
