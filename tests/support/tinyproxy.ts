@@ -9,6 +9,10 @@ import { join } from 'node:path';
  * leaving through its own loopback address (`Bind 127.0.0.N`), so a local target sees a
  * different client IP per proxy, as Kaspi would. No `ConnectPort` lines: with any, tinyproxy
  * refuses CONNECT to other ports and undici's tunnelling gets a 403.
+ *
+ * Known limit of Debian's 1.11.1: on plain-HTTP forwarding (not CONNECT) it passes only the first
+ * Set-Cookie of an answer (tinyproxy issue #403). undici always tunnels, so app requests are
+ * unaffected; a browser loading an http:// simulator through it loses cookies (use SOCKS5 there).
  */
 
 export const TINYPROXY_BIN = process.env.TINYPROXY_BIN ?? '/usr/bin/tinyproxy';

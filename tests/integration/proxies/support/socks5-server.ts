@@ -8,27 +8,31 @@ import { connect, createServer, type Socket } from 'node:net';
 export interface Socks5Server {
   readonly host: string;
   readonly port: number;
+  /** `host:port` of every CONNECT served, in order: what went through this proxy. */
+  readonly connections: string[];
   close(): Promise<void>;
 }
 
 export async function startSocks5Server(options: { bindAddress: string; auth?: { username: string; password: string } }): Promise<Socks5Server> {
   const sockets = new Set<Socket>();
+  const connections: string[] = [];
   const server = createServer((client) => {
     sockets.add(client);
     client.on('close', () => sockets.delete(client));
     client.on('error', () => client.destroy());
-    void handshake(client, options).catch(() => client.destroy());
+    void handshake(client, options, connections).catch(() => client.destroy());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
   return {
     host: '127.0.0.1',
     port,
+    connections,
     close: () => new Promise<void>((resolve) => (sockets.forEach((s) => s.destroy()), server.close(() => resolve()))),
   };
 }
 
-async function handshake(client: Socket, options: { bindAddress: string; auth?: { username: string; password: string } }): Promise<void> {
+async function handshake(client: Socket, options: { bindAddress: string; auth?: { username: string; password: string } }, connections: string[]): Promise<void> {
   const read = reader(client);
   const [version, methodCount] = await read(2);
   if (version !== 5) throw new Error('not SOCKS5');
@@ -49,6 +53,7 @@ async function handshake(client: Socket, options: { bindAddress: string; auth?: 
   const host =
     addressType === 1 ? [...(await read(4))].join('.') : addressType === 3 ? (await read((await read(1))[0]!)).toString() : ipv6(await read(16));
   const port = (await read(2)).readUInt16BE(0);
+  connections.push(`${host}:${port}`);
   const upstream = connect({ host, port, localAddress: options.bindAddress });
   upstream.once('error', () => client.end(Buffer.from([5, 5, 0, 1, 0, 0, 0, 0, 0, 0])));
   upstream.once('connect', () => {
