@@ -24,6 +24,25 @@ describe('SQLite proxy store', () => {
     expect(env.store.endpoints()[0]).toMatchObject({ username: 'u', password: 'new' });
   });
 
+  it('stores the valid lines of a pasted list and reports each bad line with a Russian message', () => {
+    env = new ProxyDb();
+    const pasted = ['# мои прокси', '10.0.0.1:8080:shop:pw1', '10.0.0.2', 'socks4://10.0.0.3:1080', '', 'http://10.0.0.1:8080', 'shop:pw2@10.0.0.1:8080', '10.0.0.4:70000'].join('\n');
+    const parsed = parseProxyList(pasted);
+    env.store.importMany(parsed.ok, { storeId: 2 });
+
+    expect(env.store.list().map((p) => [p.host, p.port, p.username, p.storeId])).toEqual([
+      ['10.0.0.1', 8080, 'shop', 2],
+      ['10.0.0.1', 8080, null, 2],
+    ]);
+    expect(env.store.endpoints()[0]!.password).toBe('pw2');
+    expect(parsed.merged).toEqual([{ line: 7, intoLine: 2 }]);
+    expect(parsed.errors.map((e) => [e.line, e.message])).toEqual([
+      [3, 'Не указан порт: ожидается адрес:порт, например 10.0.0.1:8080'],
+      [4, 'Протокол «socks4» не поддерживается: используйте http, https или socks5'],
+      [8, 'Порт «70000» должен быть числом от 1 до 65535'],
+    ]);
+  });
+
   it('gives the UI a valid shape without passwords, and applies edits', () => {
     env = new ProxyDb();
     const { ids } = env.store.importMany(parseProxyList('u:secret@10.0.0.1:8080').ok);
