@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { AppError } from '../../src-shared/contract';
 import type { CallOutput } from '../../src-shared/contract';
 import type { ProductTableRow, RulesRejection, JournalEntryView } from '../../src-shared/contract/products';
-import { storeRuleDefaults } from '../../src-shared/domain/rules';
+import { productRuleOverrides, storeRuleDefaults } from '../../src-shared/domain/rules';
 import type { StoreRuleDefaults } from '../../src-shared/domain/rules';
 import { z } from 'zod';
 import { productsRepo } from '../db/repos/products-repo';
@@ -46,6 +46,9 @@ export const journalView = (e: JournalEntry): JournalEntryView => ({
   pushedAt: iso(e.pushedAt),
   verifiedAt: iso(e.verifiedAt),
 });
+
+/** Stored overrides as the schema reads them: unknown nested keys dropped, nothing else changed. */
+const normalise = (overrides: StoredOverrides): StoredOverrides => productRuleOverrides.partial().parse(overrides) as StoredOverrides;
 
 /** Overrides after a change: set fields replace, unset fields go back to the store default. */
 export function applyUpdate(current: StoredOverrides, update: RulesUpdate): StoredOverrides {
@@ -208,6 +211,10 @@ export function createRulesService({ db, now, onChanged }: RulesServiceDeps) {
     /** All or nothing: every product's next rules are checked before the one transaction writes them. */
     update(productIds: readonly number[], update: RulesUpdate): { updated: number } {
       defaultsCache.clear();
+      const unknown = Object.keys(update.set).filter((k) => !Object.hasOwn(productRuleOverrides.shape, k));
+      if (unknown.length > 0) {
+        throw new AppError('invalid_input', `Неизвестные поля правил: ${unknown.join(', ')}`, { fieldErrors: {}, products: [] } satisfies RulesRejection);
+      }
       const rows = rowsFor(productIds);
       const planned: Array<{ id: number; json: string }> = [];
       const rejection: RulesRejection = { fieldErrors: {}, products: [] };
@@ -218,7 +225,7 @@ export function createRulesService({ db, now, onChanged }: RulesServiceDeps) {
           for (const e of errors) rejection.fieldErrors[e.field] ??= e.message;
           rejection.products.push({ productId: row.id, sku: row.sku, errors: errors.map(describeFieldError) });
         } else {
-          planned.push({ id: row.id, json: JSON.stringify(next) });
+          planned.push({ id: row.id, json: JSON.stringify(normalise(next)) });
         }
       }
       if (rejection.products.length > 0) reject(rejection, 'Правила не сохранены');

@@ -89,6 +89,14 @@ describe('rules service over SQLite', () => {
     expect(changed).toEqual([all]);
   });
 
+  it('refuses fields the rules do not have and stores only what the schema knows', () => {
+    const { db, ids, service } = setup();
+    const b2 = ids.get('B2')!;
+    expect(rejectionOf(() => service.update([b2], { set: { discount: 5 } as never, unset: [] })).message).toBe('Неизвестные поля правил: discount');
+    service.update([b2], { set: { floor: { kind: 'fixed', price: 9_100, note: 'x' } as never }, unset: [] });
+    expect(JSON.parse((db.prepare('SELECT rules_json FROM products WHERE id = ?').get(b2) as { rules_json: string }).rules_json)).toEqual({ floor: { kind: 'fixed', price: 9_100 } });
+  });
+
   it('lets a product without a floor keep other rules while its bot is off', () => {
     const { ids, service } = setup();
     expect(service.update([ids.get('C3')!], { set: { strategy: 'monitor' }, unset: [] })).toEqual({ updated: 1 });
