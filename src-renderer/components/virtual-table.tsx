@@ -34,6 +34,7 @@ export interface VirtualTableProps<R> {
  */
 export function VirtualTable<R>({ rows, columns, rowKey, sort, onSort, rowHeight = 40, height = '70vh', rowClassName, label, testId, rowTestId }: VirtualTableProps<R>) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const headRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -41,26 +42,37 @@ export function VirtualTable<R>({ rows, columns, rowKey, sort, onSort, rowHeight
     overscan: 8,
     getItemKey: (index) => rowKey(rows[index]!),
   });
-  const grid: CSSProperties = { gridTemplateColumns: columns.map((c) => c.width).join(' ') };
+  // Columns never shrink below their minimum: a narrow window scrolls sideways instead.
+  const minWidth = columns.reduce((sum, c) => sum + Number(/(\d+)px/.exec(c.width)?.[1] ?? 0), 0);
+  const grid: CSSProperties = { gridTemplateColumns: columns.map((c) => c.width).join(' '), minWidth };
   return (
     <div className="vt" role="table" aria-label={label} aria-rowcount={rows.length + 1} data-testid={testId}>
-      <div className="vt-head vt-row" role="row" style={grid}>
-        {columns.map((c) => {
-          const active = sort && c.sortKey === sort.key;
-          return (
-            <div key={c.id} role="columnheader" className={c.numeric ? 'vt-cell num' : 'vt-cell'} aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
-              {c.sortKey && onSort ? (
-                <button type="button" className="vt-sort" onClick={() => onSort(c.sortKey!)} data-testid={`sort-${c.id}`}>
-                  {c.header}
-                  <span aria-hidden="true" className="vt-arrow">{active ? (sort.dir === 'asc' ? '▲' : '▼') : ''}</span>
-                </button>
-              ) : c.header}
-            </div>
-          );
-        })}
+      <div ref={headRef} className="vt-head-wrap">
+        <div className="vt-head vt-row" role="row" style={grid}>
+          {columns.map((c) => {
+            const active = sort && c.sortKey === sort.key;
+            return (
+              <div key={c.id} role="columnheader" className={c.numeric ? 'vt-cell num' : 'vt-cell'} aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+                {c.sortKey && onSort ? (
+                  <button type="button" className="vt-sort" onClick={() => onSort(c.sortKey!)} data-testid={`sort-${c.id}`}>
+                    {c.header}
+                    <span aria-hidden="true" className="vt-arrow">{active ? (sort.dir === 'asc' ? '▲' : '▼') : ''}</span>
+                  </button>
+                ) : c.header}
+              </div>
+            );
+          })}
+        </div>
       </div>
-      <div ref={scrollRef} className="vt-scroll" style={{ height }} data-virtual-scroll="">
-        <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+      <div
+        ref={scrollRef}
+        className="vt-scroll"
+        style={{ height }}
+        data-virtual-scroll=""
+        // The header sits outside the scroller (so it never scrolls away): it follows sideways scrolling.
+        onScroll={(e) => { if (headRef.current) headRef.current.scrollLeft = e.currentTarget.scrollLeft; }}
+      >
+        <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative', minWidth }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index]!;
             return (
