@@ -266,7 +266,8 @@ export class DemperEngine {
         await this.idle(this.fetchSignal, next === Infinity ? IDLE_MS : Math.max(1, next - now));
         continue;
       }
-      const gateUntil = storeGate(this.stores.get(pair.store.storeId)!, now, this.settings);
+      // A read-back of a push already made is never held back: the journal row must be settled.
+      const gateUntil = pair.pending ? 0 : storeGate(this.stores.get(pair.store.storeId)!, now, this.settings);
       if (gateUntil > now) {
         this.scheduler.popReady();
         this.scheduler.schedule(pair, gateUntil, pair.cls);
@@ -375,6 +376,13 @@ export class DemperEngine {
         if (now - move.movedAt > this.settings.priceWar.responseWindowMs) pair.lastMove = null;
       }
       if (pair.pending && !(await this.verify(pair, ourPrice, now))) return;
+      const st = this.stores.get(pair.store.storeId)!;
+      const gateUntil = storeGate(st, now, this.settings);
+      if (gateUntil > now) {
+        // The store is paused, stopped by the kill switch or blocked: verified, but nothing to decide.
+        this.scheduler.schedule(pair, gateUntil, pair.cls);
+        return;
+      }
 
       const s = standing(pair, offers, this.ownMerchantIds, ourPrice);
       const day = localDay(now, this.settings.utcOffsetMinutes);
@@ -388,7 +396,6 @@ export class DemperEngine {
       });
       this.counters.decisions++;
       this.emit({ type: 'decision', at: now, storeId: pair.store.storeId, productId: pair.product.productId, cityId: pair.cityId, decision: d });
-      const st = this.stores.get(pair.store.storeId)!;
       if (d.action === 'set') await this.onSet(pair, st, d, s, rivals, now);
       else {
         st.recent.set(pair.key, { at: now, change: null });

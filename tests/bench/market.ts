@@ -12,7 +12,7 @@ const SAMPLE_MS = 60_000;
  * first place counts only where the floor allowed it (the cheapest bot is above our floor).
  */
 export async function runMarketDay(seed = 42, hours = 24) {
-  const sc = buildScenario({ seed, stores: 2, productsPerStore: 150 });
+  const sc = buildScenario({ seed, stores: 2, productsPerStore: 150, startNearMarket: true });
   const journal = new InMemoryJournal();
   const engine = new DemperEngine(
     { offers: sc.offers, pusher: sc.pusher, clock: sc.clock, journal, products: sc.catalog, sessions: sc.pusher },

@@ -40,6 +40,11 @@ export interface ScenarioOptions {
   limits?: MarketLimits;
   lanes?: string[];
   offersLatencyMs?: number;
+  /**
+   * Our prices start near the cheapest rival, like a store that has sold for a while (the benchmark).
+   * Otherwise anywhere between floor and ceiling, so engine tests always have something to do.
+   */
+  startNearMarket?: boolean;
   pushLatencyMs?: number;
 }
 
@@ -48,7 +53,7 @@ const DEFAULT_MIX: Record<BotKind, number> = { undercut: 10, slow: 30, static: 3
 const SPEEDS: DeliveryDuration[] = ['TODAY', 'TOMORROW', 'TOMORROW', 'TILL_3_DAYS'];
 
 /**
- * A seeded market: stores with products (floor, ceiling 50 % above it, a price somewhere between),
+ * A seeded market: stores with products (floor, ceiling 50 % above it, a starting price),
  * each facing a few competitor bots whose floors sit around ours, some under it, some above.
  */
 export function buildScenario(o: ScenarioOptions = {}) {
@@ -79,12 +84,13 @@ export function buildScenario(o: ScenarioOptions = {}) {
         { floor: { kind: 'fixed', price: floor }, ceiling, ...o.rules },
       );
       products.push({ storeId: s, productId, masterSku, sku: `${masterSku}_${s}`, rules, cities: [ALMATY] });
-      market.setOurOffer(masterSku, ALMATY, { merchantId: store.merchantId, merchantName: store.name, price: rng.int(floor, ceiling), floor });
+      const randomStart = o.startNearMarket ? 0 : rng.int(floor, ceiling);
       const bots = rng.int(minBots, maxBots);
+      let cheapestBot = Infinity;
       for (let b = 0; b < bots; b++) {
         const kind = pickKind();
         const botFloor = Math.round(floor * (0.85 + rng.next() * 0.3));
-        market.addBot(masterSku, ALMATY, {
+        const bot = market.addBot(masterSku, ALMATY, {
           merchantId: `bot-${productId}-${b}`,
           merchantName: `Rival ${productId}.${b}`,
           kind,
@@ -95,7 +101,12 @@ export function buildScenario(o: ScenarioOptions = {}) {
           reactionMs: kind === 'undercut' ? rng.int(5, 30) * 1000 : rng.int(3, 20) * 60_000,
           deliveryDuration: rng.pick(SPEEDS),
         });
+        cheapestBot = Math.min(cheapestBot, bot.price);
       }
+      // A store that has been selling for a while sits near the market, not anywhere up to its ceiling.
+      const nearMarket = () => (cheapestBot === Infinity ? ceiling : Math.round(cheapestBot * (0.97 + rng.next() * 0.13)));
+      const start = o.startNearMarket ? Math.min(ceiling, Math.max(floor, nearMarket())) : randomStart;
+      market.setOurOffer(masterSku, ALMATY, { merchantId: store.merchantId, merchantName: store.name, price: start, floor });
     }
   }
   const catalog = new SimCatalog(stores, products);
