@@ -81,6 +81,11 @@ export function createRulesService({ db, now, onChanged }: RulesServiceDeps) {
   );
 
   const defaultsCache = new Map<number, StoreRuleDefaults>();
+  /**
+   * Resolving is the costly part of a table row, and after an edit only the edited rows differ:
+   * results are kept across calls, keyed by the exact defaults and overrides text they came from.
+   */
+  const resolvedCache = new Map<string, Resolved>();
   const defaultsOf = (storeId: number): StoreRuleDefaults => {
     let d = defaultsCache.get(storeId);
     if (!d) {
@@ -133,7 +138,7 @@ export function createRulesService({ db, now, onChanged }: RulesServiceDeps) {
       const own = new Set(ownMerchantIds());
       const rows = db
         .prepare(
-          `SELECT p.id, p.store_id, s.name AS store_name, p.title, p.sku, p.master_sku, p.bot_enabled, p.active, p.rules_json,
+          `SELECT p.id, p.store_id, s.name AS store_name, s.default_rules_json, p.title, p.sku, p.master_sku, p.bot_enabled, p.active, p.rules_json,
                   (SELECT c.city_id FROM product_city_prices c WHERE c.product_id = p.id ORDER BY c.rowid LIMIT 1) AS city_id,
                   (SELECT c.price FROM product_city_prices c WHERE c.product_id = p.id ORDER BY c.rowid LIMIT 1) AS city_price
              FROM products p JOIN stores s ON s.id = p.store_id
@@ -141,7 +146,7 @@ export function createRulesService({ db, now, onChanged }: RulesServiceDeps) {
             ORDER BY p.title`,
         )
         .all(storeId !== undefined ? { storeId } : {}) as Array<{
-          id: number; store_id: number; store_name: string; title: string; sku: string; master_sku: string | null;
+          id: number; store_id: number; store_name: string; default_rules_json: string; title: string; sku: string; master_sku: string | null;
           bot_enabled: number; active: number; rules_json: string; city_id: string | null; city_price: number | null;
         }>;
       const market = new Map<number, Snapshot[]>();
@@ -150,9 +155,9 @@ export function createRulesService({ db, now, onChanged }: RulesServiceDeps) {
         if (list) list.push(snap); else market.set(snap.productId, [snap]);
       }
       const changed = new Map(lastChanges.all().map((r) => [r.product_id, r.at]));
-      const resolvedCache = new Map<string, Resolved>();
+      if (resolvedCache.size > 50_000) resolvedCache.clear();
       return rows.map((r) => {
-        const cacheKey = `${r.store_id}|${r.rules_json}`;
+        const cacheKey = `${r.default_rules_json}\u0000${r.rules_json}`;
         let resolved = resolvedCache.get(cacheKey);
         if (!resolved) {
           resolved = resolveProduct(defaultsOf(r.store_id), parseStored(r.rules_json));
