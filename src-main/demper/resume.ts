@@ -26,21 +26,34 @@ export async function resumeFromJournal(
     pair.changesDay = -1;
     pair.changesOnDay = 0;
   }
+  // A stop and start of the same engine keeps its windows: they are restored once per store.
+  const restoring = new Set([...stores.values()].filter((st) => !st.windowRestored));
+  const lastPushAt = new Map<StoreState, number>();
+  // Kaspi still counts the pushes made before the restart, in its rolling window and its rate limit.
+  const counted = (pair: Pair, at: number) => {
+    const st = stores.get(pair.store.storeId);
+    if (!st || !restoring.has(st)) return;
+    if (at > now - settings.pushWindowMs) st.account.window.record(at);
+    lastPushAt.set(st, Math.max(lastPushAt.get(st) ?? 0, at));
+  };
+  const unfinished = await journal.listUnfinished();
   const changes = (await journal.changesSince(now - DAY_MS)).sort((a, b) => a.at - b.at);
+  const planned = unfinished.filter((e) => e.status === 'planned').map((e) => ({ productId: e.productId, cityId: e.cityId, at: e.createdAt }));
+  for (const c of [...changes, ...planned].sort((a, b) => a.at - b.at)) {
+    const pair = pairs.get(pairKey(c.productId, c.cityId));
+    if (pair) counted(pair, c.at);
+  }
   for (const c of changes) {
     const pair = pairs.get(pairKey(c.productId, c.cityId));
     if (!pair) continue;
-    // Kaspi still counts the pushes made before the restart in its rolling window.
-    const st = stores.get(pair.store.storeId);
-    if (st && !st.windowRestored && c.at > now - settings.pushWindowMs) st.account.window.record(c.at);
     const day = localDay(c.at, settings.utcOffsetMinutes);
     pair.changesOnDay = pair.changesDay === day ? pair.changesOnDay + 1 : day > pair.changesDay ? 1 : pair.changesOnDay;
     pair.changesDay = Math.max(pair.changesDay, day);
     pair.lastChangeAt = Math.max(pair.lastChangeAt ?? 0, c.at);
   }
-  // A stop and start of the same engine keeps its windows: they are restored once per store.
-  for (const st of stores.values()) st.windowRestored = true;
-  for (const e of await journal.listUnfinished()) {
+  for (const [st, at] of lastPushAt) st.account.backoffUntil = Math.max(st.account.backoffUntil, at + Math.ceil(1000 / settings.pushesPerSecond));
+  for (const st of restoring) st.windowRestored = true;
+  for (const e of unfinished) {
     const pair = pairs.get(pairKey(e.productId, e.cityId));
     if (!pair) {
       await journal.markFailed(e.id, 'product is no longer repriced', now);

@@ -120,4 +120,18 @@ describe('demper engine after a crash', () => {
     expect(h.market.counters.pushes).toBe(6);
     await stop(h, engine);
   });
+
+  it('a restart in the same second as a push still keeps the push rate', async () => {
+    // Found by the chaos property: this seed pushes at the very moment of the crash at minute 47.
+    const h = harness({ seed: 827929, stores: 2, productsPerStore: 10, botsPerProduct: [1, 3], botMix: {}, lanes: ['a', 'b'] });
+    const doomed = killable(h.deps);
+    await h.makeEngine(doomed.deps).start();
+    await h.clock.advance(47 * MINUTE);
+    doomed.kill();
+    const engine = h.makeEngine();
+    await engine.start();
+    await h.clock.advance(60 * MINUTE);
+    expect(h.market.counters.budgetViolations).toBe(0);
+    await stop(h, engine);
+  });
 });
