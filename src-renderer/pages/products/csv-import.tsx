@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { CallOutput } from '../../../src-shared/contract';
 import { useT } from '../../i18n/use-t';
 import { changeField, changeValue } from './format';
@@ -30,6 +30,12 @@ export function CsvImport({ run, onClose }: CsvImportProps) {
   const [busy, setBusy] = useState<'reading' | 'applying' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [fileName, setFileName] = useState<string | null>(null);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape' && busy === null) onClose(); };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [busy, onClose]);
 
   const pick = async (file: File | undefined) => {
     if (!file) return;

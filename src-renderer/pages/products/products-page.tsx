@@ -156,7 +156,6 @@ export function ProductsPage() {
       {toast && <div className={`toast ${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'} data-testid="toast">{toast.text}</div>}
       {selectedRows.length > 0 && (
         <BulkEdit
-          key={selectedRows.length}
           rows={selectedRows}
           onApply={(checked) => save(selectedRows.map((r) => r.id), checked)}
           onBot={(enabled) => setBot(selectedRows.map((r) => r.id), enabled)}
