@@ -62,7 +62,7 @@ export interface ProxyPoolOptions {
   statsFlushMs?: number;
 }
 
-/** A request waiting for a lane. Waiters of one kind see the same lanes, so they queue together. */
+/** A request waiting for a lane. Waiters of one kind may take the same lanes, so they queue together. */
 interface Waiter {
   kind: string;
   seq: number;
@@ -236,7 +236,9 @@ export class ProxyPool {
     return new Promise<Lane>((resolve, reject) => {
       const useBudget = (options.budget ?? 'offers') === 'offers';
       const sticky = options.sticky ?? false;
-      const waiter: Waiter = { kind: `${storeId}|${useBudget}|${sticky}`, seq: ++this.waiterSeq, storeId, useBudget, sticky, tried, deadlineTimer: null, settled: false, resolve, reject };
+      // Retries (a non-empty `tried`) queue apart: they wait for other lanes than first attempts do.
+      const kind = `${storeId}|${useBudget}|${sticky}|${[...tried].sort((a, b) => a - b).join(',')}`;
+      const waiter: Waiter = { kind, seq: ++this.waiterSeq, storeId, useBudget, sticky, tried, deadlineTimer: null, settled: false, resolve, reject };
       if (signal) {
         const onAbort = () => this.dropWaiter(waiter, signal.reason);
         signal.addEventListener('abort', onAbort, { once: true });
@@ -317,8 +319,9 @@ export class ProxyPool {
         continue;
       }
       // A lane at its concurrency cap wakes the queue itself when a request on it ends.
-      for (const lane of candidatesFor(queue[0]!.storeId)) {
-        if (lane.inFlight < this.settings.maxConcurrentPerLane) nextWake = Math.min(nextWake, lane.openAt(now, queue[0]!.useBudget));
+      const head = queue[0]!;
+      for (const lane of this.eligible(candidatesFor(head.storeId), head)) {
+        if (lane.inFlight < this.settings.maxConcurrentPerLane) nextWake = Math.min(nextWake, lane.openAt(now, head.useBudget));
       }
     }
     this.scheduleWake(nextWake, now);
@@ -342,13 +345,22 @@ export class ProxyPool {
     return [...this.lanes.values()].filter((lane) => lane.storeId === null || lane.storeId === storeId);
   }
 
+  /**
+   * The lanes a waiter will take: a request goes to every live lane once before it tries one
+   * that already failed it again (waiting for them if need be); dead lanes are not waited for.
+   */
+  private eligible(candidates: Lane[], waiter: Waiter): Lane[] {
+    if (waiter.tried.size === 0) return candidates;
+    const fresh = candidates.filter((lane) => !waiter.tried.has(lane.id) && lane.health !== 'dead');
+    return fresh.length > 0 ? fresh : candidates;
+  }
+
   private pick(candidates: Lane[], waiter: Waiter, now: number): Lane | null {
     const maxInFlight = this.settings.maxConcurrentPerLane;
-    const ready = candidates.filter((lane) => lane.open(now) && lane.inFlight < maxInFlight && (!waiter.useBudget || lane.bucket.waitMs(now) === 0));
-    if (ready.length === 0) return null;
-    // A lane that already failed this request is used again only when nothing else is free.
-    const fresh = ready.filter((lane) => !waiter.tried.has(lane.id));
-    const pool = fresh.length > 0 ? fresh : ready;
+    const pool = this.eligible(candidates, waiter).filter(
+      (lane) => lane.open(now) && lane.inFlight < maxInFlight && (!waiter.useBudget || lane.bucket.waitMs(now) === 0),
+    );
+    if (pool.length === 0) return null;
     const sticky = waiter.sticky ? pool.find((lane) => lane.id === this.stickyLane.get(waiter.storeId)) : undefined;
     const lane = sticky ?? pool.reduce((best, l) => (l.lastPickSeq < best.lastPickSeq ? l : best));
     if (waiter.useBudget) lane.bucket.tryTake(now);

@@ -47,3 +47,44 @@ it('loses no request and never exceeds any IP’s budget, whatever the other pro
     { numRuns: 60 },
   );
 });
+
+it('serves every store through lanes it may use, with mixed budgets and sticky calls (property)', async () => {
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(fc.record({ store: fc.constantFrom(1, 2), offers: fc.boolean(), sticky: fc.boolean(), fails: fc.boolean() }), { minLength: 1, maxLength: 40 }),
+      fc.boolean(),
+      async (requests, allowDirect) => {
+        const { pool, clock, ids, store } = memoryPool(3, { allowDirect, offersPerSecond: 4, burst: 1, banCooldownMs: 1_000, maxAttempts: 5 });
+        // Proxy 3 belongs to store 2 alone; proxy 2 bans everything; proxy 1 is shared and works.
+        store.update(ids[2]!, { storeId: 2 });
+        pool.reload();
+        const offersSends = new Map<number, number[]>();
+        const runs = requests.map((r) =>
+          pool.run(
+            r.store,
+            async (lane) => {
+              if (r.offers) offersSends.set(lane.id, [...(offersSends.get(lane.id) ?? []), clock.now()]);
+              if (lane.id === ids[1] && r.fails) throw new LaneBannedError(403);
+              return lane.id;
+            },
+            { budget: r.offers ? 'offers' : 'none', sticky: r.sticky },
+          ),
+        );
+        const settled = Promise.allSettled(runs);
+        await clock.advance(requests.length * 1_000 + 10_000);
+        const results = await settled;
+        await pool.close();
+
+        results.forEach((result, i) => {
+          expect(result.status).toBe('fulfilled');
+          const lane = (result as PromiseFulfilledResult<number>).value;
+          if (requests[i]!.store === 1) expect(lane).not.toBe(ids[2]);
+        });
+        for (const times of offersSends.values()) {
+          times.slice(1).forEach((at, i) => expect(at - times[i]!).toBeGreaterThanOrEqual(250));
+        }
+      },
+    ),
+    { numRuns: 60 },
+  );
+});
