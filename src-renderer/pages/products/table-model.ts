@@ -53,7 +53,11 @@ function ranksFor(all: readonly ProductTableRow[], key: SortKey): Map<ProductTab
   let ranks = byKey.get(key);
   if (!ranks) {
     const get = valueOf[key];
-    const sorted = all.filter((r) => get(r) !== null).sort((a, b) => collator.compare(String(get(a)), String(get(b))));
+    const keyed = all.filter((r) => get(r) !== null).map((r) => ({ r, text: String(get(r)), cheap: String(get(r)).toLowerCase() }));
+    // A cheap code-point pre-sort leaves the collator an almost sorted list, which TimSort finishes in about n compares.
+    keyed.sort((a, b) => (a.cheap < b.cheap ? -1 : a.cheap > b.cheap ? 1 : 0));
+    keyed.sort((a, b) => collator.compare(a.text, b.text));
+    const sorted = keyed.map((k) => k.r);
     ranks = new Map();
     let rank = 0;
     sorted.forEach((r, i) => {
