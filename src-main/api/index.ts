@@ -5,6 +5,7 @@ import { settingsHandlers } from './settings-handlers';
 import { storesHandlers } from './stores-handlers';
 import { maintenanceHandlers } from './maintenance-handlers';
 import { productsHandlers } from './products-handlers';
+import { demperHandlers } from './demper-handlers';
 
 /** Every call of the contract, implemented by one handler module per domain. */
 export function createHandlers(services: AppServices): Handlers {
@@ -14,5 +15,6 @@ export function createHandlers(services: AppServices): Handlers {
     ...storesHandlers(services),
     ...maintenanceHandlers(services),
     ...productsHandlers(services),
+    ...demperHandlers(services),
   };
 }

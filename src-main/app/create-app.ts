@@ -19,6 +19,15 @@ import { SessionManager } from '../stores/session-manager';
 import { createStoreService } from '../stores/store-service';
 import type { StoreService } from '../stores/store-service';
 import { createHandlers } from '../api';
+import { ProxyPool } from '../proxies/pool';
+import { SqliteProxyStore } from '../proxies/sqlite-proxy-store';
+import { systemClock } from '../proxies/clock';
+import { startHealthMonitor } from '../proxies/health';
+import type { HealthMonitor } from '../proxies/health';
+import { createDemperService } from '../repricing/demper-service';
+import type { DemperService } from '../repricing/demper-service';
+import type { EngineSettingsInput } from '../demper/settings';
+import { readProxySettings } from '../repricing/proxy-settings';
 import { applyPendingRestore, createBackupService } from '../maintenance/backup-service';
 import type { BackupService } from '../maintenance/backup-service';
 import { EventBus } from './event-bus';
@@ -38,6 +47,12 @@ export interface AppConfig {
   now?: () => Date;
   /** Replaces the Playwright login (tests of the services around it). */
   runLogin?: LoginRunner;
+  /** Periodic proxy health checks; off in tests that count requests. */
+  proxyHealthChecks?: boolean;
+  /** Start the demper at once if the seller left it running (default); tests decide themselves. */
+  autoStartDemper?: boolean;
+  /** Engine numbers the seller does not tune: tests and benchmarks shrink delays here. */
+  engineOverrides?: EngineSettingsInput;
 }
 
 /** The services handlers are built from. */
@@ -54,6 +69,9 @@ export interface AppServices {
   sessions: SessionManager;
   stores: StoreService;
   backups: BackupService;
+  proxyStore: SqliteProxyStore;
+  pool: ProxyPool;
+  demper: DemperService;
 }
 
 export interface App extends AppServices {
@@ -87,29 +105,57 @@ export async function createApp(config: AppConfig): Promise<App> {
   const secrets = await createKeyFileBox(paths.secretKey, config.keyWrapper);
   const events = new EventBus();
   const endpoints = () => readSettings(db).kaspi;
+  const proxyStore = new SqliteProxyStore(db, secrets, systemClock);
+  const pool = new ProxyPool({ store: proxyStore, settings: readProxySettings(db), clock: systemClock });
   const runLogin =
     config.runLogin ??
     createBrowserLoginRunner({
       browserPath: () => readSettings(db).kaspi.browserPath,
       failureDir: paths.loginFailures,
       hasScreen: config.hasScreen ?? false,
+      // One attempt: a login retried on another lane would make Kaspi flood-block the account.
+      throughProxy: (task) => pool.run(null, (lane) => task(lane.playwrightProxy, lane.signal), { budget: 'none', sticky: true, maxAttempts: 1, timeoutMs: 10 * 60_000 }),
     });
-  const sessions = new SessionManager({ db, secrets, redactor, events, logger, endpoints, runLogin, dispatcherFor: () => undefined, now });
+  const sessions = new SessionManager({ db, secrets, redactor, events, logger, endpoints, runLogin, dispatcherFor: (storeId) => pool.stickyDispatcher(storeId), now });
   const stores = createStoreService({ db, secrets, redactor, events, logger, sessions, endpoints, runLogin, now });
 
   const backups = createBackupService({ db, paths, now, onProgress: (done, total) => events.emit('backup.progress', { done, total }) });
 
-  const services: AppServices = { config, paths, db, events, logger, redactor, secrets, startedAt: now(), now, sessions, stores, backups };
+  const demper = createDemperService({
+    db,
+    events,
+    logger,
+    sessions,
+    pool,
+    endpoints,
+    clock: { now: () => now().getTime(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },
+    engineOverrides: config.engineOverrides,
+  });
+  // What the engine reprices follows the seller's edits at once.
+  events.subscribe((event) => {
+    if (event === 'products.changed' || event === 'stores.changed') void demper.reload().catch((error: unknown) => log.error('demper reload failed', { error }));
+  });
+  let monitor: HealthMonitor | null = null;
+  if (config.proxyHealthChecks ?? true) {
+    const proxySettings = readProxySettings(db);
+    monitor = startHealthMonitor(proxyStore, pool, { url: proxySettings.healthCheckUrl, timeoutMs: 10_000, intervalMs: proxySettings.healthCheckIntervalMs });
+  }
+
+  const services: AppServices = { config, paths, db, events, logger, redactor, secrets, startedAt: now(), now, sessions, stores, backups, proxyStore, pool, demper };
   const dispatcher = createDispatcher(createHandlers(services), {
     mapError: (error) => (error instanceof KaspiError ? new AppError(`kaspi.${error.kind}`, error.message, { retryAfterMs: error.retryAfterMs }) : undefined),
     onInternalError: (name, error) => logger.child('api').error('call failed', { call: name, error }),
   });
   log.info('app started', { shell: config.shell, version: config.appVersion, dataDir: paths.dataDir });
+  if (config.autoStartDemper ?? true) await demper.resumeIfRunning();
   return {
     ...services,
     dispatcher,
     async close() {
       log.info('app closing');
+      monitor?.stop();
+      await demper.stop();
+      await pool.close();
       db.close();
     },
   };

@@ -7,10 +7,11 @@ import { KaspiError } from '../../src-shared/domain/kaspi-error';
  */
 export type KaspiSurface = 'cabinet' | 'pricefeed' | 'storefront' | 'shop-api';
 
-/** §4 "Errors and limits": an offer-view ban lasts about 10 s. */
-export const IP_BAN_MS = 10_000;
-/** §5 "Response and limits": a pricefeed 429 blocks the account for about 30 minutes. */
-export const ACCOUNT_BLOCK_MS = 30 * 60_000;
+/*
+ * retryAfterMs carries only what Kaspi itself said (Retry-After). How long a ban or a block
+ * lasts when it says nothing (§4: ~10 s per IP; §5: ~30 min per account) is a setting of the
+ * engine and of the proxy pool, the one place each is decided.
+ */
 
 export interface RawResponse {
   status: number;
@@ -41,11 +42,11 @@ function statusError(surface: KaspiSurface, r: RawResponse, json: unknown): Kasp
     if (surface === 'shop-api') return new KaspiError('wrong-credentials', TOKEN_REJECTED, null, status);
     return new KaspiError('session-expired', undefined, null, status);
   }
-  if (status === 403) return new KaspiError('ip-banned', undefined, retryAfter ?? IP_BAN_MS, status);
+  if (status === 403) return new KaspiError('ip-banned', undefined, retryAfter, status);
   if (status === 405) return new KaspiError('method-blocked', undefined, retryAfter, status);
   if (status === 429) {
-    if (surface === 'storefront') return new KaspiError('ip-banned', undefined, retryAfter ?? IP_BAN_MS, status);
-    return new KaspiError('account-blocked', undefined, retryAfter ?? (surface === 'pricefeed' ? ACCOUNT_BLOCK_MS : null), status);
+    if (surface === 'storefront') return new KaspiError('ip-banned', undefined, retryAfter, status);
+    return new KaspiError('account-blocked', undefined, retryAfter, status);
   }
   if (status === 408 || status === 504) return new KaspiError('timeout', undefined, retryAfter, status);
   if (status >= 500) return new KaspiError('server', undefined, retryAfter, status);

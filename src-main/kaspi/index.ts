@@ -1,7 +1,7 @@
 /** The Kaspi adapters' public surface (design.md §3 "kaspi"); everything else is internal. */
 export { KASPI_ENDPOINTS, type KaspiEndpoints } from './endpoints';
 export { kaspiRequest, type KaspiRequest, type KaspiResponse } from './transport';
-export { ACCOUNT_BLOCK_MS, IP_BAN_MS, type KaspiSurface } from './classify';
+export { type KaspiSurface } from './classify';
 export type { RetryPolicy } from './retry';
 export { createCabinetClient, type CabinetClient, type CabinetClientOptions } from './cabinet';
 export type { PushPriceInput } from './push-body';

@@ -10,6 +10,8 @@ export interface BrowserLoginConfig {
   /** With a screen the login window is visible, so the seller can solve a captcha; on a server it is headless. */
   hasScreen: boolean;
   timeoutMs?: number;
+  /** Runs the login on a proxy lane (the pool's shared lanes); the browser goes out through it. */
+  throughProxy?: <T>(task: (proxy: { server: string; username?: string; password?: string } | undefined, signal: AbortSignal | undefined) => Promise<T>) => Promise<T>;
 }
 
 /** The Playwright login (src-main/kaspi/login) with the browser found on this machine. */
@@ -23,17 +25,22 @@ export function createBrowserLoginRunner(config: BrowserLoginConfig): LoginRunne
       throw error;
     }
     request.onStep?.('browser');
+    const run = config.throughProxy ?? ((task) => task(undefined, undefined));
     try {
-      return await login({
-        endpoints: request.endpoints,
-        method: request.method,
-        login: request.login,
-        password: request.password,
-        askCode: request.askCode,
-        browser: { executablePath, headless: !config.hasScreen },
-        failureDir: config.failureDir,
-        timeoutMs: config.timeoutMs ?? 30_000,
-      });
+      return await run((proxy, signal) =>
+        login({
+          endpoints: request.endpoints,
+          method: request.method,
+          login: request.login,
+          password: request.password,
+          askCode: request.askCode,
+          browser: { executablePath, headless: !config.hasScreen },
+          proxy,
+          signal,
+          failureDir: config.failureDir,
+          timeoutMs: config.timeoutMs ?? 30_000,
+        }),
+      );
     } catch (error) {
       if (error instanceof LoginBusyError) throw new AppError('conflict', error.message);
       throw error;

@@ -4,6 +4,7 @@ import { settingsCalls, settingsEvents } from './settings';
 import { storesCalls, storesEvents } from './stores';
 import { maintenanceCalls, maintenanceEvents } from './maintenance';
 import { productsCalls, productsEvents } from './products';
+import { demperCalls, demperEvents } from './demper';
 
 /** The one list of what the renderer may call and what main may push. Shells, preload and client derive from it. */
 export const calls = {
@@ -12,6 +13,7 @@ export const calls = {
   ...storesCalls,
   ...maintenanceCalls,
   ...productsCalls,
+  ...demperCalls,
 };
 
 export const events = {
@@ -19,6 +21,7 @@ export const events = {
   ...storesEvents,
   ...maintenanceEvents,
   ...productsEvents,
+  ...demperEvents,
 };
 
 export type Calls = typeof calls;

@@ -1,6 +1,7 @@
 import type { Migration } from './types';
 import { initial } from './001-initial';
+import { proxies } from './002-proxies';
 
 /** In order; a version is never reused or edited once released. */
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, proxies];
 export type { Migration };

@@ -44,14 +44,14 @@ describe('classifying Kaspi answers', () => {
     expect(kindOf('storefront', res(200, '<html><div class="g-recaptcha"></div></html>'))).toBe('captcha');
   });
 
-  it('keeps a plain storefront block page an IP ban, waiting about 10 s', () => {
+  it('keeps a plain storefront block page an IP ban, leaving its length to the caller', () => {
     const out = interpretResponse('storefront', res(403, '<html><h1>403 Forbidden</h1></html>', { contentType: 'text/html' }));
-    expect(out.ok ? null : out.error).toMatchObject({ kind: 'ip-banned', retryAfterMs: 10_000, status: 403 });
+    expect(out.ok ? null : out.error).toMatchObject({ kind: 'ip-banned', retryAfterMs: null, status: 403 });
   });
 
-  it('blocks pushes for 30 minutes after a 429 unless Kaspi says how long', () => {
+  it("reads a 429 on pricefeed as an account block, with Kaspi's Retry-After when it gives one", () => {
     const plain = interpretResponse('pricefeed', res(429));
-    expect(plain.ok ? null : plain.error.retryAfterMs).toBe(30 * 60_000);
+    expect(plain.ok ? null : plain.error.retryAfterMs).toBeNull();
     const told = interpretResponse('pricefeed', res(429, '{}', { retryAfter: '120' }));
     expect(told.ok ? null : told.error.retryAfterMs).toBe(120_000);
   });

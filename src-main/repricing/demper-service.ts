@@ -1,0 +1,174 @@
+import type { Database } from 'better-sqlite3';
+import { demperSettings as demperSettingsSchema } from '../../src-shared/contract/demper';
+import type { DemperSettings, EngineStatusView } from '../../src-shared/contract/demper';
+import type { EventBus } from '../app/event-bus';
+import { createSqliteJournal } from '../db/repos/journal-repo';
+import { snapshotsRepo, summarise } from '../db/repos/snapshots-repo';
+import { DemperEngine } from '../demper/engine';
+import type { Clock } from '../demper/ports';
+import type { EngineSettingsInput } from '../demper/settings';
+import type { Logger } from '../logging/logger';
+import type { KaspiEndpoints } from '../kaspi/endpoints';
+import type { ProxyPool } from '../proxies/pool';
+import type { SessionManager } from '../stores/session-manager';
+import { createOfferSource, createPricePusher, createSessionKeeper } from './kaspi-ports';
+import { createProductSource } from './product-source';
+
+const SETTINGS_KEY = 'demper';
+/** Whether the seller left the bot running: after a restart (or a crash) it starts again by itself. */
+const RUNNING_KEY = 'demper.running';
+
+export const DEFAULT_DEMPER_SETTINGS: DemperSettings = {
+  // A new install decides and journals but pushes nothing until the seller switches to live.
+  dryRun: true,
+  offersPerSecondPerIp: 8,
+  pushesPerSecond: 1.5,
+  pushWindowLimit: 250,
+  workingHours: { enabled: false, from: '09:00', to: '23:00' },
+};
+
+export interface DemperServiceDeps {
+  db: Database;
+  events: EventBus;
+  logger: Logger;
+  sessions: SessionManager;
+  pool: ProxyPool;
+  endpoints: () => KaspiEndpoints;
+  clock: Clock;
+  /** Engine numbers the seller does not tune (tests and benchmarks shrink delays here). */
+  engineOverrides?: EngineSettingsInput;
+}
+
+/**
+ * The demper as the app runs it: the engine (src-main/demper) on SQLite, the Kaspi adapters and
+ * the proxy pool; its settings kept in the database; its events turned into UI events, offer
+ * snapshots and the store's own price after a verified push.
+ */
+export function createDemperService(deps: DemperServiceDeps) {
+  const { db, events } = deps;
+  const log = deps.logger.child('demper');
+  const snapshots = snapshotsRepo(db);
+  const readSetting = db.prepare<[string], { value_json: string }>('SELECT value_json FROM settings WHERE key = ?');
+  const writeSetting = db.prepare('INSERT INTO settings (key, value_json) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json');
+  const setStoreBot = db.prepare('UPDATE stores SET bot_enabled = ? WHERE id = ?');
+  const setOurPrice = db.prepare('UPDATE product_city_prices SET price = ?, updated_at = ? WHERE product_id = ? AND city_id = ?');
+
+  const loadSettings = (): DemperSettings => {
+    const row = readSetting.get(SETTINGS_KEY);
+    const parsed = demperSettingsSchema.safeParse({ ...DEFAULT_DEMPER_SETTINGS, ...(row ? (JSON.parse(row.value_json) as object) : {}) });
+    return parsed.success ? parsed.data : DEFAULT_DEMPER_SETTINGS;
+  };
+  const toEngine = (s: DemperSettings): EngineSettingsInput => ({
+    ...deps.engineOverrides,
+    dryRun: s.dryRun,
+    // The pool keeps each IP under its own budget; the engine's single lane gets the pool's total.
+    offersPerSecondPerLane: Math.max(s.offersPerSecondPerIp, deps.pool.capacity(null).offersPerSecond),
+    pushesPerSecond: s.pushesPerSecond,
+    pushWindowLimit: s.pushWindowLimit,
+    workingHours: s.workingHours,
+  });
+
+  let settings = loadSettings();
+  deps.pool.configure({ offersPerSecond: settings.offersPerSecondPerIp });
+  const engine = new DemperEngine(
+    {
+      offers: createOfferSource(deps.pool, deps.endpoints),
+      pusher: createPricePusher(db, deps.sessions),
+      clock: deps.clock,
+      journal: createSqliteJournal(db),
+      products: createProductSource(db),
+      sessions: createSessionKeeper(db, deps.sessions),
+    },
+    toEngine(settings),
+  );
+
+  engine.onEvent((event) => {
+    switch (event.type) {
+      case 'status':
+        events.emit('demper.status', event.status as EngineStatusView);
+        break;
+      case 'decision':
+        events.emit('demper.decision', { at: event.at, storeId: event.storeId, productId: event.productId, cityId: event.cityId, decision: event.decision });
+        break;
+      case 'offers':
+        snapshots.record(summarise(event.productId, event.cityId, event.offers, event.ownMerchantIds, new Date(event.at).toISOString()));
+        break;
+      case 'journal':
+        if (event.status === 'verified') setOurPrice.run(event.price, new Date(event.at).toISOString(), event.productId, event.cityId);
+        log.info(`price ${event.status}`, { storeId: event.storeId, productId: event.productId, cityId: event.cityId, price: event.price, entryId: event.entryId });
+        break;
+      case 'kill-switch':
+        log.warn('kill switch paused a store', { storeId: event.storeId, ...event.verdict });
+        events.emit('demper.alert', {
+          at: event.at,
+          kind: 'kill_switch',
+          storeId: event.storeId,
+          message: `Демпер остановил магазин: ${event.verdict.sharpDrops} из ${event.verdict.considered} товаров резко подешевели бы за один цикл. Проверьте рынок и правила, затем снимите блокировку.`,
+        });
+        break;
+      case 'error':
+        log.warn('engine error', { ...event.error, storeId: event.error.scope === 'store' ? Number(event.error.id) : undefined });
+        if (event.error.kind === 'account-blocked' || event.error.kind === 'session-expired') {
+          events.emit('demper.alert', {
+            at: event.error.at,
+            kind: event.error.kind === 'account-blocked' ? 'account_blocked' : 'login_needed',
+            storeId: event.error.scope === 'store' ? Number(event.error.id) : null,
+            message: event.error.message,
+          });
+        }
+        break;
+    }
+  });
+
+  return {
+    engine,
+    status: (): EngineStatusView => engine.status() as EngineStatusView,
+    settings: () => settings,
+    updateSettings(patch: Partial<DemperSettings>): DemperSettings {
+      settings = demperSettingsSchema.parse({ ...settings, ...patch });
+      writeSetting.run(SETTINGS_KEY, JSON.stringify(settings));
+      deps.pool.configure({ offersPerSecond: settings.offersPerSecondPerIp });
+      engine.updateSettings(toEngine(settings));
+      log.info('settings changed', { ...settings });
+      return settings;
+    },
+    async control(action: 'start' | 'stop' | 'pause' | 'resume', storeId?: number): Promise<EngineStatusView> {
+      if (storeId !== undefined) {
+        // Per store the choice is the seller's and persists; the engine follows on reload.
+        const on = action === 'start' || action === 'resume';
+        setStoreBot.run(on ? 1 : 0, storeId);
+        if (engine.status().state !== 'stopped') {
+          await engine.reload();
+          if (on) engine.resumeStore(storeId);
+        }
+      } else if (action === 'start') {
+        writeSetting.run(RUNNING_KEY, 'true');
+        if (engine.status().state === 'stopped') await engine.start();
+        else engine.resume();
+      } else if (action === 'stop') {
+        writeSetting.run(RUNNING_KEY, 'false');
+        await engine.stop();
+      } else if (action === 'pause') {
+        engine.pause();
+      } else {
+        engine.resume();
+      }
+      log.info(`demper ${action}`, { storeId });
+      return engine.status() as EngineStatusView;
+    },
+    resetKillSwitch(storeId: number): EngineStatusView {
+      engine.resetKillSwitch(storeId);
+      return engine.status() as EngineStatusView;
+    },
+    /** At app start: back to work if the seller left the bot running. */
+    async resumeIfRunning(): Promise<void> {
+      if (readSetting.get(RUNNING_KEY)?.value_json === 'true') await engine.start();
+    },
+    /** After rules, products or stores change. */
+    async reload(): Promise<void> {
+      if (engine.status().state !== 'stopped') await engine.reload();
+    },
+    stop: () => engine.stop(),
+  };
+}
+export type DemperService = ReturnType<typeof createDemperService>;

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { call } from './define';
+import { decision } from '../domain/decision';
+
+const kind = z.string();
+
+export const engineError = z.object({
+  at: z.number(),
+  scope: z.enum(['lane', 'store', 'pair']),
+  id: z.string(),
+  kind,
+  message: z.string(),
+});
+
+export const killSwitchVerdict = z.object({ trip: z.boolean(), sharpDrops: z.number().int(), considered: z.number().int(), share: z.number() });
+
+export const storeStatus = z.object({
+  storeId: z.number().int(),
+  name: z.string(),
+  paused: z.boolean(),
+  killSwitch: killSwitchVerdict.extend({ at: z.number() }).nullable(),
+  blockedUntil: z.number(),
+  sessionExpired: z.boolean(),
+  pushesLeftInWindow: z.number().int(),
+  queuedPushes: z.number().int(),
+  lastError: engineError.nullable(),
+});
+
+/** The engine's live state: the source of its TypeScript type (src-main/demper/status.ts). */
+export const engineStatus = z.object({
+  state: z.enum(['stopped', 'running', 'paused', 'outside_hours']),
+  dryRun: z.boolean(),
+  cycle: z.object({ number: z.number().int(), startedAt: z.number(), done: z.number().int(), total: z.number().int() }),
+  stores: z.array(storeStatus),
+  lanes: z.array(z.object({ lane: z.string(), cooldownUntil: z.number() })),
+  pairs: z.object({ total: z.number().int(), inCooldown: z.number().int(), awaitingVerify: z.number().int(), lostFirst: z.number().int() }),
+  counters: z.object({
+    fetches: z.number().int(),
+    decisions: z.number().int(),
+    pushes: z.number().int(),
+    failures: z.number().int(),
+    verified: z.number().int(),
+    mismatches: z.number().int(),
+  }),
+  lastErrors: z.array(engineError),
+});
+export type EngineStatusView = z.infer<typeof engineStatus>;
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'время в формате ЧЧ:ММ');
+
+/** What the seller may tune on the Demper page; the rest of the engine's numbers stay at their measured defaults. */
+export const demperSettings = z.object({
+  dryRun: z.boolean(),
+  offersPerSecondPerIp: z.number().min(0.5, 'не меньше 0,5 запроса в секунду').max(12, 'больше 12 запросов в секунду с одного IP Kaspi блокирует'),
+  pushesPerSecond: z.number().min(0.1).max(2, 'больше 2 изменений в секунду Kaspi блокирует магазин на 30 минут'),
+  pushWindowLimit: z.number().int().min(1).max(250, 'Kaspi разрешает не больше 250 изменений за 30 минут'),
+  workingHours: z.object({ enabled: z.boolean(), from: hhmm, to: hhmm }),
+});
+export type DemperSettings = z.infer<typeof demperSettings>;
+
+export const demperCalls = {
+  'demper.status': call(z.object({}), engineStatus),
+  'demper.control': call(
+    z.object({ action: z.enum(['start', 'stop', 'pause', 'resume']), storeId: z.number().int().positive().optional() }),
+    engineStatus,
+  ),
+  'demper.resetKillSwitch': call(z.object({ storeId: z.number().int().positive() }), engineStatus),
+  'demper.settings.get': call(z.object({}), demperSettings),
+  'demper.settings.update': call(demperSettings.partial(), demperSettings),
+};
+
+export const demperEvents = {
+  'demper.status': engineStatus,
+  'demper.decision': z.object({ at: z.number(), storeId: z.number().int(), productId: z.number().int(), cityId: z.string(), decision }),
+  /** Something the seller should know now: floor reached, account blocked, login needed, kill switch. */
+  'demper.alert': z.object({ at: z.number(), kind: z.enum(['kill_switch', 'account_blocked', 'login_needed', 'floor_reached']), storeId: z.number().int().nullable(), message: z.string() }),
+};
