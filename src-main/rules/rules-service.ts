@@ -1,10 +1,10 @@
 import type { Database } from 'better-sqlite3';
+import { z } from 'zod';
 import { AppError } from '../../src-shared/contract';
 import type { CallOutput } from '../../src-shared/contract';
 import type { ProductTableRow, RulesRejection, JournalEntryView } from '../../src-shared/contract/products';
 import { productRuleOverrides, storeRuleDefaults } from '../../src-shared/domain/rules';
 import type { StoreRuleDefaults } from '../../src-shared/domain/rules';
-import { z } from 'zod';
 import { productsRepo } from '../db/repos/products-repo';
 import { snapshotsRepo } from '../db/repos/snapshots-repo';
 import type { Snapshot } from '../db/repos/snapshots-repo';
