@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decide, selectRivals } from '../../../src-shared/pricing';
 import type { DecideInput } from '../../../src-shared/pricing';
+import { decision } from '../../../src-shared/domain/decision';
 import { DELIVERY_DURATIONS } from '../../../src-shared/domain/offer';
 import type { Offer } from '../../../src-shared/domain/offer';
 import { floorPrice, resolveRules } from '../../../src-shared/domain/rules';
@@ -84,6 +85,15 @@ const applied = (input: DecideInput, price: number): DecideInput => ({
 });
 
 describe('decide over random markets', () => {
+  it('always returns a decision its own schema accepts (it crosses IPC and the journal as is)', () => {
+    fc.assert(
+      fc.property(inputArb(), (input) => {
+        expect(() => decision.parse(decide(input))).not.toThrow();
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('never sets a price below the floor or above the ceiling, and always whole tenge ≥ 1', () => {
     fc.assert(
       fc.property(inputArb(), (input) => {
