@@ -1,0 +1,111 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { DemperSettings, EngineStatusView } from '../../../src-shared/contract/demper';
+import type { StoreSummary } from '../../../src-shared/domain/store';
+import { api } from '../../api/client';
+import { useApiError } from '../../components/use-api-error';
+import { useT } from '../../i18n/use-t';
+import { useLanguage } from '../../store/ui-store';
+import { DecisionFeed } from './decision-feed';
+import { DemperSettingsForm } from './demper-settings-form';
+
+type Action = 'start' | 'stop' | 'pause' | 'resume';
+
+export function DemperPage() {
+  const t = useT();
+  const language = useLanguage();
+  const [status, setStatus] = useState<EngineStatusView | null>(null);
+  const [settings, setSettings] = useState<DemperSettings | null>(null);
+  const [stores, setStores] = useState<StoreSummary[]>([]);
+  const [error, report, clear] = useApiError();
+
+  const loadStores = useCallback(() => api.call('stores.list', {}).then(setStores, report), [report]);
+  useEffect(() => {
+    api.call('demper.status', {}).then(setStatus, report);
+    api.call('demper.settings.get', {}).then(setSettings, report);
+    void loadStores();
+    const offStatus = api.on('demper.status', setStatus);
+    const offStores = api.on('stores.changed', () => void loadStores());
+    return () => { offStatus(); offStores(); };
+  }, [report, loadStores]);
+
+  async function act(run: () => Promise<unknown>) {
+    clear();
+    try { await run(); } catch (err) { report(err); }
+  }
+  const control = (action: Action, storeId?: number) => act(async () => {
+    setStatus(await api.call('demper.control', { action, storeId }));
+    if (storeId !== undefined) void loadStores();
+  });
+  const setDryRun = (dryRun: boolean) => act(async () => setSettings(await api.call('demper.settings.update', { dryRun })));
+
+  const time = (ms: number) => new Date(ms).toLocaleTimeString(language === 'en' ? 'en-GB' : 'ru-RU');
+  const state = status?.state ?? 'stopped';
+  const live = new Map(status?.stores.map((s) => [s.storeId, s]));
+  const coolingLanes = status?.lanes.filter((l) => l.cooldownUntil > Date.now()).length ?? 0;
+  return (
+    <section className="page" data-testid="demper-page">
+      <div className="page-head">
+        <h1>{t('nav.demper')} <span className={`badge state-${state}`} data-testid="demper-state">{t(`demper.state.${state}`)}</span></h1>
+        <div className="actions">
+          {state === 'stopped' && <button className="primary" onClick={() => void control('start')} data-testid="demper-start">{t('demper.start')}</button>}
+          {state === 'running' && <button onClick={() => void control('pause')}>{t('demper.pause')}</button>}
+          {state === 'paused' && <button className="primary" onClick={() => void control('resume')}>{t('demper.resume')}</button>}
+          {state !== 'stopped' && <button onClick={() => void control('stop')} data-testid="demper-stop">{t('demper.stop')}</button>}
+        </div>
+      </div>
+      {settings && (
+        <div className={`card mode ${settings.dryRun ? 'mode-dry' : 'mode-live'}`}>
+          <label>
+            <input type="checkbox" checked={settings.dryRun} onChange={(e) => void setDryRun(e.target.checked)} data-testid="dry-run" /> {t('demper.dryRun')}
+          </label>
+          <strong data-testid="demper-mode">{settings.dryRun ? t('demper.dryRunOn') : t('demper.live')}</strong>
+        </div>
+      )}
+      {error && <p className="error" role="alert">{error}</p>}
+      {status && state !== 'stopped' && (
+        <div className="card">
+          <div className="progress" role="progressbar" aria-valuenow={status.cycle.done} aria-valuemax={status.cycle.total}>
+            <div className="bar" style={{ width: `${status.cycle.total ? Math.round((100 * status.cycle.done) / status.cycle.total) : 0}%` }} />
+            <span>{t('demper.cycle', { number: status.cycle.number, done: status.cycle.done, total: status.cycle.total })}</span>
+          </div>
+          <p className="muted">{t('demper.counters', status.counters)}</p>
+          <p className="muted">{t('demper.pairs', status.pairs)}</p>
+          {coolingLanes > 0 && <p className="muted">{t('demper.lanes', { n: coolingLanes })}</p>}
+        </div>
+      )}
+      <h2>{t('demper.stores')}</h2>
+      {stores.length === 0 && <div className="empty-state">{t('demper.noStores')}</div>}
+      {stores.map((store) => {
+        const s = live.get(store.id);
+        return (
+          <div className="card" key={store.id} data-testid={`demper-store-${store.merchantUid}`}>
+            <div className="store-head">
+              <strong>{store.name}</strong>
+              <label>
+                <input type="checkbox" checked={store.botEnabled} onChange={(e) => void control(e.target.checked ? 'start' : 'stop', store.id)} data-testid="store-bot" />
+                {store.botEnabled ? t('demper.storeOn') : t('demper.storeOff')}
+              </label>
+            </div>
+            {s && (
+              <>
+                {s.killSwitch && (
+                  <div className="confirm">
+                    <p>{t('demper.killSwitch', { drops: s.killSwitch.sharpDrops, total: s.killSwitch.considered })}</p>
+                    <button onClick={() => void act(async () => setStatus(await api.call('demper.resetKillSwitch', { storeId: store.id })))}>{t('demper.killSwitchReset')}</button>
+                  </div>
+                )}
+                {s.blockedUntil > Date.now() && <p className="error">{t('demper.blockedUntil', { time: time(s.blockedUntil) })}</p>}
+                {s.sessionExpired && <p className="error">{t('demper.sessionExpired')}</p>}
+                <p className="muted">{t('demper.pushesLeft', { left: s.pushesLeftInWindow })} · {t('demper.queued', { n: s.queuedPushes })}</p>
+                {s.lastError && <p className="muted">{t('demper.lastError', { message: s.lastError.message })}</p>}
+              </>
+            )}
+          </div>
+        );
+      })}
+      <DemperSettingsForm />
+      <h2>{t('demper.decisions')}</h2>
+      <DecisionFeed />
+    </section>
+  );
+}
