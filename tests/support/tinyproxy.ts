@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -39,6 +40,7 @@ export interface Tinyproxy {
 }
 
 export async function startTinyproxy(options: TinyproxyOptions): Promise<Tinyproxy> {
+  if (!existsSync(TINYPROXY_BIN)) throw new Error(`tinyproxy is not installed at ${TINYPROXY_BIN}: run \`apt-get install -y tinyproxy\` (or set TINYPROXY_BIN)`);
   const dir = await mkdtemp(join(tmpdir(), 'tinyproxy-'));
   // Another process can take the probed port between the probe and tinyproxy's bind; try again.
   for (let attempt = 1; ; attempt++) {
