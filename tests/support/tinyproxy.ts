@@ -61,6 +61,10 @@ export async function startTinyproxies(count: number, auth?: TinyproxyOptions['a
   return Promise.all(Array.from({ length: count }, (_, i) => startTinyproxy({ bindAddress: `127.0.0.${i + 2}`, auth })));
 }
 
+// A test worker that ends without stopping its proxies must not leave tinyproxy processes behind.
+const children = new Set<ChildProcess>();
+process.once('exit', () => children.forEach((child) => child.kill('SIGKILL')));
+
 async function launch(dir: string, port: number, options: TinyproxyOptions): Promise<Tinyproxy> {
   const config = join(dir, `tinyproxy-${port}.conf`);
   const lines = [
@@ -79,18 +83,19 @@ async function launch(dir: string, port: number, options: TinyproxyOptions): Pro
   ];
   await writeFile(config, `${lines.join('\n')}\n`);
   const child = spawn(TINYPROXY_BIN, ['-d', '-c', config], { stdio: ['ignore', 'ignore', 'pipe'] });
+  children.add(child);
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  let running = true;
+  let alive = true;
   // A missing binary emits 'error' and never 'exit'.
   const exited = new Promise<void>((resolve) => {
-    const done = () => ((running = false), resolve());
+    const done = () => ((alive = false), children.delete(child), resolve());
     child.once('exit', done);
     child.once('error', (error) => ((stderr += String(error)), done()));
   });
 
   try {
-    await waitForPort(port, child, () => running);
+    await waitForPort(port, child, () => alive);
   } catch (error) {
     await killProcess(child, exited);
     const log = await readFile(join(dir, 'tinyproxy.log'), 'utf8').catch(() => '');
@@ -103,7 +108,7 @@ async function launch(dir: string, port: number, options: TinyproxyOptions): Pro
     bindAddress: options.bindAddress,
     auth: options.auth,
     get running() {
-      return running;
+      return alive;
     },
     kill: () => killProcess(child, exited),
     async stop() {
