@@ -118,10 +118,17 @@ function parseProxySpec(spec: string, label: string | null = null): ProxyInput {
     throw new LineError('missingPassword', { username: parts[2]! });
   }
   // host:port:user:pass is what most providers hand out; user:pass:host:port is the other habit.
+  // A user name can look like a host name too, so an address with dots wins over a bare word.
   const [a, b, c, d] = parts as [string, string, string, string];
-  if (isValidProxyHost(a.toLowerCase()) && looksLikePort(b)) return build(protocol, a, b, c, parts.slice(3).join(':'), label);
-  if (parts.length === 4 && isValidProxyHost(c.toLowerCase()) && looksLikePort(d)) return build(protocol, c, d, a, b, label);
+  const hostFirst = (strict: boolean) => (strict ? looksLikeAddress(a) : isValidProxyHost(a.toLowerCase())) && looksLikePort(b);
+  const hostLast = (strict: boolean) => parts.length === 4 && (strict ? looksLikeAddress(c) : isValidProxyHost(c.toLowerCase())) && looksLikePort(d);
+  if (hostFirst(true) || (!hostLast(true) && hostFirst(false))) return build(protocol, a, b, c, parts.slice(3).join(':'), label);
+  if (hostLast(true) || hostLast(false)) return build(protocol, c, d, a, b, label);
   return build(protocol, a, b, c, parts.slice(3).join(':'), label);
+}
+
+function looksLikeAddress(value: string): boolean {
+  return value.includes('.') && isValidProxyHost(value.toLowerCase());
 }
 
 function fromCells(cells: string[], header: Column[] | null): ProxyInput {
