@@ -67,6 +67,14 @@ interface StatsRow {
   counters_reset_at: number;
 }
 
+/** An edit would make this proxy the same as another one (same server and user). */
+export class DuplicateProxyError extends Error {
+  constructor(readonly existingId: number) {
+    super('Такой прокси уже есть в списке (тот же адрес, порт и пользователь)');
+    this.name = 'DuplicateProxyError';
+  }
+}
+
 export class SqliteProxyStore implements ProxyStore {
   private readonly statements;
 
@@ -170,6 +178,8 @@ export class SqliteProxyStore implements ProxyStore {
     const row = this.statements.byId.get(id);
     if (!row) return null;
     const username = patch.username === undefined ? row.username : (patch.username ?? '');
+    const twin = this.statements.byKey.get(row.protocol, row.host, row.port, username);
+    if (twin && twin.id !== id) throw new DuplicateProxyError(twin.id);
     this.statements.update.run({
       id,
       username,

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseProxyList } from '../../../src-main/proxies/parse';
 import { emptyLaneStats } from '../../../src-main/proxies/lane-stats';
 import { DIRECT_LANE_ID } from '../../../src-main/proxies/proxy-store';
+import { DuplicateProxyError } from '../../../src-main/proxies/sqlite-proxy-store';
 import { proxy as proxySchema } from '../../../src-shared/domain/proxy';
 import { ProxyDb } from './support/proxy-db';
 
@@ -55,6 +56,10 @@ describe('SQLite proxy store', () => {
     expect(env.store.update(id, { username: 'v', password: 'p2' })).toMatchObject({ username: 'v', hasPassword: true });
     expect(env.store.endpoints()[0]).toMatchObject({ username: 'v', password: 'p2', enabled: false });
     expect(env.store.update(999, { label: 'x' })).toBeNull();
+
+    // Renaming the user into another stored proxy's identity is refused, not a raw SQLite error.
+    const [other] = env.store.importMany(parseProxyList('w:x@10.0.0.1:8080').ok).ids;
+    expect(() => env.store.update(other!, { username: 'v' })).toThrow(DuplicateProxyError);
   });
 
   it('removes a proxy together with its statistics, and keeps the direct lane’s', () => {
