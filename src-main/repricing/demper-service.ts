@@ -58,15 +58,20 @@ export function createDemperService(deps: DemperServiceDeps) {
     const parsed = demperSettingsSchema.safeParse({ ...DEFAULT_DEMPER_SETTINGS, ...(row ? (JSON.parse(row.value_json) as object) : {}) });
     return parsed.success ? parsed.data : DEFAULT_DEMPER_SETTINGS;
   };
-  const toEngine = (s: DemperSettings): EngineSettingsInput => ({
-    ...deps.engineOverrides,
-    dryRun: s.dryRun,
+  const toEngine = (s: DemperSettings): EngineSettingsInput => {
     // The pool keeps each IP under its own budget; the engine's single lane gets the pool's total.
-    offersPerSecondPerLane: Math.max(s.offersPerSecondPerIp, deps.pool.capacity(null).offersPerSecond),
-    pushesPerSecond: s.pushesPerSecond,
-    pushWindowLimit: s.pushWindowLimit,
-    workingHours: s.workingHours,
-  });
+    const rate = Math.max(s.offersPerSecondPerIp, deps.pool.capacity(null).offersPerSecond);
+    return {
+      // About a second of requests in flight keeps the lanes busy without a stampede.
+      maxConcurrentFetches: Math.max(8, Math.ceil(rate)),
+      ...deps.engineOverrides,
+      dryRun: s.dryRun,
+      offersPerSecondPerLane: rate,
+      pushesPerSecond: s.pushesPerSecond,
+      pushWindowLimit: s.pushWindowLimit,
+      workingHours: s.workingHours,
+    };
+  };
 
   let settings = loadSettings();
   deps.pool.configure({ offersPerSecond: settings.offersPerSecondPerIp });

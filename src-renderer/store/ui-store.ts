@@ -2,11 +2,11 @@ import { create } from 'zustand';
 import type { Language, Settings } from '../../src-shared/contract/settings';
 import { api } from '../api/client';
 
-export const PAGES = [
-  'overview', 'stores', 'products', 'demper', 'proxies', 'orders',
-  'analytics', 'preorders', 'whatsapp', 'logs', 'settings', 'system',
-] as const;
-export type Page = (typeof PAGES)[number];
+import { PAGES } from './pages';
+import type { Page } from './pages';
+
+export { PAGES };
+export type { Page };
 
 interface UiState {
   page: Page;

@@ -48,7 +48,9 @@ export function createSqliteJournal(db: Database): JournalStore & { list(q: { pr
   );
   const pushed = db.prepare("UPDATE price_journal SET status = 'pushed', job_id = ?, pushed_at = ? WHERE id = ?");
   const failed = db.prepare("UPDATE price_journal SET status = 'failed', error = ? WHERE id = ?");
-  const verified = db.prepare("UPDATE price_journal SET status = 'verified', verified_at = ? WHERE id = ?");
+  // A push whose answer was lost is verified straight from planned: it did land, so it gets a
+  // pushed_at too, which restores its cooldown and daily count after a restart.
+  const verified = db.prepare("UPDATE price_journal SET status = 'verified', verified_at = @at, pushed_at = COALESCE(pushed_at, @at) WHERE id = @id");
   const mismatch = db.prepare("UPDATE price_journal SET status = 'mismatch', verified_at = ?, error = ? WHERE id = ?");
   const unfinished = db.prepare<[], Row>("SELECT * FROM price_journal WHERE status IN ('planned', 'pushed') ORDER BY id");
   const since = db.prepare<[string], { product_id: number; city_id: string; pushed_at: string }>(
@@ -75,7 +77,7 @@ export function createSqliteJournal(db: Database): JournalStore & { list(q: { pr
     },
     async markPushed(id, jobId, at) { must(pushed.run(jobId, iso(at), id).changes, id); },
     async markFailed(id, error) { must(failed.run(error, id).changes, id); },
-    async markVerified(id, at) { must(verified.run(iso(at), id).changes, id); },
+    async markVerified(id, at) { must(verified.run({ at: iso(at), id }).changes, id); },
     async markMismatch(id, observed, at) { must(mismatch.run(iso(at), `Kaspi shows ${observed ?? 'no offer'}`, id).changes, id); },
     async listUnfinished() { return unfinished.all().map(toEntry); },
     async changesSince(from) {

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { createApp } from '../../app/create-app';
-import type { App } from '../../app/create-app';
+import type { App, AppConfig } from '../../app/create-app';
 import { dataPaths } from '../../app/data-paths';
 import { APP_VERSION } from '../../app/version';
 import { startBridge } from './bridge-server';
@@ -15,6 +15,8 @@ export interface HeadlessOptions {
   port: number;
   staticDir?: string;
   logToConsole?: boolean;
+  /** More of the app's configuration (tests shrink the engine's delays to the simulator's time scale). */
+  config?: Partial<AppConfig>;
 }
 
 export interface Headless {
@@ -33,6 +35,8 @@ export async function startHeadless(options: HeadlessOptions): Promise<Headless>
     shell: 'headless',
     appVersion: APP_VERSION,
     logToConsole: options.logToConsole ?? false,
+    hasScreen: Boolean(process.env.DISPLAY),
+    ...options.config,
   });
   const { token, created } = loadOrCreateToken(dataPaths(dataDir).headlessToken);
   app.redactor.register(token);

@@ -33,10 +33,21 @@ export function DemperPage() {
     try { await run(); } catch (err) { report(err); }
   }
   const control = (action: Action, storeId?: number) => act(async () => {
-    setStatus(await api.call('demper.control', { action, storeId }));
-    if (storeId !== undefined) void loadStores();
+    // The store switch answers at once; the list is re-read (and corrected) after main confirms.
+    if (storeId !== undefined) setStores((list) => list.map((s) => (s.id === storeId ? { ...s, botEnabled: action === 'start' || action === 'resume' } : s)));
+    try {
+      setStatus(await api.call('demper.control', { action, storeId }));
+    } finally {
+      if (storeId !== undefined) void loadStores();
+    }
   });
-  const setDryRun = (dryRun: boolean) => act(async () => setSettings(await api.call('demper.settings.update', { dryRun })));
+  const setDryRun = (dryRun: boolean) => act(async () => {
+    setSettings((current) => current && { ...current, dryRun });
+    setSettings(await api.call('demper.settings.update', { dryRun }).catch(async (err: unknown) => {
+      setSettings(await api.call('demper.settings.get', {}));
+      throw err;
+    }));
+  });
 
   const time = (ms: number) => new Date(ms).toLocaleTimeString(language === 'en' ? 'en-GB' : 'ru-RU');
   const state = status?.state ?? 'stopped';
