@@ -6,6 +6,8 @@ import { storesHandlers } from './stores-handlers';
 import { maintenanceHandlers } from './maintenance-handlers';
 import { productsHandlers } from './products-handlers';
 import { demperHandlers } from './demper-handlers';
+import { proxiesHandlers } from './proxies-handlers';
+import { overviewHandlers } from './overview-handlers';
 
 /** Every call of the contract, implemented by one handler module per domain. */
 export function createHandlers(services: AppServices): Handlers {
@@ -16,5 +18,7 @@ export function createHandlers(services: AppServices): Handlers {
     ...maintenanceHandlers(services),
     ...productsHandlers(services),
     ...demperHandlers(services),
+    ...proxiesHandlers(services),
+    ...overviewHandlers(services),
   };
 }

@@ -5,6 +5,8 @@ import { storesCalls, storesEvents } from './stores';
 import { maintenanceCalls, maintenanceEvents } from './maintenance';
 import { productsCalls, productsEvents } from './products';
 import { demperCalls, demperEvents } from './demper';
+import { proxiesCalls, proxiesEvents } from './proxies';
+import { overviewCalls } from './overview';
 
 /** The one list of what the renderer may call and what main may push. Shells, preload and client derive from it. */
 export const calls = {
@@ -14,6 +16,8 @@ export const calls = {
   ...maintenanceCalls,
   ...productsCalls,
   ...demperCalls,
+  ...proxiesCalls,
+  ...overviewCalls,
 };
 
 export const events = {
@@ -22,6 +26,7 @@ export const events = {
   ...maintenanceEvents,
   ...productsEvents,
   ...demperEvents,
+  ...proxiesEvents,
 };
 
 export type Calls = typeof calls;
