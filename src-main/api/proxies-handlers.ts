@@ -148,7 +148,7 @@ function maskError(error: ProxyImportError): ProxyImportError {
 
 export function maskProxyLine(line: string): string {
   // scheme://user:pass@host or user:pass@host
-  if (line.includes('@')) return line.replace(/([^\s:/@;,\t]+):[^@\s]*@/g, '$1:***@');
+  if (line.includes('@')) return line.replace(/^((?:[a-z][a-z0-9+.-]*:\/\/)?[^:/@\s]*):[^@\s]*@/i, '$1:***@');
   const delimiter = [';', '\t', ','].find((d) => line.includes(d));
   const fields = line.split(delimiter ?? ':');
   if (fields.length < 4) return line;
