@@ -87,14 +87,26 @@ export function createDemperService(deps: DemperServiceDeps) {
     toEngine(settings),
   );
 
+  const floorAlerts = throttle(6 * 3_600_000);
   engine.onEvent((event) => {
     switch (event.type) {
       case 'status':
         events.emit('demper.status', event.status as EngineStatusView);
         break;
-      case 'decision':
+      case 'decision': {
         events.emit('demper.decision', { at: event.at, storeId: event.storeId, productId: event.productId, cityId: event.cityId, decision: event.decision });
+        const { reason } = event.decision;
+        const atFloor = event.decision.action === 'set' && (reason.guards.includes('floor') || reason.code === 'rival_below_floor_floor');
+        if (atFloor && floorAlerts.due(`${event.productId}:${event.cityId}`, event.at)) {
+          events.emit('demper.alert', {
+            at: event.at,
+            kind: 'floor_reached',
+            storeId: event.storeId,
+            message: `Товар #${event.productId} дошёл до минимальной цены ${reason.floor} ₸: конкурент дешевле. Проверьте минимум или закупку.`,
+          });
+        }
         break;
+      }
       case 'offers':
         snapshots.record(summarise(event.productId, event.cityId, event.offers, event.ownMerchantIds, new Date(event.at).toISOString()));
         break;
@@ -177,3 +189,16 @@ export function createDemperService(deps: DemperServiceDeps) {
   };
 }
 export type DemperService = ReturnType<typeof createDemperService>;
+
+/** At most one alert per key per period: a product sitting at its floor is news once, not every minute. */
+function throttle(periodMs: number) {
+  const last = new Map<string, number>();
+  return {
+    due(key: string, at: number): boolean {
+      const prev = last.get(key);
+      if (prev !== undefined && at - prev < periodMs) return false;
+      last.set(key, at);
+      return true;
+    },
+  };
+}

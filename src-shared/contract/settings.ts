@@ -18,6 +18,19 @@ export const settings = z.object({
     /** A browser for the cabinet login; null finds Edge, Chrome or Chromium on its own. */
     browserPath: z.string().min(1).nullable(),
   }),
+  /** Which events raise a desktop notification (the desktop app; headless mode only logs them). */
+  notifications: z.object({
+    floorReached: z.boolean(),
+    accountBlocked: z.boolean(),
+    loginNeeded: z.boolean(),
+    killSwitch: z.boolean(),
+  }),
+  /** Desktop app only. */
+  desktop: z.object({
+    launchAtLogin: z.boolean(),
+    /** Closing the window keeps the bot working from the tray. */
+    minimizeToTray: z.boolean(),
+  }),
 });
 export type Settings = z.infer<typeof settings>;
 
@@ -30,12 +43,16 @@ export const DEFAULT_SETTINGS: Settings = {
     storefrontUrl: 'https://kaspi.kz',
     browserPath: null,
   },
+  notifications: { floorReached: true, accountBlocked: true, loginNeeded: true, killSwitch: true },
+  desktop: { launchAtLogin: false, minimizeToTray: true },
 };
 
 export const settingsPatch = z.object({
   language: language.optional(),
   theme: settings.shape.theme.optional(),
   kaspi: settings.shape.kaspi.partial().optional(),
+  notifications: settings.shape.notifications.partial().optional(),
+  desktop: settings.shape.desktop.partial().optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatch>;
 

@@ -4,6 +4,7 @@ import { useT } from '../../i18n/use-t';
 import { useUi } from '../../store/ui-store';
 import { BackupSettings } from './backup-settings';
 import { KaspiSettings } from './kaspi-settings';
+import { NotificationSettings } from './notification-settings';
 
 const THEMES: Array<Settings['theme']> = ['light', 'dark', 'system'];
 
@@ -26,6 +27,7 @@ export function SettingsPage() {
           </label>
         </div>
       </div>
+      {settings && <NotificationSettings settings={settings} />}
       {settings && <KaspiSettings key={JSON.stringify(settings.kaspi)} settings={settings} />}
       <BackupSettings />
     </section>

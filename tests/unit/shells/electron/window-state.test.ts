@@ -13,14 +13,14 @@ vi.mock('electron', () => ({
 const tempDir = useTempDir();
 
 describe('window state store', () => {
-  it('keeps the bot in the tray by default and persists changes to a real file', async () => {
+  it('remembers where the window was in a real file and reads it back after a restart', async () => {
     const { createWindowStateStore } = await import('../../../../src-main/shells/electron/window-state');
     const dir = tempDir();
     const store = createWindowStateStore(dir);
-    expect(store.get('minimizeToTray')).toBe(true);
-    expect(store.get('launchAtLogin')).toBe(false);
-    store.set('launchAtLogin', true);
-    expect(JSON.parse(readFileSync(join(dir, 'window-state.json'), 'utf8'))).toMatchObject({ launchAtLogin: true });
-    expect(createWindowStateStore(dir).get('launchAtLogin')).toBe(true);
+    expect(store.get('bounds')).toBeUndefined();
+    store.set('bounds', { x: 10, y: 20, width: 1200, height: 800 });
+    store.set('maximized', true);
+    expect(JSON.parse(readFileSync(join(dir, 'window-state.json'), 'utf8'))).toMatchObject({ bounds: { width: 1200 }, maximized: true });
+    expect(createWindowStateStore(dir).get('bounds')).toEqual({ x: 10, y: 20, width: 1200, height: 800 });
   });
 });

@@ -1,0 +1,32 @@
+import { Notification } from 'electron';
+import type { EventBus } from '../../app/event-bus';
+import type { Settings } from '../../../src-shared/contract/settings';
+import type { EventPayload } from '../../../src-shared/contract';
+
+type Alert = EventPayload<'demper.alert'>;
+
+const KIND_TO_SETTING: Record<Alert['kind'], keyof Settings['notifications']> = {
+  floor_reached: 'floorReached',
+  account_blocked: 'accountBlocked',
+  login_needed: 'loginNeeded',
+  kill_switch: 'killSwitch',
+};
+
+const TITLES: Record<Alert['kind'], string> = {
+  floor_reached: 'Минимальная цена',
+  account_blocked: 'Kaspi заблокировал изменения цен',
+  login_needed: 'Нужен вход в кабинет Kaspi',
+  kill_switch: 'Демпер остановил магазин',
+};
+
+/** Desktop notifications for the alerts the seller chose in Settings. */
+export function notifyAlerts(events: EventBus, settings: () => Settings, onClick: () => void): () => void {
+  return events.subscribe((event, payload) => {
+    if (event !== 'demper.alert' || !Notification.isSupported()) return;
+    const alert = payload as Alert;
+    if (!settings().notifications[KIND_TO_SETTING[alert.kind]]) return;
+    const notification = new Notification({ title: TITLES[alert.kind], body: alert.message });
+    notification.on('click', onClick);
+    notification.show();
+  });
+}
