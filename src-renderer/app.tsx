@@ -10,13 +10,14 @@ import { StoresPage } from './pages/stores/stores-page';
 import { ProductsPage } from './pages/products/products-page';
 import { LogsPage } from './pages/logs/logs-page';
 import { DemperPage } from './pages/demper/demper-page';
+import { ProxiesPage } from './pages/proxies/proxies-page';
 import { OverviewPage } from './pages/overview/overview-page';
 import { PAGES, useUi } from './store/ui-store';
 import type { Page } from './store/ui-store';
 
 /** Pages whose own issue has not landed yet show what they are for and what to do first. */
 const EMPTY_TEXT: Partial<Record<Page, MessageKey>> = {
-  proxies: 'empty.proxies', orders: 'empty.orders', analytics: 'empty.analytics', preorders: 'empty.preorders',
+  orders: 'empty.orders', analytics: 'empty.analytics', preorders: 'empty.preorders',
   whatsapp: 'empty.whatsapp',
 };
 
@@ -25,6 +26,7 @@ const PAGE_VIEWS: Partial<Record<Page, () => ReactNode>> = {
   products: () => <ProductsPage />,
   logs: () => <LogsPage />,
   demper: () => <DemperPage />,
+  proxies: () => <ProxiesPage />,
   overview: () => <OverviewPage />,
   settings: () => <SettingsPage />,
   system: () => <SystemPage />,

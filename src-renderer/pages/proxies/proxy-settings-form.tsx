@@ -1,0 +1,88 @@
+import { useEffect, useState } from 'react';
+import type { ProxyPageSettings } from '../../../src-shared/contract/proxies';
+import type { ProxyResetSchedule } from '../../../src-shared/domain/proxy';
+import { api } from '../../api/client';
+import { useApiError } from '../../components/use-api-error';
+import { useT } from '../../i18n/use-t';
+
+const KINDS = ['never', 'daily', 'weekly', 'interval'] as const;
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+
+function scheduleOf(kind: ProxyResetSchedule['kind'], current: ProxyResetSchedule): ProxyResetSchedule {
+  const hour = 'hour' in current ? current.hour : 0;
+  if (kind === 'daily') return { kind, hour };
+  if (kind === 'weekly') return { kind, weekday: 'weekday' in current ? current.weekday : 1, hour };
+  if (kind === 'interval') return { kind, hours: 'hours' in current ? current.hours : 24 };
+  return { kind };
+}
+
+/** The per-IP budget, when the counters start over and where the test button sends its request. */
+export function ProxySettingsForm({ settings, onSaved }: { settings: ProxyPageSettings; onSaved(next: ProxyPageSettings): void }) {
+  const t = useT();
+  const [draft, setDraft] = useState(settings);
+  const [saved, setSaved] = useState(false);
+  const [error, report, clear] = useApiError();
+  useEffect(() => setDraft(settings), [settings]);
+  const schedule = draft.resetSchedule;
+  const setSchedule = (next: ProxyResetSchedule) => setDraft({ ...draft, resetSchedule: next });
+
+  async function save() {
+    clear();
+    setSaved(false);
+    try {
+      const { allowDirect: _ignored, ...patch } = draft;
+      onSaved(await api.call('proxies.settings.update', patch));
+      setSaved(true);
+    } catch (err) {
+      report(err);
+    }
+  }
+
+  return (
+    <div className="card" data-testid="proxy-settings">
+      <h2>{t('proxies.settings')}</h2>
+      <label className="field">
+        <span>{t('proxies.budget')}</span>
+        <input type="number" min={0.5} max={12} step={0.5} value={draft.offersPerSecond} onChange={(e) => setDraft({ ...draft, offersPerSecond: Number(e.target.value) })} data-testid="proxy-budget" />
+        <small className="muted">{t('proxies.budgetHint')}</small>
+      </label>
+      <div className="proxy-schedule">
+        <label className="field">
+          <span>{t('proxies.reset')}</span>
+          <select value={schedule.kind} onChange={(e) => setSchedule(scheduleOf(e.target.value as ProxyResetSchedule['kind'], schedule))} data-testid="proxy-reset-kind">
+            {KINDS.map((kind) => <option key={kind} value={kind}>{t(`proxies.reset.${kind}`)}</option>)}
+          </select>
+        </label>
+        {schedule.kind === 'weekly' && (
+          <label className="field">
+            <span>{t('proxies.resetWeekday')}</span>
+            <select value={schedule.weekday} onChange={(e) => setSchedule({ ...schedule, weekday: Number(e.target.value) })}>
+              {WEEKDAYS.map((d) => <option key={d} value={d}>{t(`proxies.weekday.${d}`)}</option>)}
+            </select>
+          </label>
+        )}
+        {(schedule.kind === 'daily' || schedule.kind === 'weekly') && (
+          <label className="field">
+            <span>{t('proxies.resetHour')}</span>
+            <input type="number" min={0} max={23} value={schedule.hour} onChange={(e) => setSchedule({ ...schedule, hour: Number(e.target.value) })} data-testid="proxy-reset-hour" />
+          </label>
+        )}
+        {schedule.kind === 'interval' && (
+          <label className="field">
+            <span>{t('proxies.resetHours')}</span>
+            <input type="number" min={1} max={2160} value={schedule.hours} onChange={(e) => setSchedule({ ...schedule, hours: Number(e.target.value) })} />
+          </label>
+        )}
+      </div>
+      <label className="field wide">
+        <span>{t('proxies.checkUrl')}</span>
+        <input type="url" value={draft.healthCheckUrl} onChange={(e) => setDraft({ ...draft, healthCheckUrl: e.target.value })} data-testid="proxy-check-url" />
+      </label>
+      <div className="actions">
+        <button className="primary" onClick={() => void save()} data-testid="proxy-settings-save">{t('proxies.save')}</button>
+        {saved && <span className="ok-text">{t('proxies.saved')}</span>}
+      </div>
+      {error && <p className="error" role="alert">{error}</p>}
+    </div>
+  );
+}
