@@ -49,11 +49,18 @@ export function ProxiesPage() {
     }
   });
   const actions: RowActions = {
-    update: (id, patch) => act(() => api.call('proxies.update', { id, patch })),
+    update: (id, patch) => {
+      // Switches and selects answer at once; the list is re-read (and corrected) after main replies.
+      setView((v) => v && { ...v, proxies: v.proxies.map((p) => (p.id === id ? { ...p, ...patch } : p)) });
+      return act(() => api.call('proxies.update', { id, patch }));
+    },
     remove: (id) => act(() => api.call('proxies.remove', { id })),
     test: (id) => test(id),
   };
-  const allowDirect = (allowed: boolean) => act(async () => setSettings(await api.call('proxies.settings.update', { allowDirect: allowed })));
+  const allowDirect = (allowed: boolean) => {
+    setView((v) => v && { ...v, direct: { ...v.direct, allowed } });
+    return act(async () => setSettings(await api.call('proxies.settings.update', { allowDirect: allowed })));
+  };
 
   const empty = view !== null && view.proxies.length === 0;
   return (

@@ -18,7 +18,10 @@ export function ProxyImport({ stores }: { stores: StoreSummary[] }) {
     clear();
     setBusy(true);
     try {
-      setResult(await api.call('proxies.import', { text, storeId }));
+      const summary = await api.call('proxies.import', { text, storeId });
+      setResult(summary);
+      // With bad lines the text stays as it was, so the line numbers point at what to fix.
+      if (summary.errors.length === 0) setText('');
     } catch (err) {
       report(err);
     } finally {
