@@ -15,6 +15,8 @@ type ProxyCalls =
   | 'proxies.test' | 'proxies.settings.get' | 'proxies.settings.update';
 
 const CHECK_TIMEOUT_MS = 10_000;
+/** The seller waits on "test all": a list of dead proxies should take seconds, not minutes. */
+const TEST_CONCURRENCY = 16;
 
 export function proxiesHandlers({ db, proxyStore, pool, demper, stores, events, logger }: AppServices): { [N in ProxyCalls]: Handler<N> } {
   const log = logger.child('proxies');
@@ -41,10 +43,13 @@ export function proxiesHandlers({ db, proxyStore, pool, demper, stores, events, 
     return found;
   };
 
-  /** Every change reaches the balancer at once, the engine's total rate follows the pool's, and the page re-reads. */
-  const changed = () => {
+  /**
+   * Every change reaches the balancer at once and the page re-reads. When the lanes a store may
+   * use change, the engine's total offers rate is re-derived from the pool's (demper-service).
+   */
+  const changed = (lanesChanged = true) => {
     pool.reload();
-    demper.updateSettings({});
+    if (lanesChanged) demper.updateSettings({});
     events.emit('proxies.changed', {});
   };
   const checkStore = (storeId: number | null | undefined) => {
@@ -81,7 +86,7 @@ export function proxiesHandlers({ db, proxyStore, pool, demper, stores, events, 
       checkStore(patch.storeId);
       const updated = guard(() => proxyStore.update(id, patch));
       if (!updated) throw notFound();
-      changed();
+      changed(patch.enabled !== undefined || patch.storeId !== undefined || patch.username !== undefined || patch.password !== undefined);
       return row(id);
     },
 
@@ -97,7 +102,7 @@ export function proxiesHandlers({ db, proxyStore, pool, demper, stores, events, 
       if (ids) for (const id of ids) if (!proxyStore.get(id)) throw notFound();
       const withDirect = direct ?? (ids === undefined && s.allowDirect);
       const [checked, directResult] = await Promise.all([
-        ids?.length === 0 ? new Map<number, ProxyCheck>() : checkProxies(proxyStore, pool, { ...options, ids }),
+        ids?.length === 0 ? new Map<number, ProxyCheck>() : checkProxies(proxyStore, pool, { ...options, ids, concurrency: TEST_CONCURRENCY }),
         withDirect ? checkDirect(s.allowDirect ? pool : null, options) : null,
       ]);
       if (directResult) directCheck = directResult;

@@ -136,6 +136,22 @@ describe('proxies api over real tinyproxy', () => {
     await expect(a.pool.run(null, async () => 'never', { maxWaitMs: 50 })).rejects.toThrow(/no proxy or direct connection/);
   });
 
+  it('masks the password of a bad line in every form a provider writes it', async () => {
+    await startApp();
+    const lines = [
+      'ftp://shop:pw-url@10.0.0.1:21',
+      'shop:pw-at@10.0.0.1:99999',
+      '10.0.0.1:99999:shop:pw-colon',
+      'shop:pw-first:10.0.0.1:0',
+      '10.0.0.1;99999;shop;pw-csv',
+    ];
+    const summary = await call<ProxyImportSummary>('proxies.import', { text: lines.join('\n'), storeId: null });
+    expect(summary.errors.map((e) => e.line)).toEqual([1, 2, 3, 4, 5]);
+    expect(JSON.stringify(summary)).not.toMatch(/pw-/);
+    expect(summary.errors.map((e) => e.text)).toEqual(['ftp://shop:***@10.0.0.1:21', 'shop:***@10.0.0.1:99999', '10.0.0.1:99999:shop:***', 'shop:***:10.0.0.1:0', '10.0.0.1;99999;shop;***']);
+    expect((await call<ProxiesView>('proxies.list')).proxies).toEqual([]);
+  });
+
   it('refuses an edit that would duplicate another proxy with a clear message', async () => {
     await startApp();
     await call('proxies.import', { text: 'http://a:pw@10.0.0.1:8080\nhttp://b:pw@10.0.0.1:8080', storeId: null });
