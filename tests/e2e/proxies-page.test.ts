@@ -68,6 +68,17 @@ describe('a seller adds proxies on the Proxies page', () => {
       await page.getByTestId('proxy-row').first().getByTestId('proxy-remove').click();
       await page.getByTestId('proxy-remove-yes').click();
       await expect.poll(() => page.getByTestId('proxy-row').count()).toBe(1);
+
+      // A rotated password goes to main, encrypted there, and is not kept on the page.
+      const row = page.getByTestId('proxy-row').first();
+      await row.getByTestId('proxy-auth').click();
+      await row.getByLabel('Пользователь').fill('shop');
+      await row.getByLabel('Пароль').fill('rotated-secret');
+      await row.getByRole('button', { name: 'Сохранить' }).click();
+      await expect.poll(() => row.getByTestId('proxy-address').textContent()).toMatch(/^http:\/\/shop@127\.0\.0\.1:\d+$/);
+      expect(await page.content()).not.toContain('rotated-secret');
+      const listed = await headless.app.dispatcher.dispatch('proxies.list', {}, { shell: 'test' });
+      expect(listed).toMatchObject({ ok: true, value: { proxies: [{ username: 'shop', hasPassword: true }] } });
     } finally {
       await page.close();
       await headless.close();

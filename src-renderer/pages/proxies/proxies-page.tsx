@@ -51,7 +51,8 @@ export function ProxiesPage() {
   const actions: RowActions = {
     update: (id, patch) => {
       // Switches and selects answer at once; the list is re-read (and corrected) after main replies.
-      setView((v) => v && { ...v, proxies: v.proxies.map((p) => (p.id === id ? { ...p, ...patch } : p)) });
+      const { enabled, storeId, label } = patch;
+      setView((v) => v && { ...v, proxies: v.proxies.map((p) => (p.id === id ? { ...p, enabled: enabled ?? p.enabled, storeId: storeId === undefined ? p.storeId : storeId, label: label === undefined ? p.label : label } : p)) });
       return act(() => api.call('proxies.update', { id, patch }));
     },
     remove: (id) => act(() => api.call('proxies.remove', { id })),
@@ -75,7 +76,7 @@ export function ProxiesPage() {
       </div>
       {error && <p className="error" role="alert">{error}</p>}
       {empty && (
-        <div className="empty-state" data-testid="proxies-empty">
+        <div className="empty-state proxies-empty" data-testid="proxies-empty">
           <h2>{t('proxies.emptyTitle')}</h2>
           <p>{t('proxies.emptyWhy')}</p>
           <p>{t('proxies.emptyWhat')}</p>

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import type { ProxyRow } from '../../../src-shared/contract/proxies';
+import type { ProxyPatch } from '../../../src-shared/domain/proxy';
 import type { StoreSummary } from '../../../src-shared/domain/store';
 import { useT } from '../../i18n/use-t';
 import { useLanguage } from '../../store/ui-store';
 import { checkText, statsLines, statusText } from './proxy-format';
 
 export interface RowActions {
-  update(id: number, patch: { label?: string | null; enabled?: boolean; storeId?: number | null }): Promise<void>;
+  update(id: number, patch: ProxyPatch): Promise<void>;
   remove(id: number): Promise<void>;
   test(id: number): Promise<void>;
 }
@@ -17,6 +18,14 @@ export function ProxyTableRow({ proxy, stores, testing, actions }: { proxy: Prox
   const language = useLanguage();
   const [label, setLabel] = useState(proxy.label ?? '');
   const [confirming, setConfirming] = useState(false);
+  // Providers rotate passwords; the new one goes to main and is never shown again.
+  const [auth, setAuth] = useState<{ username: string; password: string } | null>(null);
+  const saveAuth = () => {
+    if (!auth) return;
+    const username = auth.username.trim() || null;
+    void actions.update(proxy.id, username ? { username, ...(auth.password ? { password: auth.password } : {}) } : { username: null });
+    setAuth(null);
+  };
   const address = `${proxy.protocol}://${proxy.username ? `${proxy.username}@` : ''}${proxy.host}:${proxy.port}`;
   const saveLabel = () => {
     const next = label.trim() || null;
@@ -62,8 +71,17 @@ export function ProxyTableRow({ proxy, stores, testing, actions }: { proxy: Prox
             <input type="checkbox" checked={proxy.enabled} onChange={(e) => void actions.update(proxy.id, { enabled: e.target.checked })} data-testid="proxy-enabled" /> {t('proxies.enabled')}
           </label>
           <button onClick={() => void actions.test(proxy.id)} disabled={testing} data-testid="proxy-test">{testing ? t('proxies.testing') : t('proxies.test')}</button>
+          <button onClick={() => setAuth({ username: proxy.username ?? '', password: '' })} data-testid="proxy-auth">{t('proxies.auth')}</button>
           <button onClick={() => setConfirming(true)} data-testid="proxy-remove">{t('proxies.remove')}</button>
         </div>
+        {auth && (
+          <div className="proxy-auth">
+            <input value={auth.username} placeholder={t('proxies.username')} aria-label={t('proxies.username')} onChange={(e) => setAuth({ ...auth, username: e.target.value })} autoComplete="off" />
+            <input type="password" value={auth.password} placeholder={proxy.hasPassword ? t('proxies.passwordKeep') : t('proxies.password')} aria-label={t('proxies.password')} onChange={(e) => setAuth({ ...auth, password: e.target.value })} autoComplete="new-password" />
+            <button className="primary" onClick={saveAuth}>{t('proxies.save')}</button>{' '}
+            <button onClick={() => setAuth(null)}>{t('proxies.cancel')}</button>
+          </div>
+        )}
         {confirming && (
           <div className="confirm" role="alertdialog">
             <p>{t('proxies.removeConfirm', { address })}</p>
