@@ -1,42 +1,14 @@
 import type { Decision } from '../../src-shared/domain/decision';
 import type { Offer } from '../../src-shared/domain/offer';
 import type { KillSwitchVerdict } from '../../src-shared/pricing';
-import type { JournalStatus, KaspiErrorKind } from './ports';
+import type { JournalStatus } from './ports';
+import type { EngineStatusView } from '../../src-shared/contract/demper';
 
-export type EngineState = 'stopped' | 'running' | 'paused' | 'outside_hours';
-
-export interface StoreStatus {
-  storeId: number;
-  name: string;
-  paused: boolean;
-  /** Set when the kill switch paused the store; cleared only by the user. */
-  killSwitch: (KillSwitchVerdict & { at: number }) | null;
-  /** Until when a 429 blocks pushes (0 when not blocked). */
-  blockedUntil: number;
-  sessionExpired: boolean;
-  pushesLeftInWindow: number;
-  queuedPushes: number;
-  lastError: EngineError | null;
-}
-
-export interface EngineError {
-  at: number;
-  scope: 'lane' | 'store' | 'pair';
-  id: string;
-  kind: KaspiErrorKind | 'internal';
-  message: string;
-}
-
-export interface EngineStatus {
-  state: EngineState;
-  dryRun: boolean;
-  cycle: { number: number; startedAt: number; done: number; total: number };
-  stores: StoreStatus[];
-  lanes: { lane: string; cooldownUntil: number }[];
-  pairs: { total: number; inCooldown: number; awaitingVerify: number; lostFirst: number };
-  counters: { fetches: number; decisions: number; pushes: number; failures: number; verified: number; mismatches: number };
-  lastErrors: EngineError[];
-}
+/** The engine's live state; its shape is the contract's (one source: src-shared/contract/demper.ts). */
+export type EngineStatus = EngineStatusView;
+export type EngineState = EngineStatus['state'];
+export type StoreStatus = EngineStatus['stores'][number];
+export type EngineError = EngineStatus['lastErrors'][number];
 
 export type EngineEvent =
   | { type: 'status'; status: EngineStatus }

@@ -91,7 +91,7 @@ export function createDemperService(deps: DemperServiceDeps) {
   engine.onEvent((event) => {
     switch (event.type) {
       case 'status':
-        events.emit('demper.status', event.status as EngineStatusView);
+        events.emit('demper.status', event.status);
         break;
       case 'decision': {
         events.emit('demper.decision', { at: event.at, storeId: event.storeId, productId: event.productId, cityId: event.cityId, decision: event.decision });
@@ -139,7 +139,7 @@ export function createDemperService(deps: DemperServiceDeps) {
 
   return {
     engine,
-    status: (): EngineStatusView => engine.status() as EngineStatusView,
+    status: (): EngineStatusView => engine.status(),
     settings: () => settings,
     updateSettings(patch: Partial<DemperSettings>): DemperSettings {
       settings = demperSettingsSchema.parse({ ...settings, ...patch });
@@ -171,11 +171,11 @@ export function createDemperService(deps: DemperServiceDeps) {
         engine.resume();
       }
       log.info(`demper ${action}`, { storeId });
-      return engine.status() as EngineStatusView;
+      return engine.status();
     },
     resetKillSwitch(storeId: number): EngineStatusView {
       engine.resetKillSwitch(storeId);
-      return engine.status() as EngineStatusView;
+      return engine.status();
     },
     /** At app start: back to work if the seller left the bot running. */
     async resumeIfRunning(): Promise<void> {

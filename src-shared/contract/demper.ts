@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { call } from './define';
 import { decision } from '../domain/decision';
+import { KASPI_ERROR_KINDS } from '../domain/kaspi-error';
 
-const kind = z.string();
+const kind = z.enum([...KASPI_ERROR_KINDS, 'internal']);
 
 export const engineError = z.object({
   at: z.number(),
