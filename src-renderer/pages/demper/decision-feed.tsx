@@ -8,7 +8,7 @@ import type { MessageKey } from '../../i18n/catalog';
 import { useLanguage } from '../../store/ui-store';
 
 /** The journal as it grows: every change and dry-run decision with its reason in plain words. */
-export function DecisionFeed() {
+export function DecisionFeed({ cityName }: { cityName(storeId: number, cityId: string): string }) {
   const t = useT();
   const language = useLanguage();
   const [entries, setEntries] = useState<JournalEntryView[]>([]);
@@ -37,7 +37,7 @@ export function DecisionFeed() {
         {entries.map((e) => (
           <tr key={e.id} data-testid="decision-row">
             <td className="mono">{new Date(e.createdAt).toLocaleTimeString(language === 'en' ? 'en-GB' : 'ru-RU')}</td>
-            <td>{titles.get(e.productId) ?? `#${e.productId}`}</td>
+            <td>{titles.get(e.productId) ?? `#${e.productId}`} <span className="muted">· {cityName(e.storeId, e.cityId)}</span></td>
             <td>{describeReason(e.reason as Reason, language)}</td>
             <td><span className={`badge journal-${e.status}`}>{t(`demper.status.${e.status}` as MessageKey)}</span></td>
           </tr>

@@ -116,7 +116,7 @@ export function DemperPage() {
       })}
       <DemperSettingsForm />
       <h2>{t('demper.decisions')}</h2>
-      <DecisionFeed />
+      <DecisionFeed cityName={(storeId, cityId) => stores.find((s) => s.id === storeId)?.cities.find((c) => c.id === cityId)?.name ?? cityId} />
     </section>
   );
 }
