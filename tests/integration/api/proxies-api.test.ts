@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { request } from 'undici';
 import { createApp, type App } from '../../../src-main/app/create-app';
+import { banFromResponse } from '../../../src-main/proxies/errors';
 import type { ProxiesView, ProxyImportSummary, ProxyPageSettings, ProxyRow, ProxyTestResult } from '../../../src-shared/contract/proxies';
 import { startTinyproxies, startTinyproxy, type Tinyproxy } from '../../support/tinyproxy';
 import { useTempDir } from '../../support/temp-dir';
@@ -110,10 +111,12 @@ describe('proxies api over real tinyproxy', () => {
 
     // The shared pool serves a store-less request only through the unbound proxy; the bound one serves its store too.
     const exits: string[] = [];
-    const fetchIp = (owner: number | null) => a.pool.run(owner, async (lane) => {
+    const fetchIp = (owner: number | null, maxAttempts?: number) => a.pool.run(owner, async (lane) => {
       const response = await request(target.url, { dispatcher: lane.dispatcher, signal: lane.signal });
+      const ban = banFromResponse(response.statusCode, response.headers);
+      if (ban) throw ban;
       exits.push(((await response.body.json()) as { ip: string }).ip);
-    });
+    }, { maxAttempts });
     for (let i = 0; i < 3; i++) await fetchIp(null);
     expect(new Set(exits)).toEqual(new Set(['127.0.0.2']));
     for (let i = 0; i < 4; i++) await fetchIp(storeId);
@@ -127,6 +130,19 @@ describe('proxies api over real tinyproxy', () => {
     expect(stats.get(second!.id)!.successes).toBeGreaterThanOrEqual(1);
     expect(stats.get(first!.id)!.lastUsedAt).not.toBeNull();
     expect(view.direct).toMatchObject({ allowed: false, status: null });
+
+    // A ban by the target cools that proxy: the page says until when, and counts the ban.
+    target.ban('127.0.0.2', 60_000);
+    try {
+      const before = Date.now();
+      await expect(fetchIp(null, 1)).rejects.toThrow(/banned/);
+      const cooled = (await call<ProxiesView>('proxies.list')).proxies.find((p) => p.id === first!.id)!;
+      expect(cooled.status).toBe('cooling');
+      expect(cooled.availableAt).toBeGreaterThan(before);
+      expect(cooled.stats.bans).toBe(1);
+    } finally {
+      target.clearBans();
+    }
 
     // Disabled proxies show as such and carry no traffic; removal is final.
     expect((await call<ProxyRow>('proxies.update', { id: first!.id, patch: { enabled: false } })).status).toBe('disabled');
