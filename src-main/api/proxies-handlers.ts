@@ -115,12 +115,13 @@ export function proxiesHandlers({ db, proxyStore, pool, demper, stores, events, 
     'proxies.settings.get': () => settings(),
 
     'proxies.settings.update': ({ offersPerSecond, ...patch }) => {
-      // The per-IP budget is the demper's setting: it configures the pool and the engine's total rate together.
+      writeProxySettings(db, offersPerSecond === undefined ? patch : { ...patch, offersPerSecond });
+      // Only what changed: the pool's per-IP budget is the demper's setting and must not fall back to a stored default.
+      pool.configure(patch);
+      // The demper owns the per-IP budget: it sets the pool's and re-derives the engine's total rate from the lanes above.
       if (offersPerSecond !== undefined) demper.updateSettings({ offersPerSecondPerIp: offersPerSecond });
-      const next = writeProxySettings(db, offersPerSecond === undefined ? patch : { ...patch, offersPerSecond });
-      pool.configure(next);
       if (patch.allowDirect === false) directCheck = null;
-      changed();
+      changed(offersPerSecond === undefined && patch.allowDirect !== undefined);
       return settings();
     },
   };

@@ -55,14 +55,18 @@ export type ProxyTestResult = z.infer<typeof proxyTestResult>;
  * What the seller tunes on the page. The per-IP budget is the demper's own (it sizes the engine's
  * rate too), so it is bounded the way the demper's settings bound it.
  */
-export const proxyPageSettings = proxySettings
-  .pick({ allowDirect: true, resetSchedule: true, healthCheckUrl: true, healthCheckIntervalMs: true })
-  .extend({
-    offersPerSecond: z
-      .number()
-      .min(0.5, 'не меньше 0,5 запроса в секунду')
-      .max(12, 'больше 12 запросов в секунду с одного IP Kaspi блокирует'),
-  });
+const layer = proxySettings.shape;
+// Without the layer's defaults: with them, a partial update would reset every field it leaves out.
+export const proxyPageSettings = z.object({
+  allowDirect: layer.allowDirect.unwrap(),
+  resetSchedule: layer.resetSchedule.unwrap(),
+  healthCheckUrl: layer.healthCheckUrl.unwrap(),
+  healthCheckIntervalMs: layer.healthCheckIntervalMs.unwrap(),
+  offersPerSecond: z
+    .number()
+    .min(0.5, 'не меньше 0,5 запроса в секунду')
+    .max(12, 'больше 12 запросов в секунду с одного IP Kaspi блокирует'),
+});
 export type ProxyPageSettings = z.infer<typeof proxyPageSettings>;
 
 export const proxiesCalls = {

@@ -103,6 +103,12 @@ describe('proxies api over real tinyproxy', () => {
     const settings = await call<ProxyPageSettings>('proxies.settings.update', { allowDirect: false, offersPerSecond: 12 });
     expect(settings).toMatchObject({ allowDirect: false, offersPerSecond: 12 });
     expect(a.demper.settings().offersPerSecondPerIp).toBe(12);
+    expect(a.pool.capacity(null).offersPerSecond).toBe(24);
+    // Changing another setting keeps the budget the seller chose.
+    await call('proxies.settings.update', { resetSchedule: { kind: 'weekly', weekday: 1, hour: 3 } });
+    expect(a.pool.capacity(null).offersPerSecond).toBe(24);
+    expect(await call<ProxyPageSettings>('proxies.settings.get')).toMatchObject({ offersPerSecond: 12, allowDirect: false, resetSchedule: { kind: 'weekly', weekday: 1, hour: 3 } });
+    await expect(call('proxies.settings.update', { offersPerSecond: 20 })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('Kaspi блокирует') });
 
     const [first, second] = (await call<ProxiesView>('proxies.list')).proxies;
     const bound = await call<ProxyRow>('proxies.update', { id: second!.id, patch: { storeId, label: 'для А' } });
