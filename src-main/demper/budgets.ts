@@ -2,6 +2,14 @@ import { TokenBucket } from '../proxies/token-bucket';
 import { RollingWindow } from './rolling-window';
 import type { EngineSettings } from './settings';
 
+/**
+ * Timers fire late by a few ms on a busy event loop; at hundreds of requests a second a bucket of
+ * one token would lose every token that came due meanwhile. The burst covers that much lateness
+ * (at Kaspi's ~8 req/s per IP it stays at the configured burst).
+ */
+const TIMER_SLACK_MS = 20;
+export const laneBurst = (s: EngineSettings): number => Math.max(s.offersBurst, (s.offersPerSecondPerLane * TIMER_SLACK_MS) / 1000);
+
 /** One exit IP: the offers budget and the cooldown after a 403. */
 export class LaneBudget {
   readonly bucket: TokenBucket;
@@ -12,7 +20,7 @@ export class LaneBudget {
     s: EngineSettings,
     now: number,
   ) {
-    this.bucket = new TokenBucket(s.offersPerSecondPerLane, s.offersBurst, now);
+    this.bucket = new TokenBucket(s.offersPerSecondPerLane, laneBurst(s), now);
   }
 
   /** When this lane may next send (0 wait = now). */

@@ -2,7 +2,7 @@ import type { Decision } from '../../src-shared/domain/decision';
 import { floorPrice } from '../../src-shared/domain/rules';
 import type { RivalPrice } from '../../src-shared/pricing';
 import { answeredBy, decide, recordMove, warRivals } from '../../src-shared/pricing';
-import { LaneBudget, pickLane } from './budgets';
+import { LaneBudget, laneBurst, pickLane } from './budgets';
 import { localDay, msUntilWorkingHours } from './local-time';
 import type { Pair, Standing } from './pair';
 import { citiesOf, newPair, nextCheck, pairKey, standing } from './pair';
@@ -154,7 +154,7 @@ export class DemperEngine {
     this.settings = engineSettings.parse(this.settingsInput);
     const now = this.deps.clock.now();
     for (const st of this.stores.values()) st.account.reconfigure(this.settings, now);
-    for (const l of this.lanes.values()) l.bucket.reconfigure(this.settings.offersPerSecondPerLane, this.settings.offersBurst, now);
+    for (const l of this.lanes.values()) l.bucket.reconfigure(this.settings.offersPerSecondPerLane, laneBurst(this.settings), now);
     this.changed();
   }
 
