@@ -3,14 +3,15 @@ import { demperSettings as demperSettingsSchema } from '../../src-shared/contrac
 import type { DemperSettings, EngineStatusView } from '../../src-shared/contract/demper';
 import type { EventBus } from '../app/event-bus';
 import { createSqliteJournal } from '../db/repos/journal-repo';
-import { snapshotsRepo, summarise } from '../db/repos/snapshots-repo';
+import { snapshotsRepo, summarise, type Snapshot } from '../db/repos/snapshots-repo';
 import { DemperEngine } from '../demper/engine';
-import type { Clock } from '../demper/ports';
+import type { Clock, JournalPlan } from '../demper/ports';
 import type { EngineSettingsInput } from '../demper/settings';
 import type { Logger } from '../logging/logger';
 import type { KaspiEndpoints } from '../kaspi/endpoints';
 import type { ProxyPool } from '../proxies/pool';
 import type { SessionManager } from '../stores/session-manager';
+import { groupCommit } from './group-commit';
 import { createOfferSource, createPricePusher, createSessionKeeper } from './kaspi-ports';
 import { createProductSource } from './product-source';
 
@@ -48,6 +49,10 @@ export function createDemperService(deps: DemperServiceDeps) {
   const { db, events } = deps;
   const log = deps.logger.child('demper');
   const snapshots = snapshotsRepo(db);
+  // A pass checks hundreds of offers a second: their snapshots and dry-run rows share commits.
+  const recordSnapshot = groupCommit(db, (s: Snapshot) => snapshots.record(s));
+  const journal = createSqliteJournal(db);
+  const planRow = groupCommit(db, (p: JournalPlan) => journal.plan(p));
   const readSetting = db.prepare<[string], { value_json: string }>('SELECT value_json FROM settings WHERE key = ?');
   const writeSetting = db.prepare('INSERT INTO settings (key, value_json) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json');
   const setStoreBot = db.prepare('UPDATE stores SET bot_enabled = ? WHERE id = ?');
@@ -80,7 +85,7 @@ export function createDemperService(deps: DemperServiceDeps) {
       offers: createOfferSource(deps.pool, deps.endpoints),
       pusher: createPricePusher(db, deps.sessions),
       clock: deps.clock,
-      journal: createSqliteJournal(db),
+      journal: { ...journal, plan: async (p) => await planRow(p) },
       products: createProductSource(db),
       sessions: createSessionKeeper(db, deps.sessions),
     },
@@ -108,7 +113,9 @@ export function createDemperService(deps: DemperServiceDeps) {
         break;
       }
       case 'offers':
-        snapshots.record(summarise(event.productId, event.cityId, event.offers, event.ownMerchantIds, new Date(event.at).toISOString()));
+        recordSnapshot(summarise(event.productId, event.cityId, event.offers, event.ownMerchantIds, new Date(event.at).toISOString())).catch((error: unknown) =>
+          log.warn('offer snapshot not saved', { productId: event.productId, error }),
+        );
         break;
       case 'journal':
         if (event.status === 'verified') setOurPrice.run(event.price, new Date(event.at).toISOString(), event.productId, event.cityId);
@@ -185,7 +192,10 @@ export function createDemperService(deps: DemperServiceDeps) {
     async reload(): Promise<void> {
       if (engine.status().state !== 'stopped') await engine.reload();
     },
-    stop: () => engine.stop(),
+    async stop(): Promise<void> {
+      await engine.stop();
+      recordSnapshot.flush();
+    },
   };
 }
 export type DemperService = ReturnType<typeof createDemperService>;
