@@ -1,0 +1,29 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp, type AppConfig } from '../../../../src-main/app/create-app';
+import { CHROMIUM_PATH } from '../../../support/browser';
+import { call } from '../../../support/demper-on-sim';
+import { SCENARIO_CREDENTIALS } from '../../../sim/kaspi/scenarios';
+import type { SimUrls } from './sim-child';
+
+/**
+ * The real app over a fresh temp data folder, pointed at a simulator (any process), logged in to
+ * the `bench` account in real Chromium with the store added: what a seller has before the first sync.
+ */
+export async function benchApp(urls: SimUrls, config: Partial<AppConfig> = {}) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kd-bench-'));
+  const app = await createApp({ dataDir, shell: 'headless', appVersion: 'bench', autoStartDemper: false, proxyHealthChecks: false, ...config });
+  await call(app, 'settings.update', { kaspi: { idmcUrl: urls.idmc, mcUrl: urls.mc, storefrontUrl: urls.storefront, browserPath: CHROMIUM_PATH } });
+  const creds = SCENARIO_CREDENTIALS.bench;
+  const { accountId } = await call<{ accountId: number }>(app, 'stores.login', { loginId: 'bench-login', credentials: { method: 'email', login: creds.owner.email, password: creds.owner.password } });
+  const [store] = await call<Array<{ id: number }>>(app, 'stores.add', { accountId, merchantUids: [creds.merchantUid] });
+  return {
+    app,
+    storeId: store!.id,
+    async close(): Promise<void> {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
