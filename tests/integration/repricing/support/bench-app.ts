@@ -18,11 +18,19 @@ export async function benchApp(urls: SimUrls, config: Partial<AppConfig> = {}) {
   const creds = SCENARIO_CREDENTIALS.bench;
   const { accountId } = await call<{ accountId: number }>(app, 'stores.login', { loginId: 'bench-login', credentials: { method: 'email', login: creds.owner.email, password: creds.owner.password } });
   const [store] = await call<Array<{ id: number }>>(app, 'stores.add', { accountId, merchantUids: [creds.merchantUid] });
+  let open = true;
+  const closeApp = async () => {
+    if (open) await app.close();
+    open = false;
+  };
   return {
     app,
     storeId: store!.id,
+    dataDir,
+    /** Closes the app and keeps the data folder (another process may take it over). */
+    closeApp,
     async close(): Promise<void> {
-      await app.close();
+      await closeApp();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

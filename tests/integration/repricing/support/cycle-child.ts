@@ -1,0 +1,58 @@
+import { createApp } from '../../../../src-main/app/create-app';
+import { call } from '../../../support/demper-on-sim';
+
+/**
+ * One demper pass in a fresh app process, as the app runs after a restart (no login browser, no
+ * onboarding in memory): `tsx cycle-child.ts <dataDir> <perLaneRps> <maxConcurrentFetches>`.
+ * The data folder is onboarded, its proxies saved, the demper in dry-run with the store's bot on.
+ * Prints one JSON line with the figures, measured in this process.
+ */
+const [dataDir, perLane, concurrency] = process.argv.slice(2);
+const maxConcurrentFetches = Number(concurrency);
+const app = await createApp({ dataDir: dataDir!, shell: 'headless', appVersion: 'bench', autoStartDemper: false, proxyHealthChecks: false, engineOverrides: { maxConcurrentFetches } });
+// The seller's settings cap offersPerSecondPerIp at 12 (Kaspi bans above ~15) and the service
+// configures the pool with it; the bench raises the pool's per-IP budget and gives the engine's
+// single pool lane the pool's whole capacity.
+app.pool.configure({ offersPerSecond: Number(perLane) });
+const rps = app.pool.capacity(null).offersPerSecond;
+const engine = app.demper.engine;
+engine.updateSettings({ offersPerSecondPerLane: rps, maxConcurrentFetches });
+
+const rssAtStart = process.memoryUsage().rss;
+let peakRss = rssAtStart;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+const checked = new Set<string>();
+let total = Infinity;
+const passDone = new Promise<void>((resolve) =>
+  engine.onEvent((e) => {
+    if (e.type !== 'offers') return;
+    checked.add(`${e.productId}:${e.cityId}`);
+    if (checked.size >= total) resolve();
+  }),
+);
+const cpuBefore = process.cpuUsage();
+const started = performance.now();
+await call(app, 'demper.control', { action: 'start' });
+total = engine.status().pairs.total;
+await passDone;
+const cycleS = (performance.now() - started) / 1000;
+const cpu = process.cpuUsage(cpuBefore);
+clearInterval(sampler);
+const { counters } = engine.status();
+await call(app, 'demper.control', { action: 'stop' });
+await app.close();
+const round = (n: number) => Number(n.toFixed(2));
+process.stdout.write(
+  `${JSON.stringify({
+    cycle_s: round(cycleS),
+    cycle_bound_s: round(total / rps),
+    cycle_products: total,
+    cycle_fetches: counters.fetches,
+    cycle_failures: counters.failures,
+    cycle_offers_rps_budget: rps,
+    cycle_cpu_s: round((cpu.user + cpu.system) / 1e6),
+    rss_mb: Math.round(peakRss / 2 ** 20),
+    rss_at_start_mb: Math.round(rssAtStart / 2 ** 20),
+  })}\n`,
+);
+process.exit(0);
