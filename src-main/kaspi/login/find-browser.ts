@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { chromium } from 'playwright';
+import { createRequire } from 'node:module';
+import type * as Playwright from 'playwright';
 
 /**
  * Which Chromium-family browser the Kaspi login drives: the path from settings, else the
@@ -72,6 +73,8 @@ export function findBrowser(opts: FindBrowserOptions = {}): FoundBrowser {
 
 function playwrightChromium(): string | null {
   try {
+    // Loaded only when no system browser was found, so the app does not carry Playwright from the start.
+    const { chromium } = createRequire(import.meta.url)('playwright') as typeof Playwright;
     return chromium.executablePath();
   } catch {
     return null;

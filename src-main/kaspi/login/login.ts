@@ -1,4 +1,4 @@
-import { chromium, errors as pwErrors, type Browser, type Page, type Response } from 'playwright';
+import type { Browser, Page, Response } from 'playwright';
 import { KaspiError, isKaspiError } from '../../../src-shared/domain/kaspi-error';
 import { joinUrl, type KaspiEndpoints } from '../endpoints';
 import { CHROME_USER_AGENT } from '../headers';
@@ -84,6 +84,8 @@ async function runLogin(opts: LoginOptions): Promise<{ cookies: SessionCookie[] 
   opts.signal?.addEventListener('abort', closeOnAbort, { once: true });
   let page: Page | undefined;
   try {
+    // Playwright is loaded on the first login, not at app start: it costs ~90 MB the bot does not need.
+    const { chromium } = await import('playwright');
     browser = await chromium.launch({
       executablePath: opts.browser.executablePath,
       headless: opts.browser.headless,
@@ -260,7 +262,7 @@ function watchLoginApi(page: Page): ApiWatch {
 
 function asLoginError(err: unknown): KaspiError {
   if (isKaspiError(err)) return err;
-  if (err instanceof pwErrors.TimeoutError) return new KaspiError('timeout', 'Страница входа Kaspi не ответила вовремя. Проверьте интернет или прокси и попробуйте снова.');
+  if (err instanceof Error && err.name === 'TimeoutError') return new KaspiError('timeout', 'Страница входа Kaspi не ответила вовремя. Проверьте интернет или прокси и попробуйте снова.');
   const message = err instanceof Error ? err.message : String(err);
   if (/net::ERR_|ECONNREFUSED|ENOTFOUND|ERR_PROXY/i.test(message)) return new KaspiError('network', `Не удалось открыть страницу входа Kaspi. Проверьте подключение к интернету или прокси. (${/net::\w+/.exec(message)?.[0] ?? 'network'})`);
   return new KaspiError('server', `Вход в Kaspi прервался неожиданно: ${message.split('\n')[0]}`);
