@@ -52,10 +52,25 @@ if (browserPath) {
     for (const store of stores) {
       const synced = await call<{ total: number }>('stores.sync', { storeId: store.id });
       console.log(`  ${store.name}: ${synced.total} товаров`);
+      await startDryRun(store.id);
     }
   } catch (error) {
     console.warn(`Не удалось подключить демо-магазин: ${(error as Error).message}`);
   }
+}
+
+/**
+ * Rules the way a seller would bring them: a CSV with a floor 7 % under today's price and the bot
+ * on, then the demper in dry run — it decides and explains, and changes nothing until switched to live.
+ */
+async function startDryRun(storeId: number): Promise<void> {
+  const rows = await call<Array<{ sku: string; ourPrice: number | null; active: boolean }>>('products.table', { storeId });
+  const lines = rows.filter((r) => r.active && r.ourPrice).map((r) => `${r.sku};${Math.round(r.ourPrice! * 0.93)};${Math.round(r.ourPrice! * 1.1)};да`);
+  if (lines.length === 0) return;
+  const imported = await call<{ applied: number }>('rules.importCsv', { csv: ['Артикул;Минимальная цена;Максимальная цена;Бот', ...lines].join('\n'), apply: true });
+  await call('demper.control', { action: 'start', storeId });
+  await call('demper.control', { action: 'start' });
+  console.log(`  правила для ${imported.applied} товаров, демпер запущен в тестовом режиме`);
 }
 
 console.log(`

@@ -9,8 +9,9 @@ const KINDS = ['floorReached', 'accountBlocked', 'loginNeeded', 'killSwitch'] as
 export function NotificationSettings({ settings }: { settings: Settings }) {
   const t = useT();
   const [shell, setShell] = useState<'electron' | 'headless' | null>(null);
+  const [dataDir, setDataDir] = useState<string | null>(null);
   const [error, report] = useApiError();
-  useEffect(() => { api.call('system.status', {}).then((s) => setShell(s.shell), report); }, [report]);
+  useEffect(() => { api.call('system.status', {}).then((s) => { setShell(s.shell); setDataDir(s.dataDir); }, report); }, [report]);
 
   const save = (patch: { notifications?: Partial<Settings['notifications']>; desktop?: Partial<Settings['desktop']> }) =>
     api.call('settings.update', patch).catch(report);
@@ -38,6 +39,7 @@ export function NotificationSettings({ settings }: { settings: Settings }) {
           </div>
         </>
       )}
+      {dataDir && <p className="muted">{t('settings.dataDir')}: <span className="mono" data-testid="data-dir">{dataDir}</span></p>}
       {error && <p className="error" role="alert">{error}</p>}
     </div>
   );
