@@ -3,6 +3,7 @@ import { demperSettings as demperSettingsSchema } from '../../src-shared/contrac
 import type { DemperSettings, EngineStatusView } from '../../src-shared/contract/demper';
 import type { EventBus } from '../app/event-bus';
 import { createSqliteJournal } from '../db/repos/journal-repo';
+import { readStored, writeStored } from '../db/repos/settings-repo';
 import { snapshotsRepo, summarise, type Snapshot } from '../db/repos/snapshots-repo';
 import { DemperEngine } from '../demper/engine';
 import type { Clock, JournalPlan } from '../demper/ports';
@@ -53,14 +54,11 @@ export function createDemperService(deps: DemperServiceDeps) {
   const recordSnapshot = groupCommit(db, (s: Snapshot) => snapshots.record(s));
   const journal = createSqliteJournal(db);
   const planRow = groupCommit(db, (p: JournalPlan) => journal.plan(p));
-  const readSetting = db.prepare<[string], { value_json: string }>('SELECT value_json FROM settings WHERE key = ?');
-  const writeSetting = db.prepare('INSERT INTO settings (key, value_json) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json');
   const setStoreBot = db.prepare('UPDATE stores SET bot_enabled = ? WHERE id = ?');
   const setOurPrice = db.prepare('UPDATE product_city_prices SET price = ?, updated_at = ? WHERE product_id = ? AND city_id = ?');
 
   const loadSettings = (): DemperSettings => {
-    const row = readSetting.get(SETTINGS_KEY);
-    const parsed = demperSettingsSchema.safeParse({ ...DEFAULT_DEMPER_SETTINGS, ...(row ? (JSON.parse(row.value_json) as object) : {}) });
+    const parsed = demperSettingsSchema.safeParse({ ...DEFAULT_DEMPER_SETTINGS, ...readStored<object>(db, SETTINGS_KEY) });
     return parsed.success ? parsed.data : DEFAULT_DEMPER_SETTINGS;
   };
   const toEngine = (s: DemperSettings): EngineSettingsInput => {
@@ -150,7 +148,7 @@ export function createDemperService(deps: DemperServiceDeps) {
     settings: () => settings,
     updateSettings(patch: Partial<DemperSettings>): DemperSettings {
       settings = demperSettingsSchema.parse({ ...settings, ...patch });
-      writeSetting.run(SETTINGS_KEY, JSON.stringify(settings));
+      writeStored(db, SETTINGS_KEY, settings);
       deps.pool.configure({ offersPerSecond: settings.offersPerSecondPerIp });
       engine.updateSettings(toEngine(settings));
       log.info('settings changed', { ...settings });
@@ -166,11 +164,11 @@ export function createDemperService(deps: DemperServiceDeps) {
           if (on) engine.resumeStore(storeId);
         }
       } else if (action === 'start') {
-        writeSetting.run(RUNNING_KEY, 'true');
+        writeStored(db, RUNNING_KEY, true);
         if (engine.status().state === 'stopped') await engine.start();
         else engine.resume();
       } else if (action === 'stop') {
-        writeSetting.run(RUNNING_KEY, 'false');
+        writeStored(db, RUNNING_KEY, false);
         await engine.stop();
       } else if (action === 'pause') {
         engine.pause();
@@ -186,7 +184,7 @@ export function createDemperService(deps: DemperServiceDeps) {
     },
     /** At app start: back to work if the seller left the bot running. */
     async resumeIfRunning(): Promise<void> {
-      if (readSetting.get(RUNNING_KEY)?.value_json === 'true') await engine.start();
+      if (readStored<boolean>(db, RUNNING_KEY) === true) await engine.start();
     },
     /** After rules, products or stores change. */
     async reload(): Promise<void> {

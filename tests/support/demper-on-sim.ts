@@ -1,7 +1,7 @@
-import type { App } from '../../src-main/app/create-app';
 import type { EngineSettingsInput } from '../../src-main/demper/settings';
 import type { KaspiSim, KaspiSimOptions } from '../sim/kaspi';
 import { startAppOnSim } from './app-on-sim';
+import { call } from './call-app';
 
 /** Engine timings shrunk to match a simulator running at a small time scale. */
 export const FAST_ENGINE: EngineSettingsInput = {
@@ -16,11 +16,7 @@ export const FAST_ENGINE: EngineSettingsInput = {
   intervals: { lostFirstMs: 300, contestedMs: 500, calmMinMs: 1_000, calmMaxMs: 5_000 },
 };
 
-export async function call<T = never>(app: App, name: string, input: unknown = {}): Promise<T> {
-  const result = await app.dispatcher.dispatch(name, input, { shell: 'test' });
-  if (!result.ok) throw Object.assign(new Error(`${name}: ${result.error.message}`), result.error);
-  return result.value as T;
-}
+export { call };
 
 /**
  * The app connected to the simulator's `small` store, synced, with the demper ready but stopped:

@@ -4,10 +4,25 @@ import type { Settings, SettingsPatch } from '../../../src-shared/contract/setti
 
 const KEY = 'app';
 
+/**
+ * The settings table is a small key → JSON store: the app's settings, the demper's and the proxy
+ * layer's each live under their own key, read and written through these two functions.
+ */
+export function readStored<T>(db: Database, key: string): T | undefined {
+  const row = db.prepare<[string], { value_json: string }>('SELECT value_json FROM settings WHERE key = ?').get(key);
+  return row ? (JSON.parse(row.value_json) as T) : undefined;
+}
+
+export function writeStored(db: Database, key: string, value: unknown): void {
+  db.prepare('INSERT INTO settings (key, value_json) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json').run(
+    key,
+    JSON.stringify(value),
+  );
+}
+
 export function readSettings(db: Database): Settings {
-  const row = db.prepare('SELECT value_json FROM settings WHERE key = ?').get(KEY) as { value_json: string } | undefined;
-  if (!row) return DEFAULT_SETTINGS;
-  const stored = JSON.parse(row.value_json) as Partial<Settings>;
+  const stored = readStored<Partial<Settings>>(db, KEY);
+  if (!stored) return DEFAULT_SETTINGS;
   // A setting added by a newer release is missing from older rows: defaults fill it in.
   const merged = {
     ...DEFAULT_SETTINGS,
@@ -29,8 +44,6 @@ export function updateSettings(db: Database, patch: SettingsPatch): Settings {
     notifications: { ...current.notifications, ...patch.notifications },
     desktop: { ...current.desktop, ...patch.desktop },
   });
-  db.prepare(
-    'INSERT INTO settings (key, value_json) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json',
-  ).run(KEY, JSON.stringify(next));
+  writeStored(db, KEY, next);
   return next;
 }

@@ -5,6 +5,7 @@ import { banFromResponse } from '../../../src-main/proxies/errors';
 import type { ProxiesView, ProxyImportSummary, ProxyPageSettings, ProxyRow, ProxyTestResult } from '../../../src-shared/contract/proxies';
 import { startTinyproxies, startTinyproxy, type Tinyproxy } from '../../support/tinyproxy';
 import { useTempDir } from '../../support/temp-dir';
+import { call as callApp } from '../../support/call-app';
 import { startEchoTarget, type EchoTarget } from '../proxies/support/echo-target';
 
 const tempDir = useTempDir();
@@ -21,11 +22,7 @@ afterEach(async () => {
   proxies = [];
 });
 
-async function call<T>(name: string, input: unknown = {}): Promise<T> {
-  const result = await app!.dispatcher.dispatch(name, input, { shell: 'test' });
-  if (!result.ok) throw Object.assign(new Error(result.error.message), result.error);
-  return result.value as T;
-}
+const call = <T>(name: string, input: unknown = {}): Promise<T> => callApp<T>(app!, name, input);
 
 async function startApp(): Promise<App> {
   app = await createApp({ dataDir: tempDir(), shell: 'headless', appVersion: 'test', proxyHealthChecks: false, autoStartDemper: false });

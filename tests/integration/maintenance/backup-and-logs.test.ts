@@ -2,17 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp } from '../../../src-main/app/create-app';
-import type { App } from '../../../src-main/app/create-app';
 import { useTempDir } from '../../support/temp-dir';
+import { call } from '../../support/call-app';
 
 const tempDir = useTempDir();
-const ctx = { shell: 'test' as const };
 
-async function call(app: App, name: string, input: unknown = {}) {
-  const result = await app.dispatcher.dispatch(name, input, ctx);
-  if (!result.ok) throw Object.assign(new Error(result.error.message), result.error);
-  return result.value as never;
-}
 
 describe('backup and restore', () => {
   it('backs up a live database and restores it at the next start, keeping the replaced one', async () => {

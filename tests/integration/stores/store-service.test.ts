@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { startAppOnSim } from '../../support/app-on-sim';
 import { useTempDir } from '../../support/temp-dir';
+import { call as callApp } from '../../support/call-app';
 import { SCENARIO_CREDENTIALS } from '../../sim/kaspi/scenarios';
 
 const tempDir = useTempDir();
@@ -13,12 +14,7 @@ const small = SCENARIO_CREDENTIALS.small;
 async function setup() {
   const env = await startAppOnSim(tempDir());
   stop = env.close;
-  const call = async (name: string, input: unknown) => {
-    const result = await env.app.dispatcher.dispatch(name, input, { shell: 'test' });
-    if (!result.ok) throw Object.assign(new Error(result.error.message), result.error);
-    return result.value as never;
-  };
-  return { ...env, call };
+  return { ...env, call: (name: string, input: unknown) => callApp(env.app, name, input) };
 }
 
 describe('store service against the simulator (real Chromium login)', () => {

@@ -1,4 +1,5 @@
 import { createApp } from '../../../../src-main/app/create-app';
+import { call } from '../../../support/call-app';
 
 /**
  * One demper pass in a fresh app process, as the app runs after a restart (no login browser, no
@@ -17,12 +18,6 @@ const rps = app.pool.capacity(null).offersPerSecond;
 const engine = app.demper.engine;
 engine.updateSettings({ offersPerSecondPerLane: rps, maxConcurrentFetches });
 
-// Not tests/support's helper: that module brings the simulator and Playwright into this process.
-async function call<T = never>(name: string, input: unknown = {}): Promise<T> {
-  const result = await app.dispatcher.dispatch(name, input, { shell: 'test' });
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.value as T;
-}
 
 const rssAtStart = process.memoryUsage().rss;
 let peakRss = rssAtStart;
@@ -38,14 +33,14 @@ const passDone = new Promise<void>((resolve) =>
 );
 const cpuBefore = process.cpuUsage();
 const started = performance.now();
-await call('demper.control', { action: 'start' });
+await call(app, 'demper.control', { action: 'start' });
 total = engine.status().pairs.total;
 await passDone;
 const cycleS = (performance.now() - started) / 1000;
 const cpu = process.cpuUsage(cpuBefore);
 clearInterval(sampler);
 const { counters } = engine.status();
-await call('demper.control', { action: 'stop' });
+await call(app, 'demper.control', { action: 'stop' });
 await app.close();
 const round = (n: number) => Number(n.toFixed(2));
 process.stdout.write(
