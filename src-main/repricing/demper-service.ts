@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { demperSettings as demperSettingsSchema } from '../../src-shared/contract/demper';
 import type { DemperSettings, EngineStatusView } from '../../src-shared/contract/demper';
 import type { EventBus } from '../app/event-bus';
+import { createDemperMemoryRepo } from '../db/repos/demper-memory-repo';
 import { createSqliteJournal } from '../db/repos/journal-repo';
 import { readStored, writeStored } from '../db/repos/settings-repo';
 import { snapshotsRepo, summarise, type Snapshot } from '../db/repos/snapshots-repo';
@@ -86,6 +87,7 @@ export function createDemperService(deps: DemperServiceDeps) {
       journal: { ...journal, plan: async (p) => await planRow(p) },
       products: createProductSource(db),
       sessions: createSessionKeeper(db, deps.sessions),
+      memory: createDemperMemoryRepo(db, deps.clock.now),
     },
     toEngine(settings),
   );
@@ -125,7 +127,7 @@ export function createDemperService(deps: DemperServiceDeps) {
           at: event.at,
           kind: 'kill_switch',
           storeId: event.storeId,
-          message: `Демпер остановил магазин: ${event.verdict.sharpDrops} из ${event.verdict.considered} товаров резко подешевели бы за один цикл. Проверьте рынок и правила, затем снимите блокировку.`,
+          message: `Демпер остановил магазин: ${event.verdict.suspect} из ${event.verdict.considered} решений — по подозрительным ценам. Причина и товары — на странице «Демпер».`,
         });
         break;
       case 'error':

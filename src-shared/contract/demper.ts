@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { call } from './define';
-import { decision } from '../domain/decision';
+import { decision, dropAnomaly } from '../domain/decision';
 import { KASPI_ERROR_KINDS } from '../domain/kaspi-error';
 
 const kind = z.enum([...KASPI_ERROR_KINDS, 'internal']);
@@ -13,7 +13,29 @@ export const engineError = z.object({
   message: z.string(),
 });
 
-export const killSwitchVerdict = z.object({ trip: z.boolean(), sharpDrops: z.number().int(), considered: z.number().int(), share: z.number() });
+/** A kill-switch stop (src-shared/pricing/kill-switch.ts): why, which products and rivals; the renderer words it. */
+export const killSwitchVerdict = z.object({
+  trip: z.boolean(),
+  cause: z.enum(['many_suspect', 'one_rival']).nullable(),
+  suspect: z.number().int(),
+  considered: z.number().int(),
+  share: z.number(),
+  byAnomaly: z.partialRecord(dropAnomaly, z.number().int()),
+  rivals: z.array(z.object({ merchantId: z.string(), name: z.string().nullable(), moves: z.number().int() })),
+  moves: z.array(
+    z.object({
+      productId: z.number().int(),
+      cityId: z.string(),
+      at: z.number(),
+      anomalies: z.array(dropAnomaly),
+      rivalId: z.string().nullable(),
+      rivalName: z.string().nullable(),
+      rivalPrice: z.number().int().nullable(),
+      oldPrice: z.number().int(),
+      newPrice: z.number().int(),
+    }),
+  ),
+});
 
 export const storeStatus = z.object({
   storeId: z.number().int(),

@@ -1,10 +1,11 @@
-import type { Decision, Reason, ReasonCode, TargetedRival } from '../domain/decision';
+import type { Approach, Decision, Reason, ReasonCode, TargetedRival } from '../domain/decision';
 import type { Offer } from '../domain/offer';
 import type { PricingRules } from '../domain/rules';
 import { amountOf, floorPrice } from '../domain/rules';
 import { applyGuards, NO_GUARD_STATE } from './guards';
 import type { GuardState } from './guards';
 import { selectRivals } from './eligible-rivals';
+import type { MarketKnowledge } from './market-memory';
 
 export interface DecideInput {
   rules: PricingRules;
@@ -15,8 +16,19 @@ export interface DecideInput {
   /** All offers for the product in one city, ours included or not. */
   offers: readonly Offer[];
   guard?: GuardState;
+  /** What the engine has learnt of this market (rival floors, answer times, how long first place holds). */
+  knowledge?: MarketKnowledge;
   now: number;
 }
+
+/** Nothing learnt yet: every rival is ridden just under, first place expected to hold half an hour. */
+export const NO_KNOWLEDGE: MarketKnowledge = { rivalFloors: {}, answerMs: {}, holdMs: 30 * 60_000, affordEveryMs: 0, probeAllowed: false, probing: false, restorePrice: null };
+
+/**
+ * After a move to just under a rival's floor, first place is expected to hold at least this long:
+ * that rival cannot follow, only another seller's move ends it.
+ */
+export const FLOOR_HOLD_MS = 2 * 3_600_000;
 
 interface Proposal {
   code: ReasonCode;
@@ -24,6 +36,8 @@ interface Proposal {
   price: number | null;
   target: TargetedRival | null;
   step: number;
+  approach?: Approach;
+  holdMs?: number;
 }
 
 const rivalAt = (rivals: readonly Offer[], i: number): TargetedRival | null => {
@@ -97,6 +111,10 @@ export function decide(input: DecideInput): Decision {
     cooldownUntil: null,
     ignored,
     warRivals: [],
+    approach: null,
+    expectedHoldMs: null,
+    rivalFloor: null,
+    anomalies: [],
   };
   const hold = (patch: Partial<Reason>): Decision => ({ action: 'hold', reason: { ...base, ...patch } });
 
@@ -105,22 +123,81 @@ export function decide(input: DecideInput): Decision {
   if (rules.strategy === 'monitor') return hold({ code: 'monitor', target: rivalAt(rivals, 0) });
 
   const current = our.price;
-  const p = propose(rules, rivals, current, floor);
-  const reasonPatch = { code: p.code, target: p.target, step: p.step, proposedPrice: p.price };
+  const knowledge = input.knowledge ?? NO_KNOWLEDGE;
+  // A probe is out: the rival's answer (to its floor, or under us) is what it is for; a price inside its bounds waits for it.
+  if (knowledge.probing && current >= floor && (rules.ceiling === null || current <= rules.ceiling)) return hold({ code: 'probe_floor', approach: 'probe' });
+  const proposed = propose(rules, rivals, current, floor);
+  const war = proposed.target !== null && proposed.price !== null && proposed.price < current && state.warRivals.includes(proposed.target.merchantId);
+  // A probe needs a second change to act on what it finds (a raise under the floor, or back).
+  const changesLeft = rules.maxChangesPerDay === null ? Infinity : rules.maxChangesPerDay - state.changesToday;
+  const known = changesLeft >= 2 ? knowledge : { ...knowledge, probeAllowed: false };
+  const p = war ? proposed : chooseApproach(proposed, known, floor, current);
+  const reasonPatch = {
+    code: p.code,
+    target: p.target,
+    step: p.step,
+    proposedPrice: p.price,
+    approach: p.approach ?? null,
+    expectedHoldMs: p.holdMs ?? null,
+    rivalFloor: p.target ? (known.rivalFloors[p.target.merchantId] ?? null) : null,
+  };
 
-  if (p.target && p.price !== null && p.price < current && state.warRivals.includes(p.target.merchantId)) {
-    return priceWar(rules, rivals, state.warRivals, p.target, current, floor, state, now, base);
-  }
+  if (war) return priceWar(rules, rivals, state.warRivals, proposed.target!, current, floor, state, known, now, { ...base, rivalFloor: reasonPatch.rivalFloor });
   // A strategy that asks for nothing still gets the guards: a price outside its bounds is corrected.
   const g = applyGuards(current, p.price ?? current, floor, rules, state, now);
   if (g.action === 'hold') return hold({ ...reasonPatch, guards: g.guards, cooldownUntil: g.cooldownUntil });
   return { action: 'set', price: g.price, reason: { ...base, ...reasonPatch, price: g.price, guards: g.guards } };
 }
 
+/** Codes whose price follows a rival's: the moves an approach is chosen for. */
+const RIDES = new Set<ReasonCode>(['undercut', 'match', 'top_n', 'raise_gap', 'rival_below_floor_next']);
+/** Codes of a cheapest rival under our floor. */
+const BELOW_FLOOR = new Set<ReasonCode>(['rival_below_floor_hold', 'rival_below_floor_floor']);
+
+/**
+ * Ride just under the rival, or go to just under its floor? Riding keeps more margin but costs a
+ * push each time the rival answers; one push under a floor it cannot go below holds first place
+ * until another seller moves. Chosen by the margin kept over time within what the product can
+ * spend: riding is first only as much of the time as its pushes are affordable (the account's
+ * change budget shared by the products that push, the daily cap), a floor move all of it.
+ */
+function chooseApproach(p: Proposal, k: MarketKnowledge, floor: number, current: number): Proposal {
+  // A probe that found the rival's floor under ours leaves us at our floor behind it: go back once.
+  if (BELOW_FLOOR.has(p.code) && k.restorePrice !== null && k.restorePrice > current) {
+    return { code: 'probe_back', price: k.restorePrice, target: p.target, step: p.step };
+  }
+  if (!p.target || p.price === null || !RIDES.has(p.code)) return p;
+  const answer = k.answerMs[p.target.merchantId];
+  const rivalFloor = k.rivalFloors[p.target.merchantId];
+  const floorHold = Math.max(k.holdMs, FLOOR_HOLD_MS);
+  // Just under a rival that sits at its floor: it cannot follow, first place holds like a floor move.
+  if (rivalFloor?.sure && p.price <= rivalFloor.price - p.step) return { ...p, approach: 'rival_floor', holdMs: floorHold };
+  const ride = { ...p, approach: 'ride' as const, holdMs: answer ?? k.holdMs };
+  const cut = p.price < current && p.code !== 'match' && p.code !== 'raise_gap';
+  if (!cut) return ride;
+  const rideRate = (p.price - floor) * Math.min(1, ride.holdMs / Math.max(1, k.affordEveryMs));
+  if (rivalFloor?.sure) {
+    const underFloor = rivalFloor.price - p.step;
+    if (underFloor < floor || underFloor >= p.price || underFloor - floor <= rideRate) return ride;
+    return { ...p, code: 'rival_floor', price: underFloor, approach: 'rival_floor', holdMs: floorHold };
+  }
+  // A rival that answers our moves, floor unknown: one move to our floor finds it. Worth it when
+  // the margin expected under its floor (half way down to ours) beats riding it; if its floor is
+  // under ours, we go back and ride on.
+  if (answer === undefined || !k.probeAllowed || floor >= p.price) return ride;
+  const bound = rivalFloor?.price ?? p.target.price;
+  if ((bound - p.step - floor) / 2 <= rideRate) return ride;
+  return { ...p, code: 'probe_floor', price: floor, approach: 'probe', holdMs: answer };
+}
+
 /**
  * The rival we would undercut answers every move within seconds: undercutting it again only feeds
- * a race to the bottom. We do not lower. It keeps the place it fights for anyway, so the best we can
- * earn is the place behind it: one step under the next rival that is not at war (or the ceiling).
+ * a race to the bottom. If its floor is known and above ours, one move to just under that floor
+ * holds first place (it cannot follow). If its floor is unknown, one move to our own floor finds it
+ * (a rival demper under-cut below its floor goes to its floor and stays), at most every few hours.
+ * Otherwise we do not lower: it keeps the place it fights for anyway, so the best we can earn is
+ * the place behind it: one step under the next rival that is not at war (or the ceiling, or the
+ * price we had before a probe that found its floor under ours).
  */
 function priceWar(
   rules: PricingRules,
@@ -130,17 +207,36 @@ function priceWar(
   current: number,
   floor: number,
   state: GuardState,
+  k: MarketKnowledge,
   now: number,
   base: Reason,
 ): Decision {
   const warIds = rivals.filter((r) => war.includes(r.merchantId)).map((r) => r.merchantId);
+  const warRival = rivals[warTarget.place - 1]!;
+  const rivalFloor = k.rivalFloors[warTarget.merchantId];
+  const step = stepFor(rules, warRival);
+  const move = (code: ReasonCode, price: number, approach: Approach, holdMs: number): Decision => {
+    const g = applyGuards(current, price, floor, rules, state, now);
+    const patch = { warRivals: warIds, target: warTarget, step, proposedPrice: price, approach, expectedHoldMs: holdMs };
+    if (g.action === 'hold') return { action: 'hold', reason: { ...base, ...patch, code, guards: g.guards, cooldownUntil: g.cooldownUntil } };
+    return { action: 'set', price: g.price, reason: { ...base, ...patch, code, price: g.price, guards: g.guards } };
+  };
+  if (rivalFloor?.sure && rivalFloor.price - step >= floor) return move('rival_floor', rivalFloor.price - step, 'rival_floor', Math.max(k.holdMs, FLOOR_HOLD_MS));
+  if (!rivalFloor?.sure && k.probeAllowed && (rivalFloor === undefined || rivalFloor.price > floor) && floor < warRival.price - step && floor < current) return move('probe_floor', floor, 'probe', k.answerMs[warTarget.merchantId] ?? 0);
+
   // Independent of our own price, so the place we settle on is the place we hold (no oscillation).
   const i = rivals.findIndex((r) => !war.includes(r.merchantId) && r.price - stepFor(rules, r) > warTarget.price && r.price - stepFor(rules, r) >= floor);
   const next = rivals[i];
-  const step = next ? stepFor(rules, next) : 0;
-  const wanted = next ? next.price - step : rules.ceiling !== null && rules.ceiling > warTarget.price ? rules.ceiling : null;
+  const nextStep = next ? stepFor(rules, next) : 0;
+  const wanted = next
+    ? next.price - nextStep
+    : rules.ceiling !== null && rules.ceiling > warTarget.price
+      ? rules.ceiling
+      : k.restorePrice !== null && k.restorePrice > warTarget.price
+        ? k.restorePrice
+        : null;
   const raise = wanted !== null && wanted > current;
-  const patch = { warRivals: warIds, target: next ? rivalAt(rivals, i) : warTarget, step, proposedPrice: wanted };
+  const patch = { warRivals: warIds, target: next ? rivalAt(rivals, i) : warTarget, step: nextStep, proposedPrice: wanted };
   // Holding still passes the guards: a price outside its bounds is corrected even in a war.
   const g = applyGuards(current, raise ? wanted : current, floor, rules, state, now);
   if (g.action === 'hold') return { action: 'hold', reason: { ...base, ...patch, code: 'price_war_hold', guards: g.guards, cooldownUntil: g.cooldownUntil } };

@@ -101,7 +101,7 @@ export function DemperPage() {
               <>
                 {s.killSwitch && (
                   <div className="confirm">
-                    <p>{t('demper.killSwitch', { drops: s.killSwitch.sharpDrops, total: s.killSwitch.considered })}</p>
+                    <p>{t('demper.killSwitch', { drops: s.killSwitch.suspect, total: s.killSwitch.considered })}</p>
                     <button onClick={() => void act(async () => setStatus(await api.call('demper.resetKillSwitch', { storeId: store.id })))}>{t('demper.killSwitchReset')}</button>
                   </div>
                 )}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALMATY, harness, killable, MINUTE, stop } from './harness';
+import { ALMATY, EXACT_WINDOW, harness, killable, MINUTE, stop } from './harness';
 
 describe('demper engine after a crash', () => {
   it('a push that reached Kaspi before the crash is verified on restart, not pushed again', async () => {
@@ -106,7 +106,7 @@ describe('demper engine after a crash', () => {
   });
 
   it('remembers across a restart the pushes Kaspi still counts in its 30-minute window', async () => {
-    const h = harness({ productsPerStore: 6 }, { pushWindowLimit: 3 });
+    const h = harness({ productsPerStore: 6 }, { pushWindowLimit: 3, ...EXACT_WINDOW });
     for (const p of h.products) h.market.botsOf(p.masterSku, ALMATY)[0]!.price = p.rules.ceiling! * 2;
     await h.engine.start();
     await h.clock.advance(MINUTE);
