@@ -32,6 +32,7 @@ import { applyPendingRestore, createBackupService } from '../maintenance/backup-
 import type { BackupService } from '../maintenance/backup-service';
 import { EventBus } from './event-bus';
 import { dataPaths } from './data-paths';
+import { tuneHeapForLongRunningService } from './heap-tuning';
 import type { DataPaths } from './data-paths';
 
 export interface AppConfig {
@@ -81,6 +82,7 @@ export interface App extends AppServices {
 
 /** The composition root: both shells call this and nothing else constructs services. */
 export async function createApp(config: AppConfig): Promise<App> {
+  tuneHeapForLongRunningService();
   const now = config.now ?? (() => new Date());
   const paths = dataPaths(config.dataDir);
   mkdirSync(paths.dataDir, { recursive: true, mode: 0o700 });

@@ -51,10 +51,11 @@ export function createDemperService(deps: DemperServiceDeps) {
   const { db, events } = deps;
   const log = deps.logger.child('demper');
   const snapshots = snapshotsRepo(db);
-  // A pass checks hundreds of offers a second: their snapshots and dry-run rows share commits.
-  const recordSnapshot = groupCommit(db, (s: Snapshot) => snapshots.record(s));
+  // A pass checks hundreds of offers a second: their snapshots and dry-run rows share commits that
+  // do not wait for the disk (a power cut may lose the last second of price history, never a push).
+  const recordSnapshot = groupCommit(db, (s: Snapshot) => snapshots.record(s), 50, false);
   const journal = createSqliteJournal(db);
-  const planRow = groupCommit(db, (p: JournalPlan) => journal.plan(p));
+  const planDryRun = groupCommit(db, (p: JournalPlan) => journal.plan(p), 50, false);
   const setStoreBot = db.prepare('UPDATE stores SET bot_enabled = ? WHERE id = ?');
   const setOurPrice = db.prepare('UPDATE product_city_prices SET price = ?, updated_at = ? WHERE product_id = ? AND city_id = ?');
 
@@ -81,10 +82,12 @@ export function createDemperService(deps: DemperServiceDeps) {
   deps.pool.configure({ offersPerSecond: settings.offersPerSecondPerIp });
   const engine = new DemperEngine(
     {
-      offers: createOfferSource(deps.pool, deps.endpoints),
+      // Kaspi's addresses are read from the settings once a second, not once per request.
+      offers: createOfferSource(deps.pool, cachedFor(1_000, deps.endpoints, deps.clock)),
       pusher: createPricePusher(db, deps.sessions),
       clock: deps.clock,
-      journal: { ...journal, plan: async (p) => await planRow(p) },
+      // A live push's row is on disk before the push leaves (synchronous=FULL); a dry-run row may wait.
+      journal: { ...journal, plan: async (p) => (p.dryRun ? await planDryRun(p) : await journal.plan(p)) },
       products: createProductSource(db),
       sessions: createSessionKeeper(db, deps.sessions),
       memory: createDemperMemoryRepo(db, deps.clock.now),
@@ -195,10 +198,22 @@ export function createDemperService(deps: DemperServiceDeps) {
     async stop(): Promise<void> {
       await engine.stop();
       recordSnapshot.flush();
+      planDryRun.flush();
     },
   };
 }
 export type DemperService = ReturnType<typeof createDemperService>;
+
+/** `read`, answered from a copy at most `ms` old. */
+function cachedFor<T>(ms: number, read: () => T, clock: Clock): () => T {
+  let value: T | undefined;
+  let readAt = -Infinity;
+  return () => {
+    const now = clock.now();
+    if (value === undefined || now - readAt >= ms) [value, readAt] = [read(), now];
+    return value;
+  };
+}
 
 /** At most one alert per key per period: a product sitting at its floor is news once, not every minute. */
 function throttle(periodMs: number) {

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { build } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { call } from '../support/demper-on-sim';
 import { startTinyproxies, type Tinyproxy } from '../support/tinyproxy';
@@ -15,8 +16,8 @@ import { startSimChild } from '../integration/repricing/support/sim-child';
  *
  * Three processes: the simulator (its per-IP offers limit raised to match), this one onboarding
  * the data folder (real Chromium login, sync, rules, bot on, proxies saved), and a fresh app over
- * that folder that runs the pass (support/cycle-child.ts), so `rss_mb` is the app running its
- * engine, not the simulator, the login browser's driver or this harness.
+ * that folder that runs the pass (support/cycle-child.ts, bundled as main.js is), so `rss_mb` is
+ * the app running its engine, not the simulator, the login browser's driver or this harness.
  *
  * The budget: the pool caps one IP at 100 req/s, so 500 req/s is five lanes — the direct
  * connection plus four tinyproxies leaving from 127.0.0.2..5 — at 100 req/s each; the child
@@ -26,7 +27,23 @@ import { startSimChild } from '../integration/repricing/support/sim-child';
 const PER_LANE_RPS = 100;
 const PROXIES = 4;
 const CONCURRENCY = 64;
-const CHILD = join(dirname(fileURLToPath(import.meta.url)), '..', 'integration', 'repricing', 'support', 'cycle-child.ts');
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const CHILD = join(ROOT, 'tests', 'integration', 'repricing', 'support', 'cycle-child.ts');
+
+/**
+ * The child runs as the desktop app's main process does: our code bundled by vite into one ES module
+ * (the packages stay in node_modules, as vite.main.config.ts builds main.js), on plain Node — not
+ * through tsx, whose compiler would add its own ~30 MB to the app's memory.
+ */
+async function bundledChild(): Promise<string> {
+  const outDir = join(ROOT, 'node_modules', '.cache', 'kaspi-demper-bench');
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    build: { ssr: CHILD, outDir, emptyOutDir: true, target: 'node20', rollupOptions: { output: { format: 'es', entryFileNames: 'cycle-child.mjs' } } },
+  });
+  return join(outDir, 'cycle-child.mjs');
+}
 
 export default async function bench(): Promise<Record<string, unknown>> {
   const sim = await startSimChild({ scenario: 'bench', seed: 1, timeScale: 1 });
@@ -46,7 +63,7 @@ export default async function bench(): Promise<Record<string, unknown>> {
     for (const p of proxies) app.proxyStore.upsert({ protocol: 'http', host: p.host, port: p.port, username: null, password: null, label: p.bindAddress });
     await env.closeApp();
 
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, env.dataDir, String(PER_LANE_RPS), String(CONCURRENCY)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...(process.env.CYCLE_FLAGS ? process.env.CYCLE_FLAGS.split(' ') : []), await bundledChild(), env.dataDir, String(PER_LANE_RPS), String(CONCURRENCY)], { stdio: ['ignore', 'pipe', 'inherit'] });
     const line = await new Promise<string>((resolve, reject) => {
       createInterface({ input: child.stdout }).once('line', resolve);
       child.once('exit', (code) => reject(new Error(`cycle child exited with ${code}`)));

@@ -43,6 +43,22 @@ describe('group commit of frequent small writes', () => {
     db.close();
   });
 
+  it('commits a batch that may lose its last second without waiting for the disk, and leaves the connection durable', async () => {
+    const { db } = openDb();
+    const insert = db.prepare('INSERT INTO t (x) VALUES (?)');
+    const modes: number[] = [];
+    const write = groupCommit(db, (x: number) => {
+      modes.push(db.pragma('synchronous', { simple: true }) as number);
+      return insert.run(x).changes;
+    }, 10, false);
+    await Promise.all([write(1), write(2)]);
+    // 1 = NORMAL inside the batch, 2 = FULL again after it.
+    expect(modes).toEqual([1, 1]);
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(db.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 2 });
+    db.close();
+  });
+
   it('writes what is queued at once on flush', async () => {
     const { db } = openDb();
     const insert = db.prepare('INSERT INTO t (x) VALUES (?)');
