@@ -5,8 +5,8 @@ import { build } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { call } from '../support/demper-on-sim';
 import { startTinyproxies, type Tinyproxy } from '../support/tinyproxy';
-import { benchApp } from '../integration/repricing/support/bench-app';
-import { startSimChild } from '../integration/repricing/support/sim-child';
+import { benchApp } from '../integration/demper-wiring/support/bench-app';
+import { startSimChild } from '../integration/demper-wiring/support/sim-child';
 
 /**
  * One full pass of the demper over the simulator's `bench` scenario (10,000 products, 1 city)
@@ -28,7 +28,7 @@ const PER_LANE_RPS = 100;
 const PROXIES = 4;
 const CONCURRENCY = 64;
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CHILD = join(ROOT, 'tests', 'integration', 'repricing', 'support', 'cycle-child.ts');
+const CHILD = join(ROOT, 'tests', 'integration', 'demper-wiring', 'support', 'cycle-child.ts');
 
 /**
  * The child runs as the desktop app's main process does: our code bundled by vite into one ES module
