@@ -13,6 +13,7 @@ import type { Logger } from '../logging/logger';
 import type { KaspiEndpoints } from '../kaspi/endpoints';
 import type { ProxyPool } from '../proxies/pool';
 import type { SessionManager } from '../stores/session-manager';
+import { createRulesService } from '../rules/rules-service';
 import { groupCommit } from './group-commit';
 import { createOfferSource, createPricePusher, createSessionKeeper } from './kaspi-ports';
 import { createProductSource } from './product-source';
@@ -57,6 +58,12 @@ export function createDemperService(deps: DemperServiceDeps) {
   const journal = createSqliteJournal(db);
   const planDryRun = groupCommit(db, (p: JournalPlan) => journal.plan(p), 50, false);
   const setStoreBot = db.prepare('UPDATE stores SET bot_enabled = ? WHERE id = ?');
+  // Turns the bot off for products a kill-switch stop names, when the seller continues without them.
+  const rules = createRulesService({
+    db,
+    now: () => new Date(deps.clock.now()),
+    onChanged: (productIds) => events.emit('products.changed', { productIds: productIds && productIds.length <= 1000 ? productIds : null }),
+  });
   const setOurPrice = db.prepare('UPDATE product_city_prices SET price = ?, updated_at = ? WHERE product_id = ? AND city_id = ?');
 
   const loadSettings = (): DemperSettings => {
@@ -183,9 +190,34 @@ export function createDemperService(deps: DemperServiceDeps) {
       log.info(`demper ${action}`, { storeId });
       return engine.status();
     },
-    resetKillSwitch(storeId: number): EngineStatusView {
+    /**
+     * Continue after a kill-switch stop: with every product (the prices it held are taken as the
+     * market), or only with the products that did not trip it — their bot is turned off first, so
+     * they stay as they are until the seller turns it on again on the Products page.
+     */
+    async resetKillSwitch(storeId: number, only: 'all' | 'untripped' = 'all'): Promise<EngineStatusView> {
+      const stop = engine.killSwitchOf(storeId);
+      if (stop && only === 'untripped' && stop.productIds.length > 0) {
+        rules.setBot(stop.productIds, false);
+        if (engine.status().state !== 'stopped') await engine.reload();
+      }
       engine.resetKillSwitch(storeId);
+      log.info('kill switch lifted', { storeId, only, tripped: stop?.productIds.length ?? 0 });
       return engine.status();
+    },
+    /** What the engine has learnt about a product, per city (the product drawer). */
+    insight(productId: number) {
+      return { cities: engine.insight(productId) };
+    },
+    /** For the desktop shell: the computer sleeps; nothing is checked or pushed until `resumeAfterSleep`. */
+    pauseForSleep(): void {
+      engine.pauseForSleep();
+      log.info('demper paused for sleep');
+    },
+    /** Back from sleep: decisions from before are dropped, the market is read again before any push. */
+    resumeAfterSleep(): void {
+      engine.resumeAfterSleep();
+      log.info('demper resumed after sleep');
     },
     /** At app start: back to work if the seller left the bot running. */
     async resumeIfRunning(): Promise<void> {

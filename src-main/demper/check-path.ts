@@ -14,8 +14,6 @@ import { verifyPush, watchAnswers } from './read-back';
 import type { StoreState } from './store-state';
 import { judgeKillSwitch, storeGate } from './store-state';
 
-const DAY_MS = 86_400_000;
-
 /** A rival's previous price older than this says nothing about its fall now. */
 const COLLAPSE_LOOKBACK_MS = 3_600_000;
 
@@ -69,7 +67,7 @@ export async function checkPair(core: EngineCore, pair: Pair, lane: LaneBudget, 
       ownMerchantIds: core.ownMerchantIds,
       offers,
       guard: { lastChangeAt: pair.lastChangeAt, changesToday: pair.changesDay === day ? pair.changesOnDay : 0, warRivals: warRivals(pair.memory, now, core.learning) },
-      knowledge: knowledgeOf(pair.memory, now, affordEveryMs(core, store, pair, now), core.learning),
+      knowledge: knowledgeOf(pair.memory, now, core.affordEveryMs(store, pair, now), core.learning),
       now,
     });
     // Judged on what was known before this look: its own prices must not explain themselves.
@@ -98,22 +96,6 @@ export async function checkPair(core: EngineCore, pair: Pair, lane: LaneBudget, 
     core.inFlight--;
     core.fetchSignal.fire();
   }
-}
-
-/**
- * How often this pair can afford a push: its share of the account's change budget (the window's
- * changes over the pairs that pushed in the last window) or what its daily cap leaves for the rest
- * of the day, whichever is scarcer.
- */
-function affordEveryMs(core: EngineCore, store: StoreState, pair: Pair, now: number): number {
-  const { settings } = core;
-  const shareEvery = (settings.pushWindowMs * (store.pushersInWindow(now, settings.pushWindowMs) + 1)) / store.budget.limit;
-  const cap = pair.product.rules.maxChangesPerDay;
-  if (cap === null) return shareEvery;
-  const day = localDay(now, settings.utcOffsetMinutes);
-  const left = cap - (pair.changesDay === day ? pair.changesOnDay : 0);
-  const dayEndsAt = (day + 1) * DAY_MS - settings.utcOffsetMinutes * 60_000;
-  return Math.max(shareEvery, left <= 0 ? Infinity : (dayEndsAt - now) / left);
 }
 
 interface DropEvidence {
@@ -160,6 +142,7 @@ function countForKillSwitch(core: EngineCore, store: StoreState, pair: Pair, dec
   const suspect: SuspectMove | null = evidence
     ? {
         productId: pair.product.productId,
+        sku: pair.product.sku,
         cityId: pair.cityId,
         at: now,
         anomalies: evidence.check.anomalies,

@@ -1,6 +1,7 @@
 import type { Decision } from '../../src-shared/domain/decision';
 import type { MemorySettings, RivalPrice } from '../../src-shared/pricing';
 import type { LaneBudget } from './budgets';
+import { localDay } from './local-time';
 import type { Pair, RecheckInterval } from './pair';
 import type { Clock, EngineMemoryStore, JournalStore, OfferSource, PricePusher, ProductSource, SessionKeeper } from './ports';
 import { isKaspiError } from './ports';
@@ -40,6 +41,7 @@ export interface QueuedPush {
 }
 
 const MAX_ERRORS = 20;
+const DAY_MS = 86_400_000;
 
 export const describeError = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
@@ -118,6 +120,22 @@ export class EngineCore {
   retryCheckLater(pair: Pair, now: number): void {
     pair.backoffMs = nextBackoffMs(pair.backoffMs, this.settings);
     this.scheduler.schedule(pair, now + pair.backoffMs, pair.cls);
+  }
+
+  /**
+   * How often this pair can afford a push: its share of the account's change budget (the window's
+   * changes over the pairs that pushed in the last window) or what its daily cap leaves for the
+   * rest of the day, whichever is scarcer.
+   */
+  affordEveryMs(store: StoreState, pair: Pair, now: number): number {
+    const { settings } = this;
+    const shareEvery = (settings.pushWindowMs * (store.pushersInWindow(now, settings.pushWindowMs) + 1)) / store.budget.limit;
+    const cap = pair.product.rules.maxChangesPerDay;
+    if (cap === null) return shareEvery;
+    const day = localDay(now, settings.utcOffsetMinutes);
+    const left = cap - (pair.changesDay === day ? pair.changesOnDay : 0);
+    const dayEndsAt = (day + 1) * DAY_MS - settings.utcOffsetMinutes * 60_000;
+    return Math.max(shareEvery, left <= 0 ? Infinity : (dayEndsAt - now) / left);
   }
 
   /** Requests per second the lanes allow together. */

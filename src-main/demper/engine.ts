@@ -12,7 +12,8 @@ import type { EngineSettings, EngineSettingsInput } from './settings';
 import { engineSettings } from './settings';
 import type { EngineListener, EngineStatus } from './status';
 import { newStoreState, storeGate } from './store-state';
-import { acceptSuspectPrices } from '../../src-shared/pricing';
+import type { PairInsight } from '../../src-shared/contract/demper';
+import { acceptSuspectPrices, knowledgeOf, warRivals } from '../../src-shared/pricing';
 
 export type { EngineDeps } from './engine-core';
 
@@ -345,9 +346,50 @@ export class DemperEngine {
     }
   }
 
-  /** The memory of one (product, city), for the product drawer; null when the engine does not price it. */
+  /** The memory of one (product, city); null when the engine does not price it. */
   pairMemory(productId: number, cityId: string) {
     return this.core.pairs.get(pairKey(productId, cityId))?.memory ?? null;
+  }
+
+  /** What the engine has learnt about one product, per city it prices it in (the product drawer). */
+  insight(productId: number): PairInsight[] {
+    const { core } = this;
+    const now = core.now();
+    const out: PairInsight[] = [];
+    for (const pair of core.pairs.values()) {
+      if (pair.product.productId !== productId) continue;
+      const store = core.stores.get(pair.store.storeId)!;
+      const knowledge = knowledgeOf(pair.memory, now, Math.min(Number.MAX_SAFE_INTEGER, core.affordEveryMs(store, pair, now)), core.learning);
+      const war = warRivals(pair.memory, now, core.learning);
+      out.push({
+        cityId: pair.cityId,
+        priced: true,
+        holdMs: knowledge.holdMs,
+        holdLosses: pair.memory.losses,
+        knowledge: { ...knowledge, rivalFloors: { ...knowledge.rivalFloors }, answerMs: { ...knowledge.answerMs } },
+        warRivals: war,
+        rivals: Object.entries(pair.memory.rivals)
+          .map(([merchantId, m]) => ({ merchantId, price: m.price, floor: knowledge.rivalFloors[merchantId]!, answerMs: m.answerMs, war: war.includes(merchantId) }))
+          .sort((a, b) => a.price - b.price),
+      });
+    }
+    return out;
+  }
+
+  /**
+   * The computer goes to sleep: nothing is checked or pushed, and the decisions waiting for the
+   * change budget are dropped — after the sleep the market is read again before anything is pushed.
+   * Read-backs of pushes already made stay scheduled.
+   */
+  pauseForSleep(): void {
+    this.core.queue.clear();
+    this.pause();
+  }
+
+  /** Back from sleep: every pair whose look fell due meanwhile is checked, most urgent first, at the offers budget. */
+  resumeAfterSleep(): void {
+    this.core.queue.clear();
+    this.resume();
   }
 
   /** The stop of a store's kill switch, if it is stopped. */

@@ -100,6 +100,7 @@ export function checkDrop(i: DropCheckInput, s: KillSwitchSettings = DEFAULT_KIL
 /** One suspect move the kill switch counts: which product, which rival, what looked wrong. */
 export interface SuspectMove {
   productId: number;
+  sku: string;
   cityId: string;
   at: number;
   anomalies: DropAnomaly[];
@@ -121,7 +122,9 @@ export interface KillSwitchVerdict {
   byAnomaly: Partial<Record<DropAnomaly, number>>;
   /** Rivals behind the suspect moves, most first. */
   rivals: { merchantId: string; name: string | null; moves: number }[];
-  /** The products that tripped it (the first 50), so the seller can continue with the others. */
+  /** Every product that tripped it, so the seller can continue with the others. */
+  productIds: number[];
+  /** The suspect moves themselves, the first 50, to show. */
   moves: SuspectMove[];
 }
 
@@ -155,6 +158,7 @@ export function judgeStore(suspect: readonly SuspectMove[], considered: number, 
     share,
     byAnomaly,
     rivals,
+    productIds: [...new Set(suspect.map((m) => m.productId))],
     moves: suspect.slice(0, MAX_LISTED),
   };
 }

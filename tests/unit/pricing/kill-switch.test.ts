@@ -14,7 +14,7 @@ const drop = (patch: Partial<DropCheckInput>): DropCheckInput => ({
   ...patch,
 });
 
-const suspect = (i: number, rivalId = `r${i}`): SuspectMove => ({ productId: i, cityId: '750000000', at: 0, anomalies: ['far_under_history'], rivalId, rivalName: null, rivalPrice: 1, oldPrice: 10_000, newPrice: 2 });
+const suspect = (i: number, rivalId = `r${i}`): SuspectMove => ({ productId: i, sku: `sku-${i}`, cityId: '750000000', at: 0, anomalies: ['far_under_history'], rivalId, rivalName: null, rivalPrice: 1, oldPrice: 10_000, newPrice: 2 });
 
 describe('kill switch: one move judged by evidence', () => {
   it('a sharp drop to a price the product has shown before is explained by its history', () => {
