@@ -1,7 +1,7 @@
 import type { Decision, DropAnomaly } from '../../src-shared/domain/decision';
 import type { Offer } from '../../src-shared/domain/offer';
 import type { DropCheck, RivalPrice, SuspectMove } from '../../src-shared/pricing';
-import { checkDrop, decide, knowledgeOf, observeRead, selectRivals, warRivals } from '../../src-shared/pricing';
+import { checkDrop, decide, expectedAnswerAt, knowledgeOf, observeRead, selectRivals, warRivals } from '../../src-shared/pricing';
 import type { LaneBudget } from './budgets';
 import type { EngineCore, SetDecision } from './engine-core';
 import { localDay } from './local-time';
@@ -85,7 +85,8 @@ export async function checkPair(core: EngineCore, pair: Pair, lane: LaneBudget, 
     if (decision.action === 'set') queueChange(core, pair, decision, standingNow, rivals, evidence?.check ?? null, now);
     // The market moved since an earlier decision: the push still waiting for budget is void.
     else core.queue.delete(pair.key);
-    const next = nextCheck(pair, standingNow, decision, now, core.settings, core.recheckInterval);
+    const answerAt = pair.lastChangeAt !== null && ourPrice !== null ? expectedAnswerAt(pair.memory, ourPrice, pair.lastChangeAt) : null;
+    const next = nextCheck(pair, standingNow, decision, now, core.settings, core.recheckInterval, answerAt);
     pair.lastRivalsKey = standingNow.rivalsKey;
     pair.first = standingNow.first;
     if (!pair.pending && !pair.pushing) core.scheduler.schedule(pair, next.dueAt, next.cls);

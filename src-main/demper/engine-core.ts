@@ -129,7 +129,10 @@ export class EngineCore {
    */
   affordEveryMs(store: StoreState, pair: Pair, now: number): number {
     const { settings } = this;
-    const shareEvery = (settings.pushWindowMs * (store.pushersInWindow(now, settings.pushWindowMs) + 1)) / store.budget.limit;
+    // While the window has room to spare, the account's budget does not limit a pair; when it is
+    // nearly spent, a pair gets its share among the pairs that push.
+    const spare = store.budget.left(now) > store.budget.limit * 0.2;
+    const shareEvery = spare ? 0 : (settings.pushWindowMs * (store.pushersInWindow(now, settings.pushWindowMs) + 1)) / store.budget.limit;
     const cap = pair.product.rules.maxChangesPerDay;
     if (cap === null) return shareEvery;
     const day = localDay(now, settings.utcOffsetMinutes);

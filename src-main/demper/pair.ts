@@ -82,6 +82,9 @@ export function standing(pair: Pair, offers: readonly Offer[], ownMerchantIds: r
   };
 }
 
+/** A look this long after a rival is expected to answer finds the answer (it acts a little later than its average). */
+const ANSWER_MARGIN_MS = 15_000;
+
 /** Re-check intervals per class: at least the class minimum, at most `calmMaxMs`, else what the budget gives. */
 export type RecheckInterval = (cls: Exclude<PairClass, 'verify'>, calmStreak: number) => number;
 
@@ -91,7 +94,16 @@ export type RecheckInterval = (cls: Exclude<PairClass, 'verify'>, calmStreak: nu
  * A market that just moved comes next; a calm one is checked less and less often. How often each
  * class is checked comes from the offers budget (the scheduler's `recheckIntervalMs`).
  */
-export function nextCheck(pair: Pair, s: Standing, decision: Decision, now: number, settings: EngineSettings, intervalFor: RecheckInterval): { cls: PairClass; dueAt: number } {
+export function nextCheck(
+  pair: Pair,
+  s: Standing,
+  decision: Decision,
+  now: number,
+  settings: EngineSettings,
+  intervalFor: RecheckInterval,
+  /** When a rival that answers our moves is expected to answer the last one (first place is lost then). */
+  answerExpectedAt: number | null = null,
+): { cls: PairClass; dueAt: number } {
   const contested = pair.lastRivalsKey !== null && pair.lastRivalsKey !== s.rivalsKey;
   const monitorOnly = pair.product.rules.strategy === 'monitor';
   const noWinBack = ['price_war_hold', 'price_war_next', 'suspect_price'].includes(decision.reason.code);
@@ -105,6 +117,10 @@ export function nextCheck(pair: Pair, s: Standing, decision: Decision, now: numb
   // A cooldown that ends sooner than the next check is worth waking up for.
   const until = decision.reason.cooldownUntil;
   if (until !== null && until > now && cls === 'lost_first') wait = Math.min(wait, until - now);
+  // First against a rival that answers: look again just after it is expected to, not a calm interval later.
+  if (!settings.dryRun && s.first && answerExpectedAt !== null && answerExpectedAt > now) {
+    wait = Math.min(wait, Math.max(iv.contestedMs, answerExpectedAt - now + ANSWER_MARGIN_MS));
+  }
   return { cls, dueAt: now + Math.round(wait) };
 }
 

@@ -231,6 +231,10 @@ function afterPush(core: EngineCore, pair: Pair, entryId: number, decision: SetD
     pair.memory.probeFrom = decision.reason.previousPrice;
     pair.memoryDirty = true;
   }
+  if (!ambiguous && decision.reason.code === 'recover') {
+    pair.memory.recoverAt = at;
+    pair.memoryDirty = true;
+  }
   // Going back after a probe happens once.
   if (decision.reason.code === 'probe_back') {
     pair.memory.probeFrom = null;

@@ -21,6 +21,8 @@ export function pushValue(decision: SetDecision, standing: Standing): number {
   const old = r.previousPrice ?? decision.price;
   if (old < r.floor || (r.ceiling !== null && old > r.ceiling)) return OUT_OF_BOUNDS;
   const hold = Math.min(HORIZON_MS, r.expectedHoldMs ?? NO_KNOWLEDGE.holdMs);
+  // Back up from under a rival's floor: worth the margin it brings back for one ride, half counted (the rival is first until it follows).
+  if (r.code === 'recover') return ((decision.price - r.floor) * hold) / 2;
   if (r.code === 'probe_floor') return r.target ? (Math.max(0, r.target.price - r.step - r.floor) * Math.min(HORIZON_MS, FLOOR_HOLD_MS)) / 2 : 0;
   const winsFirst = !standing.first && (standing.bestRival === null || decision.price < standing.bestRival);
   if (winsFirst) return (decision.price - r.floor) * hold;

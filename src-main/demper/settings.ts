@@ -90,6 +90,7 @@ export const engineSettings = z.object({
       rangeMs: z.number().int().positive().default(DEFAULT_MEMORY_SETTINGS.rangeMs),
       suspectAcceptMs: z.number().int().positive().default(DEFAULT_MEMORY_SETTINGS.suspectAcceptMs),
       probeEveryMs: z.number().int().positive().default(DEFAULT_MEMORY_SETTINGS.probeEveryMs),
+      recoverEveryMs: z.number().int().positive().default(DEFAULT_MEMORY_SETTINGS.recoverEveryMs),
     })
     .prefault({}),
   /** What was learnt is saved this often (and at stop). */

@@ -100,6 +100,7 @@ export const pairInsight = z.object({
     probeAllowed: z.boolean(),
     probing: z.boolean(),
     restorePrice: z.number().int().nullable(),
+    recoverAllowed: z.boolean(),
   }),
   warRivals: z.array(z.string()),
   rivals: z.array(

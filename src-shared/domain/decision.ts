@@ -20,6 +20,7 @@ export const REASON_CODES = [
   'rival_floor', // one step under the lowest price the rival holds (its floor): it cannot follow
   'probe_floor', // the rival answers every cut and its floor is unknown: one move to our floor finds it
   'probe_back', // the probe found the rival's floor under ours: back to the price we had before it
+  'recover', // first just under a rival sitting at its floor: back up under the next seller, the rival follows up and the margin comes back
   'suspect_price', // the rival's price looks wrong (far below its history, under cost...): held, the kill switch counts it
   'not_listed', // our offer is not on sale in this city
   'rules_invalid', // floor above ceiling: nothing is safe to do

@@ -22,13 +22,16 @@ export interface DecideInput {
 }
 
 /** Nothing learnt yet: every rival is ridden just under, first place expected to hold half an hour. */
-export const NO_KNOWLEDGE: MarketKnowledge = { rivalFloors: {}, answerMs: {}, holdMs: 30 * 60_000, affordEveryMs: 0, probeAllowed: false, probing: false, restorePrice: null };
+export const NO_KNOWLEDGE: MarketKnowledge = { rivalFloors: {}, answerMs: {}, holdMs: 30 * 60_000, affordEveryMs: 0, probeAllowed: false, probing: false, restorePrice: null, recoverAllowed: false };
 
 /**
  * After a move to just under a rival's floor, first place is expected to hold at least this long:
  * that rival cannot follow, only another seller's move ends it.
  */
 export const FLOOR_HOLD_MS = 2 * 3_600_000;
+
+/** A cut whose first place is expected to last less than this is not worth a change. */
+export const MIN_WORTHWHILE_HOLD_MS = 60_000;
 
 interface Proposal {
   code: ReasonCode;
@@ -38,6 +41,8 @@ interface Proposal {
   step: number;
   approach?: Approach;
   holdMs?: number;
+  /** Rivals this proposal refuses to feed (their answers come too fast for a move to hold). */
+  war?: string[];
 }
 
 const rivalAt = (rivals: readonly Offer[], i: number): TargetedRival | null => {
@@ -131,7 +136,7 @@ export function decide(input: DecideInput): Decision {
   // A probe needs a second change to act on what it finds (a raise under the floor, or back).
   const changesLeft = rules.maxChangesPerDay === null ? Infinity : rules.maxChangesPerDay - state.changesToday;
   const known = changesLeft >= 2 ? knowledge : { ...knowledge, probeAllowed: false };
-  const p = war ? proposed : chooseApproach(proposed, known, floor, current);
+  const p = war ? proposed : (recovery(proposed, known, rules, rivals, floor, current) ?? chooseApproach(proposed, known, floor, current));
   const reasonPatch = {
     code: p.code,
     target: p.target,
@@ -140,6 +145,7 @@ export function decide(input: DecideInput): Decision {
     approach: p.approach ?? null,
     expectedHoldMs: p.holdMs ?? null,
     rivalFloor: p.target ? (known.rivalFloors[p.target.merchantId] ?? null) : null,
+    warRivals: p.war ?? [],
   };
 
   if (war) return priceWar(rules, rivals, state.warRivals, proposed.target!, current, floor, state, known, now, { ...base, rivalFloor: reasonPatch.rivalFloor });
@@ -148,6 +154,50 @@ export function decide(input: DecideInput): Decision {
   if (g.action === 'hold') return hold({ ...reasonPatch, guards: g.guards, cooldownUntil: g.cooldownUntil });
   return { action: 'set', price: g.price, reason: { ...base, ...reasonPatch, price: g.price, guards: g.guards } };
 }
+
+/**
+ * First just under a rival that sits at its floor, the margin is what its floor leaves. A demper at
+ * its floor follows a raise back up (it sits one step under the cheapest other offer), so going
+ * back up under the next seller and riding from there keeps more margin — while pushes are
+ * affordable. Done when riding from up there (as much of the time as pushes are affordable) is
+ * worth at least twice the floor margin, at most every few hours.
+ */
+function recovery(p: Proposal, k: MarketKnowledge, rules: PricingRules, rivals: readonly Offer[], floor: number, current: number): Proposal | null {
+  if (!k.recoverAllowed || !p.target || (p.code !== 'at_target' && p.code !== 'raise_gap')) return null;
+  const sitter = p.target;
+  const sitterFloor = k.rivalFloors[sitter.merchantId];
+  const answer = k.answerMs[sitter.merchantId];
+  if (!sitterFloor?.sure || sitter.price > sitterFloor.price || current >= sitter.price || answer === undefined) return null;
+  const i = rivals.findIndex((r) => r.merchantId !== sitter.merchantId && r.price - stepFor(rules, r) > sitter.price);
+  const next = rivals[i];
+  const to = next ? next.price - stepFor(rules, next) : rules.ceiling;
+  if (to === null || (rules.ceiling !== null && to > rules.ceiling)) return null;
+  const rideRate = (to - floor) * Math.min(1, answer / Math.max(1, k.affordEveryMs));
+  if (rideRate <= 2 * (current - floor)) return null;
+  return { code: 'recover', price: to, target: next ? rivalAt(rivals, i) : null, step: next ? stepFor(rules, next) : 0, approach: 'ride', holdMs: answer };
+}
+
+/**
+ * How long first place is expected to hold at `price`: `base`, unless a rival that answers our
+ * moves can go under it (its floor is not known to be above it) — then about as long as that
+ * rival takes to answer.
+ */
+function holdAfter(k: MarketKnowledge, price: number, base: number): number {
+  let hold = base;
+  for (const [id, answerMs] of Object.entries(k.answerMs)) {
+    const rivalFloor = k.rivalFloors[id];
+    if (rivalFloor?.sure && rivalFloor.price > price) continue;
+    hold = Math.min(hold, answerMs);
+  }
+  return hold;
+}
+
+/**
+ * Another rival here answers our moves too: a move down to our floor would wake it as well, and
+ * whatever its floor it follows down and fights the first one — a probe would start the war it is
+ * meant to avoid. Only a rival that is alone in answering us is probed.
+ */
+const othersAnswer = (k: MarketKnowledge, target: string): boolean => Object.keys(k.answerMs).some((id) => id !== target);
 
 /** Codes whose price follows a rival's: the moves an approach is chosen for. */
 const RIDES = new Set<ReasonCode>(['undercut', 'match', 'top_n', 'raise_gap', 'rival_below_floor_next']);
@@ -170,23 +220,26 @@ function chooseApproach(p: Proposal, k: MarketKnowledge, floor: number, current:
   const answer = k.answerMs[p.target.merchantId];
   const rivalFloor = k.rivalFloors[p.target.merchantId];
   const floorHold = Math.max(k.holdMs, FLOOR_HOLD_MS);
-  // Just under a rival that sits at its floor: it cannot follow, first place holds like a floor move.
-  if (rivalFloor?.sure && p.price <= rivalFloor.price - p.step) return { ...p, approach: 'rival_floor', holdMs: floorHold };
-  const ride = { ...p, approach: 'ride' as const, holdMs: answer ?? k.holdMs };
+  // Just under a rival that sits at its floor: it cannot follow, first place holds like a floor move (unless another can).
+  if (rivalFloor?.sure && p.price <= rivalFloor.price - p.step) return { ...p, approach: 'rival_floor', holdMs: holdAfter(k, p.price, floorHold) };
+  const ride = { ...p, approach: 'ride' as const, holdMs: holdAfter(k, p.price, k.holdMs) };
   const cut = p.price < current && p.code !== 'match' && p.code !== 'raise_gap';
   if (!cut) return ride;
+  // A cut the rival answers within a minute wins nothing worth a change: we hold, as in a war.
+  const rideOrHold = ride.holdMs >= MIN_WORTHWHILE_HOLD_MS ? ride : { ...ride, code: 'price_war_hold' as const, price: null, war: [p.target.merchantId] };
   const rideRate = (p.price - floor) * Math.min(1, ride.holdMs / Math.max(1, k.affordEveryMs));
   if (rivalFloor?.sure) {
     const underFloor = rivalFloor.price - p.step;
-    if (underFloor < floor || underFloor >= p.price || underFloor - floor <= rideRate) return ride;
-    return { ...p, code: 'rival_floor', price: underFloor, approach: 'rival_floor', holdMs: floorHold };
+    const hold = holdAfter(k, underFloor, floorHold);
+    if (underFloor < floor || underFloor >= p.price || (underFloor - floor) * Math.min(1, hold / Math.max(1, k.affordEveryMs)) <= rideRate) return rideOrHold;
+    return { ...p, code: 'rival_floor', price: underFloor, approach: 'rival_floor', holdMs: hold };
   }
   // A rival that answers our moves, floor unknown: one move to our floor finds it. Worth it when
   // the margin expected under its floor (half way down to ours) beats riding it; if its floor is
   // under ours, we go back and ride on.
-  if (answer === undefined || !k.probeAllowed || floor >= p.price) return ride;
+  if (answer === undefined || !k.probeAllowed || floor >= p.price || othersAnswer(k, p.target.merchantId)) return rideOrHold;
   const bound = rivalFloor?.price ?? p.target.price;
-  if ((bound - p.step - floor) / 2 <= rideRate) return ride;
+  if ((bound - p.step - floor) / 2 <= rideRate) return rideOrHold;
   return { ...p, code: 'probe_floor', price: floor, approach: 'probe', holdMs: answer };
 }
 
@@ -222,7 +275,7 @@ function priceWar(
     return { action: 'set', price: g.price, reason: { ...base, ...patch, code, price: g.price, guards: g.guards } };
   };
   if (rivalFloor?.sure && rivalFloor.price - step >= floor) return move('rival_floor', rivalFloor.price - step, 'rival_floor', Math.max(k.holdMs, FLOOR_HOLD_MS));
-  if (!rivalFloor?.sure && k.probeAllowed && (rivalFloor === undefined || rivalFloor.price > floor) && floor < warRival.price - step && floor < current) return move('probe_floor', floor, 'probe', k.answerMs[warTarget.merchantId] ?? 0);
+  if (!rivalFloor?.sure && k.probeAllowed && !othersAnswer(k, warTarget.merchantId) && (rivalFloor === undefined || rivalFloor.price > floor) && floor < warRival.price - step && floor < current) return move('probe_floor', floor, 'probe', k.answerMs[warTarget.merchantId] ?? 0);
 
   // Independent of our own price, so the place we settle on is the place we hold (no oscillation).
   const i = rivals.findIndex((r) => !war.includes(r.merchantId) && r.price - stepFor(rules, r) > warTarget.price && r.price - stepFor(rules, r) >= floor);

@@ -8,6 +8,7 @@ export {
   answeredBy,
   DEFAULT_MEMORY_SETTINGS,
   emptyMemory,
+  expectedAnswerAt,
   holdEstimateMs,
   knowledgeOf,
   observeAnswers,

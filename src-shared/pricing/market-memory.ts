@@ -37,6 +37,8 @@ export interface PairMemory {
   probeAt: number | null;
   probeRival: string | null;
   probeFrom: number | null;
+  /** Our last move back up from under a rival's floor. */
+  recoverAt: number | null;
 }
 
 export interface MemorySettings {
@@ -58,6 +60,8 @@ export interface MemorySettings {
   suspectAcceptMs: number;
   /** A rival's floor is looked for at most this often per (product, city). */
   probeEveryMs: number;
+  /** We go back up from under a rival's floor at most this often per (product, city). */
+  recoverEveryMs: number;
 }
 
 export const DEFAULT_MEMORY_SETTINGS: MemorySettings = {
@@ -70,6 +74,7 @@ export const DEFAULT_MEMORY_SETTINGS: MemorySettings = {
   rangeMs: 30 * 86_400_000,
   suspectAcceptMs: 3_600_000,
   probeEveryMs: 12 * 3_600_000,
+  recoverEveryMs: 2 * 3_600_000,
 };
 
 export interface RivalPrice {
@@ -89,6 +94,7 @@ export const emptyMemory = (): PairMemory => ({
   probeAt: null,
   probeRival: null,
   probeFrom: null,
+  recoverAt: null,
 });
 
 /** The war score now: it halves every half-life. */
@@ -236,6 +242,19 @@ export function observeAnswers(memory: PairMemory, obs: MoveObservation, watch: 
   }
 }
 
+/**
+ * When the first rival that answers our moves is expected to answer the move we made at `movedAt`
+ * to `ourPrice` (a rival whose floor is known to be above that price cannot); null when none would.
+ */
+export function expectedAnswerAt(memory: PairMemory, ourPrice: number, movedAt: number): number | null {
+  let at: number | null = null;
+  for (const m of Object.values(memory.rivals)) {
+    if (m.answerMs === null || (m.heldAt !== null && m.heldAt > ourPrice)) continue;
+    at = Math.min(at ?? Infinity, movedAt + m.answerMs);
+  }
+  return at;
+}
+
 /** Rivals flagged now: decisions do not feed their war. */
 export function warRivals(memory: PairMemory, now: number, s: MemorySettings = DEFAULT_MEMORY_SETTINGS): string[] {
   return Object.entries(memory.rivals)
@@ -261,6 +280,8 @@ export interface MarketKnowledge {
   probing: boolean;
   /** After a probe that found the rival's floor under ours: the price to go back to. */
   restorePrice: number | null;
+  /** Going back up from under a rival's floor is allowed now (not done within the last while). */
+  recoverAllowed: boolean;
 }
 
 export function knowledgeOf(memory: PairMemory, now: number, affordEveryMs: number, s: MemorySettings = DEFAULT_MEMORY_SETTINGS): MarketKnowledge {
@@ -271,7 +292,7 @@ export function knowledgeOf(memory: PairMemory, now: number, affordEveryMs: numb
     if (m.answerMs !== null) answerMs[id] = m.answerMs;
   }
   const probed = memory.probeAt !== null && now - memory.probeAt < s.probeEveryMs;
-  return { rivalFloors, answerMs, holdMs: holdEstimateMs(memory, now, s), affordEveryMs, probeAllowed: !probed, probing: probing(memory, now, s), restorePrice: probed ? memory.probeFrom : null };
+  return { rivalFloors, answerMs, holdMs: holdEstimateMs(memory, now, s), affordEveryMs, probeAllowed: !probed, probing: probing(memory, now, s), restorePrice: probed ? memory.probeFrom : null, recoverAllowed: memory.recoverAt === null || now - memory.recoverAt >= s.recoverEveryMs };
 }
 
 /**

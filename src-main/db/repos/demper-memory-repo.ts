@@ -17,7 +17,7 @@ const rivalMemory = z.object({
   answerMs: nullableNumber,
 });
 /** A stored memory is checked before the engine trusts it: a row from a broken write is dropped, not half-read. */
-const pairMemory: z.ZodType<PairMemory> = z.object({
+const pairMemory = z.object({
   rivals: z.record(z.string(), rivalMemory),
   rangeLow: nullableNumber,
   rangeHigh: nullableNumber,
@@ -29,7 +29,8 @@ const pairMemory: z.ZodType<PairMemory> = z.object({
   probeAt: nullableNumber,
   probeRival: z.string().nullable(),
   probeFrom: nullableNumber,
-});
+  recoverAt: nullableNumber.default(null),
+}) as z.ZodType<PairMemory>;
 const stop = killSwitchVerdict.extend({ at: z.number() });
 
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { KaspiError } from '../../../src-main/demper/ports';
 import { KASPI_LIMITS } from '../../sim/market/market-adapters';
 import { ALMATY, EXACT_WINDOW, harness, MINUTE, stop } from './harness';
 
@@ -84,6 +85,32 @@ describe('demper engine', () => {
     expect(h.events.some((e) => e.type === 'status')).toBe(true);
     await stop(h);
     expect(h.engine.status().state).toBe('stopped');
+  });
+});
+
+describe('demper engine checks', () => {
+  it('in dry run a lost first place is not urgent (nothing was pushed to fix it); live it is', async () => {
+    const looks = async (dryRun: boolean) => {
+      const h = harness({ productsPerStore: 1 }, { dryRun });
+      const p = h.products[0]!;
+      const floor = p.rules.floor.kind === 'fixed' ? p.rules.floor.price : 0;
+      h.market.setOurOffer(p.masterSku, ALMATY, { merchantId: 'm1', merchantName: 'Store 1', price: floor + 500, floor });
+      h.market.botsOf(p.masterSku, ALMATY)[0]!.price = floor + 300;
+      // Live: the push is refused, so the loss stays and keeps asking to be fixed.
+      h.pusher.fault = () => ({ error: new KaspiError('server', 'HTTP 503', null, 503), applied: false });
+      await h.engine.start();
+      await h.clock.advance(10 * MINUTE);
+      const { lostFirst } = h.engine.status().pairs;
+      const count = h.events.filter((e) => e.type === 'offers').length;
+      await stop(h);
+      return { lostFirst, count };
+    };
+    const dry = await looks(true);
+    const live = await looks(false);
+    expect(dry.lostFirst).toBe(0);
+    expect(live.lostFirst).toBe(1);
+    // Dry run: looked at no more often than a contested pair (once a minute), not as an urgent one.
+    expect(dry.count).toBeLessThanOrEqual(11);
   });
 });
 

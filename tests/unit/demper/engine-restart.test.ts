@@ -121,6 +121,33 @@ describe('demper engine after a crash', () => {
     await stop(h, engine);
   });
 
+  it('remembers what it learnt — how fast a rival answers, its floor, how long first place holds — across a restart', async () => {
+    const h = harness({ productsPerStore: 1, rules: { cooldownSeconds: 0 } });
+    const p = h.products[0]!;
+    const floor = p.rules.floor.kind === 'fixed' ? p.rules.floor.price : 0;
+    h.market.setOurOffer(p.masterSku, ALMATY, { merchantId: 'm1', merchantName: 'Store 1', price: floor + 1000, floor });
+    const bot = h.market.botsOf(p.masterSku, ALMATY)[0]!;
+    Object.assign(bot, { kind: 'undercut', reactionMs: 5_000, step: 1, floor: floor - 2000, ceiling: p.rules.ceiling! * 2, price: floor + 900, nextActAt: Infinity });
+    await h.engine.start();
+    await h.clock.advance(30 * MINUTE);
+    const before = h.engine.insight(p.productId)[0]!;
+    expect(before.rivals.find((r) => r.merchantId === bot.merchantId)!.answerMs).toBeLessThan(MINUTE);
+    await stop(h);
+
+    const engine = h.makeEngine();
+    await engine.start();
+    const after = engine.insight(p.productId)[0]!;
+    expect(after.rivals).toEqual(before.rivals);
+    expect(after.warRivals).toEqual(before.warRivals);
+    expect(after.holdLosses).toBe(before.holdLosses);
+    expect(h.memory.pairs.size).toBe(1);
+    // Straight after the restart, the war is not fed again.
+    const pushes = h.market.counters.pushes;
+    await h.clock.advance(10 * MINUTE);
+    expect(h.market.pushLog.slice(pushes).filter((l) => l.price < h.ourPrice(0))).toEqual([]);
+    await stop(h, engine);
+  });
+
   it('a restart in the same second as a push still keeps the push rate', async () => {
     // Found by the chaos property: this seed pushes at the very moment of the crash at minute 47.
     const h = harness({ seed: 827929, stores: 2, productsPerStore: 10, botsPerProduct: [1, 3], botMix: {}, lanes: ['a', 'b'] });
