@@ -216,10 +216,16 @@ function chooseApproach(p: Proposal, k: MarketKnowledge, floor: number, current:
   if (BELOW_FLOOR.has(p.code) && k.restorePrice !== null && k.restorePrice > current) {
     return { code: 'probe_back', price: k.restorePrice, target: p.target, step: p.step };
   }
-  if (!p.target || p.price === null || !RIDES.has(p.code)) return p;
+  if (!p.target) return p;
   const answer = k.answerMs[p.target.merchantId];
   const rivalFloor = k.rivalFloors[p.target.merchantId];
   const floorHold = Math.max(k.holdMs, FLOOR_HOLD_MS);
+  // Already where the strategy wants: say how we hold it (under a rival's floor, or riding it).
+  if (p.code === 'at_target') {
+    const underFloor = rivalFloor?.sure === true && current <= rivalFloor.price - p.step;
+    return { ...p, approach: underFloor ? 'rival_floor' : 'ride', holdMs: holdAfter(k, current, underFloor ? floorHold : k.holdMs) };
+  }
+  if (p.price === null || !RIDES.has(p.code)) return p;
   // Just under a rival that sits at its floor: it cannot follow, first place holds like a floor move (unless another can).
   if (rivalFloor?.sure && p.price <= rivalFloor.price - p.step) return { ...p, approach: 'rival_floor', holdMs: holdAfter(k, p.price, floorHold) };
   const ride = { ...p, approach: 'ride' as const, holdMs: holdAfter(k, p.price, k.holdMs) };
