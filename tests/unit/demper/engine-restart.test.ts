@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALMATY, EXACT_WINDOW, harness, killable, MINUTE, stop } from './harness';
+import { ALMATY, EXACT_WINDOW, fastBotUnderOurFloor, harness, killable, MINUTE, stop } from './harness';
 
 describe('demper engine after a crash', () => {
   it('a push that reached Kaspi before the crash is verified on restart, not pushed again', async () => {
@@ -123,11 +123,7 @@ describe('demper engine after a crash', () => {
 
   it('remembers what it learnt — how fast a rival answers, its floor, how long first place holds — across a restart', async () => {
     const h = harness({ productsPerStore: 1, rules: { cooldownSeconds: 0 } });
-    const p = h.products[0]!;
-    const floor = p.rules.floor.kind === 'fixed' ? p.rules.floor.price : 0;
-    h.market.setOurOffer(p.masterSku, ALMATY, { merchantId: 'm1', merchantName: 'Store 1', price: floor + 1000, floor });
-    const bot = h.market.botsOf(p.masterSku, ALMATY)[0]!;
-    Object.assign(bot, { kind: 'undercut', reactionMs: 5_000, step: 1, floor: floor - 2000, ceiling: p.rules.ceiling! * 2, price: floor + 900, nextActAt: Infinity });
+    const { p, bot } = fastBotUnderOurFloor(h);
     await h.engine.start();
     await h.clock.advance(30 * MINUTE);
     const before = h.engine.insight(p.productId)[0]!;

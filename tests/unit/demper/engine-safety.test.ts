@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALMATY, EXACT_WINDOW, harness, MINUTE, stop } from './harness';
+import { ALMATY, EXACT_WINDOW, fastBotUnderOurFloor, harness, MINUTE, stop } from './harness';
 
 describe('demper engine safety', () => {
   it('writes the journal row before every push', async () => {
@@ -22,11 +22,7 @@ describe('demper engine safety', () => {
 
   it('stops feeding a rival that answers every move within seconds: one probe of its floor, then no war', async () => {
     const h = harness({ productsPerStore: 1, rules: { cooldownSeconds: 0 } });
-    const p = h.products[0]!;
-    const floor = p.rules.floor.kind === 'fixed' ? p.rules.floor.price : 0;
-    h.market.setOurOffer(p.masterSku, ALMATY, { merchantId: 'm1', merchantName: 'Store 1', price: floor + 1000, floor });
-    const bot = h.market.botsOf(p.masterSku, ALMATY)[0]!;
-    Object.assign(bot, { kind: 'undercut', reactionMs: 5_000, step: 1, floor: floor - 2000, ceiling: p.rules.ceiling! * 2, price: floor + 900, nextActAt: Infinity });
+    const { floor, bot } = fastBotUnderOurFloor(h);
     const codes: string[] = [];
     h.engine.onEvent((e) => void (e.type === 'decision' && e.decision.action === 'set' && codes.push(e.decision.reason.code)));
     await h.engine.start();

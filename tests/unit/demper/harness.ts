@@ -39,6 +39,19 @@ export function harness(scenario: ScenarioOptions = {}, settings: EngineSettings
 }
 export type Harness = ReturnType<typeof harness>;
 
+/**
+ * One product whose only rival is a bot that answers every move within 5 s, with its own floor
+ * 2,000 ₸ under ours (we can never keep first place from it); we start 1,000 ₸ over our floor.
+ */
+export function fastBotUnderOurFloor(h: Harness) {
+  const p = h.products[0]!;
+  const floor = p.rules.floor.kind === 'fixed' ? p.rules.floor.price : 0;
+  h.market.setOurOffer(p.masterSku, ALMATY, { merchantId: 'm1', merchantName: 'Store 1', price: floor + 1000, floor });
+  const bot = h.market.botsOf(p.masterSku, ALMATY)[0]!;
+  Object.assign(bot, { kind: 'undercut', reactionMs: 5_000, step: 1, floor: floor - 2000, ceiling: p.rules.ceiling! * 2, price: floor + 900, nextActAt: Infinity });
+  return { p, floor, bot };
+}
+
 /** Stops the engine while the virtual clock keeps running, so sleeping work can finish. */
 export async function stop(h: Harness, engine = h.engine): Promise<void> {
   let done = false;
