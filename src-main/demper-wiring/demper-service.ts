@@ -209,16 +209,6 @@ export function createDemperService(deps: DemperServiceDeps) {
     insight(productId: number) {
       return { cities: engine.insight(productId) };
     },
-    /** For the desktop shell: the computer sleeps; nothing is checked or pushed until `resumeAfterSleep`. */
-    pauseForSleep(): void {
-      engine.pauseForSleep();
-      log.info('demper paused for sleep');
-    },
-    /** Back from sleep: decisions from before are dropped, the market is read again before any push. */
-    resumeAfterSleep(): void {
-      engine.resumeAfterSleep();
-      log.info('demper resumed after sleep');
-    },
     /** At app start: back to work if the seller left the bot running. */
     async resumeIfRunning(): Promise<void> {
       if (readStored<boolean>(db, RUNNING_KEY) === true) await engine.start();

@@ -120,6 +120,21 @@ export class DemperEngine {
     this.checkStoreNow(storeId);
   }
 
+  /**
+   * After the computer slept (the desktop shell stops the engine on sleep and calls this before it
+   * starts again): drops every decision not yet pushed (it was made on prices from before the
+   * sleep) and puts every (product, city) up for a fresh read, most urgent class first, so nothing
+   * is pushed before it is read again. A push awaiting read-back keeps its slot (a read-back is the
+   * fresh read).
+   */
+  forgetDecisionsAndRecheck(): void {
+    const { core } = this;
+    const now = core.now();
+    core.queue.clear();
+    for (const pair of core.pairs.values()) if (!pair.pending && !pair.pushing) core.scheduler.schedule(pair, now, pair.cls);
+    this.changed();
+  }
+
   setDryRun(dryRun: boolean): void {
     this.updateSettings({ dryRun });
     if (dryRun) this.core.queue.clear();
@@ -346,11 +361,6 @@ export class DemperEngine {
     }
   }
 
-  /** The memory of one (product, city); null when the engine does not price it. */
-  pairMemory(productId: number, cityId: string) {
-    return this.core.pairs.get(pairKey(productId, cityId))?.memory ?? null;
-  }
-
   /** What the engine has learnt about one product, per city it prices it in (the product drawer). */
   insight(productId: number): PairInsight[] {
     const { core } = this;
@@ -374,22 +384,6 @@ export class DemperEngine {
       });
     }
     return out;
-  }
-
-  /**
-   * The computer goes to sleep: nothing is checked or pushed, and the decisions waiting for the
-   * change budget are dropped — after the sleep the market is read again before anything is pushed.
-   * Read-backs of pushes already made stay scheduled.
-   */
-  pauseForSleep(): void {
-    this.core.queue.clear();
-    this.pause();
-  }
-
-  /** Back from sleep: every pair whose look fell due meanwhile is checked, most urgent first, at the offers budget. */
-  resumeAfterSleep(): void {
-    this.core.queue.clear();
-    this.resume();
   }
 
   /** The stop of a store's kill switch, if it is stopped. */
