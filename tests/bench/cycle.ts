@@ -63,7 +63,9 @@ export default async function bench(): Promise<Record<string, unknown>> {
     for (const p of proxies) app.proxyStore.upsert({ protocol: 'http', host: p.host, port: p.port, username: null, password: null, label: p.bindAddress });
     await env.closeApp();
 
-    const child = spawn(process.execPath, [...(process.env.CYCLE_FLAGS ? process.env.CYCLE_FLAGS.split(' ') : []), await bundledChild(), env.dataDir, String(PER_LANE_RPS), String(CONCURRENCY)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    // CYCLE_FLAGS: Node flags for the measured app, to profile it (`--cpu-prof --cpu-prof-dir=…`).
+    const flags = process.env.CYCLE_FLAGS?.split(' ').filter(Boolean) ?? [];
+    const child = spawn(process.execPath, [...flags, await bundledChild(), env.dataDir, String(PER_LANE_RPS), String(CONCURRENCY)], { stdio: ['ignore', 'pipe', 'inherit'] });
     const line = await new Promise<string>((resolve, reject) => {
       createInterface({ input: child.stdout }).once('line', resolve);
       child.once('exit', (code) => reject(new Error(`cycle child exited with ${code}`)));
