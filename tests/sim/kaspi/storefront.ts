@@ -72,12 +72,9 @@ export function storefrontRouter(sim: SimState): Router {
   r.on('GET', '/yml/ms/feat/p/ft/pre/e', (ctx) => json(ctx.res, 200, {}));
 
   // §0 / §1c: the cabinet SPA shell the login chain lands on. Static, like Kaspi's: it never
-  // starts the chain itself. It names the store when the cabinet cookies are live (cookies are
-  // per host, not per port, so the shell sees mc's cookies here).
+  // starts the chain itself, and it cannot see the cabinet's cookies (they belong to mc's host).
   r.on('GET', '/mc/', (ctx: Ctx) => {
-    const session = sim.sessions.peek(ctx.cookies());
-    const names = (session?.merchantUids ?? []).map((uid) => sim.world.merchants.get(uid)?.name ?? uid).join(', ');
-    html(ctx.res, 200, `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Kaspi Магазин</title></head><body><nav class="navbar"><a class="navbar-brand" href="/mc/">Kaspi Магазин</a><span class="navbar-item">${escapeHtml(names)}</span></nav><main id="root"></main></body></html>`);
+    html(ctx.res, 200, '<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Kaspi Магазин</title></head><body><nav class="navbar"><a class="navbar-brand" href="/mc/">Kaspi Магазин</a></nav><main id="root"></main></body></html>');
   });
   r.on('GET', '/mc', (ctx) => {
     ctx.res.writeHead(301, { location: '/mc/', 'content-length': '0' });
