@@ -1,3 +1,5 @@
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
 import { Agent, request, type Dispatcher } from 'undici';
 import { KaspiError } from '../../src-shared/domain/kaspi-error';
 import { classifyThrown, interpretResponse, type KaspiSurface } from './classify';
@@ -73,7 +75,7 @@ async function once(req: KaspiRequest): Promise<KaspiResponse> {
     });
     status = res.statusCode;
     headers = res.headers;
-    body = await readText(res.body);
+    body = await decode(await readBytes(res.body), first(headers['content-encoding']));
   } catch (err) {
     // The caller's own cancel is not a Kaspi failure: hand its reason back untouched.
     if (req.signal?.aborted) throw req.signal.reason;
@@ -84,18 +86,48 @@ async function once(req: KaspiRequest): Promise<KaspiResponse> {
   return { status, json: result.json };
 }
 
-async function readText(body: Dispatcher.ResponseData['body']): Promise<string> {
+const tooLarge = (): KaspiError => new KaspiError('not-json', 'Kaspi прислал слишком большой ответ вместо данных. Попробуйте позже.');
+
+async function readBytes(body: Dispatcher.ResponseData['body']): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
     size += (chunk as Buffer).length;
     if (size > MAX_BODY_BYTES) {
       body.destroy();
-      throw new KaspiError('not-json', 'Kaspi прислал слишком большой ответ вместо данных. Попробуйте позже.');
+      throw tooLarge();
     }
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+type Inflate = (data: Buffer, options: { maxOutputLength: number }) => Promise<Buffer>;
+const zstd = (zlib as { zstdDecompress?: Parameters<typeof promisify>[0] }).zstdDecompress;
+/** The encodings headers.ts offers (ACCEPT_ENCODING): undici's `request` leaves bodies as sent. */
+const INFLATE: Record<string, Inflate | undefined> = {
+  gzip: promisify(zlib.gunzip) as Inflate,
+  'x-gzip': promisify(zlib.gunzip) as Inflate,
+  deflate: promisify(zlib.inflate) as Inflate,
+  br: promisify(zlib.brotliDecompress) as Inflate,
+  zstd: zstd ? (promisify(zstd) as Inflate) : undefined,
+};
+
+async function decode(bytes: Buffer, contentEncoding: string | null): Promise<string> {
+  let data = bytes;
+  // Listed in the order applied, so undone from the last (RFC 9110 §8.4).
+  const codings = (contentEncoding ?? '').split(',').map((c) => c.trim().toLowerCase()).filter((c) => c && c !== 'identity');
+  for (const coding of codings.reverse()) {
+    const inflate = INFLATE[coding];
+    if (!inflate) throw new KaspiError('not-json', `Kaspi прислал ответ в сжатии «${coding}», которое приложение не читает. Попробуйте позже.`);
+    try {
+      data = await inflate(data, { maxOutputLength: MAX_BODY_BYTES });
+    } catch (err) {
+      if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge();
+      throw new KaspiError('not-json', 'Kaspi прислал повреждённый сжатый ответ. Попробуйте позже.');
+    }
+  }
+  return data.toString('utf8');
 }
 
 function first(v: string | string[] | undefined): string | null {

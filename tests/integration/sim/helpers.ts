@@ -4,10 +4,11 @@ export const CHROME_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KH
 export const ALMATY = '750000000';
 export const ASTANA = '710000000';
 
-/** The header set INV captured live for offer-view (kaspi-api.md §4). */
+/** The header set INV captured live for offer-view (kaspi-api.md §4), with Chrome's Accept-Encoding. */
 export function browserHeaders(productId: string, cityId: string): Record<string, string> {
   return {
     accept: 'application/json, text/*',
+    'accept-encoding': 'gzip, deflate, br',
     'content-type': 'application/json; charset=UTF-8',
     'user-agent': CHROME_UA,
     'accept-language': 'ru-RU,ru;q=0.9',

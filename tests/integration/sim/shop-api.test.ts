@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserHeaders } from './helpers';
 import { SCENARIO_CREDENTIALS, startKaspiSim, type KaspiSim } from '../../sim/kaspi';
 
 const TOKEN = SCENARIO_CREDENTIALS.demo.apiTokens['30067228'];
@@ -93,13 +94,17 @@ describe('reviews', () => {
     sim = await startKaspiSim({ scenario: 'small', timeScale: 1000 });
   });
   afterAll(() => sim.close());
-  const ua = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+  /** What Chrome sends for the reviews XHR of a product page (§8): the offer-view set, as a GET. */
+  const reviewHeaders = (id: string, cityId = '750000000'): Record<string, string> => {
+    const { 'content-type': _type, origin: _origin, ...rest } = browserHeaders(id, cityId);
+    return rest;
+  };
 
   it('returns data, summary and groupSummary with withAgg=true', async () => {
     let found = false;
     for (let i = 1; i <= 12 && !found; i++) {
       const id = String(100_000_000 + i);
-      const res = await fetch(`${sim.urls.storefront}/yml/review-view/api/v1/reviews/product/${id}?filter=ALL&sort=POPULARITY&limit=50&withAgg=true`, { headers: { 'user-agent': ua, accept: 'application/json, text/*', referer: `https://kaspi.kz/shop/p/-${id}/?c=750000000` } });
+      const res = await fetch(`${sim.urls.storefront}/yml/review-view/api/v1/reviews/product/${id}?filter=ALL&sort=POPULARITY&limit=50&withAgg=true`, { headers: reviewHeaders(id) });
       expect(res.status).toBe(200);
       const body = (await res.json()) as { data: Record<string, unknown>[]; summary: { global: number; statistic: { rate: number; count: number }[]; reviewsCount: number; ratingCount: number }; groupSummary: { id: string; total: number }[] };
       expect(body.groupSummary.map((g) => g.id)).toEqual(['ALL', 'COMMENT']);
@@ -107,7 +112,7 @@ describe('reviews', () => {
       if (body.data.length === 0) continue;
       found = true;
       expect(body.data[0]).toMatchObject({ id: expect.any(String), author: expect.any(String), date: expect.any(String), rating: expect.any(Number), comment: { text: expect.any(String), plus: expect.any(String), minus: expect.any(String) }, merchant: { name: expect.any(String), code: expect.any(String) } });
-      const page = (await (await fetch(`${sim.urls.storefront}/yml/review-view/api/v1/reviews/product/${id}?limit=2&page=0`, { headers: { 'user-agent': ua } })).json()) as { data: unknown[]; summary?: unknown };
+      const page = (await (await fetch(`${sim.urls.storefront}/yml/review-view/api/v1/reviews/product/${id}?limit=2&page=0`, { headers: reviewHeaders(id) })).json()) as { data: unknown[]; summary?: unknown };
       expect(page.data.length).toBeLessThanOrEqual(2);
       expect(page.summary).toBeUndefined();
     }
@@ -115,14 +120,22 @@ describe('reviews', () => {
   });
 
   it('serves the same summary and group summary on the creview companion endpoints', async () => {
-    const agg = (await (await fetch(`${sim.urls.storefront}/yml/review-view/api/v1/reviews/product/100000001?limit=1&withAgg=true`, { headers: { 'user-agent': ua } })).json()) as { summary: unknown; groupSummary: unknown };
+    const agg = (await (await fetch(`${sim.urls.storefront}/yml/review-view/api/v1/reviews/product/100000001?limit=1&withAgg=true`, { headers: reviewHeaders('100000001') })).json()) as { summary: unknown; groupSummary: unknown };
     const summary = (await (await fetch(`${sim.urls.storefront}/yml/creview/rest/misc/product/100000001/summary`)).json()) as { data: unknown };
     const groups = (await (await fetch(`${sim.urls.storefront}/yml/creview/rest/misc/product/100000001/groupsummary`)).json()) as { data: unknown };
     expect(summary.data).toEqual(agg.summary);
     expect(groups.data).toEqual(agg.groupSummary);
   });
 
-  it('answers 429 without a browser User-Agent', async () => {
-    expect((await fetch(`${sim.urls.storefront}/yml/review-view/api/v1/reviews/product/100000001?limit=9`, { headers: { 'user-agent': 'python-requests/2.31' } })).status).toBe(429);
+  it('answers 429 without the browser header set, 400 when the page is of another city than the city cookie', async () => {
+    const url = `${sim.urls.storefront}/yml/review-view/api/v1/reviews/product/100000001?limit=9`;
+    const full = reviewHeaders('100000001');
+    expect((await fetch(url, { headers: { ...full, 'user-agent': 'python-requests/2.31' } })).status).toBe(429);
+    expect((await fetch(url, { headers: { ...full, 'sec-fetch-site': 'cross-site' } })).status).toBe(429);
+    expect((await fetch(url, { headers: { ...full, 'accept-encoding': 'identity' } })).status).toBe(429);
+    expect((await fetch(url, { headers: { ...full, origin: 'https://evil.example' } })).status).toBe(429);
+    expect((await fetch(url, { headers: { ...full, cookie: 'kaspi.storefront.cookie.city=710000000' } })).status).toBe(400);
+    expect((await fetch(url, { headers: { ...full, referer: 'https://kaspi.kz/shop/p/-100000001/' } })).status).toBe(400);
+    expect((await fetch(url, { headers: full })).status).toBe(200);
   });
 });

@@ -1,4 +1,4 @@
-import { browserProblem } from './browser-check';
+import { browserProblem, cityProblem } from './browser-check';
 import { Router, html, json, type Ctx } from './http';
 import { shopApiRoutes } from './shop-api';
 import type { SimState } from './sim-state';
@@ -39,6 +39,8 @@ export function storefrontRouter(sim: SimState): Router {
     const cityId = String(body['cityId'] ?? '');
     if (!/^\d{9}$/.test(cityId)) return json(ctx.res, 400, { message: 'cityId is required' });
     const id = decodeURIComponent(ctx.params[0] ?? '');
+    const city = cityProblem(ctx, id, cityId);
+    if (city) return json(ctx.res, 400, { message: city });
     // §0: a combined `{masterSku}_{merchantSku}` id answers 200 with no offers.
     if (!/^\d+$/.test(id) || !sim.world.products.has(id)) return json(ctx.res, 200, EMPTY_OFFERS);
     const page = Math.max(0, Number(body['page'] ?? 0) || 0);
@@ -60,8 +62,13 @@ export function storefrontRouter(sim: SimState): Router {
 
   // §8: reviews. Without browser headers review-view answered 429 (INV, persistent).
   r.on('GET', /^\/yml\/review-view\/api\/v1\/reviews\/product\/([^/]+)$/, (ctx) => {
-    if (browserProblem(ctx) === 'user-agent') return json(ctx.res, 429, { message: 'Too Many Requests' });
-    json(ctx.res, 200, sim.reviews.response(decodeURIComponent(ctx.params[0] ?? ''), ctx.query));
+    if (browserProblem(ctx)) return json(ctx.res, 429, { message: 'Too Many Requests' });
+    const id = decodeURIComponent(ctx.params[0] ?? '');
+    // §8: the Referer is the product page of a city; a city header or cookie, if sent, agrees with it.
+    const page = new URL(ctx.header('referer') ?? 'https://kaspi.kz/');
+    const city = cityProblem(ctx, id, page.searchParams.get('c') ?? '');
+    if (city) return json(ctx.res, 400, { message: city });
+    json(ctx.res, 200, sim.reviews.response(id, ctx.query));
   });
 
   // §8 companion endpoints (U-REV) [uncertain]: the summary and the group summary alone.
