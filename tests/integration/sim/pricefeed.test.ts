@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SCENARIO_CREDENTIALS, startKaspiSim, type KaspiSim } from '../../sim/kaspi';
-import { ALMATY, ASTANA, loginByPassword, mcPost, offersRequest, waitFor, type Jar } from './helpers';
+import { ALMATY, ASTANA, MC_HEADERS, loginByPassword, mcPost, offersRequest, waitFor, type Jar } from './helpers';
 
 const small = SCENARIO_CREDENTIALS.small;
 const UID = small.merchantUid;
@@ -104,7 +104,7 @@ describe('pricefeed push', () => {
     const upload = (file: string): Promise<Response> => {
       const form = new FormData();
       form.append('file', new Blob([file], { type: 'application/xml' }), 'price.xml');
-      return jar.fetch(`${sim.urls.mc}/pricefeed/upload/merchant/upload?merchantUid=${UID}`, { method: 'POST', headers: { 'x-auth-version': '3' }, body: form });
+      return jar.fetch(`${sim.urls.mc}/pricefeed/upload/merchant/upload?merchantUid=${UID}`, { method: 'POST', headers: MC_HEADERS, body: form });
     };
     const good = `<offer sku="100000006_900000006"><model>Lenovo IdeaPad 3 16/512Gb</model><brand>Lenovo</brand>
       <availabilities><availability available="yes" storeId="PP1" preOrder="0" stockCount="3"/><availability available="yes" storeId="PP2"/></availabilities>

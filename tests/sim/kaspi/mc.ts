@@ -1,4 +1,4 @@
-import { Router, cookie, json, redirect, springError, type Ctx } from './http';
+import { Router, cookie, json, redirect, send, springError, type Ctx } from './http';
 import { OAUTH_CLIENT_ID } from './idmc';
 import { cabinetOffer, isActive, offerDetails } from './cabinet-offers';
 import { graphql } from './graphql';
@@ -8,15 +8,26 @@ import { orderTabsActive } from './order-tabs';
 import { token, type McSession } from './sessions';
 import type { SimState } from './sim-state';
 
+const KASPI_ORIGIN = 'https://kaspi.kz';
+
 /**
- * The cabinet backend (mc.shop.kaspi.kz). Every API call needs `x-auth-version: 3` and a live
- * `mc-session` + `mc-sid` pair (§0 "MC auth is cookies only"); otherwise 401 (§1e, §2).
- * Origin/Referer are not checked: the doc only says tools send them.
+ * The cabinet backend (mc.shop.kaspi.kz). Every API call is the SPA's on kaspi.kz (§0): it carries
+ * `Origin: https://kaspi.kz` and a kaspi.kz Referer, or Spring's CORS filter answers 403 "Invalid
+ * CORS request" before anything else; then it needs `x-auth-version: 3` and a live `mc-session`
+ * + `mc-sid` pair of this host (§0 "MC auth is cookies only"), else 401 (§1e, §2). The OAuth hops
+ * are page navigations and need neither.
  */
 export function mcRouter(sim: SimState): Router {
   const r = new Router();
 
+  /** True when the call came from the cabinet SPA's origin; answers 403 otherwise. */
+  const fromCabinetPage = (ctx: Ctx): boolean => {
+    if (ctx.header('origin') === KASPI_ORIGIN && /^https:\/\/kaspi\.kz\//.test(ctx.header('referer') ?? '')) return true;
+    send(ctx.res, 403, 'text/plain;charset=UTF-8', 'Invalid CORS request');
+    return false;
+  };
   const auth = (ctx: Ctx): McSession | null => {
+    if (!fromCabinetPage(ctx)) return null;
     const session = ctx.header('x-auth-version') === '3' ? sim.sessions.check(ctx.cookies()) : null;
     if (!session) springError(ctx, 401, 'Unauthorized');
     return session;
@@ -29,6 +40,7 @@ export function mcRouter(sim: SimState): Router {
 
   // §2: 401 plus a fresh mc-session without a session; 200 {merchants:[{uid}]} with one.
   r.on('GET', '/s/m', (ctx) => {
+    if (!fromCabinetPage(ctx)) return;
     const session = ctx.header('x-auth-version') === '3' ? sim.sessions.check(ctx.cookies()) : null;
     // A fresh mc-session only replaces a missing or dead one: a live session survives a bad header.
     const fresh: Record<string, string[]> = sim.sessions.peek(ctx.cookies()) ? {} : { 'set-cookie': [cookie('mc-session', token(16))] };
