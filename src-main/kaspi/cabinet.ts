@@ -4,14 +4,14 @@ import type { Dispatcher } from 'undici';
 import { joinUrl, type KaspiEndpoints } from './endpoints';
 import { GET_CITIES, GET_MERCHANT, GET_ORDERS, GET_ORDER_COUNTERS, GET_ORDER_DETAILS, mcGraphql, type McContext } from './graphql';
 import { mcHeaders, type CookieLike } from './headers';
-import { parseOfferListPage } from './offer-list';
+import { parseOfferListPage, type OfferListPage } from './offer-list';
 import { mapOrder, mapOrderTabs, mapOrders } from './orders-parse';
 import { buildPushBody, type PushPriceInput } from './push-body';
 import type { RetryPolicy } from './retry';
 import { kaspiRequest } from './transport';
 import {
   citiesWire, merchantWire, merchantsWire, orderTabCount, orderWire,
-  type ActiveOrderTab, type CabinetOffer, type CabinetOrder, type City, type MerchantInfo, type OrderTabCount,
+  type ActiveOrderTab, type CabinetOrder, type City, type MerchantInfo, type OrderTabCount,
 } from './types';
 
 export interface CabinetClientOptions {
@@ -29,8 +29,9 @@ export interface CabinetClient {
   merchants(): Promise<string[]>;
   merchant(uid: string): Promise<MerchantInfo>;
   cities(): Promise<City[]>;
-  listOffers(q: { merchantUid: string; page: number; size: number; active: boolean }): Promise<{ total: number; offers: CabinetOffer[]; skipped: number }>;
-  /** §5: returns Kaspi's async job id. Never retried: a lost answer may still have been applied. */
+  /** One page of `/bff/offer-view/list` (§6); offer-pages.ts reads them all. */
+  listOffers(q: { merchantUid: string; page: number; size: number; active: boolean }): Promise<OfferListPage>;
+  /** §5: sends the offer's whole state; returns Kaspi's async job id. Never retried: a lost answer may still have been applied. */
   pushPrice(input: PushPriceInput): Promise<{ jobId: string }>;
   orders(q: { merchantUid: string; tab: string; page: number; size: number; orderCode?: string; cityId?: string }): Promise<{ total: number; orders: CabinetOrder[] }>;
   orderCounters(merchantUid: string): Promise<OrderTabCount[]>;

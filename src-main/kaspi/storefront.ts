@@ -5,6 +5,7 @@ import { DELIVERY_DURATIONS, type DeliveryDuration, type Offer } from '../../src
 import { joinUrl, type KaspiEndpoints } from './endpoints';
 import { storefrontHeaders } from './headers';
 import { positiveInt } from './offer-list';
+import { isLastPage } from './paging';
 import type { RetryPolicy } from './retry';
 import { kaspiRequest } from './transport';
 
@@ -70,17 +71,6 @@ export async function fetchOffers(q: StorefrontQuery & { masterSku: string; city
     if (isLastPage(page, limit, parsed.data.offers.length, parsed.data.total ?? parsed.data.offersCount ?? null)) break;
   }
   return [...byMerchant.values()];
-}
-
-/**
- * Whether this page ends the list. With a `total` the pages it covers are read, however short one
- * of them is; an empty page still ends it (the list shrank while read). Without one, only a page
- * shorter than asked ends it: a full page may have a next.
- */
-export function isLastPage(page: number, limit: number, received: number, total: number | null): boolean {
-  if (received === 0) return true;
-  if (total !== null) return (page + 1) * limit >= total;
-  return received < limit;
 }
 
 export function mapOffer(raw: unknown): Offer | null {

@@ -37,9 +37,15 @@ export const cabinetOffer = z.object({
   /** Without the "Master - " prefix. */
   category: z.string().nullable(),
   imageUrl: z.string().nullable(),
-  /** Per city, from allCityPrices; one entry per city Kaspi lists. */
+  /**
+   * Per city, from allCityPrices. A price there does not mean the offer is sold in that city: its
+   * availabilities say where it is (a city whose points are all off sale still has a price).
+   */
   cityPrices: z.array(cityPrice),
-  /** The single price (price, else minPrice) when the offer has no per-city list. */
+  /**
+   * The price of every city without its own entry in cityPrices: the single price of an offer
+   * without a per-city list (price, else minPrice), or a non-zero price next to one.
+   */
   price: z.number().int().positive().nullable(),
   availabilities: z.array(posAvailability),
   /** On sale in at least one point (the `a=true` list). */
@@ -127,6 +133,8 @@ export const availabilityWire = z.object({
   storeId: z.string(),
   available: z.union([z.boolean(), z.string()]).nullish().catch(null),
   preOrder: optNumber,
+  /** false: the seller keeps no stock figure at that point, whatever stockCount says (often 0). */
+  stockSpecified: optBool,
   stockCount: optNumber,
 });
 
@@ -149,7 +157,8 @@ export const offerWire = z.object({
   availabilities: z.array(availabilityWire.nullable().catch(null)).nullish().catch(null),
 });
 
-export const offerListWire = z.object({ total: z.number().catch(0), data: z.array(z.unknown()).catch([]) });
+/** `total` may be missing: then only a short page tells where the list ends. */
+export const offerListWire = z.object({ total: z.number().nullish().catch(null), data: z.array(z.unknown()).catch([]) });
 
 export const orderEntryWire = z.object({
   product: z.object({ code: idString.nullish().catch(null), name: optText }).nullish().catch(null),

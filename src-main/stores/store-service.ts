@@ -132,7 +132,7 @@ export function createStoreService(deps: StoreServiceDeps) {
       const running = syncing.get(storeId);
       if (running) return running;
       const store = storeOrThrow(storeId);
-      const job = syncProducts({ ...deps, store, onProgress: (p) => deps.events.emit('stores.syncProgress', { storeId, ...p }) })
+      const job = syncProducts({ ...deps, logger: log, store, onProgress: (p) => deps.events.emit('stores.syncProgress', { storeId, ...p }) })
         .then((result) => {
           stores.markSynced(storeId, at());
           deps.events.emit('stores.changed', { storeId });

@@ -30,32 +30,60 @@ describe('cabinet (mc) endpoints', () => {
   it('pages own offers with m, p, l, a and the documented fields (§6)', async () => {
     const url = (p: number, l: number, a = true): string => `${sim.urls.mc}/bff/offer-view/list?m=30067228&p=${p}&l=${l}&a=${a}&t=&c=&lowStock=false&notSpecifiedStock=false`;
     const first = (await (await mcGet(jar, url(0, 100))).json()) as { total: number; data: Record<string, unknown>[] };
-    const active = first.total;
+    const active = sim.state.world.ownOffers('30067228').filter((o) => o.availabilities.some((a) => a.available === 'yes')).length;
+    // `total` also counts a stale index entry (slot 37) that no page renders: the first page is short.
+    expect(first.total).toBe(active + 1);
     expect(active).toBeGreaterThan(100);
-    expect(first.data).toHaveLength(100);
+    expect(first.data).toHaveLength(99);
     const all: Record<string, unknown>[] = [];
-    for (let p = 0; ; p++) {
+    const sizes: number[] = [];
+    for (let p = 0; p * 50 < first.total; p++) {
       const page = (await (await mcGet(jar, url(p, 50))).json()) as { total: number; data: Record<string, unknown>[] };
-      if (page.data.length === 0) break;
+      sizes.push(page.data.length);
       all.push(...page.data);
     }
+    expect(sizes[0]).toBe(49);
+    expect(sizes.slice(1, -1).every((n) => n === 50)).toBe(true);
     expect(all).toHaveLength(active);
     expect(new Set(all.map((o) => o['sku'])).size).toBe(active);
     const inactive = (await (await mcGet(jar, url(0, 100, false))).json()) as { total: number; data: Record<string, unknown>[] };
     expect(inactive.data.every((o) => o['available'] === false)).toBe(true);
     expect(active + inactive.total).toBe(sim.state.world.ownOffers('30067228').length);
     const o = first.data[0] as Record<string, unknown>;
-    for (const f of ['offerId', 'sku', 'masterSku', 'masterTitle', 'title', 'model', 'brand', 'masterCategory', 'minPrice', 'maxPrice', 'price', 'allCityPrices', 'points', 'available', 'availabilities', 'stocks', 'images', 'shopLink', 'updatedAt']) expect(o).toHaveProperty(f);
+    for (const f of ['offerId', 'sku', 'masterSku', 'masterTitle', 'title', 'model', 'brand', 'masterCategory', 'minPrice', 'maxPrice', 'price', 'points', 'available', 'availabilities', 'stocks', 'images', 'shopLink', 'updatedAt']) expect(o).toHaveProperty(f);
     expect(o['masterCategory']).toMatch(/^Master - /);
     expect(o['shopLink']).toMatch(new RegExp(`-${String(o['masterSku'])}/$`));
     expect((o['availabilities'] as { storeId: string }[])[0]?.storeId).toMatch(/^30067228_PP\d$/);
-    for (const [cityId, v] of Object.entries(o['allCityPrices'] as Record<string, { price: number }>)) {
+    // With city pricing, price is 0, minPrice carries the cheapest city and allCityPrices each city (§6).
+    const perCity = all.find((x) => x['price'] === 0);
+    expect(perCity?.['minPrice']).toBeGreaterThan(0);
+    for (const [cityId, v] of Object.entries(perCity?.['allCityPrices'] as Record<string, { price: number }>)) {
       expect(cityId).toMatch(/^\d{9}$/);
       expect(Number.isInteger(v.price)).toBe(true);
     }
-    // With city pricing, price is 0 and minPrice carries the price (§6).
-    const perCity = all.find((x) => x['price'] === 0);
-    expect(perCity?.['minPrice']).toBeGreaterThan(0);
+    // One price for all its cities: in price, no allCityPrices; some are on sale at one point only.
+    const single = all.filter((x) => (x['price'] as number) > 0);
+    expect(single.every((x) => !('allCityPrices' in x) && x['minPrice'] === x['price'])).toBe(true);
+    expect(single.some((x) => (x['availabilities'] as unknown[]).length === 1)).toBe(true);
+    // A point without a stock figure reads stockCount 0 with stockSpecified false.
+    const noStock = all.flatMap((x) => x['availabilities'] as { stockSpecified: boolean; stockCount: number }[]).find((a) => !a.stockSpecified);
+    expect(noStock?.stockCount).toBe(0);
+  });
+
+  it('lists an offer whose only point in a city is off sale with that city in allCityPrices and the point "no" (small scenario)', async () => {
+    const small = await startKaspiSim({ scenario: 'small', seed: 1, timeScale: 1000 });
+    try {
+      const smallJar = await loginByPassword(small, SCENARIO_CREDENTIALS.small.owner.email, SCENARIO_CREDENTIALS.small.owner.password);
+      const page = (await (await mcGet(smallJar, `${small.urls.mc}/bff/offer-view/list?m=30000001&p=0&l=100&a=true`)).json()) as { total: number; data: Record<string, unknown>[] };
+      expect(page).toMatchObject({ total: 12 });
+      expect(page.data).toHaveLength(11);
+      const redmond = page.data.find((o) => o['masterSku'] === '100000011');
+      expect(redmond).toMatchObject({ price: 0, allCityPrices: { '750000000': { price: 30_000 }, '710000000': { price: 30_500 } }, availabilities: [{ storeId: '30000001_PP1', available: 'yes' }, { storeId: '30000001_PP2', available: 'no' }] });
+      expect(page.data.find((o) => o['masterSku'] === '100000007')).toMatchObject({ price: 45_000, availabilities: [{ storeId: '30000001_PP1', available: 'yes' }] });
+      expect(page.data.find((o) => o['masterSku'] === '100000007')).not.toHaveProperty('allCityPrices');
+    } finally {
+      await small.close();
+    }
   });
 
   it('forbids another merchant id and needs the session cookies', async () => {

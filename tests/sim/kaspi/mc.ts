@@ -6,6 +6,7 @@ import { pricefeedProcess } from './pricefeed';
 import { pricefeedUpload } from './pricefeed-upload';
 import { orderTabsActive } from './order-tabs';
 import { token, type McSession } from './sessions';
+import type { MarketOffer } from './model';
 import type { SimState } from './sim-state';
 
 const KASPI_ORIGIN = 'https://kaspi.kz';
@@ -86,8 +87,12 @@ export function mcRouter(sim: SimState): Router {
     const active = (q.get('a') ?? q.get('available') ?? 'true') !== 'false';
     const text = (q.get('t') ?? '').trim().toLowerCase();
     const all = sim.world.ownOffers(uid as string).filter((o) => isActive(o) === active && (!text || o.model.toLowerCase().includes(text) || o.merchantSku.toLowerCase().includes(text) || o.productId.includes(text)));
-    const data = all.slice(page * size, page * size + size).map((o) => cabinetOffer(sim.world, o, sim.urls.storefront));
-    json(ctx.res, 200, { total: all.length, data });
+    // Stale index entries (ScenarioData.staleListSlots) take a slot and a count, and render nothing.
+    const stale = active && !text ? (sim.world.scenario.staleListSlots?.[uid as string] ?? []) : [];
+    const slots: (MarketOffer | null)[] = [...all];
+    for (const at of [...stale].sort((a, b) => a - b)) if (at <= slots.length) slots.splice(at, 0, null);
+    const data = slots.slice(page * size, page * size + size).flatMap((o) => (o ? [cabinetOffer(sim.world, o, sim.urls.storefront)] : []));
+    json(ctx.res, 200, { total: slots.length, data });
   });
 
   // Unattributed count endpoint (§6) [uncertain].

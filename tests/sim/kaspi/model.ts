@@ -166,6 +166,12 @@ export interface ScenarioData {
   accounts: Account[];
   products: Product[];
   offers: MarketOffer[];
+  /**
+   * Slots of a merchant's on-sale cabinet list (0-based, before paging) that `total` counts but
+   * no page renders: entries of offers deleted a moment ago that the list's index still holds.
+   * They make a page shorter than `l` before the last one (§6: paging follows `total`).
+   */
+  staleListSlots?: Record<string, number[]>;
   /** Mean time between new orders per own merchant (Kaspi ms); 0 = no new orders. */
   orderIntervalMs: number;
   initialOrdersPerMerchant: number;

@@ -26,6 +26,8 @@ export interface PushRecord {
   error?: string;
   body: unknown;
   appliedAt: number | null;
+  /** Points where an accepted push took the offer off sale because it left them out (§5). */
+  offSale?: string[];
 }
 
 /**

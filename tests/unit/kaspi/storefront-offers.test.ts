@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isLastPage, mapOffer, toDuration } from '../../../src-main/kaspi/storefront';
+import { isLastPage } from '../../../src-main/kaspi/paging';
+import { mapOffer, toDuration } from '../../../src-main/kaspi/storefront';
 import { offer as offerSchema } from '../../../src-shared/domain/offer';
 
 describe('competitor offers from offer-view', () => {
