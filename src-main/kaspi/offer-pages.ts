@@ -8,8 +8,9 @@ import { backoffDelay, DEFAULT_READ_RETRY } from './retry';
  * U-NADO reads it: page after page until `total` is covered (a short page before the end is not
  * the end: the list's index counts entries it no longer renders), a pause of 300–500 ms between
  * pages, and a page that meets a 429 or a server hiccup asked again after a growing wait instead
- * of ending the read. `complete` is false when the list could not be read to its end: then
- * nothing may be concluded from an offer's absence.
+ * of ending the read. `complete` is false when the list was not read to its end, or changed its
+ * `total` while read (offsets shifted: an offer may have slipped between two pages): then nothing
+ * may be concluded from an offer's absence.
  */
 export interface OfferPagesOptions {
   /** Page size `l` (INV: 100 works). */
@@ -54,16 +55,19 @@ export async function readOfferPages(
 ): Promise<OfferPagesResult> {
   const o = { ...OFFER_PAGES_DEFAULTS, sleep: DEFAULT_READ_RETRY.sleep, random: Math.random, ...opts };
   let total: number | null = null;
+  // Offsets shift when the list changes while it is read: an offer can slip between two pages.
+  let steady = true;
   for (let index = 0; index < o.maxPages; index++) {
     if (index > 0) await o.sleep(Math.round(o.pauseMs[0] + (o.pauseMs[1] - o.pauseMs[0]) * o.random()));
     const page = await withRetries(() => fetchPage(index, o.pageSize), o);
+    if (index > 0 && page.total !== total) steady = false;
     total = page.total;
     await onPage(page, index);
     const received = page.offers.length + page.skipped;
     if (isLastPage(index, o.pageSize, received, total)) {
-      // An empty page short of the total: the list shrank or Kaspi stopped early. Not the end.
+      // An empty page short of the total: Kaspi stopped early. Not the end.
       const shortOfTotal = received === 0 && total !== null && index * o.pageSize < total;
-      return { complete: !shortOfTotal, total, pages: index + 1 };
+      return { complete: steady && !shortOfTotal, total, pages: index + 1 };
     }
   }
   return { complete: false, total, pages: o.maxPages };

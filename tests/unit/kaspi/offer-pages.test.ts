@@ -77,6 +77,18 @@ describe('reading every page of the cabinet offer list', () => {
     expect(result).toEqual({ complete: false, total: 20, pages: 2 });
   });
 
+  it('calls a list whose total changed while it was read incomplete: an offer may have slipped between pages', async () => {
+    let total = 12;
+    const inner = list(12, []);
+    const { result, skus } = await read(async (page, size) => {
+      const answer = await inner(page, size);
+      if (page === 0) total = 11; // an offer deleted after the first page
+      return { ...answer, total: page === 0 ? 12 : total };
+    });
+    expect(skus).toHaveLength(12);
+    expect(result).toMatchObject({ complete: false, total: 11 });
+  });
+
   it('stops a list that keeps growing at maxPages and calls it incomplete', async () => {
     let n = 0;
     const { result } = await read(async () => ({ total: (n += 10) * 5, offers: Array.from({ length: 5 }, (_, i) => offer(`${n}-${i}`)), skipped: 0 }), { maxPages: 4 });
