@@ -86,7 +86,7 @@ export class SessionManager {
         login: account.login,
         password,
         // Nobody is there to type an SMS code during a background re-login.
-        askCode: () => Promise.reject(new KaspiError('sms-timeout', 'Kaspi запросил код из SMS: войдите снова на странице «Магазины».')),
+        askCode: ({ kind }) => Promise.reject(new KaspiError('sms-timeout', `Kaspi запросил код из ${kind === 'email' ? 'письма' : 'SMS'}: войдите снова на странице «Магазины».`)),
       });
       this.accounts.setSession(accountId, 'valid', at(), this.sealCookies(cookies));
       log.info('session renewed', { accountId });

@@ -51,9 +51,9 @@ export function createStoreService(deps: StoreServiceDeps) {
       method: credentials.method,
       login: credentials.login,
       password: credentials.method === 'email' ? credentials.password : undefined,
-      askCode: ({ phoneHint }) => {
+      askCode: ({ kind, sentTo }) => {
         deps.events.emit('stores.loginProgress', { loginId, step: 'code' });
-        return codes.ask(loginId, phoneHint ?? null);
+        return codes.ask(loginId, { kind, sentTo: sentTo ?? null });
       },
       onStep: (step) => deps.events.emit('stores.loginProgress', { loginId, step }),
     });

@@ -17,12 +17,12 @@ export const LOGIN_STEPS = ['starting', 'browser', 'credentials', 'code', 'merch
 
 export const storesCalls = {
   'stores.list': call(z.object({}), z.array(storeSummary)),
-  /** Logs in (a real browser), asking for an SMS code through `stores.codeRequested` when Kaspi wants one. */
+  /** Logs in (a real browser), asking for the SMS or e-mail code through `stores.codeRequested` when Kaspi wants one. */
   'stores.login': call(
     z.object({ loginId: z.string().min(8), credentials: loginInput }),
     z.object({ accountId: id, merchants: z.array(merchantChoice) }),
   ),
-  'stores.submitCode': call(z.object({ loginId: z.string(), code: z.string().regex(/^\d{4,8}$/, 'код — это 4–8 цифр из SMS') }), z.object({})),
+  'stores.submitCode': call(z.object({ loginId: z.string(), code: z.string().regex(/^\d{4,8}$/, 'код — это 4–8 цифр из SMS или письма') }), z.object({})),
   'stores.cancelLogin': call(z.object({ loginId: z.string() }), z.object({})),
   'stores.add': call(z.object({ accountId: id, merchantUids: z.array(z.string()).min(1, 'выберите хотя бы один магазин') }), z.array(storeSummary)),
   'stores.relogin': call(z.object({ storeId: id, loginId: z.string().min(8), password: z.string().optional() }), storeSummary),
@@ -37,7 +37,8 @@ export const storesCalls = {
 
 export const storesEvents = {
   'stores.loginProgress': z.object({ loginId: z.string(), step: z.enum(LOGIN_STEPS) }),
-  'stores.codeRequested': z.object({ loginId: z.string(), kind: z.literal('sms'), phoneHint: z.string().nullable(), expiresInSeconds: z.number().int() }),
+  /** kind: where Kaspi sent the code (an employee's e-mail login gets it by e-mail, §1d); sentTo: that phone or address. */
+  'stores.codeRequested': z.object({ loginId: z.string(), kind: z.enum(['sms', 'email']), sentTo: z.string().nullable(), expiresInSeconds: z.number().int() }),
   'stores.syncProgress': z.object({ storeId: id, done: z.number().int(), total: z.number().int(), finished: z.boolean() }),
   'stores.changed': z.object({ storeId: id.nullable() }),
 };
