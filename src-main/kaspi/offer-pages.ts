@@ -27,6 +27,8 @@ export interface OfferPagesOptions {
   random?: () => number;
   /** Pages read at most: a list that keeps growing while read is not followed forever. */
   maxPages?: number;
+  /** Pause before the first page too (another list was read just before). */
+  pauseFirst?: boolean;
 }
 
 export interface OfferPagesResult {
@@ -53,12 +55,12 @@ export async function readOfferPages(
   onPage: (page: OfferListPage, index: number) => void | Promise<void>,
   opts: OfferPagesOptions = {},
 ): Promise<OfferPagesResult> {
-  const o = { ...OFFER_PAGES_DEFAULTS, sleep: DEFAULT_READ_RETRY.sleep, random: Math.random, ...opts };
+  const o = { ...OFFER_PAGES_DEFAULTS, sleep: DEFAULT_READ_RETRY.sleep, random: Math.random, pauseFirst: false, ...opts };
   let total: number | null = null;
   // Offsets shift when the list changes while it is read: an offer can slip between two pages.
   let steady = true;
   for (let index = 0; index < o.maxPages; index++) {
-    if (index > 0) await o.sleep(Math.round(o.pauseMs[0] + (o.pauseMs[1] - o.pauseMs[0]) * o.random()));
+    if (index > 0 || o.pauseFirst) await o.sleep(Math.round(o.pauseMs[0] + (o.pauseMs[1] - o.pauseMs[0]) * o.random()));
     const page = await withRetries(() => fetchPage(index, o.pageSize), o);
     if (index > 0 && page.total !== total) steady = false;
     total = page.total;
@@ -73,7 +75,7 @@ export async function readOfferPages(
   return { complete: false, total, pages: o.maxPages };
 }
 
-async function withRetries<T>(call: () => Promise<T>, o: Required<Omit<OfferPagesOptions, 'pauseMs'>>): Promise<T> {
+async function withRetries<T>(call: () => Promise<T>, o: Required<Omit<OfferPagesOptions, 'pauseMs' | 'pauseFirst'>>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await call();

@@ -21,7 +21,7 @@ export interface SyncResult {
  * offer-pages.ts reads them (to `total`, paced, retried) and each page saved in its own
  * transaction. The store's points are read first, so every availability maps to its city. Offers
  * the pass did not see are marked removed only when both lists were read to their end: a sync
- * cut short, or one that met a list shorter than Kaspi said, never hides products.
+ * cut short, or one whose list changed while read, never hides products.
  */
 export async function syncProducts(deps: {
   db: Database;
@@ -50,7 +50,8 @@ export async function syncProducts(deps: {
         for (const offer of page.offers) seen.add(offer.sku);
         deps.onProgress({ done: seen.size, total: Math.max(seen.size, totals.active + totals.inactive), finished: false });
       },
-      deps.paging,
+      // The second list follows the first after the same pause as any two pages.
+      { ...deps.paging, pauseFirst: !active },
     );
     complete &&= result.complete;
   }

@@ -39,6 +39,8 @@ describe('reading every page of the cabinet offer list', () => {
   it('pauses 300–500 ms between pages and not before the first', async () => {
     const { sleeps } = await read(list(11, [2]));
     expect(sleeps).toEqual([400, 400]);
+    // A second list read right after the first pauses before its first page too.
+    expect((await read(list(11, [2]), { pauseFirst: true })).sleeps).toEqual([400, 400, 400]);
   });
 
   it('asks a page again after a 429 or a 5xx, waiting longer each time and as long as Retry-After says', async () => {
