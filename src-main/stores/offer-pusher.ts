@@ -27,12 +27,27 @@ export interface OfferPusher {
 
 const refused = (what: string): KaspiError => new KaspiError('bad-request', `Изменение не отправлено: ${what}.`);
 
+/**
+ * Bodies older than this are dropped: at Kaspi's 250 changes per 30 minutes a store sends at most
+ * ~12,000 a day (a few MB); the price journal keeps the why of every change for longer.
+ */
+export const PUSH_LOG_DAYS = 30;
+const DAY_MS = 86_400_000;
+
 /** Outcomes after which the push may have landed: the answer, not the change, was lost. */
 const MAYBE_LANDED = ['timeout', 'network', 'server'] as const;
 
 export function createOfferPusher(deps: { db: Database; sessions: SessionManager; now?: () => Date }): OfferPusher {
   const repo = offerStateRepo(deps.db);
-  const at = (): string => (deps.now?.() ?? new Date()).toISOString();
+  const now = (): Date => deps.now?.() ?? new Date();
+  const at = (): string => now().toISOString();
+  let prunedDay = -1;
+  const pruneDaily = (): void => {
+    const day = Math.floor(now().getTime() / DAY_MS);
+    if (day === prunedDay) return;
+    prunedDay = day;
+    repo.pruneBefore(new Date(now().getTime() - PUSH_LOG_DAYS * DAY_MS).toISOString());
+  };
 
   return {
     async push(request) {
@@ -41,6 +56,7 @@ export function createOfferPusher(deps: { db: Database; sessions: SessionManager
       const lastSent = request.cityPrices?.length ? [] : (repo.lastSentSince(state.productId, state.syncedAt)?.body.cityPrices ?? []);
       const input = offerInput(state, lastSent, request);
       const body = buildPushBody(input);
+      pruneDaily();
       const id = repo.recordSending({ storeId: state.storeId, productId: state.productId, sku: state.sku, body, at: at() });
       try {
         // No automatic re-login here: the engine calls its session keeper once and retries itself.

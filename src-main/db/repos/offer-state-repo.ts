@@ -99,6 +99,7 @@ export function offerStateRepo(db: Database) {
     "INSERT INTO offer_pushes (store_id, product_id, sku, body_json, status, created_at) VALUES (@storeId, @productId, @sku, @body, 'sending', @at)",
   );
   const answer = db.prepare('UPDATE offer_pushes SET status = @status, job_id = @jobId, error = @error, answered_at = @at WHERE id = @id');
+  const prune = db.prepare('DELETE FROM offer_pushes WHERE created_at < ?');
   const clearPoints = db.prepare('DELETE FROM product_availabilities WHERE product_id = ?');
   const addPoint = db.prepare('INSERT INTO product_availabilities (product_id, point_id, available, preorder_days, stock_count) VALUES (?, ?, ?, ?, ?)');
   const preorderOf = db.prepare('UPDATE products SET preorder_days = ? WHERE id = ?');
@@ -135,6 +136,11 @@ export function offerStateRepo(db: Database) {
 
     answered(id: number, a: { status: Exclude<OfferPushStatus, 'sending'>; jobId?: string; error?: string; at: string }): void {
       answer.run({ id, status: a.status, jobId: a.jobId ?? null, error: a.error ?? null, at: a.at });
+    },
+
+    /** Drops bodies sent before `before`; returns how many. */
+    pruneBefore(before: string): number {
+      return prune.run(before).changes;
     },
 
     /** The offer's points as the seller set them, once Kaspi took them (pre-orders, stock). */

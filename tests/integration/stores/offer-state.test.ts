@@ -160,6 +160,17 @@ describe('own offers: synced where they are sold, pushed whole', () => {
     expect(env.sim.pushes({ sku: '100000011_900000011' }).at(-1)?.body).toMatchObject({ availabilities: [{ storeId: `${UID}_PP1`, available: 'yes' }, { storeId: `${UID}_PP2`, available: 'yes', stockCount: 3, preOrder: 5 }] });
   });
 
+  it('keeps the bodies sent for 30 days', async () => {
+    await sync();
+    const id = productId('100000006');
+    const longAgo = new Date(Date.now() - 31 * 86_400_000);
+    await createOfferPusher({ db: env.app.db, sessions: env.app.sessions, now: () => longAgo }).push({ productId: id, cityPrices: [{ cityId: ALMATY, price: 299_000 }] });
+    const [old] = offerStateRepo(env.app.db).list({ productId: id, limit: 1 });
+    expect(old?.createdAt).toBe(longAgo.toISOString());
+    await createOfferPusher({ db: env.app.db, sessions: env.app.sessions }).push({ productId: id, cityPrices: [{ cityId: ALMATY, price: 298_000 }] });
+    expect(offerStateRepo(env.app.db).list({ productId: id, limit: 10 }).map((e) => e.body.cityPrices[0]?.value)).toEqual([298_000]);
+  });
+
   it('journals a refused push as refused, and refuses locally what Kaspi would turn into an off-sale offer', async () => {
     await sync();
     const pusher = createOfferPusher({ db: env.app.db, sessions: env.app.sessions });
