@@ -1,5 +1,3 @@
-import zlib from 'node:zlib';
-
 /**
  * Browser-like headers per Kaspi host. Origin and Referer are always kaspi.kz values, even when
  * the base URL points at the simulator: they are what a real browser on kaspi.kz would send.
@@ -13,10 +11,10 @@ const KASPI_ORIGIN = 'https://kaspi.kz';
 /** Client hints Chrome 131 on Windows sends with every request, matching CHROME_USER_AGENT. */
 const CHROME_HINTS = { 'sec-ch-ua': '"Google Chrome";v="131", "Chromium";v="131", "Not_A Brand";v="24"', 'sec-ch-ua-mobile': '?0', 'sec-ch-ua-platform': '"Windows"' };
 /**
- * What Chrome accepts, less what this Node cannot decode (zstd arrived in Node 22.15): offering
- * an encoding the transport cannot read would make Kaspi answer in it.
+ * What Chrome accepts, less zstd: the transport decodes gzip, deflate and br (tested), and offering
+ * an encoding it cannot read would make Kaspi answer in it.
  */
-export const ACCEPT_ENCODING = typeof (zlib as { zstdDecompress?: unknown }).zstdDecompress === 'function' ? 'gzip, deflate, br, zstd' : 'gzip, deflate, br';
+export const ACCEPT_ENCODING = 'gzip, deflate, br';
 
 export interface CookieLike {
   name: string;

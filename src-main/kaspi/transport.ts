@@ -103,14 +103,12 @@ async function readBytes(body: Dispatcher.ResponseData['body']): Promise<Buffer>
 }
 
 type Inflate = (data: Buffer, options: { maxOutputLength: number }) => Promise<Buffer>;
-const zstd = (zlib as { zstdDecompress?: Parameters<typeof promisify>[0] }).zstdDecompress;
 /** The encodings headers.ts offers (ACCEPT_ENCODING): undici's `request` leaves bodies as sent. */
 const INFLATE: Record<string, Inflate | undefined> = {
   gzip: promisify(zlib.gunzip) as Inflate,
   'x-gzip': promisify(zlib.gunzip) as Inflate,
   deflate: promisify(zlib.inflate) as Inflate,
   br: promisify(zlib.brotliDecompress) as Inflate,
-  zstd: zstd ? (promisify(zstd) as Inflate) : undefined,
 };
 
 async function decode(bytes: Buffer, contentEncoding: string | null): Promise<string> {
