@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { startHeadless } from './start-headless';
+import { guardProcess } from './process-guard';
 
 const HELP = `Kaspi Demper, headless mode: the dashboard in your browser, the bot in the background.
 
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const headless = await startHeadless({ dataDir: values['data-dir'], port, logToConsole: !values.json });
+  guardProcess(headless.app.logger.child('process'));
   const { url, port: actualPort } = headless.bridge;
   if (values.json) {
     console.log(JSON.stringify({ url, port: actualPort, dataDir: headless.app.paths.dataDir }));
