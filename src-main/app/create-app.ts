@@ -5,7 +5,6 @@ import { createDispatcher } from '../../src-shared/contract/dispatcher';
 import type { Dispatcher } from '../../src-shared/contract/dispatcher';
 import { KaspiError } from '../../src-shared/domain/kaspi-error';
 import { openDatabase } from '../db/connection';
-import { readSettings } from '../db/repos/settings-repo';
 import { createLogger } from '../logging/logger';
 import type { Logger, LogLevel } from '../logging/logger';
 import type { Redactor } from '../logging/redact';
@@ -33,8 +32,12 @@ import type { BackupService } from '../maintenance/backup-service';
 import { EventBus } from './event-bus';
 import { dataPaths } from './data-paths';
 import type { DataPaths } from './data-paths';
+import { loginContext, loginTarget } from '../security/login-target';
+import type { StartupTarget } from '../security/login-target';
+import { assertSimEndpoints } from '../security/kaspi-sim-option';
+import type { FilePicker } from '../security/file-picker';
 
-export interface AppConfig {
+export interface AppConfig extends StartupTarget {
   dataDir: string;
   shell: 'electron' | 'headless';
   appVersion: string;
@@ -53,6 +56,8 @@ export interface AppConfig {
   autoStartDemper?: boolean;
   /** Engine numbers the seller does not tune: tests and benchmarks shrink delays here. */
   engineOverrides?: EngineSettingsInput;
+  /** The desktop's native file dialog; absent in headless mode, where files come from flags and the data folder. */
+  pickFile?: FilePicker;
 }
 
 /** The services handlers are built from. */
@@ -82,6 +87,7 @@ export interface App extends AppServices {
 /** The composition root: both shells call this and nothing else constructs services. */
 export async function createApp(config: AppConfig): Promise<App> {
   const now = config.now ?? (() => new Date());
+  if (config.kaspiSim) assertSimEndpoints(config.kaspiSim);
   const paths = dataPaths(config.dataDir);
   mkdirSync(paths.dataDir, { recursive: true, mode: 0o700 });
 
@@ -104,20 +110,23 @@ export async function createApp(config: AppConfig): Promise<App> {
 
   const secrets = await createKeyFileBox(paths.secretKey, config.keyWrapper);
   const events = new EventBus();
-  const endpoints = () => readSettings(db).kaspi;
+  // Read on every use: a login or call goes where the current settings (or start-up options) say.
+  const target = () => loginTarget(config, db);
+  const endpoints = () => target().endpoints;
+  const currentLoginContext = () => loginContext(target());
   const proxyStore = new SqliteProxyStore(db, secrets, systemClock);
   const pool = new ProxyPool({ store: proxyStore, settings: readProxySettings(db), clock: systemClock });
   const runLogin =
     config.runLogin ??
     createBrowserLoginRunner({
-      browserPath: () => readSettings(db).kaspi.browserPath,
+      browserPath: () => target().browserPath,
       failureDir: paths.loginFailures,
       hasScreen: config.hasScreen ?? false,
       // One attempt: a login retried on another lane would make Kaspi flood-block the account.
       throughProxy: (task) => pool.run(null, (lane) => task(lane.playwrightProxy, lane.signal), { budget: 'none', sticky: true, maxAttempts: 1, timeoutMs: 10 * 60_000 }),
     });
-  const sessions = new SessionManager({ db, secrets, redactor, events, logger, endpoints, runLogin, dispatcherFor: (storeId) => pool.stickyDispatcher(storeId), now });
-  const stores = createStoreService({ db, secrets, redactor, events, logger, sessions, endpoints, runLogin, now });
+  const sessions = new SessionManager({ db, secrets, redactor, events, logger, endpoints, loginContext: currentLoginContext, runLogin, dispatcherFor: (storeId) => pool.stickyDispatcher(storeId), now });
+  const stores = createStoreService({ db, secrets, redactor, events, logger, sessions, endpoints, loginContext: currentLoginContext, runLogin, now });
 
   const backups = createBackupService({ db, paths, now, onProgress: (done, total) => events.emit('backup.progress', { done, total }) });
 

@@ -1,7 +1,8 @@
 import type { Migration } from './types';
 import { initial } from './001-initial';
 import { proxies } from './002-proxies';
+import { loginContext } from './005-login-context';
 
 /** In order; a version is never reused or edited once released. */
-export const MIGRATIONS: readonly Migration[] = [initial, proxies];
+export const MIGRATIONS: readonly Migration[] = [initial, proxies, loginContext];
 export type { Migration };

@@ -11,6 +11,7 @@ import { safeStorageWrapper } from './safe-storage-wrapper';
 import { createTray } from './tray';
 import { mainWindowOptions } from './window-options';
 import { createWindowStateStore } from './window-state';
+import { nativeFilePicker } from './file-dialog';
 import type { WindowStateStore } from './window-state';
 
 // Built layout: dist-main/main.js, dist-main/preload.cjs, dist/renderer/index.html.
@@ -32,7 +33,14 @@ async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   let core: App;
   try {
-    core = await createApp({ dataDir, shell: 'electron', appVersion: app.getVersion(), keyWrapper: safeStorageWrapper, hasScreen: true });
+    core = await createApp({
+      dataDir,
+      shell: 'electron',
+      appVersion: app.getVersion(),
+      keyWrapper: safeStorageWrapper,
+      hasScreen: true,
+      pickFile: nativeFilePicker(() => window),
+    });
   } catch (error) {
     fatal(error);
     return;
