@@ -4,7 +4,6 @@ import { AppError } from '../../src-shared/contract';
 import { createDispatcher } from '../../src-shared/contract/dispatcher';
 import type { Dispatcher } from '../../src-shared/contract/dispatcher';
 import { KaspiError } from '../../src-shared/domain/kaspi-error';
-import { openDatabase } from '../db/connection';
 import { createLogger } from '../logging/logger';
 import type { Logger, LogLevel } from '../logging/logger';
 import type { Redactor } from '../logging/redact';
@@ -27,7 +26,7 @@ import { createDemperService } from '../repricing/demper-service';
 import type { DemperService } from '../repricing/demper-service';
 import type { EngineSettingsInput } from '../demper/settings';
 import { readProxySettings } from '../repricing/proxy-settings';
-import { applyPendingRestore, createBackupService } from '../maintenance/backup-service';
+import { createBackupService, openWithPendingRestore } from '../maintenance/backup-service';
 import type { BackupService } from '../maintenance/backup-service';
 import { EventBus } from './event-bus';
 import { dataPaths } from './data-paths';
@@ -99,10 +98,9 @@ export async function createApp(config: AppConfig): Promise<App> {
   });
   const log = logger.child('app');
 
-  if (applyPendingRestore(paths, now())) log.warn('database restored from a backup chosen before the restart');
   let db: Database;
   try {
-    db = openDatabase(paths.database);
+    db = openWithPendingRestore(paths, now(), log);
   } catch (error) {
     log.error('database cannot be opened', { path: paths.database, error });
     throw error;

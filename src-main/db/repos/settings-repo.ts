@@ -21,18 +21,24 @@ export function writeStored(db: Database, key: string, value: unknown): void {
   );
 }
 
-export function readSettings(db: Database): Settings {
-  const stored = readStored<Partial<Settings>>(db, KEY);
-  if (!stored) return DEFAULT_SETTINGS;
-  // A setting added by a newer release is missing from older rows: defaults fill it in.
-  const merged = {
+/** The settings row as stored, with what a newer release added filled in from the defaults. */
+export function withDefaults(stored: Partial<Settings>): Settings {
+  return {
     ...DEFAULT_SETTINGS,
     ...stored,
-    kaspi: kaspiOnly({ ...DEFAULT_SETTINGS.kaspi, ...stored.kaspi }),
+    kaspi: { ...DEFAULT_SETTINGS.kaspi, ...stored.kaspi },
     notifications: { ...DEFAULT_SETTINGS.notifications, ...stored.notifications },
     desktop: { ...DEFAULT_SETTINGS.desktop, ...stored.desktop },
   };
-  const parsed = settingsSchema.safeParse(merged);
+}
+
+export const APP_SETTINGS_KEY = KEY;
+
+export function readSettings(db: Database): Settings {
+  const stored = readStored<Partial<Settings>>(db, KEY);
+  if (!stored) return DEFAULT_SETTINGS;
+  const merged = withDefaults(stored);
+  const parsed = settingsSchema.safeParse({ ...merged, kaspi: kaspiOnly(merged.kaspi) });
   return parsed.success ? parsed.data : DEFAULT_SETTINGS;
 }
 
