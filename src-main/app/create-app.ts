@@ -35,6 +35,7 @@ import { loginContext, loginTarget } from '../security/login-target';
 import type { StartupTarget } from '../security/login-target';
 import { assertSimEndpoints } from '../security/kaspi-sim-option';
 import type { FilePicker } from '../security/file-picker';
+import { makePrivate, privateFolders } from '../security/private-files';
 
 export interface AppConfig extends StartupTarget {
   dataDir: string;
@@ -105,6 +106,9 @@ export async function createApp(config: AppConfig): Promise<App> {
     log.error('database cannot be opened', { path: paths.database, error });
     throw error;
   }
+
+  privateFolders(paths.backups, paths.loginFailures);
+  makePrivate(paths.dataDir);
 
   const secrets = await createKeyFileBox(paths.secretKey, config.keyWrapper);
   const events = new EventBus();
