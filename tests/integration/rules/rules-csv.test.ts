@@ -64,6 +64,15 @@ describe('rules CSV import and export over SQLite', () => {
     expect(changed).toEqual([[ids.get('A1'), ids.get('B2')]]);
   });
 
+  it('refuses a price over 1 billion ₸ in a file, naming the limit', () => {
+    const { csv } = setup();
+    const result = csv.importCsv('SKU;Floor;Ceiling\nA1;10000;5 000 000 000\nB2;99999999999999999;\n', false);
+    expect(result.rows.map((r) => r.errors)).toEqual([
+      ['Максимальная цена: цена не может быть больше 1 000 000 000 ₸: «5 000 000 000»'],
+      ['Минимальная цена: цена не может быть больше 1 000 000 000 ₸: «99999999999999999»'],
+    ]);
+  });
+
   it('refuses to switch the bot on from a file for a product that gets no floor', () => {
     const { db, ids, csv } = setup();
     const result = csv.importCsv('SKU,Bot\nC3,yes\nB2,yes\n', true);
