@@ -58,6 +58,8 @@ export interface AppConfig extends StartupTarget {
   engineOverrides?: EngineSettingsInput;
   /** The desktop's native file dialog; absent in headless mode, where files come from flags and the data folder. */
   pickFile?: FilePicker;
+  /** What the shell found at start that weakens protection (no OS keychain): logged and shown on the System page. */
+  warnings?: string[];
 }
 
 /** The services handlers are built from. */
@@ -158,6 +160,7 @@ export async function createApp(config: AppConfig): Promise<App> {
     onInternalError: (name, error) => logger.child('api').error('call failed', { call: name, error }),
   });
   log.info('app started', { shell: config.shell, version: config.appVersion, dataDir: paths.dataDir });
+  for (const warning of config.warnings ?? []) log.warn('protection weakened', { warning });
   if (config.autoStartDemper ?? true) await demper.resumeIfRunning();
   return {
     ...services,
