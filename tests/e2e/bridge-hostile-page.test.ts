@@ -62,12 +62,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const bearer = (name: string, body: object) =>
-  fetch(`${headless.base}/api/call/${name}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${headless.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  }).then((r) => r.json() as Promise<{ ok: boolean; value: { language: string } }>);
+const bearer = (name: string, body: object) => headless.call(name, body).then((r) => r.json() as Promise<{ ok: boolean; value: { language: string } }>);
 
 describe('a hostile page on another local port, in the browser that holds the dashboard cookie', () => {
   it('cannot change settings, cannot read events, cannot crash the app', async () => {

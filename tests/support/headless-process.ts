@@ -16,6 +16,10 @@ export interface HeadlessProcess {
   stderr(): string;
   /** True while the process runs. */
   alive(): boolean;
+  /** A contract call as a script on the server makes it (Bearer token, JSON). */
+  call(name: string, input?: unknown): Promise<Response>;
+  /** Still running and answering its own calls. */
+  serves(): Promise<boolean>;
   stop(): Promise<void>;
 }
 
@@ -36,13 +40,23 @@ export async function startHeadlessProcess(dataDir: string, args: string[] = [],
     void exited.then(() => reject(new Error(`headless exited before it was ready: ${stderr}`)));
   });
   const { port } = JSON.parse(line) as { port: number };
+  const token = readFileSync(dataPaths(dataDir).headlessToken, 'utf8');
+  const alive = () => child.exitCode === null && child.signalCode === null;
+  const call = (name: string, input: unknown = {}) =>
+    fetch(`http://127.0.0.1:${port}/api/call/${name}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(input),
+    });
   return {
     child,
     port,
     base: `http://127.0.0.1:${port}`,
-    token: readFileSync(dataPaths(dataDir).headlessToken, 'utf8'),
+    token,
     stderr: () => stderr,
-    alive: () => child.exitCode === null && child.signalCode === null,
+    alive,
+    call,
+    serves: async () => alive() && (await call('system.status').catch(() => null))?.status === 200,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');

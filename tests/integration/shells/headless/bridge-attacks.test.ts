@@ -28,23 +28,10 @@ afterAll(async () => {
 
 /** The app is still there and still serves its own page's calls. */
 async function expectAlive() {
-  expect(headless.alive(), headless.stderr()).toBe(true);
-  const response = await fetch(`${headless.base}/api/call/system.status`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${headless.token}`, 'content-type': 'application/json' },
-    body: '{}',
-  });
-  expect(response.status).toBe(200);
+  expect(await headless.serves(), headless.stderr()).toBe(true);
 }
 
-const language = async () => {
-  const response = await fetch(`${headless.base}/api/call/settings.get`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${headless.token}`, 'content-type': 'application/json' },
-    body: '{}',
-  });
-  return ((await response.json()) as { value: { language: string } }).value.language;
-};
+const language = async () => ((await (await headless.call('settings.get')).json()) as { value: { language: string } }).value.language;
 
 describe('a WebSocket upgrade from a hostile page', () => {
   it('with Origin: null (a sandboxed iframe) and no token is refused, and the app lives on', async () => {

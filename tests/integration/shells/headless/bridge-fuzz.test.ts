@@ -104,13 +104,7 @@ function httpRequest(port: number, token: string) {
 const garbage = fc.uint8Array({ minLength: 1, maxLength: 300 }).map((bytes) => [Buffer.from(bytes)]);
 
 async function expectServing() {
-  expect(headless.alive(), headless.stderr()).toBe(true);
-  const response = await fetch(`${headless.base}/api/call/system.status`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${headless.token}`, 'content-type': 'application/json' },
-    body: '{}',
-  });
-  expect(response.status).toBe(200);
+  expect(await headless.serves(), headless.stderr()).toBe(true);
 }
 
 describe('the headless app under a fuzzed stream of malformed traffic', () => {
@@ -146,11 +140,7 @@ describe('the headless app under a fuzzed stream of malformed traffic', () => {
     const ws = new WebSocket(`ws://127.0.0.1:${headless.port}/api/events`, { headers: { authorization: `Bearer ${headless.token}` } });
     await new Promise((resolve, reject) => { ws.on('open', resolve); ws.on('error', reject); });
     const message = new Promise<string>((resolve) => ws.on('message', (data) => resolve(String(data))));
-    await fetch(`${headless.base}/api/call/settings.update`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${headless.token}`, 'content-type': 'application/json' },
-      body: '{"theme":"dark"}',
-    });
+    await headless.call('settings.update', { theme: 'dark' });
     expect(JSON.parse(await message)).toMatchObject({ event: 'settings.changed' });
     ws.close();
   });
