@@ -58,8 +58,7 @@ export function accountsRepo(db: Database) {
     },
     /** After a successful login: one row per Kaspi login, updated in place on re-login; a new password brings its login context. */
     saveLogin(input: { login: string; method: LoginMethod; passwordEnc: string | null; passwordContext: string | null; cookiesEnc: string; at: string }): number {
-      const row = upsert.get(input.login, input.method, input.passwordEnc, input.passwordContext, input.cookiesEnc, input.at, input.at, input.at) as { id: number };
-      return row.id;
+      return (upsert.get(input.login, input.method, input.passwordEnc, input.passwordContext, input.cookiesEnc, input.at, input.at, input.at) as { id: number }).id;
     },
     setSession(id: number, status: SessionStatus, at: string, cookiesEnc: string | null = null): void {
       setSession.run(cookiesEnc, status, at, id);
