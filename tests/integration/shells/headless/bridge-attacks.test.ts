@@ -129,6 +129,23 @@ describe('request bodies', () => {
     const body = (await response.json()) as { ok: boolean; error: { code: string; message: string } };
     expect(body).toMatchObject({ ok: false, error: { code: 'payload_too_large' } });
     expect(body.error.message).toMatch(/МБ/);
+
+    // The same without a Content-Length (chunked): counted as it arrives.
+    const chunk = new Uint8Array(1024 * 1024).fill(0x20);
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ < 20) controller.enqueue(chunk);
+        else controller.close();
+      },
+    });
+    const chunked = await fetch(`${headless.base}/api/call/rules.importCsv`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${headless.token}`, 'content-type': 'application/json' },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
+    expect(chunked.status).toBe(413);
     await expectAlive();
   });
 });
