@@ -17,7 +17,7 @@ import { tokensEqual } from './token';
 export const BRIDGE_HEADER = 'x-kaspi-demper';
 export const COOKIE = 'kd_token';
 
-export type Refusal = { status: 401 | 403 | 415; code: 'unauthorized' | 'forbidden' | 'unsupported_media_type'; message: string };
+type Refusal = { status: 401 | 403 | 415; code: 'unauthorized' | 'forbidden' | 'unsupported_media_type'; message: string };
 export type Verdict = { ok: true; via: 'query' | 'bearer' | 'cookie' } | ({ ok: false } & Refusal);
 
 /** Texts the bridge answers with (issue #14 moves them to the message catalogue). */

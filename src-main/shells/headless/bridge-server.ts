@@ -7,7 +7,7 @@ import type { WebSocket } from 'ws';
 import type { App } from '../../app/create-app';
 import { serveStatic } from './static-files';
 import { BRIDGE_MESSAGES, checkCall, checkPage, checkUpgrade, COOKIE } from './bridge-guard';
-import type { GuardOptions, Refusal } from './bridge-guard';
+import type { GuardOptions } from './bridge-guard';
 import { MAX_BODY_BYTES, readJsonBody } from './request-body';
 import { CSP } from '../../app/content-security-policy';
 
@@ -102,8 +102,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   }
 
   /** A refused call answers in the contract's error shape, so the dashboard can show why. */
-  function refuseCall(res: ServerResponse, refusal: Omit<Refusal, 'status' | 'code'> & { status: number; code: string }): void {
-    // The body may still be arriving: close the connection rather than read what was refused.
+  function refuseCall(res: ServerResponse, refusal: { status: number; code: string; message: string }): void {
+    // The connection closes after a refusal: nothing more is read from a client that sent one.
     res.shouldKeepAlive = false;
     sendJson(res, refusal.status, { ok: false, error: { code: refusal.code, message: refusal.message } });
   }
