@@ -25,20 +25,24 @@ if (!existsSync(join(DEFAULT_STATIC_DIR, 'index.html'))) {
 if (!values.keep) rmSync(dataDir, { recursive: true, force: true });
 
 const sim = await startKaspiSim({ scenario: 'demo', seed: Number(values.seed), timeScale: 1 });
-const headless = await startHeadless({ dataDir, port: Number(values.port) });
+let browserPath: string | undefined;
+try {
+  browserPath = findBrowser().executablePath;
+} catch (error) {
+  console.warn(`Браузер для входа не найден (${(error as Error).message}). Магазин можно будет подключить позже.`);
+}
+// The simulator is a start-up option of the app, like `npm run headless -- --kaspi-sim …`: never a setting.
+const headless = await startHeadless({
+  dataDir,
+  port: Number(values.port),
+  config: { kaspiSim: { idmcUrl: sim.urls.idmc, mcUrl: sim.urls.mc, storefrontUrl: sim.urls.storefront }, browserPath },
+});
 const call = async <T>(name: string, input: unknown): Promise<T> => {
   const result = await headless.app.dispatcher.dispatch(name, input, { shell: 'headless' });
   if (!result.ok) throw new Error(result.error.message);
   return result.value as T;
 };
 
-let browserPath: string | null = null;
-try {
-  browserPath = findBrowser().executablePath;
-} catch (error) {
-  console.warn(`Браузер для входа не найден (${(error as Error).message}). Магазин можно будет подключить позже.`);
-}
-await call('settings.update', { kaspi: { idmcUrl: sim.urls.idmc, mcUrl: sim.urls.mc, storefrontUrl: sim.urls.storefront, browserPath } });
 
 if (browserPath) {
   const { email, password } = SCENARIO_CREDENTIALS.demo.owner;

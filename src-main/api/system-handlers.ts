@@ -18,6 +18,7 @@ export function systemHandlers(app: AppServices): { 'system.status': Handler<'sy
       startedAt: app.startedAt.toISOString(),
       uptimeSeconds: Math.max(0, Math.floor((app.now().getTime() - app.startedAt.getTime()) / 1000)),
       nodeVersion: process.versions.node,
+      warnings: app.config.warnings ?? [],
     }),
   };
 }

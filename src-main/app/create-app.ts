@@ -4,8 +4,6 @@ import { AppError } from '../../src-shared/contract';
 import { createDispatcher } from '../../src-shared/contract/dispatcher';
 import type { Dispatcher } from '../../src-shared/contract/dispatcher';
 import { KaspiError } from '../../src-shared/domain/kaspi-error';
-import { openDatabase } from '../db/connection';
-import { readSettings } from '../db/repos/settings-repo';
 import { createLogger } from '../logging/logger';
 import type { Logger, LogLevel } from '../logging/logger';
 import type { Redactor } from '../logging/redact';
@@ -28,13 +26,18 @@ import { createDemperService } from '../repricing/demper-service';
 import type { DemperService } from '../repricing/demper-service';
 import type { EngineSettingsInput } from '../demper/settings';
 import { readProxySettings } from '../repricing/proxy-settings';
-import { applyPendingRestore, createBackupService } from '../maintenance/backup-service';
+import { createBackupService, openWithPendingRestore } from '../maintenance/backup-service';
 import type { BackupService } from '../maintenance/backup-service';
 import { EventBus } from './event-bus';
 import { dataPaths } from './data-paths';
 import type { DataPaths } from './data-paths';
+import { loginContext, loginTarget } from '../security/login-target';
+import type { StartupTarget } from '../security/login-target';
+import { assertSimEndpoints } from '../security/kaspi-sim-option';
+import type { FilePicker } from '../security/file-picker';
+import { makePrivate, privateFolders } from '../security/private-files';
 
-export interface AppConfig {
+export interface AppConfig extends StartupTarget {
   dataDir: string;
   shell: 'electron' | 'headless';
   appVersion: string;
@@ -53,6 +56,10 @@ export interface AppConfig {
   autoStartDemper?: boolean;
   /** Engine numbers the seller does not tune: tests and benchmarks shrink delays here. */
   engineOverrides?: EngineSettingsInput;
+  /** The desktop's native file dialog; absent in headless mode, where files come from flags and the data folder. */
+  pickFile?: FilePicker;
+  /** What the shell found at start that weakens protection (no OS keychain): logged and shown on the System page. */
+  warnings?: string[];
 }
 
 /** The services handlers are built from. */
@@ -82,6 +89,7 @@ export interface App extends AppServices {
 /** The composition root: both shells call this and nothing else constructs services. */
 export async function createApp(config: AppConfig): Promise<App> {
   const now = config.now ?? (() => new Date());
+  if (config.kaspiSim) assertSimEndpoints(config.kaspiSim);
   const paths = dataPaths(config.dataDir);
   mkdirSync(paths.dataDir, { recursive: true, mode: 0o700 });
 
@@ -93,31 +101,36 @@ export async function createApp(config: AppConfig): Promise<App> {
   });
   const log = logger.child('app');
 
-  if (applyPendingRestore(paths, now())) log.warn('database restored from a backup chosen before the restart');
   let db: Database;
   try {
-    db = openDatabase(paths.database);
+    db = openWithPendingRestore(paths, now(), log);
   } catch (error) {
     log.error('database cannot be opened', { path: paths.database, error });
     throw error;
   }
 
+  privateFolders(paths.backups, paths.loginFailures);
+  makePrivate(paths.dataDir);
+
   const secrets = await createKeyFileBox(paths.secretKey, config.keyWrapper);
   const events = new EventBus();
-  const endpoints = () => readSettings(db).kaspi;
+  // Read on every use: a login or call goes where the current settings (or start-up options) say.
+  const target = () => loginTarget(config, db);
+  const endpoints = () => target().endpoints;
+  const currentLoginContext = () => loginContext(target());
   const proxyStore = new SqliteProxyStore(db, secrets, systemClock);
   const pool = new ProxyPool({ store: proxyStore, settings: readProxySettings(db), clock: systemClock });
   const runLogin =
     config.runLogin ??
     createBrowserLoginRunner({
-      browserPath: () => readSettings(db).kaspi.browserPath,
+      browserPath: () => target().browserPath,
       failureDir: paths.loginFailures,
       hasScreen: config.hasScreen ?? false,
       // One attempt: a login retried on another lane would make Kaspi flood-block the account.
       throughProxy: (task) => pool.run(null, (lane) => task(lane.playwrightProxy, lane.signal), { budget: 'none', sticky: true, maxAttempts: 1, timeoutMs: 10 * 60_000 }),
     });
-  const sessions = new SessionManager({ db, secrets, redactor, events, logger, endpoints, runLogin, dispatcherFor: (storeId) => pool.stickyDispatcher(storeId), now });
-  const stores = createStoreService({ db, secrets, redactor, events, logger, sessions, endpoints, runLogin, now });
+  const sessions = new SessionManager({ db, secrets, redactor, events, logger, endpoints, loginContext: currentLoginContext, runLogin, dispatcherFor: (storeId) => pool.stickyDispatcher(storeId), now });
+  const stores = createStoreService({ db, secrets, redactor, events, logger, sessions, endpoints, loginContext: currentLoginContext, runLogin, now });
 
   const backups = createBackupService({ db, paths, now, onProgress: (done, total) => events.emit('backup.progress', { done, total }) });
 
@@ -147,6 +160,7 @@ export async function createApp(config: AppConfig): Promise<App> {
     onInternalError: (name, error) => logger.child('api').error('call failed', { call: name, error }),
   });
   log.info('app started', { shell: config.shell, version: config.appVersion, dataDir: paths.dataDir });
+  for (const warning of config.warnings ?? []) log.warn('protection weakened', { warning });
   if (config.autoStartDemper ?? true) await demper.resumeIfRunning();
   return {
     ...services,

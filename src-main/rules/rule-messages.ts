@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { formatTenge } from '../../src-shared/pricing/format-tenge';
+import { MAX_TENGE_TEXT } from '../../src-shared/domain/money';
 
 /** A rules problem at one field, worded for a Russian-speaking seller. */
 export interface FieldError {
@@ -90,6 +91,9 @@ export function ruleIssueToRussian(issue: z.core.$ZodIssue, input: unknown): Fie
   if (issue.code === 'too_small') return { field, message: TOO_SMALL[quantity] };
   if (issue.code === 'too_big' && quantity === 'percent') return { field, message: `Процент не может быть больше ${String(issue.maximum)}` };
   if (issue.code === 'too_big' && quantity === 'position') return { field, message: 'Место — не дальше 50-го' };
+  if (issue.code === 'too_big' && (quantity === 'price' || quantity === 'amount')) {
+    return { field, message: `${quantity === 'price' ? 'Цена' : 'Сумма'} не может быть больше ${MAX_TENGE_TEXT}` };
+  }
   if (issue.code === 'custom' && quantity === 'percent') return { field, message: capitalise(issue.message) };
   if (issue.code === 'unrecognized_keys') return { field, message: `Неизвестные поля: ${issue.keys.join(', ')}` };
   if (issue.code === 'invalid_union' || issue.code === 'invalid_value') return { field, message: `${fieldLabel(field)}: неверное значение` };

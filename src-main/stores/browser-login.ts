@@ -3,6 +3,7 @@ import { login } from '../kaspi/login/login';
 import { BrowserNotFoundError, findBrowser } from '../kaspi/login/find-browser';
 import { LoginBusyError } from '../kaspi/login/account-lock';
 import type { LoginRunner } from './ports';
+import { checkBrowserPath } from '../security/browser-path';
 
 export interface BrowserLoginConfig {
   browserPath: () => string | null;
@@ -17,13 +18,17 @@ export interface BrowserLoginConfig {
 /** The Playwright login (src-main/kaspi/login) with the browser found on this machine. */
 export function createBrowserLoginRunner(config: BrowserLoginConfig): LoginRunner {
   return async (request) => {
-    let executablePath: string;
+    let found: string;
     try {
-      executablePath = findBrowser({ configuredPath: config.browserPath() }).executablePath;
+      found = findBrowser({ configuredPath: config.browserPath() }).executablePath;
     } catch (error) {
       if (error instanceof BrowserNotFoundError) throw new AppError('browser_missing', error.message);
       throw error;
     }
+    // Whatever named it (settings, a flag, discovery, a restored database): only a known browser is launched.
+    const check = checkBrowserPath(found);
+    if (!check.ok) throw new AppError('browser_missing', check.message);
+    const executablePath = check.executablePath;
     request.onStep?.('browser');
     const run = config.throughProxy ?? ((task) => task(undefined, undefined));
     try {

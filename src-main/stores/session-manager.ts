@@ -10,6 +10,7 @@ import { createCabinetClient } from '../kaspi/cabinet';
 import type { CabinetClient } from '../kaspi/cabinet';
 import type { KaspiEndpoints } from '../kaspi/endpoints';
 import type { DispatcherFor, LoginRunner, SessionCookie } from './ports';
+import { passwordFits, PASSWORD_AGAIN_MESSAGE } from '../security/login-target';
 
 export interface SessionDeps {
   db: Database;
@@ -18,6 +19,8 @@ export interface SessionDeps {
   events: EventBus;
   logger: Logger;
   endpoints: () => KaspiEndpoints;
+  /** The current login target's fingerprint (security/login-target.ts). */
+  loginContext: () => string;
   runLogin: LoginRunner;
   dispatcherFor: DispatcherFor;
   now: () => Date;
@@ -76,6 +79,11 @@ export class SessionManager {
     if (account.loginMethod === 'phone' || !account.passwordEnc) {
       this.markNeedsLogin(accountId, at());
       throw new KaspiError('session-expired', 'Сессия Kaspi истекла, а вход по телефону требует код из SMS. Войдите снова на странице «Магазины».');
+    }
+    if (!passwordFits(account.passwordContext, this.deps.loginContext())) {
+      this.markNeedsLogin(accountId, at());
+      log.warn('login target changed since the password was typed; not using it', { accountId });
+      throw new KaspiError('session-expired', PASSWORD_AGAIN_MESSAGE);
     }
     const password = this.deps.secrets.decrypt(account.passwordEnc);
     this.deps.redactor.register(password);

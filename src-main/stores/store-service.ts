@@ -14,6 +14,7 @@ import type { LoginRunner } from './ports';
 import type { SessionManager } from './session-manager';
 import { syncProducts } from './product-sync';
 import type { SyncResult } from './product-sync';
+import { passwordFits, PASSWORD_AGAIN_MESSAGE } from '../security/login-target';
 
 export interface StoreServiceDeps {
   db: Database;
@@ -23,6 +24,8 @@ export interface StoreServiceDeps {
   logger: Logger;
   sessions: SessionManager;
   endpoints: () => KaspiEndpoints;
+  /** The current login target's fingerprint: stored with a typed password, checked before a stored one is used. */
+  loginContext: () => string;
   runLogin: LoginRunner;
   now: () => Date;
 }
@@ -64,11 +67,13 @@ export function createStoreService(deps: StoreServiceDeps) {
     list: () => stores.list(),
 
     async login(loginId: string, credentials: LoginInput) {
+      const context = deps.loginContext();
       const cookiesEnc = await browserLogin(loginId, credentials);
       const accountId = accounts.saveLogin({
         login: credentials.login,
         method: credentials.method,
         passwordEnc: credentials.method === 'email' ? deps.secrets.encrypt(credentials.password) : null,
+        passwordContext: credentials.method === 'email' ? context : null,
         cookiesEnc,
         at: at(),
       });
@@ -108,6 +113,11 @@ export function createStoreService(deps: StoreServiceDeps) {
     async relogin(storeId: number, loginId: string, password?: string) {
       const store = storeOrThrow(storeId);
       const account = accounts.get(store.accountId)!;
+      const context = deps.loginContext();
+      // A password stored for other Kaspi addresses or another browser is not typed anywhere until the seller confirms it.
+      if (!password && account.loginMethod === 'email' && account.passwordEnc && !passwordFits(account.passwordContext, context)) {
+        throw new AppError('password_required', PASSWORD_AGAIN_MESSAGE);
+      }
       const stored = account.passwordEnc ? deps.secrets.decrypt(account.passwordEnc) : undefined;
       const credentials: LoginInput =
         account.loginMethod === 'email'
@@ -119,6 +129,7 @@ export function createStoreService(deps: StoreServiceDeps) {
         login: account.login,
         method: account.loginMethod,
         passwordEnc: password ? deps.secrets.encrypt(password) : null,
+        passwordContext: password ? context : null,
         cookiesEnc,
         at: at(),
       });

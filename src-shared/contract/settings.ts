@@ -1,21 +1,25 @@
 import { z } from 'zod';
 import { call } from './define';
+import { isKaspiUrl, KASPI_URL_MESSAGE } from '../domain/kaspi-url';
 
 export const LANGUAGES = ['ru', 'kk', 'en'] as const;
 export const language = z.enum(LANGUAGES);
 export type Language = z.infer<typeof language>;
 
-const httpUrl = z.url({ protocol: /^https?$/, message: 'нужен адрес вида https://…' });
+const kaspiUrl = z.string().refine(isKaspiUrl, { message: KASPI_URL_MESSAGE });
 
 /** Everything the user can change. Stored in SQLite so both shells share it. */
 export const settings = z.object({
   language,
   theme: z.enum(['light', 'dark', 'system']),
   kaspi: z.object({
-    idmcUrl: httpUrl,
-    mcUrl: httpUrl,
-    storefrontUrl: httpUrl,
-    /** A browser for the cabinet login; null finds Edge, Chrome or Chromium on its own. */
+    idmcUrl: kaspiUrl,
+    mcUrl: kaspiUrl,
+    storefrontUrl: kaspiUrl,
+    /**
+     * A browser for the cabinet login; null finds Edge, Chrome or Chromium on its own. Chosen in a
+     * native file dialog (settings.chooseBrowser) on the desktop, by `--browser` in headless mode.
+     */
     browserPath: z.string().min(1).nullable(),
   }),
   /** Which events raise a desktop notification (the desktop app; headless mode only logs them). */
@@ -50,7 +54,14 @@ export const DEFAULT_SETTINGS: Settings = {
 export const settingsPatch = z.object({
   language: language.optional(),
   theme: settings.shape.theme.optional(),
-  kaspi: settings.shape.kaspi.partial().optional(),
+  kaspi: settings.shape.kaspi
+    .extend({
+      // Over the API the browser can only be handed back to automatic discovery: a path typed
+      // here would let any caller make the next login launch any program.
+      browserPath: z.null({ error: 'браузер выбирается кнопкой «Выбрать…» (окно выбора файла) или флагом --browser при запуске без экрана' }),
+    })
+    .partial()
+    .optional(),
   notifications: settings.shape.notifications.partial().optional(),
   desktop: settings.shape.desktop.partial().optional(),
 });
@@ -59,6 +70,8 @@ export type SettingsPatch = z.infer<typeof settingsPatch>;
 export const settingsCalls = {
   'settings.get': call(z.object({}), settings),
   'settings.update': call(settingsPatch, settings),
+  /** Desktop: the seller picks the login browser in a native file dialog (unchanged if cancelled). */
+  'settings.chooseBrowser': call(z.object({}), settings),
 };
 
 export const settingsEvents = {

@@ -14,6 +14,8 @@ export const systemStatus = z.object({
   startedAt: z.string(),
   uptimeSeconds: z.number().int().nonnegative(),
   nodeVersion: z.string(),
+  /** What weakens this installation's protection (no OS keychain, say), in words for the seller. */
+  warnings: z.array(z.string()),
 });
 export type SystemStatus = z.infer<typeof systemStatus>;
 

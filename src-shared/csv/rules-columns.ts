@@ -1,4 +1,5 @@
 import type { ProductRuleOverrides, Strategy } from '../domain/rules';
+import { MAX_TENGE, MAX_TENGE_TEXT } from '../domain/money';
 
 /** Columns of the rules CSV. Headers are matched by any alias, case and spacing aside. */
 export const RULE_COLUMNS = {
@@ -52,7 +53,7 @@ export function readTenge(raw: string, min = 1): { ok: true; value: number } | {
   const value = Number(whole);
   if (value < 0 || text.startsWith('-')) return { ok: false, problem: 'negative' };
   if (/[1-9]/.test(fraction)) return { ok: false, problem: 'fraction' };
-  if (!Number.isSafeInteger(value)) return { ok: false, problem: 'too_big' };
+  if (!Number.isSafeInteger(value) || value > MAX_TENGE) return { ok: false, problem: 'too_big' };
   if (value < min) return { ok: false, problem: 'too_small' };
   return { ok: true, value };
 }
@@ -67,7 +68,7 @@ export function parseTenge(raw: string, { min = 1 } = {}): Parsed<number> {
     fraction: `цена должна быть целым числом тенге, без тиынов: ${q}`,
     negative: `цена не может быть отрицательной: ${q}`,
     too_small: `цена должна быть не меньше ${min} ₸: ${q}`,
-    too_big: `слишком большое число: ${q}`,
+    too_big: `цена не может быть больше ${MAX_TENGE_TEXT}: ${q}`,
   };
   return bad(words[r.problem]);
 }

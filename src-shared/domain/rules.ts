@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cityId, deliveryDuration } from './offer';
+import { MAX_TENGE, MAX_TENGE_TEXT } from './money';
 
 /**
  * Messages are in Russian, the sellers' language, as the UI shows them as is.
@@ -16,11 +17,13 @@ const percentValue = (max: number) =>
 const priceField = z
   .number({ error: 'цена должна быть числом' })
   .int({ error: 'цена — целое число тенге, без тиынов' })
-  .min(1, { error: 'цена не может быть меньше 1 ₸' });
+  .min(1, { error: 'цена не может быть меньше 1 ₸' })
+  .max(MAX_TENGE, { error: `цена не может быть больше ${MAX_TENGE_TEXT}` });
 const tengeField = z
   .number({ error: 'сумма должна быть числом' })
   .int({ error: 'сумма — целое число тенге, без тиынов' })
-  .min(0, { error: 'сумма не может быть отрицательной' });
+  .min(0, { error: 'сумма не может быть отрицательной' })
+  .max(MAX_TENGE, { error: `сумма не может быть больше ${MAX_TENGE_TEXT}` });
 
 /** A change size: whole tenge, or a percentage of the price it applies to. */
 export const amountOrPercent = z.discriminatedUnion('unit', [

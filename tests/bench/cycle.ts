@@ -6,6 +6,7 @@ import { call } from '../support/demper-on-sim';
 import { startTinyproxies, type Tinyproxy } from '../support/tinyproxy';
 import { benchApp } from '../integration/repricing/support/bench-app';
 import { startSimChild } from '../integration/repricing/support/sim-child';
+import { KASPI_SIM_ENV } from '../../src-main/security/kaspi-sim-option';
 
 /**
  * One full pass of the demper over the simulator's `bench` scenario (10,000 products, 1 city)
@@ -46,7 +47,10 @@ export default async function bench(): Promise<Record<string, unknown>> {
     for (const p of proxies) app.proxyStore.upsert({ protocol: 'http', host: p.host, port: p.port, username: null, password: null, label: p.bindAddress });
     await env.closeApp();
 
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, env.dataDir, String(PER_LANE_RPS), String(CONCURRENCY)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, env.dataDir, String(PER_LANE_RPS), String(CONCURRENCY)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, [KASPI_SIM_ENV]: JSON.stringify(sim.urls) },
+    });
     const line = await new Promise<string>((resolve, reject) => {
       createInterface({ input: child.stdout }).once('line', resolve);
       child.once('exit', (code) => reject(new Error(`cycle child exited with ${code}`)));

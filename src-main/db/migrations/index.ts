@@ -2,7 +2,8 @@ import type { Migration } from './types';
 import { initial } from './001-initial';
 import { proxies } from './002-proxies';
 import { offerState } from './003-offer-state';
+import { loginContext } from './005-login-context';
 
 /** In order; a version is never reused or edited once released. */
-export const MIGRATIONS: readonly Migration[] = [initial, proxies, offerState];
+export const MIGRATIONS: readonly Migration[] = [initial, proxies, offerState, loginContext];
 export type { Migration };

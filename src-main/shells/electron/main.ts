@@ -7,10 +7,11 @@ import { readSettings } from '../../db/repos/settings-repo';
 import { forwardEvents, isTrustedSender, registerIpc } from './ipc';
 import { notifyAlerts } from './notifications';
 import { hardenApp, hardenSession } from './security';
-import { safeStorageWrapper } from './safe-storage-wrapper';
+import { desktopKeyProtection } from './safe-storage-wrapper';
 import { createTray } from './tray';
 import { mainWindowOptions } from './window-options';
-import { createWindowStateStore } from './window-state';
+import { createWindowStateStore, restoredWindow, windowOptionsWithState } from './window-state';
+import { nativeFilePicker } from './file-dialog';
 import type { WindowStateStore } from './window-state';
 
 // Built layout: dist-main/main.js, dist-main/preload.cjs, dist/renderer/index.html.
@@ -31,8 +32,18 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   let core: App;
+  // After 'ready': only then does safeStorage know its Linux backend.
+  const keys = desktopKeyProtection();
   try {
-    core = await createApp({ dataDir, shell: 'electron', appVersion: app.getVersion(), keyWrapper: safeStorageWrapper, hasScreen: true });
+    core = await createApp({
+      dataDir,
+      shell: 'electron',
+      appVersion: app.getVersion(),
+      keyWrapper: keys.wrapper,
+      warnings: keys.warning ? [keys.warning] : [],
+      hasScreen: true,
+      pickFile: nativeFilePicker(() => window),
+    });
   } catch (error) {
     fatal(error);
     return;
@@ -77,8 +88,8 @@ async function start(): Promise<void> {
 }
 
 function createWindow(state: WindowStateStore, minimizeToTray: () => boolean): BrowserWindow {
-  const win = new BrowserWindow({ ...mainWindowOptions(preloadPath), ...state.get('bounds') });
-  if (state.get('maximized')) win.maximize();
+  const win = new BrowserWindow(windowOptionsWithState(mainWindowOptions(preloadPath), state));
+  if (restoredWindow(state).maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
   const remember = () => {
     if (win.isDestroyed()) return;

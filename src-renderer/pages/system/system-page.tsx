@@ -41,7 +41,7 @@ export function SystemPage() {
   return (
     <section className="page" data-testid="system-page">
       <h1>{t('system.heading')}</h1>
-      <p className="ok-badge">{t('system.ok')}</p>
+      {status.warnings.length === 0 ? <p className="ok-badge">{t('system.ok')}</p> : status.warnings.map((w) => <p key={w} className="error" role="alert" data-testid="system-warning">{w}</p>)}
       <dl className="facts">
         {rows.map(([label, value]) => (
           <div key={label}><dt>{label}</dt><dd>{value}</dd></div>

