@@ -10,31 +10,39 @@ export type BodyResult = { ok: true; value: unknown } | { ok: false; reason: 'to
 
 /**
  * Reads a JSON body. Once it is known to be over the cap (by Content-Length or by counting) the
- * answer is given at once and the rest is read and dropped, so a browser still uploading gets
- * the 413 rather than a reset connection; a sender that goes on far past the cap is cut off.
+ * rest is read and dropped, and the answer is given when the upload ends: a client still writing
+ * when the connection closes would see a reset (EPIPE) instead of the 413. A sender that goes on
+ * far past the cap is cut off at once.
  */
 export function readJsonBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<BodyResult> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let tooLarge = Number(req.headers['content-length']) > maxBytes;
-    if (tooLarge) resolve({ ok: false, reason: 'too_large' });
+    const declared = Number(req.headers['content-length']);
+    let tooLarge = declared > maxBytes;
+    if (declared > 4 * maxBytes) {
+      resolve({ ok: false, reason: 'too_large' });
+      req.socket.destroy();
+      return;
+    }
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (tooLarge) {
-        if (size > 4 * maxBytes) req.socket.destroy();
+        if (size > 4 * maxBytes) {
+          resolve({ ok: false, reason: 'too_large' });
+          req.socket.destroy();
+        }
         return;
       }
       if (size > maxBytes) {
         tooLarge = true;
         chunks.length = 0;
-        resolve({ ok: false, reason: 'too_large' });
         return;
       }
       chunks.push(chunk);
     });
     req.on('end', () => {
-      if (tooLarge) return;
+      if (tooLarge) return resolve({ ok: false, reason: 'too_large' });
       const text = Buffer.concat(chunks).toString('utf8');
       if (!text) return resolve({ ok: true, value: {} });
       try {
