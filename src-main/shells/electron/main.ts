@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { createApp } from '../../app/create-app';
 import type { App } from '../../app/create-app';
 import { readSettings } from '../../db/repos/settings-repo';
+import { bindingRoots, electronTarget, selectElectronBinding, useSqliteNativeBinding } from '../../db/native-binding';
 import { forwardEvents, isTrustedSender, registerIpc } from './ipc';
 import { notifyAlerts } from './notifications';
 import { hardenApp, hardenSession } from './security';
@@ -32,6 +33,8 @@ async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   let core: App;
   try {
+    // node_modules keeps better-sqlite3 built for Node; Electron loads its own build (npm run electron:native).
+    useSqliteNativeBinding(selectElectronBinding({ target: electronTarget(), roots: bindingRoots(app.getAppPath()) }));
     core = await createApp({ dataDir, shell: 'electron', appVersion: app.getVersion(), keyWrapper: safeStorageWrapper, hasScreen: true });
   } catch (error) {
     fatal(error);
