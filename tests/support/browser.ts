@@ -1,8 +1,16 @@
 import { chromium } from 'playwright';
 import type { Browser, LaunchOptions } from 'playwright';
+import { findTestBrowser } from './find-test-browser';
 
-/** Debian's Chromium, with the flags this closed network needs (no background calls home). */
-export const CHROMIUM_PATH = process.env.KD_CHROMIUM_PATH ?? '/usr/bin/chromium';
+let found: string | undefined;
+
+/** The browser every browser test drives (see find-test-browser.ts for the order), found once. */
+export function chromiumPath(): string {
+  found ??= findTestBrowser({ playwrightPath: () => chromium.executablePath() }).executablePath;
+  return found;
+}
+
+/** No background calls home; no sandbox, since CI runs as root in a container. */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -13,5 +21,5 @@ export const CHROMIUM_ARGS = [
 ];
 
 export function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true, ...options });
+  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true, ...options });
 }
