@@ -5,18 +5,18 @@ import { parseProxyList } from '../../../src-main/proxies/parse';
 import { ProxyPool } from '../../../src-main/proxies/pool';
 import { DEFAULT_PROXY_SETTINGS } from '../../../src-shared/domain/proxy';
 import { startKaspiSim, type KaspiSim } from '../../sim/kaspi';
-import { startTinyproxies, type Tinyproxy } from '../../support/tinyproxy';
+import { startProxies, type TestProxy } from '../../support/proxy-servers';
 import { ProxyDb } from './support/proxy-db';
 
 const CITIES = ['750000000', '710000000'];
 const PRODUCTS = Array.from({ length: 12 }, (_, i) => String(100000001 + i));
 
 let sim: KaspiSim;
-let proxies: Tinyproxy[];
+let proxies: TestProxy[];
 let env: ProxyDb;
 
 beforeAll(async () => {
-  [sim, proxies] = await Promise.all([startKaspiSim({ scenario: 'small', seed: 1 }), startTinyproxies(3)]);
+  [sim, proxies] = await Promise.all([startKaspiSim({ scenario: 'small', seed: 1 }), startProxies(3)]);
   env = new ProxyDb();
 });
 
