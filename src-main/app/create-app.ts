@@ -30,6 +30,8 @@ import type { EngineSettingsInput } from '../demper/settings';
 import { readProxySettings } from '../repricing/proxy-settings';
 import { applyPendingRestore, createBackupService } from '../maintenance/backup-service';
 import type { BackupService } from '../maintenance/backup-service';
+import { createUpdateController } from '../updates/update-controller';
+import type { UpdateController, UpdaterPort } from '../updates/update-controller';
 import { EventBus } from './event-bus';
 import { dataPaths } from './data-paths';
 import type { DataPaths } from './data-paths';
@@ -53,6 +55,8 @@ export interface AppConfig {
   autoStartDemper?: boolean;
   /** Engine numbers the seller does not tune: tests and benchmarks shrink delays here. */
   engineOverrides?: EngineSettingsInput;
+  /** Makes the desktop shell's self-updater (electron-updater) on the app's logger; absent in headless mode. */
+  updater?: (logger: Logger) => UpdaterPort;
 }
 
 /** The services handlers are built from. */
@@ -72,6 +76,8 @@ export interface AppServices {
   proxyStore: SqliteProxyStore;
   pool: ProxyPool;
   demper: DemperService;
+  /** Null where the app cannot update itself (headless mode). */
+  updates: UpdateController | null;
 }
 
 export interface App extends AppServices {
@@ -141,19 +147,36 @@ export async function createApp(config: AppConfig): Promise<App> {
     monitor = startHealthMonitor(proxyStore, pool, { url: proxySettings.healthCheckUrl, timeoutMs: 10_000, intervalMs: proxySettings.healthCheckIntervalMs });
   }
 
-  const services: AppServices = { config, paths, db, events, logger, redactor, secrets, startedAt: now(), now, sessions, stores, backups, proxyStore, pool, demper };
+  const updates = config.updater
+    ? createUpdateController({
+        updater: config.updater(logger),
+        channel: () => readSettings(db).updates.channel,
+        // Stopping the engine waits for pushes in flight; the seller's "running" choice is kept for the new version.
+        settle: () => demper.stop(),
+        resume: () => demper.resumeIfRunning(),
+        emit: (status) => events.emit('updates.status', status),
+        logger,
+      })
+    : null;
+  events.subscribe((event) => {
+    if (event === 'settings.changed') void updates?.channelChanged();
+  });
+
+  const services: AppServices = { config, paths, db, events, logger, redactor, secrets, startedAt: now(), now, sessions, stores, backups, proxyStore, pool, demper, updates };
   const dispatcher = createDispatcher(createHandlers(services), {
     mapError: (error) => (error instanceof KaspiError ? new AppError(`kaspi.${error.kind}`, error.message, { retryAfterMs: error.retryAfterMs }) : undefined),
     onInternalError: (name, error) => logger.child('api').error('call failed', { call: name, error }),
   });
   log.info('app started', { shell: config.shell, version: config.appVersion, dataDir: paths.dataDir });
   if (config.autoStartDemper ?? true) await demper.resumeIfRunning();
+  updates?.start();
   return {
     ...services,
     dispatcher,
     async close() {
       log.info('app closing');
       monitor?.stop();
+      updates?.stop();
       await demper.stop();
       await pool.close();
       db.close();

@@ -7,6 +7,7 @@ import { productsCalls, productsEvents } from './products';
 import { demperCalls, demperEvents } from './demper';
 import { proxiesCalls, proxiesEvents } from './proxies';
 import { overviewCalls } from './overview';
+import { updatesCalls, updatesEvents } from './updates';
 
 /** The one list of what the renderer may call and what main may push. Shells, preload and client derive from it. */
 export const calls = {
@@ -18,6 +19,7 @@ export const calls = {
   ...demperCalls,
   ...proxiesCalls,
   ...overviewCalls,
+  ...updatesCalls,
 };
 
 export const events = {
@@ -27,6 +29,7 @@ export const events = {
   ...productsEvents,
   ...demperEvents,
   ...proxiesEvents,
+  ...updatesEvents,
 };
 
 export type Calls = typeof calls;

@@ -30,6 +30,7 @@ export function readSettings(db: Database): Settings {
     kaspi: { ...DEFAULT_SETTINGS.kaspi, ...stored.kaspi },
     notifications: { ...DEFAULT_SETTINGS.notifications, ...stored.notifications },
     desktop: { ...DEFAULT_SETTINGS.desktop, ...stored.desktop },
+    updates: { ...DEFAULT_SETTINGS.updates, ...stored.updates },
   };
   const parsed = settingsSchema.safeParse(merged);
   return parsed.success ? parsed.data : DEFAULT_SETTINGS;
@@ -43,6 +44,7 @@ export function updateSettings(db: Database, patch: SettingsPatch): Settings {
     kaspi: { ...current.kaspi, ...patch.kaspi },
     notifications: { ...current.notifications, ...patch.notifications },
     desktop: { ...current.desktop, ...patch.desktop },
+    updates: { ...current.updates, ...patch.updates },
   });
   writeStored(db, KEY, next);
   return next;

@@ -10,6 +10,7 @@ import { notifyAlerts } from './notifications';
 import { hardenApp, hardenSession } from './security';
 import { safeStorageWrapper } from './safe-storage-wrapper';
 import { createTray } from './tray';
+import { electronUpdaterPort } from './updater';
 import { mainWindowOptions } from './window-options';
 import { createWindowStateStore } from './window-state';
 import type { WindowStateStore } from './window-state';
@@ -35,7 +36,14 @@ async function start(): Promise<void> {
   try {
     // node_modules keeps better-sqlite3 built for Node; Electron loads its own build (npm run electron:native).
     useSqliteNativeBinding(selectElectronBinding({ target: electronTarget(), roots: bindingRoots(app.getAppPath()) }));
-    core = await createApp({ dataDir, shell: 'electron', appVersion: app.getVersion(), keyWrapper: safeStorageWrapper, hasScreen: true });
+    core = await createApp({
+      dataDir,
+      shell: 'electron',
+      appVersion: app.getVersion(),
+      keyWrapper: safeStorageWrapper,
+      hasScreen: true,
+      updater: (logger) => electronUpdaterPort({ isPackaged: app.isPackaged, version: app.getVersion(), logger, beforeQuit: () => { quitting = true; } }),
+    });
   } catch (error) {
     fatal(error);
     return;
