@@ -9,6 +9,7 @@ import { demperHandlers } from './demper-handlers';
 import { proxiesHandlers } from './proxies-handlers';
 import { overviewHandlers } from './overview-handlers';
 import { updatesHandlers } from './updates-handlers';
+import { powerHandlers } from './power-handlers';
 
 /** Every call of the contract, implemented by one handler module per domain. */
 export function createHandlers(services: AppServices): Handlers {
@@ -22,5 +23,6 @@ export function createHandlers(services: AppServices): Handlers {
     ...proxiesHandlers(services),
     ...overviewHandlers(services),
     ...updatesHandlers(services),
+    ...powerHandlers(services),
   };
 }

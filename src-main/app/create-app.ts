@@ -32,6 +32,11 @@ import { applyPendingRestore, createBackupService } from '../maintenance/backup-
 import type { BackupService } from '../maintenance/backup-service';
 import { createUpdateController } from '../updates/update-controller';
 import type { UpdateController, UpdaterPort } from '../updates/update-controller';
+import { startPowerHandling } from '../power/power-handling';
+import type { PowerEventSource } from '../power/power-handling';
+import type { SleepBlocker } from '../power/keep-awake';
+import type { SleepGuard } from '../power/sleep-guard';
+import type { WakeReport } from '../../src-shared/contract/power';
 import { EventBus } from './event-bus';
 import { dataPaths } from './data-paths';
 import type { DataPaths } from './data-paths';
@@ -57,6 +62,12 @@ export interface AppConfig {
   engineOverrides?: EngineSettingsInput;
   /** Makes the desktop shell's self-updater (electron-updater) on the app's logger; absent in headless mode. */
   updater?: (logger: Logger) => UpdaterPort;
+  /** Sleep, wake and network events (Electron's powerMonitor); by default, wall-clock jumps. */
+  powerEvents?: PowerEventSource;
+  /** Electron's powerSaveBlocker, for the "keep the computer awake" option. */
+  sleepBlocker?: SleepBlocker;
+  /** The desktop shell's notification of a wake report. */
+  onWakeReport?: (report: WakeReport) => void;
 }
 
 /** The services handlers are built from. */
@@ -78,6 +89,7 @@ export interface AppServices {
   demper: DemperService;
   /** Null where the app cannot update itself (headless mode). */
   updates: UpdateController | null;
+  power: SleepGuard;
 }
 
 export interface App extends AppServices {
@@ -162,7 +174,9 @@ export async function createApp(config: AppConfig): Promise<App> {
     if (event === 'settings.changed') void updates?.channelChanged();
   });
 
-  const services: AppServices = { config, paths, db, events, logger, redactor, secrets, startedAt: now(), now, sessions, stores, backups, proxyStore, pool, demper, updates };
+  const power = startPowerHandling({ db, demper, events, logger, now: () => now().getTime(), source: config.powerEvents, blocker: config.sleepBlocker, onReport: config.onWakeReport });
+
+  const services: AppServices = { config, paths, db, events, logger, redactor, secrets, startedAt: now(), now, sessions, stores, backups, proxyStore, pool, demper, updates, power: power.guard };
   const dispatcher = createDispatcher(createHandlers(services), {
     mapError: (error) => (error instanceof KaspiError ? new AppError(`kaspi.${error.kind}`, error.message, { retryAfterMs: error.retryAfterMs }) : undefined),
     onInternalError: (name, error) => logger.child('api').error('call failed', { call: name, error }),
@@ -177,6 +191,7 @@ export async function createApp(config: AppConfig): Promise<App> {
       log.info('app closing');
       monitor?.stop();
       updates?.stop();
+      power.stop();
       await demper.stop();
       await pool.close();
       db.close();

@@ -8,6 +8,7 @@ import { demperCalls, demperEvents } from './demper';
 import { proxiesCalls, proxiesEvents } from './proxies';
 import { overviewCalls } from './overview';
 import { updatesCalls, updatesEvents } from './updates';
+import { powerCalls, powerEvents } from './power';
 
 /** The one list of what the renderer may call and what main may push. Shells, preload and client derive from it. */
 export const calls = {
@@ -20,6 +21,7 @@ export const calls = {
   ...proxiesCalls,
   ...overviewCalls,
   ...updatesCalls,
+  ...powerCalls,
 };
 
 export const events = {
@@ -30,6 +32,7 @@ export const events = {
   ...demperEvents,
   ...proxiesEvents,
   ...updatesEvents,
+  ...powerEvents,
 };
 
 export type Calls = typeof calls;
