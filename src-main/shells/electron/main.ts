@@ -31,6 +31,9 @@ const trayIconDir = join(import.meta.dirname, '..', 'build', 'generated', 'tray'
 let window: BrowserWindow | null = null;
 let quitting = false;
 
+// A run from sources (the smoke test, a developer's second copy) may keep its data apart.
+if (!app.isPackaged && process.env['KD_USER_DATA_DIR']) app.setPath('userData', process.env['KD_USER_DATA_DIR']);
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
