@@ -7,7 +7,7 @@ import { useT } from '../../i18n/use-t';
 
 const CHANNELS: UpdateChannel[] = ['stable', 'beta'];
 
-/** The desktop app's updates (channel, check now, where it stands) and the keep-awake option. */
+/** The desktop app's updates: where they stand, the channel, check now. */
 export function UpdateSettings({ settings }: { settings: Settings }) {
   const t = useT();
   const [status, setStatus] = useState<UpdateStatus | null>(null);
@@ -42,12 +42,6 @@ export function UpdateSettings({ settings }: { settings: Settings }) {
             <button data-testid="update-check" disabled={status.state === 'unsupported' || status.state === 'checking'} onClick={() => void api.call('updates.check', {}).then(setStatus, report)}>
               {t('settings.updates.check')}
             </button>
-          </div>
-          <div className="form-row">
-            <label>
-              <input type="checkbox" data-testid="prevent-sleep" checked={settings.desktop.preventSleep} onChange={(e) => void api.call('settings.update', { desktop: { preventSleep: e.target.checked } }).catch(report)} />{' '}
-              {t('settings.desktop.preventSleep')}
-            </label>
           </div>
         </>
       )}
