@@ -147,19 +147,16 @@ export class DemperEngine {
   /**
    * After the computer slept: drops every decision not yet pushed (it was made on prices from
    * before the sleep) and puts every (product, city) up for a fresh read, most urgent class first,
-   * so nothing is pushed before it is read again. Returns how many pairs will be read.
+   * so nothing is pushed before it is read again.
    */
-  forgetDecisionsAndRecheck(): number {
+  forgetDecisionsAndRecheck(): void {
     const now = this.deps.clock.now();
     this.queue.clear();
-    let rechecking = 0;
     for (const pair of this.pairs.values()) {
       // A push awaiting read-back keeps its verify slot (a read-back is the fresh read).
       if (!pair.pending && !pair.pushing) this.scheduler.schedule(pair, now, pair.cls);
-      rechecking++;
     }
     this.changed();
-    return rechecking;
   }
 
   setDryRun(dryRun: boolean): void {

@@ -194,7 +194,6 @@ export function createDemperService(deps: DemperServiceDeps) {
       if (engine.status().state === 'stopped') return false;
       await engine.stop();
       recordSnapshot.flush();
-      log.info('paused: computer asleep');
       return true;
     },
     /**

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright';
 import type { PowerEvent } from '../../src-main/power/sleep-guard';
-import type { UpdaterEvent, UpdaterPort } from '../../src-main/updates/update-controller';
 import { launchChromium } from '../support/browser';
+import { fakeUpdater } from '../support/fake-updater';
 import { startTestHeadless } from '../support/headless';
 import { useTempDir } from '../support/temp-dir';
 
@@ -15,16 +15,7 @@ afterAll(async () => { await browser?.close(); });
 describe('the window tells the seller about sleep and updates (real Chromium, events simulated)', () => {
   it('shows the pause while asleep, the report after it, and "restart to update" that restarts only on the click', async () => {
     let power: (event: PowerEvent) => void = () => undefined;
-    let updates: (event: UpdaterEvent) => void = () => undefined;
-    // electron-updater at its boundary; the shell would pass the real one.
-    const updater = {
-      unsupportedReason: null,
-      currentVersion: '0.1.0',
-      setChannel: vi.fn<UpdaterPort['setChannel']>(),
-      check: vi.fn(async () => undefined),
-      quitAndInstall: vi.fn<() => void>(),
-      onEvent: (listener: (event: UpdaterEvent) => void) => void (updates = listener),
-    } satisfies UpdaterPort;
+    const { port: updater, fire: updates } = fakeUpdater();
     const headless = await startTestHeadless(tempDir(), { powerEvents: (emit) => ((power = emit), () => undefined), updater: () => updater });
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     try {

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApp, type App } from '../../../src-main/app/create-app';
-import type { UpdaterEvent, UpdaterPort } from '../../../src-main/updates/update-controller';
 import type { UpdateStatus } from '../../../src-shared/contract/updates';
 import { readStored } from '../../../src-main/db/repos/settings-repo';
 import { call } from '../../support/call-app';
+import { fakeUpdater } from '../../support/fake-updater';
 import { useTempDir } from '../../support/temp-dir';
 
 const tempDir = useTempDir();
@@ -12,20 +12,6 @@ afterEach(async () => {
   await app?.close();
   app = undefined;
 });
-
-/** electron-updater at its boundary: the shell would pass the real one. */
-function fakeUpdater() {
-  let fire: (event: UpdaterEvent) => void = () => undefined;
-  const port = {
-    unsupportedReason: null,
-    currentVersion: '0.1.0',
-    setChannel: vi.fn<UpdaterPort['setChannel']>(),
-    check: vi.fn(async () => undefined),
-    quitAndInstall: vi.fn<() => void>(),
-    onEvent: (listener: (event: UpdaterEvent) => void) => void (fire = listener),
-  } satisfies UpdaterPort;
-  return { port, fire: (event: UpdaterEvent) => fire(event) };
-}
 
 describe('updates through the contract', () => {
   it('the window learns of a downloaded update, and "restart to update" stops the bot cleanly first, keeping it on for the new version', async () => {

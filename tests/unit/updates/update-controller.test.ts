@@ -1,27 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { UpdateChannel, UpdateStatus } from '../../../src-shared/contract/updates';
 import { CHECK_EVERY_MS, FIRST_CHECK_DELAY_MS, INSTALL_GRACE_MS, createUpdateController } from '../../../src-main/updates/update-controller';
-import type { UpdaterEvent, UpdaterPort } from '../../../src-main/updates/update-controller';
 import { createLogger } from '../../../src-main/logging/logger';
-
-/** electron-updater as seen through the port: the test plays its events. */
-function fakeUpdater(unsupportedReason: string | null = null) {
-  let listener: (event: UpdaterEvent) => void = () => undefined;
-  const port = {
-    unsupportedReason,
-    currentVersion: '1.0.0',
-    setChannel: vi.fn<(channel: UpdateChannel) => void>(),
-    check: vi.fn(async () => undefined),
-    quitAndInstall: vi.fn(),
-    onEvent: (l: (event: UpdaterEvent) => void) => void (listener = l),
-  } satisfies UpdaterPort;
-  return { port, fire: (event: UpdaterEvent) => listener(event) };
-}
+import { fakeUpdater } from '../../support/fake-updater';
 
 const logger = createLogger({ level: 'error' }).logger;
 
 function setup(options: { unsupported?: string; channel?: UpdateChannel } = {}) {
-  const updater = fakeUpdater(options.unsupported ?? null);
+  const updater = fakeUpdater({ unsupportedReason: options.unsupported ?? null, currentVersion: '1.0.0' });
   let channel: UpdateChannel = options.channel ?? 'stable';
   const emitted: UpdateStatus[] = [];
   const steps: string[] = [];
