@@ -50,7 +50,8 @@ export function createSleepGuard(deps: SleepGuardDeps) {
   let lastWake: WakeReport | null = null;
   /** Serialises pause and resume: a resume never overtakes the pause it answers. */
   let chain: Promise<void> = Promise.resolve();
-  let stopCatchUp: (() => void) | null = null;
+  /** Ends the catch-up count: with its report (a new pause began), or silently (the app closes). */
+  let stopCatchUp: ((announce: boolean) => void) | null = null;
 
   const status = (): PowerStatus => ({ paused: cause, pausedSince, lastWake, keepingAwake: deps.keepingAwake?.() ?? false });
   const changed = () => deps.events.emit('power.changed', status());
@@ -62,7 +63,7 @@ export function createSleepGuard(deps: SleepGuardDeps) {
   const pause = (why: PauseCause, at: number) =>
     run(async () => {
       if (cause) return;
-      stopCatchUp?.();
+      stopCatchUp?.(true);
       cause = why;
       pausedSince = at;
       changed();
@@ -89,10 +90,11 @@ export function createSleepGuard(deps: SleepGuardDeps) {
     const products = new Set<number>();
     let timer: ReturnType<typeof setTimeout> | null = null;
     let unsubscribe = () => {};
-    const report = (complete: boolean) => {
+    const report = (complete: boolean, announce = true) => {
       unsubscribe();
       if (timer) clearTimeout(timer);
       stopCatchUp = null;
+      if (!announce) return;
       lastWake = { at, cause: why, pausedMs, productsChecked: products.size, complete, wasRunning, text: wakeReportText(why, pausedMs, products.size, complete, wasRunning) };
       log.info('caught up after the pause', { ...lastWake });
       changed();
@@ -109,7 +111,7 @@ export function createSleepGuard(deps: SleepGuardDeps) {
     });
     timer = setTimeout(() => report(false), deps.reportAfterMs ?? REPORT_AFTER_MS);
     timer.unref?.();
-    stopCatchUp = () => report(false);
+    stopCatchUp = (announce) => report(false, announce);
   }
 
   return {
@@ -138,7 +140,7 @@ export function createSleepGuard(deps: SleepGuardDeps) {
     /** The keep-awake blocker started or stopped: the window's status follows. */
     refresh: changed,
     stop(): void {
-      stopCatchUp?.();
+      stopCatchUp?.(false);
     },
   };
 }

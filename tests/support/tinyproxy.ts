@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /**
- * Real HTTP proxies for tests (one of the two kinds in proxy-servers.ts): Debian's tinyproxy in the foreground, one process per proxy, each
- * leaving through its own loopback address (`Bind 127.0.0.N`), so a local target sees a
- * different client IP per proxy, as Kaspi would. No `ConnectPort` lines: with any, tinyproxy
+ * Real HTTP proxies for tests, the second kind in proxy-servers.ts: Debian's tinyproxy in the
+ * foreground, one process per proxy, each leaving through its own loopback address
+ * (`Bind 127.0.0.N`), so a local target sees a different client IP per proxy, as Kaspi would. No `ConnectPort` lines: with any, tinyproxy
  * refuses CONNECT to other ports and undici's tunnelling gets a 403.
  *
  * Known limit of Debian's 1.11.1: on plain-HTTP forwarding (not CONNECT) it passes only the first

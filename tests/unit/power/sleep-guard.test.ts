@@ -87,3 +87,24 @@ describe('sleep and network handling', () => {
     expect(calls).toEqual(['pause', 'resume']);
   });
 });
+
+describe('closing the app during a catch-up', () => {
+  it('stops counting without a report (no notification at quit)', async () => {
+    const { guard, reports, decide } = setup({ rechecking: 5 });
+    await guard.handle({ type: 'suspend' });
+    await guard.handle({ type: 'resume' });
+    guard.stop();
+    decide(1);
+    expect(reports).toEqual([]);
+    expect(guard.status().lastWake).toBeNull();
+  });
+
+  it('a new sleep during a catch-up reports what was read so far first', async () => {
+    const { guard, reports, decide } = setup({ rechecking: 5 });
+    await guard.handle({ type: 'suspend' });
+    await guard.handle({ type: 'resume' });
+    decide(1);
+    await guard.handle({ type: 'suspend' });
+    expect(reports).toEqual([expect.objectContaining({ productsChecked: 1, complete: false })]);
+  });
+});
