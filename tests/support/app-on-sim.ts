@@ -2,7 +2,7 @@ import { createApp } from '../../src-main/app/create-app';
 import type { App, AppConfig } from '../../src-main/app/create-app';
 import { startKaspiSim } from '../sim/kaspi';
 import type { KaspiSim, KaspiSimOptions } from '../sim/kaspi';
-import { chromiumPath } from './browser';
+import { CHROMIUM_PATH } from './browser';
 
 /** The whole app over a temp data folder, its Kaspi base URLs pointed at a fresh simulator. */
 export async function startAppOnSim(
@@ -19,7 +19,7 @@ export async function startAppOnSim(
 export async function pointAppAtSim(app: App, sim: KaspiSim): Promise<void> {
   const result = await app.dispatcher.dispatch(
     'settings.update',
-    { kaspi: { idmcUrl: sim.urls.idmc, mcUrl: sim.urls.mc, storefrontUrl: sim.urls.storefront, browserPath: chromiumPath() } },
+    { kaspi: { idmcUrl: sim.urls.idmc, mcUrl: sim.urls.mc, storefrontUrl: sim.urls.storefront, browserPath: CHROMIUM_PATH } },
     { shell: 'test' },
   );
   if (!result.ok) throw new Error(result.error.message);

@@ -10,6 +10,18 @@ export function chromiumPath(): string {
   return found;
 }
 
+/**
+ * The same path as a value, for tests that hand it to the app (its login browser option). Empty
+ * when no browser exists; launchChromium() then stops with the command that installs one.
+ */
+export const CHROMIUM_PATH: string = (() => {
+  try {
+    return chromiumPath();
+  } catch {
+    return '';
+  }
+})();
+
 /** No background calls home; no sandbox, since CI runs as root in a container. */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',

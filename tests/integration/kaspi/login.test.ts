@@ -8,7 +8,7 @@ import { SCENARIO_CREDENTIALS } from '../../sim/kaspi';
 import { createCabinetClient } from '../../../src-main/kaspi/cabinet';
 import { BrowserNotFoundError } from '../../../src-main/kaspi/login/find-browser';
 import { login, type LoginOptions } from '../../../src-main/kaspi/login/login';
-import { chromiumPath } from '../../support/browser';
+import { CHROMIUM_PATH } from '../../support/browser';
 import { useTempDir } from '../../support/temp-dir';
 import { endpointsOf, useKaspiSim } from './support/sim';
 
@@ -27,7 +27,7 @@ describe('cabinet login in real Chromium against the simulator', () => {
     login: creds.owner.email,
     password: creds.owner.password,
     askCode: () => Promise.reject(new Error('no code expected')),
-    browser: { executablePath: chromiumPath(), headless: true },
+    browser: { executablePath: CHROMIUM_PATH, headless: true },
     failureDir: tempDir(),
     timeoutMs: 20_000,
     ...extra,

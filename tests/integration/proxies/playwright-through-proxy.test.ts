@@ -2,7 +2,7 @@ import { chromium } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseProxyList } from '../../../src-main/proxies/parse';
 import { ProxyPool } from '../../../src-main/proxies/pool';
-import { CHROMIUM_ARGS, chromiumPath } from '../../support/browser';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../support/browser';
 import { proxyKinds, startProxy, type TestProxy } from '../../support/proxy-servers';
 import { startEchoTarget, type EchoTarget } from './support/echo-target';
 import { ProxyDb } from './support/proxy-db';
@@ -29,7 +29,7 @@ describe.each(proxyKinds())('through a real %s proxy server', (kind) => {
       const seen = await pool.run(
         3,
         async (lane) => {
-          const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, proxy: lane.playwrightProxy });
+          const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, proxy: lane.playwrightProxy });
           try {
             const page = await browser.newPage();
             await page.goto(`${target.url}/login`);

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type AppConfig } from '../../../../src-main/app/create-app';
-import { chromiumPath } from '../../../support/browser';
+import { CHROMIUM_PATH } from '../../../support/browser';
 import { call } from '../../../support/demper-on-sim';
 import { SCENARIO_CREDENTIALS } from '../../../sim/kaspi/scenarios';
 import type { SimUrls } from './sim-child';
@@ -14,7 +14,7 @@ import type { SimUrls } from './sim-child';
 export async function benchApp(urls: SimUrls, config: Partial<AppConfig> = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'kd-bench-'));
   const app = await createApp({ dataDir, shell: 'headless', appVersion: 'bench', autoStartDemper: false, proxyHealthChecks: false, ...config });
-  await call(app, 'settings.update', { kaspi: { idmcUrl: urls.idmc, mcUrl: urls.mc, storefrontUrl: urls.storefront, browserPath: chromiumPath() } });
+  await call(app, 'settings.update', { kaspi: { idmcUrl: urls.idmc, mcUrl: urls.mc, storefrontUrl: urls.storefront, browserPath: CHROMIUM_PATH } });
   const creds = SCENARIO_CREDENTIALS.bench;
   const { accountId } = await call<{ accountId: number }>(app, 'stores.login', { loginId: 'bench-login', credentials: { method: 'email', login: creds.owner.email, password: creds.owner.password } });
   const [store] = await call<Array<{ id: number }>>(app, 'stores.add', { accountId, merchantUids: [creds.merchantUid] });
