@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { ReactNode } from 'react';
+import { DesktopStatus } from './components/desktop-status';
 import { EmptyState } from './components/empty-state';
 import { LanguageSwitch } from './components/language-switch';
 import { useT } from './i18n/use-t';
@@ -63,6 +64,7 @@ export function App() {
           <LanguageSwitch />
         </header>
         {loadError && <p className="error banner" role="alert">{loadError}</p>}
+        <DesktopStatus />
         <main>{view ? view() : <EmptyState title={t(`nav.${page}`)}>{empty ? t(empty) : null}</EmptyState>}</main>
       </div>
     </div>

@@ -28,6 +28,13 @@ import type { EngineSettingsInput } from '../demper/settings';
 import { readProxySettings } from '../repricing/proxy-settings';
 import { createBackupService, openWithPendingRestore } from '../maintenance/backup-service';
 import type { BackupService } from '../maintenance/backup-service';
+import { createUpdateController } from '../updates/update-controller';
+import type { UpdateController, UpdaterPort } from '../updates/update-controller';
+import { startPowerHandling } from '../power/power-handling';
+import type { PowerEventSource } from '../power/power-handling';
+import type { SleepBlocker } from '../power/keep-awake';
+import type { SleepGuard } from '../power/sleep-guard';
+import type { WakeReport } from '../../src-shared/contract/power';
 import { EventBus } from './event-bus';
 import { dataPaths } from './data-paths';
 import type { DataPaths } from './data-paths';
@@ -60,6 +67,14 @@ export interface AppConfig extends StartupTarget {
   pickFile?: FilePicker;
   /** What the shell found at start that weakens protection (no OS keychain): logged and shown on the System page. */
   warnings?: string[];
+  /** Makes the desktop shell's self-updater (electron-updater) on the app's logger; absent in headless mode. */
+  updater?: (logger: Logger) => UpdaterPort;
+  /** Sleep, wake and network events (Electron's powerMonitor); by default, wall-clock jumps. */
+  powerEvents?: PowerEventSource;
+  /** Electron's powerSaveBlocker, for the "keep the computer awake" option. */
+  sleepBlocker?: SleepBlocker;
+  /** The desktop shell's notification of a wake report. */
+  onWakeReport?: (report: WakeReport) => void;
 }
 
 /** The services handlers are built from. */
@@ -79,6 +94,9 @@ export interface AppServices {
   proxyStore: SqliteProxyStore;
   pool: ProxyPool;
   demper: DemperService;
+  /** Null where the app cannot update itself (headless mode). */
+  updates: UpdateController | null;
+  power: SleepGuard;
 }
 
 export interface App extends AppServices {
@@ -154,7 +172,24 @@ export async function createApp(config: AppConfig): Promise<App> {
     monitor = startHealthMonitor(proxyStore, pool, { url: proxySettings.healthCheckUrl, timeoutMs: 10_000, intervalMs: proxySettings.healthCheckIntervalMs });
   }
 
-  const services: AppServices = { config, paths, db, events, logger, redactor, secrets, startedAt: now(), now, sessions, stores, backups, proxyStore, pool, demper };
+  const updates = config.updater
+    ? createUpdateController({
+        updater: config.updater(logger),
+        channel: () => readSettings(db).updates.channel,
+        // Stopping the engine waits for pushes in flight; the seller's "running" choice is kept for the new version.
+        settle: () => demper.stop(),
+        resume: () => demper.resumeIfRunning(),
+        emit: (status) => events.emit('updates.status', status),
+        logger,
+      })
+    : null;
+  events.subscribe((event) => {
+    if (event === 'settings.changed') void updates?.channelChanged();
+  });
+
+  const power = startPowerHandling({ db, demper, events, logger, now: () => now().getTime(), source: config.powerEvents, blocker: config.sleepBlocker, onReport: config.onWakeReport });
+
+  const services: AppServices = { config, paths, db, events, logger, redactor, secrets, startedAt: now(), now, sessions, stores, backups, proxyStore, pool, demper, updates, power: power.guard };
   const dispatcher = createDispatcher(createHandlers(services), {
     mapError: (error) => (error instanceof KaspiError ? new AppError(`kaspi.${error.kind}`, error.message, { retryAfterMs: error.retryAfterMs }) : undefined),
     onInternalError: (name, error) => logger.child('api').error('call failed', { call: name, error }),
@@ -162,12 +197,15 @@ export async function createApp(config: AppConfig): Promise<App> {
   log.info('app started', { shell: config.shell, version: config.appVersion, dataDir: paths.dataDir });
   for (const warning of config.warnings ?? []) log.warn('protection weakened', { warning });
   if (config.autoStartDemper ?? true) await demper.resumeIfRunning();
+  updates?.start();
   return {
     ...services,
     dispatcher,
     async close() {
       log.info('app closing');
       monitor?.stop();
+      updates?.stop();
+      power.stop();
       await demper.stop();
       await pool.close();
       db.close();

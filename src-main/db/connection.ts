@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { DatabaseFileError } from './errors';
 import { migrate } from './migrate';
+import { sqliteOptions } from './native-binding';
 
 const SQLITE_HEADER = 'SQLite format 3\0';
 
@@ -15,7 +16,7 @@ export function openDatabase(path: string): Database {
   checkHeader(path);
   let db: Database;
   try {
-    db = new BetterSqlite3(path);
+    db = new BetterSqlite3(path, sqliteOptions({}));
   } catch (error) {
     throw new DatabaseFileError('unreadable', `Не удалось открыть базу данных ${path}: ${(error as Error).message}`);
   }
@@ -49,7 +50,7 @@ export function validateDatabaseFile(path: string, latestVersion: number): void 
   checkHeader(path);
   let db: Database | undefined;
   try {
-    db = new BetterSqlite3(path, { readonly: true, fileMustExist: true });
+    db = new BetterSqlite3(path, sqliteOptions({ readonly: true, fileMustExist: true }));
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new DatabaseFileError('corrupt', corruptMessage(path, String(check)));
     const version = db.pragma('user_version', { simple: true }) as number;

@@ -144,6 +144,21 @@ export class DemperEngine {
     this.checkStoreNow(storeId);
   }
 
+  /**
+   * After the computer slept: drops every decision not yet pushed (it was made on prices from
+   * before the sleep) and puts every (product, city) up for a fresh read, most urgent class first,
+   * so nothing is pushed before it is read again.
+   */
+  forgetDecisionsAndRecheck(): void {
+    const now = this.deps.clock.now();
+    this.queue.clear();
+    for (const pair of this.pairs.values()) {
+      // A push awaiting read-back keeps its verify slot (a read-back is the fresh read).
+      if (!pair.pending && !pair.pushing) this.scheduler.schedule(pair, now, pair.cls);
+    }
+    this.changed();
+  }
+
   setDryRun(dryRun: boolean): void {
     this.updateSettings({ dryRun });
     if (dryRun) this.queue.clear();

@@ -7,6 +7,8 @@ import { productsCalls, productsEvents } from './products';
 import { demperCalls, demperEvents } from './demper';
 import { proxiesCalls, proxiesEvents } from './proxies';
 import { overviewCalls } from './overview';
+import { updatesCalls, updatesEvents } from './updates';
+import { powerCalls, powerEvents } from './power';
 
 /** The one list of what the renderer may call and what main may push. Shells, preload and client derive from it. */
 export const calls = {
@@ -18,6 +20,8 @@ export const calls = {
   ...demperCalls,
   ...proxiesCalls,
   ...overviewCalls,
+  ...updatesCalls,
+  ...powerCalls,
 };
 
 export const events = {
@@ -27,6 +31,8 @@ export const events = {
   ...productsEvents,
   ...demperEvents,
   ...proxiesEvents,
+  ...updatesEvents,
+  ...powerEvents,
 };
 
 export type Calls = typeof calls;

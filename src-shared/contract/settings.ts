@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { call } from './define';
 import { isKaspiUrl, KASPI_URL_MESSAGE } from '../domain/kaspi-url';
+import { updateChannel } from './updates';
 
 export const LANGUAGES = ['ru', 'kk', 'en'] as const;
 export const language = z.enum(LANGUAGES);
@@ -34,7 +35,11 @@ export const settings = z.object({
     launchAtLogin: z.boolean(),
     /** Closing the window keeps the bot working from the tray. */
     minimizeToTray: z.boolean(),
+    /** Keeps the computer from sleeping while the demper runs (off by default: it drains a laptop). */
+    preventSleep: z.boolean(),
   }),
+  /** Desktop app only: which releases the app updates itself to. */
+  updates: z.object({ channel: updateChannel }),
 });
 export type Settings = z.infer<typeof settings>;
 
@@ -48,7 +53,8 @@ export const DEFAULT_SETTINGS: Settings = {
     browserPath: null,
   },
   notifications: { floorReached: true, accountBlocked: true, loginNeeded: true, killSwitch: true },
-  desktop: { launchAtLogin: false, minimizeToTray: true },
+  desktop: { launchAtLogin: false, minimizeToTray: true, preventSleep: false },
+  updates: { channel: 'stable' },
 };
 
 export const settingsPatch = z.object({
@@ -64,6 +70,7 @@ export const settingsPatch = z.object({
     .optional(),
   notifications: settings.shape.notifications.partial().optional(),
   desktop: settings.shape.desktop.partial().optional(),
+  updates: settings.shape.updates.partial().optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatch>;
 

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { call } from '../support/demper-on-sim';
-import { startTinyproxies, type Tinyproxy } from '../support/tinyproxy';
+import { proxyKinds, startProxies, type TestProxy } from '../support/proxy-servers';
 import { benchApp } from '../integration/repricing/support/bench-app';
 import { startSimChild } from '../integration/repricing/support/sim-child';
 import { KASPI_SIM_ENV } from '../../src-main/security/kaspi-sim-option';
@@ -31,7 +31,7 @@ const CHILD = join(dirname(fileURLToPath(import.meta.url)), '..', 'integration',
 
 export default async function bench(): Promise<Record<string, unknown>> {
   const sim = await startSimChild({ scenario: 'bench', seed: 1, timeScale: 1 });
-  let proxies: Tinyproxy[] = [];
+  let proxies: TestProxy[] = [];
   let env: Awaited<ReturnType<typeof benchApp>> | undefined;
   try {
     await sim.control('POST', '/limits', { offers: { maxPerWindow: 100_000 } });
@@ -43,7 +43,8 @@ export default async function bench(): Promise<Record<string, unknown>> {
     await call(app, 'products.setBot', { productIds: ids, enabled: true });
     await call(app, 'demper.control', { action: 'start', storeId });
     // Proxies after the login: the login browser must not go through tinyproxy (plain-HTTP cookies).
-    proxies = await startTinyproxies(PROXIES);
+    // tinyproxy where installed: its own processes, so the proxies' CPU is not counted in this harness.
+    proxies = await startProxies(PROXIES, undefined, proxyKinds().at(-1));
     for (const p of proxies) app.proxyStore.upsert({ protocol: 'http', host: p.host, port: p.port, username: null, password: null, label: p.bindAddress });
     await env.closeApp();
 

@@ -29,6 +29,7 @@ export function withDefaults(stored: Partial<Settings>): Settings {
     kaspi: { ...DEFAULT_SETTINGS.kaspi, ...stored.kaspi },
     notifications: { ...DEFAULT_SETTINGS.notifications, ...stored.notifications },
     desktop: { ...DEFAULT_SETTINGS.desktop, ...stored.desktop },
+    updates: { ...DEFAULT_SETTINGS.updates, ...stored.updates },
   };
 }
 
@@ -67,6 +68,7 @@ export function updateSettings(db: Database, patch: SettingsPatch): Settings {
     kaspi: { ...current.kaspi, ...patch.kaspi },
     notifications: { ...current.notifications, ...patch.notifications },
     desktop: { ...current.desktop, ...patch.desktop },
+    updates: { ...current.updates, ...patch.updates },
   });
   writeStored(db, KEY, next);
   return next;

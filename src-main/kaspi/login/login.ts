@@ -1,4 +1,4 @@
-import type { Browser, Locator, Page, Response } from 'playwright';
+import type { Browser, Locator, Page, Response } from 'playwright-core';
 import { KaspiError, isKaspiError } from '../../../src-shared/domain/kaspi-error';
 import { joinUrl, type KaspiEndpoints } from '../endpoints';
 import { CHROME_USER_AGENT } from '../headers';
@@ -96,7 +96,7 @@ async function runLogin(opts: LoginOptions): Promise<{ cookies: SessionCookie[] 
   let page: Page | undefined;
   try {
     // Playwright is loaded on the first login, not at app start: it costs ~90 MB the bot does not need.
-    const { chromium } = await import('playwright');
+    const { chromium } = await import('playwright-core');
     browser = await chromium.launch({
       executablePath: opts.browser.executablePath,
       headless: opts.browser.headless,

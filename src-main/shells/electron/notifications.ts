@@ -30,3 +30,11 @@ export function notifyAlerts(events: EventBus, settings: () => Settings, onClick
     notification.show();
   });
 }
+
+/** A desktop notification outside the alert kinds (an update ready, the report after a sleep). */
+export function notifyDesktop(title: string, body: string, onClick: () => void): void {
+  if (!Notification.isSupported()) return;
+  const notification = new Notification({ title, body });
+  notification.on('click', onClick);
+  notification.show();
+}

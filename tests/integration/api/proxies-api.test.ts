@@ -3,14 +3,14 @@ import { request } from 'undici';
 import { createApp, type App } from '../../../src-main/app/create-app';
 import { banFromResponse } from '../../../src-main/proxies/errors';
 import type { ProxiesView, ProxyImportSummary, ProxyPageSettings, ProxyRow, ProxyTestResult } from '../../../src-shared/contract/proxies';
-import { startTinyproxies, startTinyproxy, type Tinyproxy } from '../../support/tinyproxy';
+import { startProxies, startProxy, type TestProxy } from '../../support/proxy-servers';
 import { useTempDir } from '../../support/temp-dir';
 import { call as callApp } from '../../support/call-app';
 import { startEchoTarget, type EchoTarget } from '../proxies/support/echo-target';
 
 const tempDir = useTempDir();
 let target: EchoTarget;
-let proxies: Tinyproxy[] = [];
+let proxies: TestProxy[] = [];
 let app: App | undefined;
 
 beforeAll(async () => { target = await startEchoTarget(); });
@@ -35,11 +35,11 @@ function addStore(a: App, name: string): number {
   return Number(a.db.prepare('INSERT INTO stores (account_id, merchant_uid, name, created_at) VALUES (?, ?, ?, ?)').run(account.lastInsertRowid, `3000${account.lastInsertRowid}`, name, at).lastInsertRowid);
 }
 
-describe('proxies api over real tinyproxy', () => {
+describe('proxies api over real proxy servers', () => {
   it('stores the good lines of an import, reports each bad line by number with its password masked, and never returns a password', async () => {
     const a = await startApp();
-    const [open] = (proxies = await startTinyproxies(1));
-    const secured = await startTinyproxy({ bindAddress: '127.0.0.3', auth: { username: 'shop', password: 's3cret-pw' } });
+    const [open] = (proxies = await startProxies(1));
+    const secured = await startProxy({ bindAddress: '127.0.0.3', auth: { username: 'shop', password: 's3cret-pw' } });
     proxies.push(secured);
     const text = [
       `${open!.host}:${open!.port}`,
@@ -69,10 +69,10 @@ describe('proxies api over real tinyproxy', () => {
 
   it('tests every proxy and the direct connection: reachable, with latency and the exit address the target saw', async () => {
     await startApp();
-    proxies = await startTinyproxies(2);
+    proxies = await startProxies(2);
     await call('proxies.import', { text: proxies.map((p) => `${p.host}:${p.port}`).join('\n'), storeId: null });
     await call('proxies.settings.update', { healthCheckUrl: target.url });
-    const dead = await startTinyproxy({ bindAddress: '127.0.0.9' });
+    const dead = await startProxy({ bindAddress: '127.0.0.9' });
     proxies.push(dead);
     await call('proxies.add', { protocol: 'http', host: dead.host, port: dead.port, username: null, password: null, label: 'умрёт', storeId: null });
     await dead.kill();
@@ -95,7 +95,7 @@ describe('proxies api over real tinyproxy', () => {
   it('shows statistics after traffic, binds a proxy to a store and forbids the direct connection', async () => {
     const a = await startApp();
     const storeId = addStore(a, 'Магазин А');
-    proxies = await startTinyproxies(2);
+    proxies = await startProxies(2);
     await call('proxies.import', { text: proxies.map((p) => `${p.host}:${p.port}`).join('\n'), storeId: null });
     const settings = await call<ProxyPageSettings>('proxies.settings.update', { allowDirect: false, offersPerSecond: 12 });
     expect(settings).toMatchObject({ allowDirect: false, offersPerSecond: 12 });

@@ -1,6 +1,7 @@
-import { chromium, type Browser, type Page } from 'playwright';
+import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCENARIO_CREDENTIALS, startKaspiSim, type KaspiSim } from '../../sim/kaspi';
+import { launchChromium } from '../../support/browser';
 
 const small = SCENARIO_CREDENTIALS.small;
 /** The primary button of the login form (the page header has another one). */
@@ -12,7 +13,7 @@ describe('login page in real Chromium', () => {
   let browser: Browser;
   beforeAll(async () => {
     sim = await startKaspiSim({ scenario: 'small', timeScale: 0.001 });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
