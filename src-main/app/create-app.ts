@@ -26,6 +26,7 @@ import { createDemperService } from '../repricing/demper-service';
 import type { DemperService } from '../repricing/demper-service';
 import type { EngineSettingsInput } from '../demper/settings';
 import { readProxySettings } from '../repricing/proxy-settings';
+import { readSettings } from '../db/repos/settings-repo';
 import { createBackupService, openWithPendingRestore } from '../maintenance/backup-service';
 import type { BackupService } from '../maintenance/backup-service';
 import { createUpdateController } from '../updates/update-controller';
