@@ -1,6 +1,8 @@
 import { create } from 'zustand';
 import type { Language, Settings } from '../../src-shared/contract/settings';
 import { api } from '../api/client';
+import { userMessageOf } from '../../src-shared/i18n';
+import type { Message } from '../../src-shared/i18n';
 
 import { PAGES } from './pages';
 import type { Page } from './pages';
@@ -11,7 +13,8 @@ export type { Page };
 interface UiState {
   page: Page;
   settings: Settings | null;
-  loadError: string | null;
+  /** Why the settings could not be read (shown in the user's language by the app frame). */
+  loadError: Message | null;
   go(page: Page): void;
   load(): Promise<void>;
   update(patch: Partial<Pick<Settings, 'language' | 'theme'>>): Promise<void>;
@@ -34,7 +37,7 @@ export const useUi = create<UiState>((set) => ({
     try {
       set({ settings: await api.call('settings.get', {}), loadError: null });
     } catch (error) {
-      set({ loadError: (error as Error).message });
+      set({ loadError: userMessageOf(error) });
     }
   },
   async update(patch) {

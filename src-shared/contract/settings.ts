@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { call } from './define';
-import { isKaspiUrl, KASPI_URL_MESSAGE } from '../domain/kaspi-url';
+import { isKaspiUrl } from '../domain/kaspi-url';
+import { LANGUAGES } from '../i18n/languages';
+import { messageCode } from '../i18n/message';
 
-export const LANGUAGES = ['ru', 'kk', 'en'] as const;
+export { LANGUAGES };
+
 export const language = z.enum(LANGUAGES);
 export type Language = z.infer<typeof language>;
 
-const kaspiUrl = z.string().refine(isKaspiUrl, { message: KASPI_URL_MESSAGE });
+const kaspiUrl = z.string().refine(isKaspiUrl, { message: messageCode('settings.kaspi_url') });
 
 /** Everything the user can change. Stored in SQLite so both shells share it. */
 export const settings = z.object({
@@ -58,7 +61,7 @@ export const settingsPatch = z.object({
     .extend({
       // Over the API the browser can only be handed back to automatic discovery: a path typed
       // here would let any caller make the next login launch any program.
-      browserPath: z.null({ error: 'браузер выбирается кнопкой «Выбрать…» (окно выбора файла) или флагом --browser при запуске без экрана' }),
+      browserPath: z.null({ error: messageCode('settings.browser_by_dialog') }),
     })
     .partial()
     .optional(),

@@ -25,5 +25,3 @@ export function isKaspiUrl(text: string): boolean {
     text.replace(/\/$/, '').toLowerCase() === `https://${host}`
   );
 }
-
-export const KASPI_URL_MESSAGE = 'нужен адрес Kaspi вида https://….kaspi.kz (адреса симулятора задаются при запуске, флагом --kaspi-sim)';
