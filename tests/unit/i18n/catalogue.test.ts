@@ -89,3 +89,11 @@ describe('rendering a message', () => {
     expect(renderMessage({ code: 'csv.sku_not_found' }, 'ru')).toBe('Товар с артикулом «{sku}» не найден');
   });
 });
+
+describe('building a message in tests', () => {
+  it('refuses parameters its template does not name, and a missing one', () => {
+    expect(() => msg('csv.sku_not_found', { sku: 'A', store: 'B' })).toThrow(/takes \{sku\}, got \{sku, store\}/);
+    expect(() => msg('csv.sku_not_found')).toThrow(/takes \{sku\}, got \{\}/);
+    expect(msg('csv.sku_not_found', { sku: 'A' })).toEqual({ code: 'csv.sku_not_found', params: { sku: 'A' } });
+  });
+});
