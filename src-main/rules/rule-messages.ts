@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { MAX_TENGE } from '../../src-shared/domain/money';
-import { issueMessage, msg } from '../../src-shared/i18n';
+import { isMessageCode, issueMessage, msg } from '../../src-shared/i18n';
 import type { Message, MessageCode } from '../../src-shared/i18n';
 
 /** A rules problem at one field, in the catalogue's words for the seller. */
@@ -64,8 +64,9 @@ export function ruleIssueMessage(issue: z.core.$ZodIssue, input: unknown): Field
   if (issue.code === 'too_big' && (quantity === 'price' || quantity === 'amount')) return at(msg(`rules.${quantity}_max`, { maximum: MAX_TENGE }));
   if (issue.code === 'unrecognized_keys') return at(msg('rules.unknown_fields', { keys: issue.keys.join(', ') }));
   if (issue.code === 'invalid_union' || issue.code === 'invalid_value') return at(msg('rules.bad_value', { field: fieldLabel(field) }));
-  // The schema's own words for what is left (a percentage with three decimals, say), after the field's name.
-  return at(msg('rules.field_problem', { field: fieldLabel(field), problem: issueMessage(issue) }));
+  // The schema's own words for what is left (a percentage with three decimals, say).
+  if (isMessageCode(issue.message)) return at(msg('rules.as_sentence', { problem: issueMessage(issue) }));
+  return at(msg('rules.bad_value', { field: fieldLabel(field) }));
 }
 
 export function ruleErrorMessages(error: z.ZodError, input: unknown): FieldError[] {

@@ -9,6 +9,7 @@ import type { Language } from './languages';
  *   {name, number}             a whole number with thousands grouped: 12 990
  *   {name, price}              whole tenge: 12 990 ₸
  *   {name, lower}              the parameter with its first letter lowered (a nested message mid-sentence)
+ *   {name, capital}            …or raised (a schema's mid-sentence words as a sentence of their own)
  *   {n, plural, one {# товар} few {# товара} many {# товаров} other {# товара}}
  *                              Intl.PluralRules of the language picks the branch; =0 {…} matches exactly; # is n
  *   {kind, select, sms {SMS} email {письма} other {…}}
@@ -23,7 +24,7 @@ export type TemplatePart =
   | { type: 'plural' | 'select'; name: string; options: ReadonlyMap<string, TemplatePart[]> }
   | { type: 'hash' };
 
-const ARG_FORMATS = ['number', 'price', 'lower'] as const;
+const ARG_FORMATS = ['number', 'price', 'lower', 'capital'] as const;
 type ArgFormat = 'plain' | (typeof ARG_FORMATS)[number];
 
 export class TemplateError extends Error {
@@ -230,6 +231,10 @@ function formatArg(value: TemplateValue, format: ArgFormat): string {
     case 'lower': {
       const text = String(value);
       return text.charAt(0).toLowerCase() + text.slice(1);
+    }
+    case 'capital': {
+      const text = String(value);
+      return text.charAt(0).toUpperCase() + text.slice(1);
     }
     default:
       return String(value);

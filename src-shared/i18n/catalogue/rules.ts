@@ -65,6 +65,7 @@ export const rulesMessages = defineMessages({
 
   // The seller's sentences. A problem that does not name its field is shown after it ("Шаг: …").
   'rules.field_problem': { ru: '{field}: {problem, lower}', kk: '{field}: {problem, lower}', en: '{field}: {problem, lower}' },
+  'rules.as_sentence': { ru: '{problem, capital}', kk: '{problem, capital}', en: '{problem, capital}' },
   'rules.not_whole.price': { ru: 'Цена должна быть целым числом тенге', kk: 'Баға теңгенің бүтін саны болуы керек', en: 'A price must be whole tenge' },
   'rules.not_whole.amount': { ru: 'Сумма должна быть целым числом тенге', kk: 'Сома теңгенің бүтін саны болуы керек', en: 'An amount must be whole tenge' },
   'rules.not_whole.percent': { ru: 'Процент должен быть числом', kk: 'Пайыз сан болуы керек', en: 'A percentage must be a number' },
