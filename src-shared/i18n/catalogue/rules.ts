@@ -123,7 +123,7 @@ export const rulesMessages = defineMessages({
   'rules.bot_not_enabled': {
     ru: 'Бот не включён: у {bad} из {total, plural, one {# товара} few {# товаров} many {# товаров} other {# товара}} правила не готовы (нужна минимальная цена)',
     kk: 'Бот қосылмады: {total} тауардың {bad} тауарында ережелер дайын емес (ең төменгі баға керек)',
-    en: 'The bot was not turned on: {bad} of {total, plural, one {# product} other {# products}} have rules that are not ready (a floor price is needed)',
+    en: 'The bot was not turned on: rules are not ready for {bad} of {total, plural, one {# product} other {# products}} (a floor price is needed)',
   },
   'rules.defaults_not_saved': {
     ru: 'Настройки магазина не сохранены: с ними товары с включённым ботом нельзя оценить',

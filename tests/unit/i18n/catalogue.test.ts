@@ -46,8 +46,8 @@ describe('rendering a message', () => {
     expect(renderMessage(refused(1, 2), 'ru')).toContain('у 1 из 2 товаров правила');
     expect(renderMessage(refused(3, 21), 'ru')).toContain('у 3 из 21 товара правила');
     expect(renderMessage(refused(5, 11), 'ru')).toContain('у 5 из 11 товаров правила');
-    expect(renderMessage(refused(1, 1), 'en')).toContain('1 of 1 product have');
-    expect(renderMessage(refused(2, 5), 'en')).toContain('2 of 5 products have');
+    expect(renderMessage(refused(1, 1), 'en')).toContain('for 1 of 1 product (');
+    expect(renderMessage(refused(2, 5), 'en')).toContain('for 2 of 5 products (');
     expect(renderMessage(refused(2, 5), 'kk')).toContain('5 тауардың 2 тауарында');
   });
 
