@@ -8,7 +8,7 @@ type Issue = z.core.$ZodIssue;
 
 /**
  * A zod issue in the catalogue's words. A schema names its own message by code
- * (`.min(1, 'stores.pick_one')`, `{ error: 'rules.price_not_whole' }`, a refinement's
+ * (`.min(1, messageCode('stores.pick_one'))`, `{ error: messageCode('rules.price_whole') }`, a refinement's
  * `params`); an issue without one gets the generic message for its kind.
  */
 export function issueMessage(issue: Issue): Message {

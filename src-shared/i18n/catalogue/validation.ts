@@ -39,6 +39,7 @@ export const validationMessages = defineMessages({
   'validation.invalid_url': { ru: 'нужен адрес (URL)', kk: 'мекенжай (URL) керек', en: 'an address (URL) is needed' },
   'validation.invalid_value': { ru: 'недопустимое значение', kk: 'рұқсат етілмеген мән', en: 'value not allowed' },
   'validation.unrecognized_keys': { ru: 'неизвестные поля: {keys}', kk: 'белгісіз өрістер: {keys}', en: 'unknown fields: {keys}' },
+  'validation.city_id': { ru: 'код города — 9 цифр', kk: 'қала коды — 9 цифр', en: 'a city id is 9 digits' },
 
   // The contract's own words, by schema.
   'settings.browser_by_dialog': {
