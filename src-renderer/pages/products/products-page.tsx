@@ -22,15 +22,12 @@ import type { Flag, TableQuery } from './table-model';
 const rejectionOf = (error: unknown): Partial<RulesRejection> | undefined =>
   error instanceof AppError && error.details && typeof error.details === 'object' && 'fieldErrors' in error.details ? (error.details as Partial<RulesRejection>) : undefined;
 
-/** What main said, in the seller's language. */
-const messageOf = (error: unknown, language: Language): string => translateError(language, error);
-
 /** main's refusal, as words per field; anything else as one message. */
 function outcomeOf(error: unknown, language: Language): SaveOutcome {
   const fieldErrors = rejectionOf(error)?.fieldErrors;
   return {
     fieldErrors: fieldErrors && Object.fromEntries(Object.entries(fieldErrors).map(([field, message]) => [field, say(language, message)])),
-    message: messageOf(error, language),
+    message: translateError(language, error),
   };
 }
 
@@ -99,7 +96,7 @@ export function ProductsPage() {
       scheduleReload();
       return null;
     } catch (e) {
-      return messageOf(e, language);
+      return translateError(language, e);
     }
   }, [scheduleReload, language]);
 
