@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import type { ReactNode } from 'react';
 import { EmptyState } from './components/empty-state';
 import { LanguageSwitch } from './components/language-switch';
-import { useSay, useT } from './i18n/use-t';
+import { useT } from './i18n/use-t';
 import type { MessageKey } from './i18n/catalog';
 import { SettingsPage } from './pages/settings/settings-page';
 import { SystemPage } from './pages/system/system-page';
@@ -34,7 +34,6 @@ const PAGE_VIEWS: Partial<Record<Page, () => ReactNode>> = {
 
 export function App() {
   const t = useT();
-  const say = useSay();
   const { page, go, load, settings, loadError } = useUi();
 
   useEffect(() => { void load(); }, [load]);
@@ -63,7 +62,7 @@ export function App() {
         <header className="topbar">
           <LanguageSwitch />
         </header>
-        {loadError && <p className="error banner" role="alert">{say(loadError)}</p>}
+        {loadError && <p className="error banner" role="alert">{loadError}</p>}
         <main>{view ? view() : <EmptyState title={t(`nav.${page}`)}>{empty ? t(empty) : null}</EmptyState>}</main>
       </div>
     </div>

@@ -20,7 +20,7 @@ export function systemHandlers(app: AppServices): { 'system.status': Handler<'sy
       uptimeSeconds: Math.max(0, Math.floor((app.now().getTime() - app.startedAt.getTime()) / 1000)),
       nodeVersion: process.versions.node,
       // The desktop shell's warnings are still plain text until #13 moves them to the catalogue.
-      warnings: (app.config.warnings ?? []).map((w) => (typeof w === 'string' ? msg('untranslated', { text: w }) : w)),
+      warnings: (app.config.warnings ?? []).map((text) => msg('untranslated', { text })),
     }),
   };
 }

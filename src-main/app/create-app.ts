@@ -4,8 +4,6 @@ import { AppError } from '../../src-shared/contract';
 import { createDispatcher } from '../../src-shared/contract/dispatcher';
 import type { Dispatcher } from '../../src-shared/contract/dispatcher';
 import { KaspiError } from '../../src-shared/domain/kaspi-error';
-import { renderMessage } from '../../src-shared/i18n';
-import type { Message } from '../../src-shared/i18n';
 import { createLogger } from '../logging/logger';
 import type { Logger, LogLevel } from '../logging/logger';
 import type { Redactor } from '../logging/redact';
@@ -61,7 +59,7 @@ export interface AppConfig extends StartupTarget {
   /** The desktop's native file dialog; absent in headless mode, where files come from flags and the data folder. */
   pickFile?: FilePicker;
   /** What the shell found at start that weakens protection (no OS keychain): logged and shown on the System page. */
-  warnings?: Array<Message | string>;
+  warnings?: string[];
 }
 
 /** The services handlers are built from. */
@@ -162,7 +160,7 @@ export async function createApp(config: AppConfig): Promise<App> {
     onInternalError: (name, error) => logger.child('api').error('call failed', { call: name, error }),
   });
   log.info('app started', { shell: config.shell, version: config.appVersion, dataDir: paths.dataDir });
-  for (const warning of config.warnings ?? []) log.warn('protection weakened', { warning: typeof warning === 'string' ? warning : renderMessage(warning, 'en') });
+  for (const warning of config.warnings ?? []) log.warn('protection weakened', { warning });
   if (config.autoStartDemper ?? true) await demper.resumeIfRunning();
   return {
     ...services,

@@ -1,10 +1,10 @@
 import BetterSqlite3 from 'better-sqlite3';
+import { msg } from '../../src-shared/i18n/message';
+import type { Message } from '../../src-shared/i18n/message';
 import type { Database } from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { DatabaseFileError } from './errors';
 import { migrate } from './migrate';
-import { msg } from '../../src-shared/i18n/message';
-import type { Message } from '../../src-shared/i18n/message';
 
 const SQLITE_HEADER = 'SQLite format 3\0';
 

@@ -1,8 +1,7 @@
 import { create } from 'zustand';
 import type { Language, Settings } from '../../src-shared/contract/settings';
 import { api } from '../api/client';
-import { userMessageOf } from '../../src-shared/i18n';
-import type { Message } from '../../src-shared/i18n';
+import { translateError } from '../i18n/translate';
 
 import { PAGES } from './pages';
 import type { Page } from './pages';
@@ -13,8 +12,8 @@ export type { Page };
 interface UiState {
   page: Page;
   settings: Settings | null;
-  /** Why the settings could not be read (shown in the user's language by the app frame). */
-  loadError: Message | null;
+  /** Why the settings could not be read, in the language shown until they are (Russian). */
+  loadError: string | null;
   go(page: Page): void;
   load(): Promise<void>;
   update(patch: Partial<Pick<Settings, 'language' | 'theme'>>): Promise<void>;
@@ -25,7 +24,7 @@ function pageFromHash(): Page {
   return (PAGES as readonly string[]).includes(name) ? (name as Page) : 'overview';
 }
 
-export const useUi = create<UiState>((set) => ({
+export const useUi = create<UiState>((set, get) => ({
   page: pageFromHash(),
   settings: null,
   loadError: null,
@@ -37,7 +36,7 @@ export const useUi = create<UiState>((set) => ({
     try {
       set({ settings: await api.call('settings.get', {}), loadError: null });
     } catch (error) {
-      set({ loadError: userMessageOf(error) });
+      set({ loadError: translateError(get().settings?.language ?? 'ru', error) });
     }
   },
   async update(patch) {

@@ -1,15 +1,13 @@
 import { z } from 'zod';
-import { call } from './define';
-import { isKaspiUrl } from '../domain/kaspi-url';
-import { LANGUAGES } from '../i18n/languages';
 import { messageCode } from '../i18n/message';
+import { call } from './define';
+import { isKaspiUrl, KASPI_URL_MESSAGE } from '../domain/kaspi-url';
 
-export { LANGUAGES };
-
+export const LANGUAGES = ['ru', 'kk', 'en'] as const;
 export const language = z.enum(LANGUAGES);
 export type Language = z.infer<typeof language>;
 
-const kaspiUrl = z.string().refine(isKaspiUrl, { message: messageCode('settings.kaspi_url') });
+const kaspiUrl = z.string().refine(isKaspiUrl, { message: KASPI_URL_MESSAGE });
 
 /** Everything the user can change. Stored in SQLite so both shells share it. */
 export const settings = z.object({

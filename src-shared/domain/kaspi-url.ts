@@ -1,3 +1,5 @@
+import { messageCode } from '../i18n/message';
+
 /**
  * Kaspi's own addresses: https, the host kaspi.kz or one of its subdomains, default port, no
  * login in the URL, nothing after the host. The only base URLs the contract accepts, so no
@@ -25,3 +27,6 @@ export function isKaspiUrl(text: string): boolean {
     text.replace(/\/$/, '').toLowerCase() === `https://${host}`
   );
 }
+
+/** What the contract says about any other address (a catalogue code). */
+export const KASPI_URL_MESSAGE = messageCode('settings.kaspi_url');
