@@ -33,8 +33,13 @@ export type AppErrorShape = z.infer<typeof appErrorShape>;
 export class AppError extends MessageError {
   readonly code: string;
   readonly details: unknown;
-  constructor(code: (typeof ERROR_CODES)[number] | (string & {}), userMessage: Message, details?: unknown) {
-    super(userMessage);
+  constructor(
+    code: (typeof ERROR_CODES)[number] | (string & {}),
+    /** A plain string is text not yet in the catalogue (the rooms converted after #12/#13/#15 merge). */
+    userMessage: Message | string,
+    details?: unknown,
+  ) {
+    super(typeof userMessage === 'string' ? msg('untranslated', { text: userMessage }) : userMessage);
     this.name = 'AppError';
     this.code = code;
     this.details = details;
