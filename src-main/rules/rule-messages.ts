@@ -17,7 +17,7 @@ const FIELDS = [
 type Field = (typeof FIELDS)[number];
 
 /** A field's name for the seller ("Минимальная цена"); an unknown one as it is spelled. */
-export const fieldLabel = (field: string): Message =>
+const fieldLabel = (field: string): Message =>
   (FIELDS as readonly string[]).includes(field) ? msg(`rules.field.${field as Field}`) : msg('untranslated', { text: field });
 
 const valueAt = (input: unknown, path: readonly PropertyKey[]): unknown =>
@@ -43,7 +43,7 @@ function quantityAt(path: readonly PropertyKey[], input: unknown): Quantity {
  * The one place a rules check becomes words for the seller. It reads the issue's code and path
  * (not the schema's wording, which may change) and quotes the bad value where that helps.
  */
-export function ruleIssueMessage(issue: z.core.$ZodIssue, input: unknown): FieldError {
+function ruleIssueMessage(issue: z.core.$ZodIssue, input: unknown): FieldError {
   const field = String(issue.path[0] ?? 'rules');
   const value = valueAt(input, issue.path);
   const quantity = quantityAt(issue.path, input);

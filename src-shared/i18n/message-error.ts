@@ -11,24 +11,24 @@ import { renderMessage } from './render';
  * Log records write the English text instead (logging/redact.ts).
  */
 export class MessageError extends Error {
-  constructor(
-    readonly userMessage: Message,
-    options?: ErrorOptions,
-  ) {
-    super(renderMessage(userMessage, FALLBACK_LANGUAGE), options);
+  constructor(readonly userMessage: Message) {
+    super(renderMessage(userMessage, FALLBACK_LANGUAGE));
     this.name = 'MessageError';
   }
 }
 
-/** What to tell a person about any thrown value: its own message, or "internal error" for a bug. */
-export function userMessageOf(error: unknown): Message {
+/** The message a thrown value carries (a MessageError, or an AppError rebuilt from the wire), if any. */
+function carriedMessage(error: unknown): Message | null {
   const carried = (error as { userMessage?: unknown } | null | undefined)?.userMessage;
-  return isMessage(carried) ? carried : msg('error.internal');
+  return isMessage(carried) ? carried : null;
 }
+
+/** What to tell a person about any thrown value: its own message, or "internal error" for a bug. */
+export const userMessageOf = (error: unknown): Message => carriedMessage(error) ?? msg('error.internal');
 
 /** Any thrown value as text in a language: its catalogue message rendered, else its own text (a bug's, or a library's). */
 export function errorText(error: unknown, language: Language): string {
-  const carried = (error as { userMessage?: unknown } | null | undefined)?.userMessage;
-  if (isMessage(carried)) return renderMessage(carried, language);
+  const carried = carriedMessage(error);
+  if (carried) return renderMessage(carried, language);
   return error instanceof Error ? error.message : String(error);
 }
