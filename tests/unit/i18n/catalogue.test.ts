@@ -60,6 +60,7 @@ describe('rendering a message', () => {
     expect(renderMessage(rejected(5), 'en')).toMatch(/ and 5 more products$/);
     expect(renderMessage(rejected(1), 'en')).toMatch(/ and 1 more product$/);
     expect(renderMessage(rejected(5), 'kk')).toMatch(/ және тағы 5 тауар$/);
+    expect(renderMessage(rejected(1), 'kk')).toMatch(/ және тағы 1 тауар$/);
   });
 
   it('writes prices in whole tenge with grouped thousands', () => {
