@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE, CATALOGUE_PARTS } from '../../../src-shared/i18n/catalogue';
 import { LANGUAGES } from '../../../src-shared/i18n/languages';
-import { msg, renderMessage } from '../../../src-shared/i18n';
+import { message, msg, renderMessage } from '../../../src-shared/i18n';
 import { catalogueProblems, REQUIRED_PLURAL_FORMS } from '../../support/catalogue-check';
 
 describe('the message catalogue', () => {
@@ -96,5 +96,16 @@ describe('building a message in tests', () => {
     expect(() => msg('csv.sku_not_found', { sku: 'A', store: 'B' })).toThrow(/takes \{sku\}, got \{sku, store\}/);
     expect(() => msg('csv.sku_not_found')).toThrow(/takes \{sku\}, got \{\}/);
     expect(msg('csv.sku_not_found', { sku: 'A' })).toEqual({ code: 'csv.sku_not_found', params: { sku: 'A' } });
+  });
+});
+
+describe('the contract shape of a message', () => {
+  it('accepts catalogue messages nested in parameters and refuses an unknown code at any depth', () => {
+    const nested = msg('list', { items: [msg('rules.no_floor'), msg('csv.cell', { column: msg('csv.column.floor'), problem: msg('csv.not_a_number', { raw: 'x' }) })] });
+    expect(message.safeParse(nested).success).toBe(true);
+    expect(message.safeParse({ code: 'no.such' }).success).toBe(false);
+    expect(message.safeParse({ code: 'list', params: { items: [{ code: 'no.such' }] } }).success).toBe(false);
+    expect(message.safeParse({ code: 'csv.sku_not_found', params: { sku: { nested: 'object' } } }).success).toBe(false);
+    expect(message.safeParse('Товар не найден').success).toBe(false);
   });
 });
