@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CATALOGUE, MESSAGE_CODES } from './catalogue';
+import { CATALOGUE } from './catalogue';
 import type { MessageCode } from './catalogue';
 import { templateParams } from './template';
 

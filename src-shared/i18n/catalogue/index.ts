@@ -28,4 +28,3 @@ type Merged<Parts extends readonly object[]> = Parts extends readonly [infer Fir
 
 export const CATALOGUE = Object.assign({}, ...CATALOGUE_PARTS) as Merged<typeof CATALOGUE_PARTS>;
 export type MessageCode = keyof typeof CATALOGUE & string;
-export const MESSAGE_CODES = Object.keys(CATALOGUE) as MessageCode[];
