@@ -2,7 +2,7 @@ import { AppError } from '../../src-shared/contract';
 import type { Handler } from '../../src-shared/contract/dispatcher';
 import type { AppServices } from '../app/create-app';
 import { listLoginFailures, loginFailureImage, queryLog } from '../logging/log-query';
-import { NO_DIALOG_MESSAGES } from '../security/file-picker';
+import { msg } from '../../src-shared/i18n/message';
 
 type MaintenanceCalls = 'logs.query' | 'logs.loginFailures' | 'logs.loginFailureImage' | 'backup.list' | 'backup.create' | 'backup.restore';
 
@@ -14,7 +14,7 @@ export function maintenanceHandlers({ paths, backups, logger, config }: AppServi
       try {
         return { dataUrl: loginFailureImage(paths.loginFailures, name) };
       } catch {
-        throw new AppError('not_found', 'Снимок не найден');
+        throw new AppError('not_found', msg('logs.screenshot_not_found'));
       }
     },
     'backup.list': () => backups.list(),
@@ -29,9 +29,9 @@ export function maintenanceHandlers({ paths, backups, logger, config }: AppServi
         backups.restoreByName(input.name);
         source = input.name;
       } else {
-        if (!config.pickFile) throw new AppError('unsupported', NO_DIALOG_MESSAGES.backup(paths.backups));
+        if (!config.pickFile) throw new AppError('unsupported', msg('backup.no_dialog', { folder: paths.backups }));
         const picked = await config.pickFile({ purpose: 'backup' });
-        if (picked === null) throw new AppError('cancelled', 'Файл не выбран');
+        if (picked === null) throw new AppError('cancelled', msg('backup.no_file_picked'));
         backups.restoreFile(picked);
         source = picked;
       }

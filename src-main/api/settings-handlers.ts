@@ -3,7 +3,7 @@ import type { Handler } from '../../src-shared/contract/dispatcher';
 import type { AppServices } from '../app/create-app';
 import { readSettings, updateSettings, writeBrowserPath } from '../db/repos/settings-repo';
 import { checkBrowserPath } from '../security/browser-path';
-import { NO_DIALOG_MESSAGES } from '../security/file-picker';
+import { msg } from '../../src-shared/i18n/message';
 
 export function settingsHandlers(app: AppServices): {
   'settings.get': Handler<'settings.get'>;
@@ -20,11 +20,11 @@ export function settingsHandlers(app: AppServices): {
       return next;
     },
     'settings.chooseBrowser': async () => {
-      if (!app.config.pickFile) throw new AppError('unsupported', NO_DIALOG_MESSAGES.browser);
+      if (!app.config.pickFile) throw new AppError('unsupported', msg('browser.no_dialog'));
       const picked = await app.config.pickFile({ purpose: 'browser' });
       if (picked === null) return readSettings(app.db);
       const check = checkBrowserPath(picked);
-      if (!check.ok) throw new AppError('invalid_input', check.message);
+      if (!check.ok) throw new AppError('invalid_input', check.problem);
       const next = writeBrowserPath(app.db, check.executablePath);
       log.info('login browser chosen; stored passwords are asked again before use', { browserPath: check.executablePath });
       app.events.emit('settings.changed', next);

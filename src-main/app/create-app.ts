@@ -192,7 +192,7 @@ export async function createApp(config: AppConfig): Promise<App> {
 
   const services: AppServices = { config, paths, db, events, logger, redactor, secrets, startedAt: now(), now, sessions, stores, backups, proxyStore, pool, demper, updates, power: power.guard };
   const dispatcher = createDispatcher(createHandlers(services), {
-    mapError: (error) => (error instanceof KaspiError ? new AppError(`kaspi.${error.kind}`, error.message, { retryAfterMs: error.retryAfterMs }) : undefined),
+    mapError: (error) => (error instanceof KaspiError ? new AppError(`kaspi.${error.kind}`, error.userMessage, { retryAfterMs: error.retryAfterMs }) : undefined),
     onInternalError: (name, error) => logger.child('api').error('call failed', { call: name, error }),
   });
   log.info('app started', { shell: config.shell, version: config.appVersion, dataDir: paths.dataDir });

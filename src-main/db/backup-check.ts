@@ -1,7 +1,8 @@
 import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
 import { settings as settingsSchema } from '../../src-shared/contract/settings';
-import { describeIssues } from '../../src-shared/contract/errors';
+import { issueMessages, msg } from '../../src-shared/i18n';
+import type { Message } from '../../src-shared/i18n';
 import { productRuleOverrides, storeRuleDefaults } from '../../src-shared/domain/rules';
 import { z } from 'zod';
 import { validateDatabaseFile } from './connection';
@@ -22,21 +23,21 @@ export function checkBackupFile(path: string, migrations: readonly Migration[] =
   validateDatabaseFile(path, migrations.at(-1)!.version);
   const db = new BetterSqlite3(path, { readonly: true, fileMustExist: true });
   try {
-    const refuse = (code: DatabaseFileError['code'], problems: string[]): never => {
-      throw new DatabaseFileError(code, `Копия ${path} не будет восстановлена: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` (и ещё ${problems.length - 3})` : ''}.`);
+    const refuse = (code: DatabaseFileError['code'], problems: Message[]): never => {
+      throw new DatabaseFileError(code, msg('backup.refused', { path, problems: problems.slice(0, 3), more: Math.max(0, problems.length - 3) }));
     };
     const integrity = db.pragma('integrity_check', { simple: true });
-    if (integrity !== 'ok') refuse('corrupt', [`файл повреждён (${String(integrity)})`]);
-    if ((db.pragma('foreign_key_check') as unknown[]).length > 0) refuse('corrupt', ['в файле есть строки, ссылающиеся на несуществующие записи']);
+    if (integrity !== 'ok') refuse('corrupt', [msg('backup.damaged', { detail: String(integrity) })]);
+    if ((db.pragma('foreign_key_check') as unknown[]).length > 0) refuse('corrupt', [msg('backup.dangling_rows')]);
     const version = db.pragma('user_version', { simple: true }) as number;
-    if (version < 1) refuse('not_a_database', ['это не резервная копия Kaspi Demper']);
+    if (version < 1) refuse('not_a_database', [msg('backup.not_ours')]);
     const schema = schemaProblems(db, version, migrations);
-    if (schema.length > 0) refuse('foreign_schema', [`она устроена не так, как базы Kaspi Demper (схема ${version})`, ...schema]);
+    if (schema.length > 0) refuse('foreign_schema', [msg('backup.foreign_schema', { version }), ...schema]);
     const data = dataProblems(db);
     if (data.length > 0) refuse('invalid_data', data);
   } catch (error) {
     if (error instanceof DatabaseFileError) throw error;
-    throw new DatabaseFileError('corrupt', `Копия ${path} не читается: ${(error as Error).message}`);
+    throw new DatabaseFileError('corrupt', msg('backup.unreadable', { path, detail: (error as Error).message }));
   } finally {
     db.close();
   }
@@ -48,13 +49,6 @@ interface SchemaObject {
   sql: string;
 }
 
-const KINDS: Record<string, { missing: string; extra: string }> = {
-  table: { missing: 'нет таблицы', extra: 'лишняя таблица' },
-  index: { missing: 'нет индекса', extra: 'лишний индекс' },
-  trigger: { missing: 'нет триггера', extra: 'лишний триггер' },
-  view: { missing: 'нет представления', extra: 'лишнее представление' },
-};
-
 /** SQLite's own objects (autoindexes, sqlite_sequence, statistics) follow from the rest. */
 function objects(db: Database): Map<string, SchemaObject> {
   const rows = db.prepare<[], SchemaObject>("SELECT type, name, coalesce(sql, '') AS sql FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'").all();
@@ -62,20 +56,20 @@ function objects(db: Database): Map<string, SchemaObject> {
 }
 
 /** The candidate's schema against the one the migrations up to its version create in an empty database. */
-function schemaProblems(candidate: Database, version: number, migrations: readonly Migration[]): string[] {
+function schemaProblems(candidate: Database, version: number, migrations: readonly Migration[]): Message[] {
   const reference = new BetterSqlite3(':memory:');
   try {
     migrate(reference, migrations.filter((m) => m.version <= version));
     const expected = objects(reference);
     const actual = objects(candidate);
-    const problems: string[] = [];
+    const problems: Message[] = [];
     for (const [key, object] of expected) {
       const found = actual.get(key);
-      if (!found) problems.push(`${KINDS[object.type]?.missing ?? object.type} «${object.name}»`);
-      else if (found.sql !== object.sql) problems.push(`${object.type === 'table' ? 'таблица' : object.type} «${object.name}» устроена иначе, чем её создаёт приложение`);
+      if (!found) problems.push(msg('backup.object_missing', { kind: object.type, name: object.name }));
+      else if (found.sql !== object.sql) problems.push(msg('backup.object_differs', { kind: object.type, name: object.name }));
     }
     for (const [key, object] of actual) {
-      if (!expected.has(key)) problems.push(`${KINDS[object.type]?.extra ?? object.type} «${object.name}» — приложение такого не создаёт`);
+      if (!expected.has(key)) problems.push(msg('backup.object_extra', { kind: object.type, name: object.name }));
     }
     return problems;
   } finally {
@@ -84,28 +78,28 @@ function schemaProblems(candidate: Database, version: number, migrations: readon
 }
 
 /** The data a seller edits through the contract, checked with the contract's schemas. */
-function dataProblems(db: Database): string[] {
-  const problems: string[] = [];
-  const check = (schema: z.ZodType, json: string, where: string) => {
+function dataProblems(db: Database): Message[] {
+  const problems: Message[] = [];
+  const check = (schema: z.ZodType, json: string, where: Message) => {
     let value: unknown;
     try {
       value = JSON.parse(json);
     } catch {
-      problems.push(`${where}: не JSON`);
+      problems.push(msg('backup.not_json', { where }));
       return;
     }
     const parsed = schema.safeParse(value);
-    if (!parsed.success) problems.push(`${where}: ${describeIssues(parsed.error).join(', ')}`);
+    if (!parsed.success) problems.push(msg('backup.bad_data', { where, issues: issueMessages(parsed.error) }));
   };
   for (const row of db.prepare<[], { key: string; value_json: string }>('SELECT key, value_json FROM settings').all()) {
-    if (row.key === APP_SETTINGS_KEY) check(appSettings, row.value_json, 'настройки приложения');
-    else check(anyJson, row.value_json, `настройки «${row.key}»`);
+    if (row.key === APP_SETTINGS_KEY) check(appSettings, row.value_json, msg('backup.where.app_settings'));
+    else check(anyJson, row.value_json, msg('backup.where.setting', { key: row.key }));
   }
   for (const row of db.prepare<[], { name: string; default_rules_json: string }>('SELECT name, default_rules_json FROM stores').all()) {
-    check(storeRuleDefaults, row.default_rules_json, `правила магазина «${row.name}»`);
+    check(storeRuleDefaults, row.default_rules_json, msg('backup.where.store_rules', { name: row.name }));
   }
   for (const row of db.prepare<[], { sku: string; rules_json: string }>('SELECT sku, rules_json FROM products').all()) {
-    check(productRules, row.rules_json, `правила товара ${row.sku}`);
+    check(productRules, row.rules_json, msg('backup.where.product_rules', { sku: row.sku }));
   }
   return problems;
 }

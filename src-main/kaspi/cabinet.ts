@@ -13,6 +13,10 @@ import {
   citiesWire, merchantWire, merchantsWire, orderTabCount, orderWire,
   type ActiveOrderTab, type CabinetOrder, type City, type MerchantInfo, type OrderTabCount,
 } from './types';
+import { msg } from '../../src-shared/i18n/message';
+
+/** What Kaspi returned, named in the message that says its format was unexpected. */
+type UnexpectedWhat = 'merchants' | 'merchant' | 'cities' | 'price_answer' | 'orders' | 'order_counts' | 'order' | 'order_tabs';
 
 export interface CabinetClientOptions {
   endpoints: KaspiEndpoints;
@@ -39,7 +43,7 @@ export interface CabinetClient {
   activeOrderTabs(q: { merchantUid: string; tabs?: readonly string[]; count?: number; startIndex?: number }): Promise<ActiveOrderTab[]>;
 }
 
-const unexpected = (what: string): KaspiError => new KaspiError('not-json', `Kaspi вернул ${what} в неожиданном формате. Попробуйте позже.`);
+const unexpected = (what: UnexpectedWhat): KaspiError => new KaspiError('not-json', msg('kaspi.unexpected_format', { what: msg(`kaspi.what.${what}`) }));
 
 export function createCabinetClient(opts: CabinetClientOptions): CabinetClient {
   const ctx: McContext = opts;
@@ -61,14 +65,14 @@ export function createCabinetClient(opts: CabinetClientOptions): CabinetClient {
   return {
     async merchants() {
       const parsed = merchantsWire.safeParse(await get('/s/m', {}));
-      if (!parsed.success) throw unexpected('список магазинов');
+      if (!parsed.success) throw unexpected('merchants');
       return parsed.data.merchants.map((m) => m.uid);
     },
 
     async merchant(uid) {
       const data = await mcGraphql(ctx, 'getMerchant', GET_MERCHANT, { id: uid });
       const m = merchantWire.safeParse(data['merchant']);
-      if (!m.success) throw unexpected('данные магазина');
+      if (!m.success) throw unexpected('merchant');
       return {
         uid: m.data.id,
         name: m.data.name ?? m.data.id,
@@ -91,7 +95,7 @@ export function createCabinetClient(opts: CabinetClientOptions): CabinetClient {
     async cities() {
       const data = await mcGraphql(ctx, 'getCities', GET_CITIES, {});
       const c = citiesWire.safeParse(data['cities']);
-      if (!c.success) throw unexpected('список городов');
+      if (!c.success) throw unexpected('cities');
       return c.data;
     },
 
@@ -113,7 +117,7 @@ export function createCabinetClient(opts: CabinetClientOptions): CabinetClient {
         retry: false,
       });
       const parsed = z.object({ id: z.union([z.string(), z.number()]).transform(String) }).safeParse(res.json);
-      if (!parsed.success) throw unexpected('ответ на изменение цены');
+      if (!parsed.success) throw unexpected('price_answer');
       return { jobId: parsed.data.id };
     },
 
@@ -126,7 +130,7 @@ export function createCabinetClient(opts: CabinetClientOptions): CabinetClient {
         withAdvancedOrders: false,
       });
       const parsed = z.object({ merchant: z.object({ orders: z.object({ orders: z.object({ total: z.number().catch(0), orders: z.array(z.unknown()).catch([]) }) }) }) }).safeParse(data);
-      if (!parsed.success) throw unexpected('список заказов');
+      if (!parsed.success) throw unexpected('orders');
       const { total, orders } = parsed.data.merchant.orders.orders;
       return { total, orders: mapOrders(orders) };
     },
@@ -134,7 +138,7 @@ export function createCabinetClient(opts: CabinetClientOptions): CabinetClient {
     async orderCounters(merchantUid) {
       const data = await mcGraphql(ctx, 'getOrderCounters', GET_ORDER_COUNTERS, { merchantUid });
       const parsed = z.object({ merchant: z.object({ orders: z.object({ counts: z.array(z.unknown()).catch([]) }) }) }).safeParse(data);
-      if (!parsed.success) throw unexpected('счётчики заказов');
+      if (!parsed.success) throw unexpected('order_counts');
       return parsed.data.merchant.orders.counts.flatMap((c) => {
         const one = orderTabCount.safeParse(c);
         return one.success ? [one.data] : [];
@@ -144,14 +148,14 @@ export function createCabinetClient(opts: CabinetClientOptions): CabinetClient {
     async orderDetails(merchantUid, orderCode) {
       const data = await mcGraphql(ctx, 'getOrderDetails', GET_ORDER_DETAILS, { merchantUid, orderCode });
       const parsed = z.object({ merchant: z.object({ orderDetail: orderWire }) }).safeParse(data);
-      if (!parsed.success) throw unexpected('заказ');
+      if (!parsed.success) throw unexpected('order');
       return mapOrder(parsed.data.merchant.orderDetail);
     },
 
     async activeOrderTabs({ merchantUid, tabs = [], count = 100, startIndex = 0 }) {
       // §7a REST (older): selectedTabs may repeat.
       const json = await get('/mc/api/orderTabs/active', { count: String(count), selectedTabs: tabs, startIndex: String(startIndex), loadPoints: 'false', _m: merchantUid });
-      if (!Array.isArray(json)) throw unexpected('вкладки заказов');
+      if (!Array.isArray(json)) throw unexpected('order_tabs');
       return mapOrderTabs(json);
     },
   };

@@ -1,5 +1,6 @@
 import { KaspiError } from '../../src-shared/domain/kaspi-error';
 import { offerListWire, offerWire, type CabinetOffer, type CityPrice, type PosAvailability } from './types';
+import { msg } from '../../src-shared/i18n/message';
 
 /** §6 "Response": image paths are relative to Kaspi's CDN. */
 export const IMAGE_BASE = 'https://resources.cdn-kaspi.kz/img/m/p/';
@@ -18,7 +19,7 @@ export interface OfferListPage {
 
 export function parseOfferListPage(json: unknown): OfferListPage {
   const page = offerListWire.safeParse(json);
-  if (!page.success) throw new KaspiError('not-json', 'Kaspi вернул список товаров в неожиданном формате. Попробуйте позже.');
+  if (!page.success) throw new KaspiError('not-json', msg('kaspi.unexpected_format', { what: msg('kaspi.what.products') }));
   const offers: CabinetOffer[] = [];
   let skipped = 0;
   for (const raw of page.data.data) {

@@ -1,4 +1,6 @@
 import { KaspiError } from '../../src-shared/domain/kaspi-error';
+import { msg } from '../../src-shared/i18n/message';
+import type { Message } from '../../src-shared/i18n/message';
 
 /**
  * The pricefeed body (kaspi-api.md §5) in the shape INV captured live from the cabinet's own
@@ -40,27 +42,27 @@ export type PushBody = {
   cityPrices: { cityId: string; value: number }[];
 };
 
-const invalid = (what: string): KaspiError => new KaspiError('bad-request', `Цена не отправлена: ${what}.`);
+const invalid = (reason: Message): KaspiError => new KaspiError('bad-request', msg('push.price_not_sent', { reason }));
 
 /** Validated before sending: a bad push is refused here, not half-applied by Kaspi. */
 export function buildPushBody(input: PushPriceInput): PushBody {
-  if (!input.merchantUid || !input.sku) throw invalid('не указан магазин или SKU');
-  if (input.availabilities.length === 0) throw invalid('нет наличия по точкам продаж: без него Kaspi снимет товар с продажи. Синхронизируйте товары');
-  if (input.cityPrices.length === 0) throw invalid('нет ни одной цены по городам');
+  if (!input.merchantUid || !input.sku) throw invalid(msg('push.no_store_or_sku'));
+  if (input.availabilities.length === 0) throw invalid(msg('push.no_availabilities'));
+  if (input.cityPrices.length === 0) throw invalid(msg('push.no_city_prices'));
   const availabilities = input.availabilities.map((a) => {
     const item: PushBody['availabilities'][number] = { available: a.available ? 'yes' : 'no', storeId: storeId(input.merchantUid, a.storeId), stockCount: stock(a.stockCount) };
     if (preOrderDays(a.preOrder) > 0) item.preOrder = a.preOrder;
     return item;
   });
   const cityPrices = input.cityPrices.map((c) => {
-    if (!/^\d{9}$/.test(c.cityId)) throw invalid(`код города «${c.cityId}» должен состоять из 9 цифр`);
+    if (!/^\d{9}$/.test(c.cityId)) throw invalid(msg('push.city_code', { cityId: c.cityId }));
     return { cityId: c.cityId, value: wholeTenge(c.price) };
   });
   const twice = <T>(list: T[]): T | undefined => list.find((x, i) => list.indexOf(x) !== i);
   const point = twice(availabilities.map((a) => a.storeId));
-  if (point) throw invalid(`точка ${point} указана дважды`);
+  if (point) throw invalid(msg('push.point_twice', { point }));
   const city = twice(cityPrices.map((c) => c.cityId));
-  if (city) throw invalid(`город ${city} указан дважды`);
+  if (city) throw invalid(msg('push.city_twice', { city }));
   return { merchantUid: input.merchantUid, sku: input.sku, model: input.model, availabilities, cityPrices };
 }
 
@@ -70,16 +72,16 @@ export function storeId(merchantUid: string, id: string): string {
 }
 
 function wholeTenge(price: number): number {
-  if (!Number.isInteger(price) || price < 1) throw invalid(`цена ${price} должна быть целым положительным числом тенге`);
+  if (!Number.isInteger(price) || price < 1) throw invalid(msg('push.price_invalid', { price }));
   return price;
 }
 
 function stock(count: number | null): number | null {
-  if (count !== null && (!Number.isInteger(count) || count < 0)) throw invalid(`остаток ${count} должен быть целым числом не меньше 0`);
+  if (count !== null && (!Number.isInteger(count) || count < 0)) throw invalid(msg('push.stock_invalid', { count }));
   return count;
 }
 
 function preOrderDays(days: number): number {
-  if (!Number.isInteger(days) || days < 0 || days > 30) throw invalid(`предзаказ ${days} дн. должен быть от 0 до 30 дней`);
+  if (!Number.isInteger(days) || days < 0 || days > 30) throw invalid(msg('push.preorder_invalid', { days }));
   return days;
 }

@@ -4,6 +4,7 @@ import { Agent, request, type Dispatcher } from 'undici';
 import { KaspiError } from '../../src-shared/domain/kaspi-error';
 import { classifyThrown, interpretResponse, type KaspiSurface } from './classify';
 import { DEFAULT_READ_RETRY, backoffDelay, isRetryable, type RetryPolicy } from './retry';
+import { msg } from '../../src-shared/i18n/message';
 
 /**
  * Every HTTP call to Kaspi goes through `kaspiRequest`: one timeout policy, one error
@@ -86,7 +87,7 @@ async function once(req: KaspiRequest): Promise<KaspiResponse> {
   return { status, json: result.json };
 }
 
-const tooLarge = (): KaspiError => new KaspiError('not-json', 'Kaspi прислал слишком большой ответ вместо данных. Попробуйте позже.');
+const tooLarge = (): KaspiError => new KaspiError('not-json', msg('kaspi.too_large'));
 
 async function readBytes(body: Dispatcher.ResponseData['body']): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -117,12 +118,12 @@ async function decode(bytes: Buffer, contentEncoding: string | null): Promise<st
   const codings = (contentEncoding ?? '').split(',').map((c) => c.trim().toLowerCase()).filter((c) => c && c !== 'identity');
   for (const coding of codings.reverse()) {
     const inflate = INFLATE[coding];
-    if (!inflate) throw new KaspiError('not-json', `Kaspi прислал ответ в сжатии «${coding}», которое приложение не читает. Попробуйте позже.`);
+    if (!inflate) throw new KaspiError('not-json', msg('kaspi.unknown_encoding', { coding }));
     try {
       data = await inflate(data, { maxOutputLength: MAX_BODY_BYTES });
     } catch (err) {
       if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge();
-      throw new KaspiError('not-json', 'Kaspi прислал повреждённый сжатый ответ. Попробуйте позже.');
+      throw new KaspiError('not-json', msg('kaspi.broken_compression'));
     }
   }
   return data.toString('utf8');

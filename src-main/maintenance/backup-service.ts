@@ -8,6 +8,8 @@ import { checkBackupFile } from '../db/backup-check';
 import { DatabaseFileError } from '../db/errors';
 import type { DataPaths } from '../app/data-paths';
 import type { Logger } from '../logging/logger';
+import { logText } from '../logging/log-text';
+import { msg } from '../../src-shared/i18n/message';
 
 const stamp = (date: Date) => date.toISOString().replace(/[:T]/g, '-').replace(/\..+$/, '');
 const pendingRestore = (paths: DataPaths) => `${paths.database}.restore`;
@@ -34,7 +36,7 @@ export function createBackupService(deps: { db: Database; paths: DataPaths; now:
     try {
       checkBackupFile(file);
     } catch (error) {
-      if (error instanceof DatabaseFileError) throw new AppError('invalid_backup', error.message);
+      if (error instanceof DatabaseFileError) throw new AppError('invalid_backup', error.userMessage);
       throw error;
     }
     copyFileSync(file, pendingRestore(paths));
@@ -65,9 +67,9 @@ export function createBackupService(deps: { db: Database; paths: DataPaths; now:
       try {
         real = realpathSync(file);
       } catch {
-        throw new AppError('invalid_backup', `Копия «${name}» не найдена в папке копий ${paths.backups}`);
+        throw new AppError('invalid_backup', msg('backup.not_in_folder', { name, folder: paths.backups }));
       }
-      if (!real.startsWith(realpathSync(paths.backups) + sep)) throw new AppError('invalid_backup', `Копия «${name}» лежит не в папке копий`);
+      if (!real.startsWith(realpathSync(paths.backups) + sep)) throw new AppError('invalid_backup', msg('backup.outside_folder', { name }));
       schedule(real);
     },
     /** A file the seller picked in the native dialog. */
@@ -96,7 +98,7 @@ export function openWithPendingRestore(paths: DataPaths, now: Date, log: Logger)
       const aside = claimName(paths.backups, 'rejected-restore-', now);
       moveWithSideFiles(pending, aside);
       prune(paths.backups, 'rejected-restore-');
-      log.warn('restore refused at start; the previous database is kept', { file: aside, error: (error as Error).message });
+      log.warn('restore refused at start; the previous database is kept', { file: aside, error: logText(error) });
     }
   }
   return openDatabase(paths.database);

@@ -1,5 +1,7 @@
 import { accessSync, constants, realpathSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join, win32 } from 'node:path';
+import { msg } from '../../src-shared/i18n/message';
+import type { Message } from '../../src-shared/i18n/message';
 
 /**
  * The one check a login browser passes before the app launches it, wherever its path came from
@@ -17,35 +19,35 @@ const KNOWN_BROWSERS = new Set([
   'chrome-headless-shell', 'headless_shell',
 ]);
 
-export type BrowserPathCheck = { ok: true; executablePath: string } | { ok: false; message: string };
+export type BrowserPathCheck = { ok: true; executablePath: string } | { ok: false; problem: Message };
 
-const fail = (message: string): BrowserPathCheck => ({ ok: false, message });
+const fail = (problem: Message): BrowserPathCheck => ({ ok: false, problem });
 
 export function checkBrowserPath(input: string, platform: NodeJS.Platform = process.platform): BrowserPathCheck {
   let path = input.trim();
   const absolute = platform === 'win32' ? win32.isAbsolute(path) : isAbsolute(path);
-  if (!path || !absolute) return fail(`Нужен полный путь к файлу браузера, получено «${input}».`);
+  if (!path || !absolute) return fail(msg('browser.path_not_absolute', { input }));
   // A macOS dialog hands back the .app bundle: the executable sits inside it under the app's name.
   if (platform === 'darwin' && /\.app\/?$/i.test(path)) path = join(path, 'Contents', 'MacOS', basename(path).replace(/\.app\/?$/i, ''));
   let real: string;
   try {
     real = realpathSync(path);
-    if (!statSync(real).isFile()) return fail(`${path} — не файл браузера (это папка). Укажите сам исполняемый файл: chrome, msedge или chromium.`);
+    if (!statSync(real).isFile()) return fail(msg('browser.is_folder', { path }));
   } catch {
-    return fail(`Файл браузера не найден: ${path}.`);
+    return fail(msg('browser.not_found', { path }));
   }
   const known = (file: string) => KNOWN_BROWSERS.has(file.toLowerCase().replace(/\.exe$/, ''));
   const name = platform === 'win32' ? win32.basename(path) : basename(path);
   if (!known(name) && !known(basename(real))) {
-    return fail(`${path} — не браузер, которым программа умеет входить в Kaspi. Выберите Google Chrome, Microsoft Edge, Chromium или Brave.`);
+    return fail(msg('browser.unknown', { path }));
   }
   if (platform === 'win32') {
-    if (!/\.exe$/i.test(name)) return fail(`${path} — не исполняемый файл (.exe) браузера.`);
+    if (!/\.exe$/i.test(name)) return fail(msg('browser.not_exe', { path }));
   } else {
     try {
       accessSync(real, constants.X_OK);
     } catch {
-      return fail(`${path} — файл не исполняемый: нет права на запуск.`);
+      return fail(msg('browser.not_executable', { path }));
     }
   }
   return { ok: true, executablePath: path };

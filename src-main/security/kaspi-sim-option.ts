@@ -1,4 +1,6 @@
 import type { KaspiEndpoints } from '../kaspi/endpoints';
+import { msg } from '../../src-shared/i18n/message';
+import { MessageError } from '../../src-shared/i18n/message-error';
 
 /**
  * The Kaspi simulator's base URLs as a start-up option (`--kaspi-sim` of the headless shell,
@@ -13,7 +15,7 @@ export function parseKaspiSim(text: string): KaspiEndpoints {
   try {
     value = JSON.parse(text);
   } catch {
-    throw new Error(`--kaspi-sim: ожидается JSON, который печатает «npm run sim», например {"idmc":"http://127.0.0.1:…","mc":…,"storefront":…}; получено «${text.slice(0, 80)}»`);
+    throw new MessageError(msg('cli.kaspi_sim_json', { example: '{"idmc":"http://127.0.0.1:…","mc":…,"storefront":…}', text: text.slice(0, 80) }));
   }
   const urls = (value ?? {}) as Record<string, unknown>;
   return assertSimEndpoints({ idmcUrl: urls.idmc, mcUrl: urls.mc, storefrontUrl: urls.storefront } as KaspiEndpoints);
@@ -27,7 +29,7 @@ export function kaspiSimFromEnv(env: Record<string, string | undefined> = proces
 /** Throws unless every URL is http(s) on 127.0.0.0/8, localhost or [::1]. */
 export function assertSimEndpoints(endpoints: KaspiEndpoints): KaspiEndpoints {
   for (const [name, url] of Object.entries(endpoints)) {
-    if (!isLoopbackUrl(url)) throw new Error(`--kaspi-sim: ${name} должен быть адресом симулятора на этом компьютере (http://127.0.0.1:…), получено «${String(url)}»`);
+    if (!isLoopbackUrl(url)) throw new MessageError(msg('cli.kaspi_sim_loopback', { name, url: String(url) }));
   }
   return { idmcUrl: endpoints.idmcUrl, mcUrl: endpoints.mcUrl, storefrontUrl: endpoints.storefrontUrl };
 }

@@ -42,6 +42,3 @@ export const LEGACY_LOGIN_CONTEXT = loginContext({ endpoints: KASPI_ENDPOINTS, b
 export function passwordFits(storedContext: string | null, current: string): boolean {
   return (storedContext ?? LEGACY_LOGIN_CONTEXT) === current;
 }
-
-export const PASSWORD_AGAIN_MESSAGE =
-  'Адрес входа Kaspi или браузер для входа изменились: сохранённый пароль не будет использован, пока вы не введёте его снова (Магазины → «Войти снова»).';

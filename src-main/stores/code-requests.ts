@@ -1,5 +1,6 @@
 import { AppError } from '../../src-shared/contract';
 import type { EventBus } from '../app/event-bus';
+import { msg } from '../../src-shared/i18n/message';
 
 const CODE_WAIT_MS = 5 * 60_000;
 
@@ -14,11 +15,11 @@ export class CodeRequests {
   constructor(private readonly events: EventBus, private readonly waitMs = CODE_WAIT_MS) {}
 
   ask(loginId: string, request: { kind: 'sms' | 'email'; sentTo: string | null }): Promise<string> {
-    this.pending.get(loginId)?.reject(new AppError('conflict', 'Запрошен новый код'));
+    this.pending.get(loginId)?.reject(new AppError('conflict', msg('stores.code_replaced')));
     return new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(loginId);
-        reject(new AppError('sms_timeout', `Код из ${request.kind === 'email' ? 'письма' : 'SMS'} не был введён вовремя. Начните вход заново.`));
+        reject(new AppError('sms_timeout', msg('stores.code_timeout', { kind: request.kind })));
       }, this.waitMs);
       this.pending.set(loginId, {
         resolve: (code) => { clearTimeout(timer); this.pending.delete(loginId); resolve(code); },
@@ -30,11 +31,11 @@ export class CodeRequests {
 
   answer(loginId: string, code: string): void {
     const waiting = this.pending.get(loginId);
-    if (!waiting) throw new AppError('not_found', 'Этот вход уже завершён или отменён. Начните вход заново.');
+    if (!waiting) throw new AppError('not_found', msg('stores.login_over'));
     waiting.resolve(code);
   }
 
   cancel(loginId: string): void {
-    this.pending.get(loginId)?.reject(new AppError('cancelled', 'Вход отменён'));
+    this.pending.get(loginId)?.reject(new AppError('cancelled', msg('stores.login_cancelled')));
   }
 }

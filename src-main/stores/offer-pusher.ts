@@ -3,6 +3,9 @@ import { isKaspiError, KaspiError } from '../../src-shared/domain/kaspi-error';
 import { offerStateRepo, type OfferState } from '../db/repos/offer-state-repo';
 import { buildPushBody, storeId, type PointAvailability, type PushPriceInput } from '../kaspi/push-body';
 import type { SessionManager } from './session-manager';
+import { msg } from '../../src-shared/i18n/message';
+import type { Message } from '../../src-shared/i18n/message';
+import { logText } from '../logging/log-text';
 
 /**
  * One change to one offer, sent the way the live captures send it (kaspi-api.md §5): the offer's
@@ -25,7 +28,7 @@ export interface OfferPusher {
   push(request: OfferChangeRequest): Promise<{ jobId: string }>;
 }
 
-const refused = (what: string): KaspiError => new KaspiError('bad-request', `Изменение не отправлено: ${what}.`);
+const refused = (reason: Message): KaspiError => new KaspiError('bad-request', msg('push.change_not_sent', { reason }));
 
 /**
  * Bodies older than this are dropped: at Kaspi's 250 changes per 30 minutes a store sends at most
@@ -52,7 +55,7 @@ export function createOfferPusher(deps: { db: Database; sessions: SessionManager
   return {
     async push(request) {
       const state = repo.state(request.productId);
-      if (!state) throw refused('товар удалён из приложения');
+      if (!state) throw refused(msg('push.product_removed'));
       const lastSent = request.cityPrices?.length ? [] : (repo.lastSentSince(state.productId, state.syncedAt)?.body.cityPrices ?? []);
       const input = offerInput(state, lastSent, request);
       const body = buildPushBody(input);
@@ -66,7 +69,7 @@ export function createOfferPusher(deps: { db: Database; sessions: SessionManager
         return { jobId };
       } catch (error) {
         const maybe = MAYBE_LANDED.some((kind) => isKaspiError(error, kind));
-        repo.answered(id, { status: maybe ? 'unknown' : 'refused', error: error instanceof Error ? error.message : String(error), at: at() });
+        repo.answered(id, { status: maybe ? 'unknown' : 'refused', error: logText(error), at: at() });
         if (maybe && request.availabilities?.length) repo.setAvailabilities(state.productId, input.availabilities);
         throw error;
       }
@@ -81,7 +84,7 @@ export function createOfferPusher(deps: { db: Database; sessions: SessionManager
  */
 export function offerInput(state: OfferState, lastSent: readonly { cityId: string; value: number }[], request: OfferChangeRequest): PushPriceInput {
   const cities = new Set(state.storeCities);
-  for (const p of request.cityPrices ?? []) if (!cities.has(p.cityId)) throw refused(`в городе ${p.cityId} у магазина нет точки продаж`);
+  for (const p of request.cityPrices ?? []) if (!cities.has(p.cityId)) throw refused(msg('push.city_without_point', { cityId: p.cityId }));
   const points = new Map(state.availabilities.map((a) => [a.storeId, a]));
   for (const a of request.availabilities ?? []) points.set(storeId(state.merchantUid, a.storeId), { ...a, storeId: storeId(state.merchantUid, a.storeId) });
   return {

@@ -14,7 +14,8 @@ import type { LoginRunner } from './ports';
 import type { SessionManager } from './session-manager';
 import { syncProducts } from './product-sync';
 import type { SyncResult } from './product-sync';
-import { passwordFits, PASSWORD_AGAIN_MESSAGE } from '../security/login-target';
+import { passwordFits } from '../security/login-target';
+import { msg } from '../../src-shared/i18n/message';
 
 export interface StoreServiceDeps {
   db: Database;
@@ -41,7 +42,7 @@ export function createStoreService(deps: StoreServiceDeps) {
 
   const storeOrThrow = (storeId: number): StoreSummary => {
     const store = stores.get(storeId);
-    if (!store) throw new AppError('not_found', 'Магазин не найден. Обновите список магазинов.');
+    if (!store) throw new AppError('not_found', msg('stores.not_found'));
     return store;
   };
 
@@ -97,7 +98,7 @@ export function createStoreService(deps: StoreServiceDeps) {
         const cityNames = new Map(cities.map((c) => [c.id, c.name]));
         const ids: number[] = [];
         for (const uid of merchantUids) {
-          if (!owned.includes(uid)) throw new AppError('not_found', `Магазин ${uid} не принадлежит этому аккаунту Kaspi`);
+          if (!owned.includes(uid)) throw new AppError('not_found', msg('stores.not_owned', { uid }));
           const merchant = await cabinet.merchant(uid);
           const points = merchant.points.map((p) => ({ id: p.storeId, name: p.name, cityId: p.cityId, enabled: p.enabled }));
           const storeCities = [...new Set(points.map((p) => p.cityId).filter((c): c is string => !!c))].map((id) => ({ id, name: cityNames.get(id) ?? id }));
@@ -116,14 +117,14 @@ export function createStoreService(deps: StoreServiceDeps) {
       const context = deps.loginContext();
       // A password stored for other Kaspi addresses or another browser is not typed anywhere until the seller confirms it.
       if (!password && account.loginMethod === 'email' && account.passwordEnc && !passwordFits(account.passwordContext, context)) {
-        throw new AppError('password_required', PASSWORD_AGAIN_MESSAGE);
+        throw new AppError('password_required', msg('login.password_again'));
       }
       const stored = account.passwordEnc ? deps.secrets.decrypt(account.passwordEnc) : undefined;
       const credentials: LoginInput =
         account.loginMethod === 'email'
           ? { method: 'email', login: account.login, password: password ?? stored ?? '' }
           : { method: 'phone', login: account.login };
-      if (credentials.method === 'email' && !credentials.password) throw new AppError('invalid_input', 'Введите пароль от кабинета Kaspi');
+      if (credentials.method === 'email' && !credentials.password) throw new AppError('invalid_input', msg('stores.enter_kaspi_password'));
       const cookiesEnc = await browserLogin(loginId, credentials);
       accounts.saveLogin({
         login: account.login,

@@ -1,4 +1,6 @@
+import { AppError } from '../../src-shared/contract';
 import type { CallResult } from '../../src-shared/contract';
+import { msg } from '../../src-shared/i18n';
 import type { Transport } from '../../src-shared/contract/client';
 
 /**
@@ -35,12 +37,12 @@ export function createBridgeTransport(base = window.location.origin): Transport 
           credentials: 'same-origin',
         });
         if (response.status === 401) {
-          return { ok: false, error: { code: 'unauthorized', message: 'Нет доступа: откройте ссылку с токеном из консоли' } };
+          return { ok: false, error: new AppError('unauthorized', msg('error.unauthorized')).toShape() };
         }
         // Refusals (403, 413, 415) answer in the contract's error shape too.
         return (await response.json()) as CallResult<unknown>;
       } catch {
-        return { ok: false, error: { code: 'unavailable', message: 'Приложение не отвечает. Оно запущено?' } };
+        return { ok: false, error: new AppError('unavailable', msg('error.unavailable')).toShape() };
       }
     },
     subscribe(event, listener) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { call } from './define';
+import { messageCode } from '../i18n/message';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 
@@ -29,7 +30,7 @@ export const maintenanceCalls = {
   ),
   'logs.loginFailures': call(z.object({}), z.array(z.object({ name: z.string(), createdAt: z.string(), reason: z.string(), hasHtml: z.boolean() }))),
   /** The screenshot as a data URL: the renderer has no file access. */
-  'logs.loginFailureImage': call(z.object({ name: z.string().regex(/^[\w.-]+\.png$/, 'неверное имя файла') }), z.object({ dataUrl: z.string() })),
+  'logs.loginFailureImage': call(z.object({ name: z.string().regex(/^[\w.-]+\.png$/, messageCode('logs.file_name')) }), z.object({ dataUrl: z.string() })),
   'backup.list': call(z.object({}), z.array(backupInfo)),
   'backup.create': call(z.object({}), backupInfo),
   /**
@@ -39,7 +40,7 @@ export const maintenanceCalls = {
    */
   'backup.restore': call(
     z.union([
-      z.strictObject({ name: z.string().regex(/^[\w-][\w.-]*\.db$/, 'выберите копию из списка') }),
+      z.strictObject({ name: z.string().regex(/^[\w-][\w.-]*\.db$/, messageCode('backup.pick_from_list')) }),
       z.strictObject({ pickFile: z.literal(true) }),
     ]),
     z.object({ restartRequired: z.literal(true) }),

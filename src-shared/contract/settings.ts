@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { messageCode } from '../i18n/message';
 import { call } from './define';
 import { isKaspiUrl, KASPI_URL_MESSAGE } from '../domain/kaspi-url';
 import { updateChannel } from './updates';
@@ -64,7 +65,7 @@ export const settingsPatch = z.object({
     .extend({
       // Over the API the browser can only be handed back to automatic discovery: a path typed
       // here would let any caller make the next login launch any program.
-      browserPath: z.null({ error: 'браузер выбирается кнопкой «Выбрать…» (окно выбора файла) или флагом --browser при запуске без экрана' }),
+      browserPath: z.null({ error: messageCode('settings.browser_by_dialog') }),
     })
     .partial()
     .optional(),

@@ -1,3 +1,6 @@
+import { msg } from '../i18n/message';
+import { MessageError } from '../i18n/message-error';
+
 /** Excel opens a UTF-8 CSV as UTF-8 only when it starts with a byte order mark. */
 export const BOM = '\uFEFF';
 
@@ -9,7 +12,8 @@ export interface ParsedCsv {
   records: Array<{ line: number; cells: string[] }>;
 }
 
-export class CsvError extends Error {}
+/** A file that cannot be read as CSV; the message says where. */
+export class CsvError extends MessageError {}
 
 /**
  * The separator is whichever of `;` and `,` splits the header line into more fields outside
@@ -73,7 +77,7 @@ export function parseCsv(input: string, separator: Separator = detectSeparator(i
     cell += ch;
     if (ch.trim() !== '') fieldStarted = true;
   }
-  if (quoted) throw new CsvError(`незакрытая кавычка (строка ${recordLine})`);
+  if (quoted) throw new CsvError(msg('csv.unclosed_quote', { line: recordLine }));
   if (cell !== '' || cells.length > 0) endRecord();
   return { separator, records };
 }

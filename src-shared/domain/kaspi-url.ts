@@ -1,3 +1,5 @@
+import { messageCode } from '../i18n/message';
+
 /**
  * Kaspi's own addresses: https, the host kaspi.kz or one of its subdomains, default port, no
  * login in the URL, nothing after the host. The only base URLs the contract accepts, so no
@@ -26,4 +28,5 @@ export function isKaspiUrl(text: string): boolean {
   );
 }
 
-export const KASPI_URL_MESSAGE = 'нужен адрес Kaspi вида https://….kaspi.kz (адреса симулятора задаются при запуске, флагом --kaspi-sim)';
+/** What the contract says about any other address (a catalogue code). */
+export const KASPI_URL_MESSAGE = messageCode('settings.kaspi_url');

@@ -12,4 +12,3 @@ export const price = z.number().int().min(1);
  * near a billion tenge, so anything above is a typo or a decimal shift, refused before it is stored.
  */
 export const MAX_TENGE = 1_000_000_000;
-export const MAX_TENGE_TEXT = '1 000 000 000 ₸';

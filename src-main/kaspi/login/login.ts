@@ -3,9 +3,9 @@ import { KaspiError, isKaspiError } from '../../../src-shared/domain/kaspi-error
 import { joinUrl, type KaspiEndpoints } from '../endpoints';
 import { CHROME_USER_AGENT } from '../headers';
 import { withAccountLock } from './account-lock';
-import { BrowserNotFoundError } from './find-browser';
 import { saveFailure } from './failure-artifacts';
-import { loginError, type LoginApiAnswer } from './login-errors';
+import { BrowserLaunchError, loginError, type LoginApiAnswer } from './login-errors';
+import { msg } from '../../../src-shared/i18n/message';
 
 /**
  * The merchant-cabinet login in a real browser (kaspi-api.md §1a email + password, §1b phone +
@@ -56,6 +56,8 @@ const SEL = {
   email: '#user_email_field',
   password: '#password_field',
   phone: '#user_phone_field',
+  // Kaspi's page names the tab in Russian; this is its text, not ours.
+  // eslint-disable-next-line no-restricted-syntax
   phoneTab: 'text=Телефон',
   submit: '.button.is-primary',
   mfaCode: '#sms_code_field',
@@ -82,9 +84,12 @@ const STEP_SELECTORS: Record<Step, string> = {
   form: `${SEL.email}, ${SEL.phone}`,
 };
 
+/** The step of the form a captcha can interrupt (named in the message that says it was not solved). */
+type LoginStage = 'open' | 'email' | 'password' | 'phone' | 'code';
+
 /** Serialised per account (account-lock.ts): two logins of one account never overlap. */
 export function login(opts: LoginOptions): Promise<{ cookies: SessionCookie[] }> {
-  if (opts.method === 'email' && !opts.password) return Promise.reject(new KaspiError('wrong-credentials', 'Для входа по e-mail нужен пароль.'));
+  if (opts.method === 'email' && !opts.password) return Promise.reject(new KaspiError('wrong-credentials', msg('login.email_needs_password')));
   return withAccountLock(opts.login, () => runLogin(opts), { wait: opts.whenBusy !== 'fail' });
 }
 
@@ -113,12 +118,12 @@ async function runLogin(opts: LoginOptions): Promise<{ cookies: SessionCookie[] 
     await flow.run();
     const cookies = await context.cookies(opts.endpoints.mcUrl);
     if (!cookies.some((c) => c.name === 'mc-session') || !cookies.some((c) => c.name === 'mc-sid')) {
-      throw new KaspiError('server', 'Kaspi открыл кабинет, но не выдал cookie сессии (mc-session, mc-sid). Попробуйте войти ещё раз.');
+      throw new KaspiError('server', msg('login.no_session_cookie'));
     }
     return { cookies: cookies.map((c) => ({ name: c.name, value: c.value, domain: c.domain, path: c.path, expires: c.expires })) };
   } catch (err) {
     if (opts.signal?.aborted) throw opts.signal.reason;
-    if (!browser) throw new BrowserNotFoundError(`Не удалось запустить браузер для входа в Kaspi (${opts.browser.executablePath}). Проверьте путь к браузеру в настройках или переустановите браузер.`);
+    if (!browser) throw new BrowserLaunchError(opts.browser.executablePath);
     const error = asLoginError(err);
     if (page) await saveFailure(page, opts.failureDir, error.kind, [opts.password]);
     throw error;
@@ -197,7 +202,6 @@ class LoginFlow {
     // A phone login gets an SMS; an e-mail login with a code step is an employee's, and Kaspi sends
     // the code to that e-mail ("Ваш код подтверждения: …", §1d).
     const request = opts.method === 'phone' ? { kind: 'sms' as const, sentTo: (await this.api.settled())?.phone ?? opts.login } : { kind: 'email' as const, sentTo: opts.login };
-    const source = request.kind === 'email' ? 'письма' : 'SMS';
     let timer: NodeJS.Timeout | undefined;
     let onAbort: (() => void) | undefined;
     try {
@@ -211,7 +215,7 @@ class LoginFlow {
           else opts.signal?.addEventListener('abort', onAbort, { once: true });
         }),
       ]);
-      if (!/^\s*\d{4,8}\s*$/.test(code)) throw new KaspiError('wrong-credentials', `Код из ${source} должен состоять из цифр. Начните вход заново.`);
+      if (!/^\s*\d{4,8}\s*$/.test(code)) throw new KaspiError('wrong-credentials', msg('login.code_digits', { kind: request.kind }));
       return code.trim();
     } catch (err) {
       if (isKaspiError(err) || opts.signal?.aborted) throw err;
@@ -226,14 +230,14 @@ class LoginFlow {
    * Waits until the page shows one of `wanted` (or an error or captcha) and returns which.
    * A captcha in a visible window is left to the user; headless, it is an error at once.
    */
-  private async expect(wanted: Step[], stage: string, timeout = this.opts.timeoutMs): Promise<Step> {
+  private async expect(wanted: Step[], stage: LoginStage, timeout = this.opts.timeoutMs): Promise<Step> {
     const steps: Step[] = [...wanted, 'error', 'captcha'];
     const step = await this.waitFor(steps, timeout);
     if (step === 'error') throw loginError(await this.notice(), await this.api.settled());
     if (step !== 'captcha') return step;
-    if (this.opts.browser.headless) throw new KaspiError('captcha', 'Kaspi показал капчу («я не робот»). Войдите в режиме с окном браузера и решите её, либо повторите вход позже.');
+    if (this.opts.browser.headless) throw new KaspiError('captcha', msg('login.captcha_headless'));
     const solved = await this.waitFor(wanted.concat('error'), this.opts.captchaTimeoutMs ?? 300_000).catch(() => {
-      throw new KaspiError('captcha', `Капча на шаге «${stage}» не была решена вовремя. Начните вход заново.`);
+      throw new KaspiError('captcha', msg('login.captcha_timeout', { stage }));
     });
     if (solved === 'error') throw loginError(await this.notice(), await this.api.settled());
     return solved;
@@ -291,8 +295,8 @@ function watchLoginApi(page: Page): ApiWatch {
 
 function asLoginError(err: unknown): KaspiError {
   if (isKaspiError(err)) return err;
-  if (err instanceof Error && err.name === 'TimeoutError') return new KaspiError('timeout', 'Страница входа Kaspi не ответила вовремя. Проверьте интернет или прокси и попробуйте снова.');
+  if (err instanceof Error && err.name === 'TimeoutError') return new KaspiError('timeout', msg('login.page_timeout'));
   const message = err instanceof Error ? err.message : String(err);
-  if (/net::ERR_|ECONNREFUSED|ENOTFOUND|ERR_PROXY/i.test(message)) return new KaspiError('network', `Не удалось открыть страницу входа Kaspi. Проверьте подключение к интернету или прокси. (${/net::\w+/.exec(message)?.[0] ?? 'network'})`);
-  return new KaspiError('server', `Вход в Kaspi прервался неожиданно: ${message.split('\n')[0]}`);
+  if (/net::ERR_|ECONNREFUSED|ENOTFOUND|ERR_PROXY/i.test(message)) return new KaspiError('network', msg('login.page_unreachable', { code: /net::\w+/.exec(message)?.[0] ?? 'network' }));
+  return new KaspiError('server', msg('login.interrupted', { detail: message.split('\n')[0]! }));
 }

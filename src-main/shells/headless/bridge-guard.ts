@@ -1,5 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { tokensEqual } from './token';
+import { msg } from '../../../src-shared/i18n/message';
+import type { Message } from '../../../src-shared/i18n/message';
 
 /**
  * Who may talk to the bridge (design.md §9: it trusts only its own origin). Any web page the
@@ -17,19 +19,10 @@ import { tokensEqual } from './token';
 export const BRIDGE_HEADER = 'x-kaspi-demper';
 export const COOKIE = 'kd_token';
 
-type Refusal = { status: 401 | 403 | 415; code: 'unauthorized' | 'forbidden' | 'unsupported_media_type'; message: string };
+type Refusal = { status: 401 | 403 | 415; code: 'unauthorized' | 'forbidden' | 'unsupported_media_type'; userMessage: Message };
 export type Verdict = { ok: true; via: 'query' | 'bearer' | 'cookie' } | ({ ok: false } & Refusal);
 
-/** Texts the bridge answers with (issue #14 moves them to the message catalogue). */
-export const BRIDGE_MESSAGES = {
-  unauthorized: 'Нет доступа: откройте ссылку с токеном из консоли',
-  forbidden: 'Запрос отклонён: он пришёл не со страницы Kaspi Demper',
-  notJson: 'Тело запроса — не JSON',
-  unsupportedType: 'Запрос отклонён: нужен Content-Type: application/json',
-  tooLarge: (maxMb: number) => `Запрос слишком большой (больше ${maxMb} МБ). Разделите файл на части и загрузите их по очереди.`,
-} as const;
-
-const refuse = (status: Refusal['status'], code: Refusal['code'], message: string): Verdict => ({ ok: false, status, code, message });
+const refuse = (status: Refusal['status'], code: Refusal['code'], userMessage: Message): Verdict => ({ ok: false, status, code, userMessage });
 
 export interface GuardOptions {
   token: string;
@@ -56,18 +49,18 @@ function credentials(headers: IncomingHttpHeaders, query: URLSearchParams, token
 
 /** Pages and static files: the token in any form, from our own place. */
 export function checkPage(headers: IncomingHttpHeaders, query: URLSearchParams, options: GuardOptions): Verdict {
-  if (!ownHost(headers.host, options.port) || !originAllowed(headers)) return refuse(403, 'forbidden', BRIDGE_MESSAGES.forbidden);
+  if (!ownHost(headers.host, options.port) || !originAllowed(headers)) return refuse(403, 'forbidden', msg('bridge.forbidden'));
   const via = credentials(headers, query, options.token);
-  return via ? { ok: true, via } : refuse(401, 'unauthorized', BRIDGE_MESSAGES.unauthorized);
+  return via ? { ok: true, via } : refuse(401, 'unauthorized', msg('bridge.unauthorized'));
 }
 
 /** A contract call: a page check, then for the cookie our Origin and header, and a JSON body in every case. */
 export function checkCall(headers: IncomingHttpHeaders, query: URLSearchParams, options: GuardOptions): Verdict {
   const page = checkPage(headers, query, options);
   if (!page.ok) return page;
-  if (page.via === 'cookie' && (headers.origin === undefined || !headers[BRIDGE_HEADER])) return refuse(403, 'forbidden', BRIDGE_MESSAGES.forbidden);
+  if (page.via === 'cookie' && (headers.origin === undefined || !headers[BRIDGE_HEADER])) return refuse(403, 'forbidden', msg('bridge.forbidden'));
   const type = (headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type !== 'application/json') return refuse(415, 'unsupported_media_type', BRIDGE_MESSAGES.unsupportedType);
+  if (type !== 'application/json') return refuse(415, 'unsupported_media_type', msg('bridge.not_json_type'));
   return page;
 }
 
@@ -75,7 +68,7 @@ export function checkCall(headers: IncomingHttpHeaders, query: URLSearchParams, 
 export function checkUpgrade(headers: IncomingHttpHeaders, query: URLSearchParams, options: GuardOptions): Verdict {
   const page = checkPage(headers, query, options);
   if (!page.ok) return page;
-  if (page.via === 'cookie' && headers.origin === undefined) return refuse(403, 'forbidden', BRIDGE_MESSAGES.forbidden);
+  if (page.via === 'cookie' && headers.origin === undefined) return refuse(403, 'forbidden', msg('bridge.forbidden'));
   return page;
 }
 

@@ -6,7 +6,12 @@ import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import type { App } from '../../app/create-app';
 import { serveStatic } from './static-files';
-import { BRIDGE_MESSAGES, checkCall, checkPage, checkUpgrade, COOKIE } from './bridge-guard';
+import { checkCall, checkPage, checkUpgrade, COOKIE } from './bridge-guard';
+import { AppError } from '../../../src-shared/contract/errors';
+import { msg } from '../../../src-shared/i18n/message';
+import type { Message } from '../../../src-shared/i18n/message';
+import { renderMessage } from '../../../src-shared/i18n/render';
+import { readSettings } from '../../db/repos/settings-repo';
 import type { GuardOptions } from './bridge-guard';
 import { MAX_BODY_BYTES, readJsonBody } from './request-body';
 import { CSP } from '../../app/content-security-policy';
@@ -73,7 +78,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       return;
     }
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
-    serveStatic(options.staticDir, url.pathname, res);
+    serveStatic(options.staticDir, url.pathname, res, () => renderMessage(msg('headless.not_built'), readSettings(app.db).language));
   }
 
   async function handleCall(req: IncomingMessage, res: ServerResponse, url: URL, name: string): Promise<void> {
@@ -91,10 +96,10 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     const body = await readJsonBody(req);
     if (!body.ok) {
       if (body.reason === 'too_large') {
-        refuseCall(res, { status: 413, code: 'payload_too_large', message: BRIDGE_MESSAGES.tooLarge(MAX_BODY_BYTES / 2 ** 20) });
+        refuseCall(res, { status: 413, code: 'payload_too_large', userMessage: msg('bridge.too_large', { maxMb: MAX_BODY_BYTES / 2 ** 20 }) });
         return;
       }
-      sendJson(res, 200, { ok: false, error: { code: 'invalid_input', message: BRIDGE_MESSAGES.notJson } });
+      sendJson(res, 200, { ok: false, error: new AppError('invalid_input', msg('bridge.not_json')).toShape() });
       return;
     }
     const result = await app.dispatcher.dispatch(name, body.value, { shell: 'headless' });
@@ -102,10 +107,10 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   }
 
   /** A refused call answers in the contract's error shape, so the dashboard can show why. */
-  function refuseCall(res: ServerResponse, refusal: { status: number; code: string; message: string }): void {
+  function refuseCall(res: ServerResponse, refusal: { status: number; code: string; userMessage: Message }): void {
     // The connection closes after a refusal: nothing more is read from a client that sent one.
     res.shouldKeepAlive = false;
-    sendJson(res, refusal.status, { ok: false, error: { code: refusal.code, message: refusal.message } });
+    sendJson(res, refusal.status, { ok: false, error: new AppError(refusal.code, refusal.userMessage).toShape() });
   }
 
   function sendJson(res: ServerResponse, status: number, value: unknown): void {

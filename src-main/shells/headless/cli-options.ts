@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { KaspiEndpoints } from '../../kaspi/endpoints';
 import { checkBrowserPath } from '../../security/browser-path';
 import { KASPI_SIM_ENV, parseKaspiSim } from '../../security/kaspi-sim-option';
+import { msg } from '../../../src-shared/i18n/message';
+import { MessageError } from '../../../src-shared/i18n/message-error';
 
 export const HELP = `Kaspi Demper, headless mode: the dashboard in your browser, the bot in the background.
 
@@ -25,7 +27,7 @@ export interface HeadlessCliOptions {
   kaspiSim?: KaspiEndpoints;
 }
 
-/** The command line and environment of `npm run headless`; throws an Error whose message tells the seller what to fix. */
+/** The command line and environment of `npm run headless`; throws a MessageError that tells the seller what to fix. */
 export function parseHeadlessArgs(args: string[], env: Record<string, string | undefined> = process.env): HeadlessCliOptions {
   const { values } = parseArgs({
     args,
@@ -39,11 +41,11 @@ export function parseHeadlessArgs(args: string[], env: Record<string, string | u
     },
   });
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: нужен номер порта от 0 до 65535, получено «${values.port}»`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new MessageError(msg('cli.port', { value: values.port }));
   let browserPath: string | undefined;
   if (values.browser !== undefined) {
     const check = checkBrowserPath(values.browser);
-    if (!check.ok) throw new Error(`--browser: ${check.message}`);
+    if (!check.ok) throw new MessageError(msg('cli.browser', { problem: check.problem }));
     browserPath = check.executablePath;
   }
   const simText = values['kaspi-sim'] ?? env[KASPI_SIM_ENV];

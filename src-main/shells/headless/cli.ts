@@ -2,13 +2,21 @@ import { startHeadless } from './start-headless';
 import { guardProcess } from './process-guard';
 import { HELP, parseHeadlessArgs } from './cli-options';
 import type { HeadlessCliOptions } from './cli-options';
+import { errorText, FALLBACK_LANGUAGE, msg, renderMessage } from '../../../src-shared/i18n';
+import type { Language, Message } from '../../../src-shared/i18n';
+import { readSettings } from '../../db/repos/settings-repo';
+
+/** The console speaks the seller's language once the settings are read; Russian before that. */
+let language: Language = FALLBACK_LANGUAGE;
+const say = (message: Message) => renderMessage(message, language);
+const problemOf = (error: unknown) => errorText(error, language);
 
 async function main(): Promise<void> {
   let options: HeadlessCliOptions;
   try {
     options = parseHeadlessArgs(process.argv.slice(2));
   } catch (error) {
-    console.error((error as Error).message);
+    console.error(problemOf(error));
     process.exit(2);
   }
   if (options.help) {
@@ -22,12 +30,13 @@ async function main(): Promise<void> {
     config: { browserPath: options.browserPath, kaspiSim: options.kaspiSim },
   });
   guardProcess(headless.app.logger.child('process'));
+  language = readSettings(headless.app.db).language;
   const { url, port: actualPort } = headless.bridge;
   if (options.json) {
     console.log(JSON.stringify({ url, port: actualPort, dataDir: headless.app.paths.dataDir }));
   } else {
-    const sim = options.kaspiSim ? `\nKaspi: симулятор (${options.kaspiSim.idmcUrl})\n` : '';
-    console.log(`\nKaspi Demper работает. Откройте в браузере:\n\n  ${url}\n\nДанные: ${headless.app.paths.dataDir}\n${sim}`);
+    const sim = options.kaspiSim ? `\n${say(msg('headless.simulator', { url: options.kaspiSim.idmcUrl }))}\n` : '';
+    console.log(`\n${say(msg('headless.running'))}\n\n  ${url}\n\n${say(msg('headless.data_dir', { path: headless.app.paths.dataDir }))}\n${sim}`);
   }
   const stop = () => void headless.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
@@ -35,6 +44,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`Не удалось запустить: ${(error as Error).message}`);
+  console.error(say(msg('headless.start_failed', { problem: problemOf(error) })));
   process.exit(1);
 });

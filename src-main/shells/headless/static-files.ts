@@ -13,8 +13,8 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** Serves the built renderer; unknown paths fall back to index.html (client-side routes). */
-export function serveStatic(root: string, urlPath: string, res: ServerResponse): void {
+/** Serves the built renderer; unknown paths fall back to index.html (client-side routes). `notBuilt` says, in the seller's language, that there is none. */
+export function serveStatic(root: string, urlPath: string, res: ServerResponse, notBuilt: () => string): void {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);
@@ -31,7 +31,7 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse):
   if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
   if (!existsSync(file)) {
     res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end('Интерфейс не собран: выполните `npm run build` и перезапустите.');
+    res.end(notBuilt());
     return;
   }
   res.writeHead(200, {

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { msg, renderMessage } from '../../../src-shared/i18n';
 import { request } from 'undici';
 import { createApp, type App } from '../../../src-main/app/create-app';
 import { banFromResponse } from '../../../src-main/proxies/errors';
@@ -52,7 +53,8 @@ describe('proxies api over real proxy servers', () => {
     expect(summary).toMatchObject({ created: 2, updated: 0, merged: [{ line: 5, intoLine: 1 }] });
     expect(summary.errors.map((e) => [e.line, e.code])).toEqual([[3, 'invalidPort'], [4, 'malformed']]);
     expect(summary.errors[0]!.text).toBe('10.0.0.1:99999:user:***');
-    expect(summary.errors[0]!.message).toContain('99999');
+    expect(summary.errors[0]!.message).toEqual(msg('proxy_import.invalidPort', { port: '99999' }));
+    expect(renderMessage(summary.errors[0]!.message, 'ru')).toContain('99999');
 
     const raw = a.db.prepare('SELECT password_cipher FROM proxies WHERE username = ?').get('shop') as { password_cipher: string };
     expect(raw.password_cipher).not.toContain('s3cret');
@@ -105,7 +107,7 @@ describe('proxies api over real proxy servers', () => {
     await call('proxies.settings.update', { resetSchedule: { kind: 'weekly', weekday: 1, hour: 3 } });
     expect(a.pool.capacity(null).offersPerSecond).toBe(24);
     expect(await call<ProxyPageSettings>('proxies.settings.get')).toMatchObject({ offersPerSecond: 12, allowDirect: false, resetSchedule: { kind: 'weekly', weekday: 1, hour: 3 } });
-    await expect(call('proxies.settings.update', { offersPerSecond: 20 })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('Kaspi блокирует') });
+    await expect(call('proxies.settings.update', { offersPerSecond: 20 })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('Kaspi блокирует'), userMessage: msg('error.invalid_input', { issues: [msg('validation.at_path', { path: 'offersPerSecond', problem: msg('demper.offers_rate_max') })] }) });
 
     const [first, second] = (await call<ProxiesView>('proxies.list')).proxies;
     const bound = await call<ProxyRow>('proxies.update', { id: second!.id, patch: { storeId, label: 'для А' } });
@@ -175,7 +177,7 @@ describe('proxies api over real proxy servers', () => {
     await startApp();
     await call('proxies.import', { text: 'http://a:pw@10.0.0.1:8080\nhttp://b:pw@10.0.0.1:8080', storeId: null });
     const [, b] = (await call<ProxiesView>('proxies.list')).proxies;
-    await expect(call('proxies.update', { id: b!.id, patch: { username: 'a' } })).rejects.toMatchObject({ code: 'proxies.duplicate', message: expect.stringContaining('уже есть') });
+    await expect(call('proxies.update', { id: b!.id, patch: { username: 'a' } })).rejects.toMatchObject({ code: 'proxies.duplicate', message: expect.stringContaining('уже есть'), userMessage: msg('proxies.duplicate') });
     await expect(call('proxies.add', { protocol: 'http', host: '300.1.1.1', port: 80, username: null, password: null, label: null, storeId: null })).rejects.toMatchObject({ code: 'invalid_input' });
   });
 });

@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { request } from 'undici';
 import { SCENARIO_CREDENTIALS } from '../../sim/kaspi';
 import { createCabinetClient } from '../../../src-main/kaspi/cabinet';
-import { BrowserNotFoundError } from '../../../src-main/kaspi/login/find-browser';
+import { BrowserLaunchError } from '../../../src-main/kaspi/login/login-errors';
 import { login, type LoginOptions } from '../../../src-main/kaspi/login/login';
 import { CHROMIUM_PATH } from '../../support/browser';
 import { useTempDir } from '../../support/temp-dir';
@@ -171,7 +171,7 @@ describe('cabinet login in real Chromium against the simulator', () => {
 
   it('says the browser could not start when its path is wrong', async () => {
     const err = await login(options({ browser: { executablePath: '/nonexistent/chrome', headless: true } })).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(BrowserNotFoundError);
+    expect(err).toBeInstanceOf(BrowserLaunchError);
     expect((err as Error).message).toContain('/nonexistent/chrome');
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { price } from '../../../src-shared/domain/money';
 import { cityId } from '../../../src-shared/domain/offer';
+import { isMessageCode, issueMessage, renderMessage } from '../../../src-shared/i18n';
 import { json, springError, type Ctx } from './http';
 import type { Availability, MarketOffer } from './model';
 import type { McSession } from './sessions';
@@ -112,7 +113,9 @@ function bodyProblem(sim: SimState, uid: string, raw: unknown): string | { body:
     return 'availabilities[].stockEnabled is not the captured shape: send stockCount (a number, or null when stock is not kept)';
   }
   const parsed = processBody.safeParse(raw);
-  if (!parsed.success) return parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+  // A shared schema names its problem by catalogue code; Kaspi answers in English words.
+  const said = (i: z.core.$ZodIssue) => (isMessageCode(i.message) ? renderMessage(issueMessage(i), 'en') : i.message);
+  if (!parsed.success) return parsed.error.issues.map((i) => `${i.path.join('.')}: ${said(i)}`).join('; ');
   const body = parsed.data;
   const offer = sim.world.ownOffer(uid, body.sku);
   if (!offer) return `offer with sku ${body.sku} not found`;

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { renderMessage } from '../../../src-shared/i18n';
+import type { MessageCode } from '../../../src-shared/i18n';
 import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkBrowserPath } from '../../../src-main/security/browser-path';
@@ -27,20 +29,21 @@ describe('a login browser path', () => {
   it('is refused with a message naming the problem when it is any other program, a folder, missing or relative', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'chrome'));
-    const cases: Array<[string, RegExp]> = [
-      ['/bin/sh', /не браузер/],
-      [file(dir, 'evil.sh'), /не браузер/],
-      [file(dir, 'chromium-x'), /не браузер/],
-      [file(dir, 'chromium', 0o644), /не исполняемый/],
-      [join(dir, 'chrome'), /папка/],
-      [join(dir, 'missing', 'chrome'), /не найден/],
-      ['chrome', /полный путь/],
-      ['', /полный путь/],
+    const cases: Array<[string, MessageCode, RegExp]> = [
+      ['/bin/sh', 'browser.unknown', /не браузер/],
+      [file(dir, 'evil.sh'), 'browser.unknown', /не браузер/],
+      [file(dir, 'chromium-x'), 'browser.unknown', /не браузер/],
+      [file(dir, 'chromium', 0o644), 'browser.not_executable', /не исполняемый/],
+      [join(dir, 'chrome'), 'browser.is_folder', /папка/],
+      [join(dir, 'missing', 'chrome'), 'browser.not_found', /не найден/],
+      ['chrome', 'browser.path_not_absolute', /полный путь/],
+      ['', 'browser.path_not_absolute', /полный путь/],
     ];
-    for (const [path, message] of cases) {
+    for (const [path, code, russian] of cases) {
       const result = checkBrowserPath(path);
-      expect(result.ok, path).toBe(false);
-      expect((result as { message: string }).message, path).toMatch(message);
+      if (result.ok) throw new Error(`${path} passed`);
+      expect(result.problem.code, path).toBe(code);
+      expect(renderMessage(result.problem, 'ru'), path).toMatch(russian);
     }
   });
 
@@ -48,7 +51,7 @@ describe('a login browser path', () => {
     const dir = tempDir();
     expect(checkBrowserPath(file(dir, 'msedge.exe'), 'win32')).toMatchObject({ ok: true });
     expect(checkBrowserPath(file(dir, 'cmd.exe'), 'win32')).toMatchObject({ ok: false });
-    expect(checkBrowserPath(file(dir, 'chrome'), 'win32')).toMatchObject({ ok: false, message: expect.stringMatching(/\.exe/) });
+    expect(checkBrowserPath(file(dir, 'chrome'), 'win32')).toMatchObject({ ok: false, problem: { code: 'browser.not_exe' } });
   });
 
   it('on macOS accepts the .app bundle the file dialog returns and launches the executable inside it', () => {

@@ -4,6 +4,7 @@ import { createApp } from '../../../../src-main/app/create-app';
 import { dataPaths } from '../../../../src-main/app/data-paths';
 import { call } from '../../../support/call-app';
 import { useTempDir } from '../../../support/temp-dir';
+import { msg } from '../../../../src-shared/i18n';
 
 // The Electron binary cannot run here: safeStorage is a stand-in that "seals" by reversing bytes.
 vi.mock('electron', () => ({ safeStorage: {} }));
@@ -30,7 +31,7 @@ describe('the data key on the desktop', () => {
     const stored = readFileSync(dataPaths(dir).secretKey, 'utf8');
     expect(stored).toMatch(/^plain:/);
     expect(statSync(dataPaths(dir).secretKey).mode & 0o777).toBe(0o600);
-    expect(await call(app, 'system.status')).toMatchObject({ warnings: [NO_KEYCHAIN_WARNING] });
+    expect(await call(app, 'system.status')).toMatchObject({ warnings: [msg('untranslated', { text: NO_KEYCHAIN_WARNING })] });
     const log = await call<{ records: Array<{ msg: string }> }>(app, 'logs.query', { minLevel: 'warn' });
     expect(log.records.map((r) => r.msg)).toContain('protection weakened');
     // The secrets still round-trip after a restart.
