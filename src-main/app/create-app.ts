@@ -30,6 +30,12 @@ import type { EngineSettingsInput } from '../demper/settings';
 import { readProxySettings } from '../repricing/proxy-settings';
 import { applyPendingRestore, createBackupService } from '../maintenance/backup-service';
 import type { BackupService } from '../maintenance/backup-service';
+import { createOrdersService } from '../orders/orders-service';
+import type { OrdersService } from '../orders/orders-service';
+import type { OrdersSyncSettings } from '../orders/order-sync';
+import { costBasisReader } from '../orders/cost-basis';
+import { createAnalyticsService } from '../analytics/analytics-service';
+import type { AnalyticsService } from '../analytics/analytics-service';
 import { EventBus } from './event-bus';
 import { dataPaths } from './data-paths';
 import type { DataPaths } from './data-paths';
@@ -53,6 +59,10 @@ export interface AppConfig {
   autoStartDemper?: boolean;
   /** Engine numbers the seller does not tune: tests and benchmarks shrink delays here. */
   engineOverrides?: EngineSettingsInput;
+  /** Read every store's orders in the background from the start (default); tests decide themselves. */
+  autoStartOrders?: boolean;
+  /** Order sync numbers (poll interval, request spacing, how far back): tests and benchmarks shrink them. */
+  ordersOverrides?: Partial<OrdersSyncSettings>;
 }
 
 /** The services handlers are built from. */
@@ -72,6 +82,8 @@ export interface AppServices {
   proxyStore: SqliteProxyStore;
   pool: ProxyPool;
   demper: DemperService;
+  orders: OrdersService;
+  analytics: AnalyticsService;
 }
 
 export interface App extends AppServices {
@@ -141,19 +153,41 @@ export async function createApp(config: AppConfig): Promise<App> {
     monitor = startHealthMonitor(proxyStore, pool, { url: proxySettings.healthCheckUrl, timeoutMs: 10_000, intervalMs: proxySettings.healthCheckIntervalMs });
   }
 
-  const services: AppServices = { config, paths, db, events, logger, redactor, secrets, startedAt: now(), now, sessions, stores, backups, proxyStore, pool, demper };
+  const orders = createOrdersService({
+    db, secrets, redactor, events, logger, sessions, endpoints, now, stores,
+    dispatcherFor: (storeId) => pool.stickyDispatcher(storeId),
+    costOf: costBasisReader(db),
+    settings: config.ordersOverrides,
+  });
+  const analytics = createAnalyticsService({ db, logger, now, watching: () => demper.status().state === 'running' });
+  // Orders follow their stores (added, removed, a token saved) and their products (synced, re-costed).
+  events.subscribe((event, payload) => {
+    if (event === 'stores.changed') void orders.reconcile().then(() => orders.relink()).catch((error: unknown) => log.error('orders did not follow the stores', { error }));
+    if (event === 'products.changed') {
+      const ids = (payload as { productIds: number[] | null }).productIds;
+      orders.restampCosts(ids ?? (db.prepare('SELECT DISTINCT product_id AS id FROM order_entries WHERE product_id IS NOT NULL').all() as { id: number }[]).map((r) => r.id));
+    }
+  });
+
+  const services: AppServices = { config, paths, db, events, logger, redactor, secrets, startedAt: now(), now, sessions, stores, backups, proxyStore, pool, demper, orders, analytics };
   const dispatcher = createDispatcher(createHandlers(services), {
     mapError: (error) => (error instanceof KaspiError ? new AppError(`kaspi.${error.kind}`, error.message, { retryAfterMs: error.retryAfterMs }) : undefined),
     onInternalError: (name, error) => logger.child('api').error('call failed', { call: name, error }),
   });
   log.info('app started', { shell: config.shell, version: config.appVersion, dataDir: paths.dataDir });
   if (config.autoStartDemper ?? true) await demper.resumeIfRunning();
+  if (config.autoStartOrders ?? true) {
+    orders.start();
+    analytics.start();
+  }
   return {
     ...services,
     dispatcher,
     async close() {
       log.info('app closing');
       monitor?.stop();
+      analytics.stop();
+      await orders.stop();
       await demper.stop();
       await pool.close();
       db.close();

@@ -145,6 +145,11 @@ export interface ShopApiClient {
   listOrders(filter: ShopOrderFilter, onPage?: (orders: ShopOrder[]) => void | Promise<void>): Promise<ShopOrder[]>;
   /** The order's entries with their products; a product Kaspi does not include is asked for alone. */
   entries(orderId: string): Promise<ShopOrderEntry[]>;
+  /**
+   * §7b "Change status": accepts a new order. Never retried: an answer lost on the way may still
+   * have been applied, and the next sync shows what Kaspi did.
+   */
+  accept(orderId: string, code: string): Promise<{ status: string | null }>;
 }
 
 const unexpected = (): KaspiError => new KaspiError('not-json', 'API магазина Kaspi ответило в неожиданном формате. Попробуйте позже.');
@@ -207,6 +212,21 @@ export function createShopApiClient(opts: ShopApiOptions): ShopApiClient {
         }
       }
       return [...out.values()];
+    },
+    async accept(orderId, code) {
+      await pacer.turn();
+      const res = await kaspiRequest({
+        surface: 'shop-api',
+        method: 'POST',
+        url: `${base}/orders`,
+        headers: shopApiHeaders(opts.token),
+        body: { data: { type: 'orders', id: orderId, attributes: { code, status: 'ACCEPTED_BY_MERCHANT' } } },
+        dispatcher: opts.dispatcher,
+        timeoutMs: opts.timeoutMs,
+        retry: false,
+      });
+      const parsed = z.object({ data: orderResource }).safeParse(res.json);
+      return { status: parsed.success ? (parsed.data.data.attributes.status ?? null) : null };
     },
     async entries(orderId) {
       const qs = new URLSearchParams({ 'include[orderentries]': 'product,merchantProduct' });

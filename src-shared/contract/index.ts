@@ -7,6 +7,8 @@ import { productsCalls, productsEvents } from './products';
 import { demperCalls, demperEvents } from './demper';
 import { proxiesCalls, proxiesEvents } from './proxies';
 import { overviewCalls } from './overview';
+import { ordersCalls, ordersEvents } from './orders';
+import { analyticsCalls } from './analytics';
 
 /** The one list of what the renderer may call and what main may push. Shells, preload and client derive from it. */
 export const calls = {
@@ -18,6 +20,8 @@ export const calls = {
   ...demperCalls,
   ...proxiesCalls,
   ...overviewCalls,
+  ...ordersCalls,
+  ...analyticsCalls,
 };
 
 export const events = {
@@ -27,6 +31,7 @@ export const events = {
   ...productsEvents,
   ...demperEvents,
   ...proxiesEvents,
+  ...ordersEvents,
 };
 
 export type Calls = typeof calls;

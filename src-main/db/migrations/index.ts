@@ -1,7 +1,8 @@
 import type { Migration } from './types';
 import { initial } from './001-initial';
 import { proxies } from './002-proxies';
+import { orders } from './006-orders';
 
 /** In order; a version is never reused or edited once released. */
-export const MIGRATIONS: readonly Migration[] = [initial, proxies];
+export const MIGRATIONS: readonly Migration[] = [initial, proxies, orders];
 export type { Migration };

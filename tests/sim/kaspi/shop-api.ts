@@ -40,6 +40,7 @@ export function shopApiRoutes(r: Router, sim: SimState): void {
     }
     const lim = sim.limits.shopApi;
     if (sim.shopApiHits.hit(merchant.uid, sim.clock.now(), lim.maxPerWindow, sim.clock.scaled(lim.windowMs))) {
+      sim.shopApiRefused++;
       ctx.res.setHeader('retry-after', String(Math.max(1, Math.ceil(sim.clock.scaled(lim.windowMs) / 1000))));
       error(ctx, 429, 'Too Many Requests', 'request rate limit exceeded');
       return null;

@@ -50,6 +50,8 @@ export class SimState {
   readonly changeHits = new WindowCounter();
   readonly pushBlocks = new Blocks();
   readonly shopApiHits = new WindowCounter();
+  /** Shop API requests answered 429 (tests check a client met the limit and got through). */
+  shopApiRefused = 0;
   urls: SimUrls = { idmc: '', mc: '', storefront: '', control: '' };
 
   constructor(opts: { seed: number; scenario: string; timeScale: number }) {
@@ -79,6 +81,7 @@ export class SimState {
     this.changeHits.clear();
     this.pushBlocks.clear();
     this.shopApiHits.clear();
+    this.shopApiRefused = 0;
     this.bots.start();
     this.orders.start(scenario.initialOrdersPerMerchant, scenario.historyDays, scenario.orderIntervalMs);
   }
