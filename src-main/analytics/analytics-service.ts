@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { AnalyticsScope, Granularity, ProductEarnings, SalesTotals, SeriesPoint } from '../../src-shared/contract/analytics';
 import { dayOfDate, kzDate, kzDayStart } from '../../src-shared/domain/order';
 import { analyticsRepo } from '../db/repos/analytics-repo';
-import type { DayScope, SalesRow, WatchTotals } from '../db/repos/analytics-repo';
+import type { DayScope, DaySales, WatchTotals } from '../db/repos/analytics-repo';
 import type { Logger } from '../logging/logger';
 import { analyticsCsv } from './analytics-csv';
 import { productEarnings } from './earnings';
@@ -22,18 +22,44 @@ export interface AnalyticsDeps {
 
 const share = (w: WatchTotals | undefined): number | null => (w && w.trackedMs > 0 ? Math.round((w.firstMs / w.trackedMs) * 1000) / 1000 : null);
 
-function totalsOf(row: SalesRow | undefined): SalesTotals {
-  const r = row ?? { revenue: 0, orders: 0, units: 0, cancelled: 0, returned: 0, margin: null, coveredRevenue: 0 };
+interface Sum {
+  revenue: number;
+  orders: number;
+  units: number;
+  cancelled: number;
+  returned: number;
+  margin: number;
+  coveredRevenue: number;
+}
+const emptySum = (): Sum => ({ revenue: 0, orders: 0, units: 0, cancelled: 0, returned: 0, margin: 0, coveredRevenue: 0 });
+function addTo(sum: Sum, d: DaySales): void {
+  sum.revenue += d.revenue;
+  sum.orders += d.orders;
+  sum.units += d.units;
+  sum.cancelled += d.cancelled;
+  sum.returned += d.returned;
+  sum.margin += d.margin;
+  sum.coveredRevenue += d.coveredRevenue;
+}
+
+function totalsOf(r: Sum): SalesTotals {
   return {
     revenue: r.revenue,
     orders: r.orders,
     units: r.units,
     avgPrice: r.units > 0 ? Math.round(r.revenue / r.units) : null,
-    margin: r.margin,
+    margin: r.coveredRevenue > 0 ? Math.round(r.margin) : null,
     marginCoverage: r.revenue > 0 ? Math.round((r.coveredRevenue / r.revenue) * 1000) / 1000 : 0,
     cancelled: r.cancelled,
     returned: r.returned,
   };
+}
+
+/** The first day of the period a day falls in: itself, its week's Monday, or its month's first day. */
+export function periodStart(day: number, granularity: Granularity): number {
+  if (granularity === 'week') return day - ((day + 3) % 7);
+  if (granularity === 'month') return dayOfDate(`${kzDate(day).slice(0, 7)}-01`);
+  return day;
 }
 
 /** Sales, margin and what the repricing earned, read from local SQLite; nothing here calls Kaspi. */
@@ -61,26 +87,53 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
     fresh();
     const range = days(scope);
     const length = range.toDay - range.fromDay + 1;
-    const previous = { ...range, fromDay: range.fromDay - length, toDay: range.fromDay - 1 };
-    const watch = repo.watchSeries(range, granularity);
-    const series: SeriesPoint[] = repo.series(range, granularity).map((r) => ({
-      period: r.key, revenue: r.revenue, orders: r.orders, units: r.units, avgPrice: r.units > 0 ? Math.round(r.revenue / r.units) : null, margin: r.margin, firstShare: share(watch.get(r.key)),
-    }));
-    // Periods the bot watched without a sale still show their first-place share.
-    for (const [period, w] of watch) {
-      if (!series.some((p) => p.period === period)) series.push({ period, revenue: 0, orders: 0, units: 0, avgPrice: null, margin: null, firstShare: share(w) });
+    // One scan covers the range and the period before it, grouped by day, store and city.
+    const sales = repo.daySales({ ...range, fromDay: range.fromDay - length });
+    const totals = emptySum();
+    const previous = emptySum();
+    const periods = new Map<number, Sum>();
+    const stores = new Map<number, Sum>();
+    const cities = new Map<string, Sum>();
+    for (const d of sales) {
+      if (d.day < range.fromDay) {
+        addTo(previous, d);
+        continue;
+      }
+      addTo(totals, d);
+      const period = periodStart(d.day, granularity);
+      for (const [map, key] of [[periods, period], [stores, d.storeId], [cities, d.cityId]] as [Map<unknown, Sum>, unknown][]) {
+        const sum = map.get(key) ?? emptySum();
+        addTo(sum, d);
+        map.set(key, sum);
+      }
     }
-    series.sort((a, b) => a.period.localeCompare(b.period));
-    const all = [...watch.values()].reduce((sum, w) => ({ trackedMs: sum.trackedMs + w.trackedMs, firstMs: sum.firstMs + w.firstMs, changes: sum.changes + w.changes }), { trackedMs: 0, firstMs: 0, changes: 0 });
-    const breakdown = (rows: SalesRow[]) => rows.map((r) => ({ ...totalsOf(r), key: r.key, name: r.name ?? r.key })).sort((a, b) => b.revenue - a.revenue);
+    const watch = repo.watchDays(range);
+    const watchByPeriod = new Map<number, WatchTotals>();
+    const watchAll: WatchTotals = { trackedMs: 0, firstMs: 0, changes: 0 };
+    for (const [day, w] of watch) {
+      const period = periodStart(day, granularity);
+      const acc = watchByPeriod.get(period) ?? { trackedMs: 0, firstMs: 0, changes: 0 };
+      for (const target of [acc, watchAll]) {
+        target.trackedMs += w.trackedMs;
+        target.firstMs += w.firstMs;
+        target.changes += w.changes;
+      }
+      watchByPeriod.set(period, acc);
+    }
+    const series: SeriesPoint[] = [...new Set([...periods.keys(), ...watchByPeriod.keys()])].sort((a, b) => a - b).map((period) => {
+      const t = totalsOf(periods.get(period) ?? emptySum());
+      return { period: kzDate(period), revenue: t.revenue, orders: t.orders, units: t.units, avgPrice: t.avgPrice, margin: t.margin, firstShare: share(watchByPeriod.get(period)) };
+    });
+    const names = repo.names();
+    const breakdown = <K>(map: Map<K, Sum>, name: (key: K) => string) => [...map].map(([key, sum]) => ({ ...totalsOf(sum), key: String(key), name: name(key) })).sort((a, b) => b.revenue - a.revenue);
     return {
-      totals: totalsOf(repo.totals(range)),
-      previous: totalsOf(repo.totals(previous)),
+      totals: totalsOf(totals),
+      previous: totalsOf(previous),
       series,
-      byStore: breakdown(repo.byStore(range)),
-      byCity: breakdown(repo.byCity(range)),
+      byStore: breakdown(stores, (id) => names.stores.get(id) ?? String(id)),
+      byCity: breakdown(cities, (id) => names.cities.get(id) ?? (id || '—')),
       entriesPending: repo.pendingEntries(range),
-      firstShare: share(all),
+      firstShare: share(watchAll),
     };
   }
 
@@ -103,13 +156,17 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
     const range = days(scope);
     const sales = repo.productSales(range)[0];
     const earnings: ProductEarnings | null = sales ? productEarnings(sales, repo.watchOf([scope.productId], range).get(scope.productId)) : null;
-    const watch = repo.watchSeries(range, 'day');
-    const byDay = new Map(repo.series(range, 'day').map((r) => [r.key, r]));
+    const watch = repo.watchDays(range);
+    const byDay = new Map<number, Sum>();
+    for (const d of repo.daySales(range)) {
+      const sum = byDay.get(d.day) ?? emptySum();
+      addTo(sum, d);
+      byDay.set(d.day, sum);
+    }
     const daily = [];
     for (let day = range.fromDay; day <= range.toDay; day++) {
-      const period = kzDate(day);
-      const r = byDay.get(period);
-      daily.push({ period, units: r?.units ?? 0, revenue: r?.revenue ?? 0, firstShare: share(watch.get(period)) });
+      const r = byDay.get(day);
+      daily.push({ period: kzDate(day), units: r?.units ?? 0, revenue: r?.revenue ?? 0, firstShare: share(watch.get(day)) });
     }
     const fromMs = kzDayStart(range.fromDay);
     const toMs = kzDayStart(range.toDay + 1) - 1;

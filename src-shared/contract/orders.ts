@@ -27,7 +27,7 @@ export const ordersFilter = z.object({
 });
 export type OrdersFilter = z.input<typeof ordersFilter>;
 
-export const ORDER_SORT_KEYS = ['created', 'total', 'code', 'city', 'status'] as const;
+export const ORDER_SORT_KEYS = ['created', 'total', 'code'] as const;
 export const ordersSort = z.object({ key: z.enum(ORDER_SORT_KEYS).default('created'), dir: z.enum(['asc', 'desc']).default('desc') });
 export type OrdersSort = z.infer<typeof ordersSort>;
 

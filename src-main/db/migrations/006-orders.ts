@@ -9,8 +9,9 @@ import type { Migration } from './types';
  *   market when the order came in (position, our price, best rival), so analytics scan one table.
  * - order_status_history is append-only (a trigger refuses UPDATE; rows go only with their order,
  *   when a store is removed with its history): later features derive events from it.
- * - product_city_days and store_city_days are read models of offer_snapshots and price_journal:
- *   per day, how long the bot watched, how long we were first, how many prices it changed.
+ * - position_spans, product_change_days and store_city_days are read models of offer_snapshots
+ *   and price_journal: how long the bot watched each product at which place, how many prices it
+ *   changed, and the same per store and day.
  * - Indexes serve the Orders page (tab, store, date order, code, phone, product) and the analytics
  *   scans by day; see tests/bench/orders.ts for the figures they are measured by.
  */
@@ -96,19 +97,29 @@ export const orders: Migration = {
     ALTER TABLE orders_v6 RENAME TO orders;
     ALTER TABLE order_entries_v6 RENAME TO order_entries;
 
+    -- The Orders page: a tab (and how archived orders ended) in date order, for all stores or one;
+    -- dates, totals and codes; the sealed phone by its last four digits.
     CREATE INDEX orders_state_created ON orders(state, created_ms);
+    CREATE INDEX orders_state_outcome_created ON orders(state, outcome, created_ms);
     CREATE INDEX orders_store_state_created ON orders(store_id, state, created_ms);
+    CREATE INDEX orders_store_state_outcome_created ON orders(store_id, state, outcome, created_ms);
     CREATE INDEX orders_created ON orders(created_ms);
+    CREATE INDEX orders_store_created ON orders(store_id, created_ms);
+    CREATE INDEX orders_total ON orders(total_price);
+    CREATE INDEX orders_store_total ON orders(store_id, total_price);
     CREATE INDEX orders_code ON orders(code);
     CREATE INDEX orders_phone_last4 ON orders(phone_last4) WHERE phone_last4 IS NOT NULL;
-    CREATE INDEX orders_entries_pending ON orders(store_id, created_ms) WHERE entries_state = 'pending';
+    CREATE INDEX orders_entries_pending ON orders(created_ms, store_id) WHERE entries_state = 'pending';
     CREATE INDEX orders_waiting ON orders(accept_deadline_ms) WHERE state IN ('new', 'sign_required');
+    -- Analytics: sales by day, store and city without reading the table.
     CREATE INDEX orders_day ON orders(day, store_id, city_id, outcome, total_price, units);
 
     CREATE INDEX order_entries_product ON order_entries(product_id, created_ms);
     CREATE INDEX order_entries_unlinked ON order_entries(store_id) WHERE product_id IS NULL;
-    -- Covers the analytics scans by day: nothing of the table itself is read.
-    CREATE INDEX order_entries_day ON order_entries(day, counted, product_id, store_id, city_id, quantity, total_price, position_at_sale, unit_cost, fixed_fee, commission_bp, order_id);
+    -- Cover the analytics scans, by day (sales over time) and by product (what each product
+    -- earned, grouped without a sort): nothing of the table itself is read.
+    CREATE INDEX order_entries_product_day ON order_entries(counted, product_id, day, store_id, city_id, quantity, total_price, position_at_sale, unit_cost, fixed_fee, commission_bp);
+    CREATE INDEX order_entries_day ON order_entries(day, counted, product_id, store_id, city_id, quantity, total_price, position_at_sale, unit_cost, fixed_fee, commission_bp);
 
     CREATE TABLE order_status_history (
       id INTEGER PRIMARY KEY,
@@ -155,22 +166,44 @@ export const orders: Migration = {
       updated_ms INTEGER
     );
 
-    -- Per product, city and day: how long the bot watched, how long we were first, how many
-    -- prices it changed; cum_* run from the pair's first day, so any range is two lookups.
-    CREATE TABLE product_city_days (
+    -- Spans of time the bot watched a product in a city at one place; cum_* run from the pair's
+    -- first span to this one's end, so the watched time of any range is two lookups per city.
+    CREATE TABLE position_spans (
+      product_id INTEGER NOT NULL REFERENCES products(id) ON DELETE CASCADE,
+      city_id TEXT NOT NULL,
+      from_ms INTEGER NOT NULL,
+      to_ms INTEGER NOT NULL,
+      position INTEGER,
+      cum_tracked_ms INTEGER NOT NULL,
+      cum_first_ms INTEGER NOT NULL,
+      PRIMARY KEY (product_id, city_id, from_ms)
+    ) WITHOUT ROWID;
+
+    -- Where each product stands in each city, the span it is in, and up to when it is counted.
+    CREATE TABLE position_cursor (
+      product_id INTEGER NOT NULL REFERENCES products(id) ON DELETE CASCADE,
+      city_id TEXT NOT NULL,
+      position INTEGER,
+      counted_to_ms INTEGER NOT NULL,
+      span_from_ms INTEGER,
+      span_to_ms INTEGER,
+      span_position INTEGER,
+      cum_tracked_ms INTEGER NOT NULL DEFAULT 0,
+      cum_first_ms INTEGER NOT NULL DEFAULT 0,
+      PRIMARY KEY (product_id, city_id)
+    ) WITHOUT ROWID;
+
+    -- Prices the bot pushed, per product, city and day, with running totals.
+    CREATE TABLE product_change_days (
       product_id INTEGER NOT NULL REFERENCES products(id) ON DELETE CASCADE,
       city_id TEXT NOT NULL,
       day INTEGER NOT NULL,
-      tracked_ms INTEGER NOT NULL DEFAULT 0,
-      first_ms INTEGER NOT NULL DEFAULT 0,
-      changes INTEGER NOT NULL DEFAULT 0,
-      cum_tracked_ms INTEGER NOT NULL DEFAULT 0,
-      cum_first_ms INTEGER NOT NULL DEFAULT 0,
-      cum_changes INTEGER NOT NULL DEFAULT 0,
+      changes INTEGER NOT NULL,
+      cum_changes INTEGER NOT NULL,
       PRIMARY KEY (product_id, city_id, day)
     ) WITHOUT ROWID;
 
-    -- The same per store, city and day, for the first-place share of a whole catalogue.
+    -- Watched time, first-place time and changes per store, city and day: the catalogue's share.
     CREATE TABLE store_city_days (
       store_id INTEGER NOT NULL REFERENCES stores(id) ON DELETE CASCADE,
       city_id TEXT NOT NULL,
@@ -180,15 +213,5 @@ export const orders: Migration = {
       changes INTEGER NOT NULL DEFAULT 0,
       PRIMARY KEY (day, store_id, city_id)
     ) WITHOUT ROWID;
-
-    -- Where each product stands in each city, and up to when that is counted.
-    CREATE TABLE position_cursor (
-      product_id INTEGER NOT NULL REFERENCES products(id) ON DELETE CASCADE,
-      city_id TEXT NOT NULL,
-      position INTEGER,
-      counted_to_ms INTEGER NOT NULL,
-      PRIMARY KEY (product_id, city_id)
-    ) WITHOUT ROWID;
-
   `,
 };

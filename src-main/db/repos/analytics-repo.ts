@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { Granularity } from '../../../src-shared/contract/analytics';
+import { kzDay, kzDayStart } from '../../../src-shared/domain/order';
 
 /** Days are Kazakhstan day numbers, both ends included. */
 export interface DayScope {
@@ -10,15 +10,17 @@ export interface DayScope {
   productId?: number;
 }
 
-export interface SalesRow {
-  key: string;
-  name: string | null;
+/** Sales of one day, store and city: what every overview table is summed from. */
+export interface DaySales {
+  day: number;
+  storeId: number;
+  cityId: string;
   revenue: number;
   orders: number;
   units: number;
   cancelled: number;
   returned: number;
-  margin: number | null;
+  margin: number;
   coveredRevenue: number;
 }
 
@@ -43,135 +45,138 @@ export interface WatchTotals {
   changes: number;
 }
 
-/** The SQL of one period of a day number: the day, its week's Monday, or its month's first day. */
-function periodOf(granularity: Granularity, column = 'day'): string {
-  if (granularity === 'week') return `date((${column} - ((${column} + 3) % 7)) * 86400, 'unixepoch')`;
-  if (granularity === 'month') return `strftime('%Y-%m-01', ${column} * 86400, 'unixepoch')`;
-  return `date(${column} * 86400, 'unixepoch')`;
-}
-
 /** Margin of entry lines with a cost: price − units × (cost + fixed fees) − commission. */
 const MARGIN_SQL = 'sum(CASE WHEN e.unit_cost IS NOT NULL THEN e.total_price - e.quantity * (e.unit_cost + coalesce(e.fixed_fee, 0)) - e.total_price * coalesce(e.commission_bp, 0) / 10000.0 END)';
 const COVERED_SQL = 'coalesce(sum(CASE WHEN e.unit_cost IS NOT NULL THEN e.total_price END), 0)';
-const COUNTED = "(o.outcome IS NULL OR o.outcome = 'completed')";
 
 /**
- * The analytics queries: sales from orders and their entries (each scan served by a covering
- * index on day), watched time and bot changes from the read model of src-main/analytics.
+ * The analytics queries: sales from orders and their entries, each scan grouped in SQL over a
+ * covering index by day; watched time and bot changes from the read model (src-main/analytics).
  */
 export function analyticsRepo(db: Database) {
-  const orderFilter = (s: DayScope, alias = 'o') => {
-    const clauses = [`${alias}.day BETWEEN @fromDay AND @toDay`];
-    if (s.storeId !== undefined) clauses.push(`${alias}.store_id = @storeId`);
-    if (s.cityId) clauses.push(`${alias}.city_id = @cityId`);
-    return clauses.join(' AND ');
-  };
-  const entryFilter = (s: DayScope) => {
-    const clauses = ['e.day BETWEEN @fromDay AND @toDay', 'e.counted = 1'];
-    if (s.storeId !== undefined) clauses.push('e.store_id = @storeId');
-    if (s.cityId) clauses.push('e.city_id = @cityId');
-    if (s.productId !== undefined) clauses.push('e.product_id = @productId');
-    return clauses.join(' AND ');
-  };
   const params = (s: DayScope) => ({ fromDay: s.fromDay, toDay: s.toDay, storeId: s.storeId ?? null, cityId: s.cityId ?? null, productId: s.productId ?? null });
+  const where = (s: DayScope, alias: string) => [
+    `${alias}.day BETWEEN @fromDay AND @toDay`,
+    s.storeId !== undefined ? `${alias}.store_id = @storeId` : null,
+    s.cityId ? `${alias}.city_id = @cityId` : null,
+    alias === 'e' ? 'e.counted = 1' : null,
+    alias === 'e' && s.productId !== undefined ? 'e.product_id = @productId' : null,
+  ].filter(Boolean).join(' AND ');
 
-  /**
-   * Sales grouped by `groupSql` (over orders o, or over entries e for one product), with margin
-   * from the entries of the same groups.
-   */
-  function sales(s: DayScope, group: { orders: string; entries: string; name?: string }): SalesRow[] {
-    const p = params(s);
-    const byKey = new Map<string, SalesRow>();
-    if (s.productId === undefined) {
-      const rows = db.prepare(`
-        SELECT ${group.orders} AS key, ${group.name ?? 'NULL'} AS name,
-          coalesce(sum(CASE WHEN ${COUNTED} THEN o.total_price END), 0) AS revenue,
-          coalesce(sum(CASE WHEN ${COUNTED} THEN 1 END), 0) AS orders,
-          coalesce(sum(CASE WHEN ${COUNTED} THEN o.units END), 0) AS units,
-          coalesce(sum(o.outcome = 'cancelled'), 0) AS cancelled,
-          coalesce(sum(o.outcome = 'returned'), 0) AS returned
-        FROM orders o WHERE ${orderFilter(s)} GROUP BY key`).all(p) as Omit<SalesRow, 'margin' | 'coveredRevenue'>[];
-      for (const r of rows) byKey.set(String(r.key), { ...r, key: String(r.key), margin: null, coveredRevenue: 0 });
-    } else {
-      const rows = db.prepare(`
-        SELECT ${group.entries} AS key, coalesce(sum(e.total_price), 0) AS revenue, count(DISTINCT e.order_id) AS orders, coalesce(sum(e.quantity), 0) AS units
-        FROM order_entries e WHERE ${entryFilter(s)} GROUP BY key`).all(p) as { key: string; revenue: number; orders: number; units: number }[];
-      for (const r of rows) byKey.set(String(r.key), { key: String(r.key), name: null, revenue: r.revenue, orders: r.orders, units: r.units, cancelled: 0, returned: 0, margin: null, coveredRevenue: 0 });
+  /** Watched (or first-place) time of a product in a city up to a bound, from the span before it. */
+  const upTo = (bound: string, first: boolean) => `coalesce((SELECT ${first ? `cum_first_ms - CASE WHEN position = 1 THEN max(0, to_ms - ${bound}) ELSE 0 END` : `cum_tracked_ms - max(0, to_ms - ${bound})`}
+    FROM position_spans s WHERE s.product_id = c.product_id AND s.city_id = c.city_id AND s.from_ms < ${bound} ORDER BY s.from_ms DESC LIMIT 1), 0)`;
+  const changesUpTo = (day: string) => `coalesce((SELECT cum_changes FROM product_change_days d WHERE d.product_id = c.product_id AND d.city_id = c.city_id AND d.day <= ${day} ORDER BY d.day DESC LIMIT 1), 0)`;
+  const watchStatements = new Map<boolean, ReturnType<Database['prepare']>>();
+  const watchStatement = (byCity: boolean) => {
+    let statement = watchStatements.get(byCity);
+    if (!statement) {
+      statement = db.prepare(`SELECT c.product_id AS productId, sum(${upTo('@to', false)} - ${upTo('@from', false)}) AS trackedMs, sum(${upTo('@to', true)} - ${upTo('@from', true)}) AS firstMs,
+        sum(${changesUpTo('@toDay')} - ${changesUpTo('@fromDay - 1')}) AS changes FROM position_cursor c ${byCity ? 'WHERE c.city_id = @cityId' : ''} GROUP BY c.product_id`);
+      watchStatements.set(byCity, statement);
     }
-    const margins = db.prepare(`SELECT ${group.entries} AS key, ${MARGIN_SQL} AS margin, ${COVERED_SQL} AS covered FROM order_entries e WHERE ${entryFilter(s)} GROUP BY key`).all(p) as { key: string; margin: number | null; covered: number }[];
-    for (const m of margins) {
-      const row = byKey.get(String(m.key));
-      if (row && m.covered > 0) {
-        row.margin = Math.round(m.margin ?? 0);
-        row.coveredRevenue = m.covered;
-      }
-    }
-    return [...byKey.values()];
-  }
-
-  const cumBefore = db.prepare<[number, string, number], { cum_tracked_ms: number; cum_first_ms: number; cum_changes: number }>(
-    'SELECT cum_tracked_ms, cum_first_ms, cum_changes FROM product_city_days WHERE product_id = ? AND city_id = ? AND day <= ? ORDER BY day DESC LIMIT 1',
-  );
+    return statement;
+  };
 
   return {
-    totals(s: DayScope): SalesRow {
-      return sales(s, { orders: "'all'", entries: "'all'" })[0] ?? { key: 'all', name: null, revenue: 0, orders: 0, units: 0, cancelled: 0, returned: 0, margin: null, coveredRevenue: 0 };
-    },
-    series(s: DayScope, granularity: Granularity): SalesRow[] {
-      return sales(s, { orders: periodOf(granularity, 'o.day'), entries: periodOf(granularity, 'e.day') }).sort((a, b) => a.key.localeCompare(b.key));
-    },
-    byStore(s: DayScope): SalesRow[] {
-      return sales(s, { orders: 'o.store_id', entries: 'e.store_id', name: '(SELECT name FROM stores WHERE id = o.store_id)' });
-    },
-    byCity(s: DayScope): SalesRow[] {
-      return sales(s, { orders: "coalesce(o.city_id, '')", entries: "coalesce(e.city_id, '')", name: 'max(o.city_name)' });
+    /**
+     * Sales by day, store and city (cancelled and returned orders counted apart). Without a
+     * product, orders are the unit; for one product, its entry lines are.
+     */
+    daySales(s: DayScope): DaySales[] {
+      const p = params(s);
+      const rows: Omit<DaySales, 'margin' | 'coveredRevenue'>[] = [];
+      if (s.productId === undefined) {
+        // Grouped by outcome too (no per-row CASE), then folded here: the cheapest scan of the index.
+        const byOutcome = db.prepare(`
+          SELECT o.day, o.store_id AS storeId, coalesce(o.city_id, '') AS cityId, o.outcome, sum(o.total_price) AS revenue, count(*) AS orders, sum(o.units) AS units
+          FROM orders o WHERE ${where(s, 'o')} GROUP BY o.day, o.store_id, o.city_id, o.outcome`).all(p) as { day: number; storeId: number; cityId: string; outcome: string | null; revenue: number; orders: number; units: number }[];
+        const folded = new Map<string, Omit<DaySales, 'margin' | 'coveredRevenue'>>();
+        for (const r of byOutcome) {
+          const key = `${r.day}|${r.storeId}|${r.cityId}`;
+          const row = folded.get(key) ?? { day: r.day, storeId: r.storeId, cityId: r.cityId, revenue: 0, orders: 0, units: 0, cancelled: 0, returned: 0 };
+          if (r.outcome === 'cancelled') row.cancelled += r.orders;
+          else if (r.outcome === 'returned') row.returned += r.orders;
+          else {
+            row.revenue += r.revenue;
+            row.orders += r.orders;
+            row.units += r.units;
+          }
+          folded.set(key, row);
+        }
+        rows.push(...folded.values());
+      } else {
+        rows.push(...(db.prepare(`
+          SELECT e.day, e.store_id AS storeId, coalesce(e.city_id, '') AS cityId, sum(e.total_price) AS revenue, count(*) AS orders, sum(e.quantity) AS units, 0 AS cancelled, 0 AS returned
+          FROM order_entries e WHERE ${where(s, 'e')} GROUP BY e.day, e.store_id, e.city_id`).all(p) as Omit<DaySales, 'margin' | 'coveredRevenue'>[]));
+      }
+      const margins = db.prepare(`
+        SELECT e.day, e.store_id AS storeId, coalesce(e.city_id, '') AS cityId, ${MARGIN_SQL} AS margin, ${COVERED_SQL} AS covered
+        FROM order_entries e WHERE ${where(s, 'e')} AND e.unit_cost IS NOT NULL GROUP BY e.day, e.store_id, e.city_id`).all(p) as { day: number; storeId: number; cityId: string; margin: number; covered: number }[];
+      const out = new Map(rows.map((r) => [`${r.day}|${r.storeId}|${r.cityId}`, { ...r, margin: 0, coveredRevenue: 0 } as DaySales]));
+      for (const m of margins) {
+        const row = out.get(`${m.day}|${m.storeId}|${m.cityId}`);
+        if (row) Object.assign(row, { margin: m.margin, coveredRevenue: m.covered });
+      }
+      return [...out.values()];
     },
 
-    /** Watched and first time per period, for the whole scope (the store totals) or one product. */
-    watchSeries(s: DayScope, granularity: Granularity): Map<string, WatchTotals> {
-      const sql = s.productId !== undefined
-        ? `SELECT ${periodOf(granularity, 'd.day')} AS key, sum(tracked_ms) AS tracked, sum(first_ms) AS first, sum(changes) AS changes FROM product_city_days d
-           WHERE d.product_id = @productId AND d.day BETWEEN @fromDay AND @toDay ${s.cityId ? 'AND d.city_id = @cityId' : ''} GROUP BY key`
-        : `SELECT ${periodOf(granularity, 'd.day')} AS key, sum(tracked_ms) AS tracked, sum(first_ms) AS first, sum(changes) AS changes FROM store_city_days d
-           WHERE d.day BETWEEN @fromDay AND @toDay ${s.storeId !== undefined ? 'AND d.store_id = @storeId' : ''} ${s.cityId ? 'AND d.city_id = @cityId' : ''} GROUP BY key`;
-      const rows = db.prepare(sql).all(params(s)) as { key: string; tracked: number; first: number; changes: number }[];
-      return new Map(rows.map((r) => [r.key, { trackedMs: r.tracked, firstMs: r.first, changes: r.changes }]));
+    /** Watched and first time and bot changes by day for the scope (a product, or the stores). */
+    watchDays(s: DayScope): Map<number, WatchTotals> {
+      const out = new Map<number, WatchTotals>();
+      const add = (day: number, t: number, f: number, ch: number) => {
+        const w = out.get(day) ?? { trackedMs: 0, firstMs: 0, changes: 0 };
+        w.trackedMs += t;
+        w.firstMs += f;
+        w.changes += ch;
+        out.set(day, w);
+      };
+      if (s.productId === undefined) {
+        const rows = db.prepare(`SELECT day, sum(tracked_ms) AS t, sum(first_ms) AS f, sum(changes) AS ch FROM store_city_days d
+          WHERE d.day BETWEEN @fromDay AND @toDay ${s.storeId !== undefined ? 'AND d.store_id = @storeId' : ''} ${s.cityId ? 'AND d.city_id = @cityId' : ''} GROUP BY day`).all(params(s)) as { day: number; t: number; f: number; ch: number }[];
+        for (const r of rows) add(r.day, r.t, r.f, r.ch);
+        return out;
+      }
+      const from = kzDayStart(s.fromDay);
+      const to = kzDayStart(s.toDay + 1);
+      const spans = db.prepare(`SELECT from_ms, to_ms, position FROM position_spans WHERE product_id = @productId AND to_ms > @from AND from_ms < @to ${s.cityId ? 'AND city_id = @cityId' : ''}`)
+        .all({ ...params(s), from, to }) as { from_ms: number; to_ms: number; position: number | null }[];
+      for (const span of spans) {
+        for (let start = Math.max(from, span.from_ms); start < Math.min(to, span.to_ms); ) {
+          const day = kzDay(start);
+          const end = Math.min(to, span.to_ms, kzDayStart(day + 1));
+          add(day, end - start, span.position === 1 ? end - start : 0, 0);
+          start = end;
+        }
+      }
+      const changes = db.prepare(`SELECT day, sum(changes) AS ch FROM product_change_days WHERE product_id = @productId AND day BETWEEN @fromDay AND @toDay ${s.cityId ? 'AND city_id = @cityId' : ''} GROUP BY day`).all(params(s)) as { day: number; ch: number }[];
+      for (const c of changes) add(c.day, 0, 0, c.ch);
+      return out;
     },
 
     /** Sales per product with where our offer stood when each sale came in. */
     productSales(s: DayScope): ProductSalesRow[] {
       const rows = db.prepare(`
-        SELECT e.product_id AS productId, sum(e.total_price) AS revenue, sum(e.quantity) AS units, count(DISTINCT e.order_id) AS orders,
-          coalesce(sum(CASE WHEN e.position_at_sale = 1 THEN e.quantity END), 0) AS unitsFirst,
-          coalesce(sum(CASE WHEN e.position_at_sale > 1 THEN e.quantity END), 0) AS unitsNotFirst,
-          coalesce(sum(CASE WHEN e.position_at_sale IS NULL THEN e.quantity END), 0) AS unitsUnknown,
-          coalesce(sum(CASE WHEN e.position_at_sale = 1 THEN e.total_price END), 0) AS revenueFirst,
-          ${MARGIN_SQL} AS margin, ${COVERED_SQL} AS covered
-        FROM order_entries e WHERE ${entryFilter(s)} AND e.product_id IS NOT NULL GROUP BY e.product_id`).all(params(s)) as (Omit<ProductSalesRow, 'storeId' | 'title' | 'sku'> & { covered: number })[];
-      const names = db.prepare<[number], { store_id: number; title: string; sku: string }>('SELECT store_id, title, sku FROM products WHERE id = ?');
-      return rows.map((r) => {
-        const p = names.get(r.productId);
-        return { ...r, storeId: p?.store_id ?? 0, title: p?.title ?? '', sku: p?.sku ?? '', margin: r.covered > 0 ? Math.round(r.margin ?? 0) : null };
-      });
+        SELECT a.*, p.store_id AS storeId, p.title, p.sku FROM (
+          SELECT e.product_id AS productId, sum(e.total_price) AS revenue, sum(e.quantity) AS units, count(*) AS orders,
+            coalesce(sum(CASE WHEN e.position_at_sale = 1 THEN e.quantity END), 0) AS unitsFirst,
+            coalesce(sum(CASE WHEN e.position_at_sale > 1 THEN e.quantity END), 0) AS unitsNotFirst,
+            coalesce(sum(CASE WHEN e.position_at_sale IS NULL THEN e.quantity END), 0) AS unitsUnknown,
+            coalesce(sum(CASE WHEN e.position_at_sale = 1 THEN e.total_price END), 0) AS revenueFirst,
+            ${MARGIN_SQL} AS margin, ${COVERED_SQL} AS covered
+          FROM order_entries e INDEXED BY order_entries_product_day WHERE ${where(s, 'e')} GROUP BY e.product_id
+        ) a JOIN products p ON p.id = a.productId`).all(params(s)) as (ProductSalesRow & { covered: number })[];
+      return rows.map(({ covered, ...r }) => ({ ...r, margin: covered > 0 ? Math.round(r.margin ?? 0) : null }));
     },
 
-    /** Watched time, first-place time and bot changes of products over a day range (two lookups per city). */
+    /**
+     * Watched time, first-place time and bot changes of every product over a day range: for each
+     * product and city, the running totals at the range's two ends (one statement, two lookups each).
+     */
     watchOf(productIds: readonly number[], s: DayScope): Map<number, WatchTotals> {
       const wanted = new Set(productIds);
-      const pairs = (db.prepare('SELECT product_id, city_id FROM position_cursor').all() as { product_id: number; city_id: string }[])
-        .filter((c) => wanted.has(c.product_id) && (!s.cityId || c.city_id === s.cityId));
-      const out = new Map<number, WatchTotals>();
-      for (const { product_id: p, city_id: c } of pairs) {
-        const end = cumBefore.get(p, c, s.toDay);
-        if (!end) continue;
-        const start = cumBefore.get(p, c, s.fromDay - 1);
-        const total = out.get(p) ?? { trackedMs: 0, firstMs: 0, changes: 0 };
-        total.trackedMs += end.cum_tracked_ms - (start?.cum_tracked_ms ?? 0);
-        total.firstMs += end.cum_first_ms - (start?.cum_first_ms ?? 0);
-        total.changes += end.cum_changes - (start?.cum_changes ?? 0);
-        out.set(p, total);
-      }
-      return out;
+      const rows = watchStatement(Boolean(s.cityId)).all({ from: kzDayStart(s.fromDay), to: kzDayStart(s.toDay + 1), fromDay: s.fromDay, toDay: s.toDay, cityId: s.cityId ?? null }) as ({ productId: number } & WatchTotals)[];
+      return new Map(rows.filter((r) => wanted.has(r.productId)).map((r) => [r.productId, { trackedMs: r.trackedMs, firstMs: r.firstMs, changes: r.changes }]));
     },
 
     /** One product's sales lines over [fromMs, toMs] (for its price changes against the sales after). */
@@ -188,7 +193,16 @@ export function analyticsRepo(db: Database) {
     },
 
     pendingEntries(s: DayScope): number {
-      return (db.prepare(`SELECT count(*) AS n FROM orders o WHERE ${orderFilter(s)} AND o.entries_state = 'pending'`).get(params(s)) as { n: number }).n;
+      const scoped = [s.storeId !== undefined ? 'AND o.store_id = @storeId' : '', s.cityId ? 'AND o.city_id = @cityId' : ''].join(' ');
+      return (db.prepare(`SELECT count(*) AS n FROM orders o WHERE o.entries_state = 'pending' AND o.created_ms >= @from AND o.created_ms < @to ${scoped}`)
+        .get({ ...params(s), from: kzDayStart(s.fromDay), to: kzDayStart(s.toDay + 1) }) as { n: number }).n;
+    },
+
+    names(): { stores: Map<number, string>; cities: Map<string, string> } {
+      return {
+        stores: new Map((db.prepare('SELECT id, name FROM stores').all() as { id: number; name: string }[]).map((r) => [r.id, r.name])),
+        cities: new Map((db.prepare('SELECT city_id, max(name) AS name FROM store_cities GROUP BY city_id').all() as { city_id: string; name: string }[]).map((r) => [r.city_id, r.name])),
+      };
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { countsAsSale, dayOfDate, kzDay } from '../../../src-shared/domain/order';
+import { countsAsSale, dayOfDate, kzDay, kzDayStart } from '../../../src-shared/domain/order';
 import type { OrderEntryView, OrderOutcome, OrderSource, OrderState, OrderStatusChange } from '../../../src-shared/domain/order';
 import type { OrderDetail, OrderRow, OrdersFilter, OrdersSort } from '../../../src-shared/contract/orders';
 
@@ -103,15 +103,13 @@ interface OrderRowDb {
 }
 
 const DAY_MS = 86_400_000;
-/** A market seen this long before an order still describes it, unless the day was watched. */
+/** A market seen this long before an order still describes it, unless the bot was watching then. */
 const MARKET_FRESH_MS = DAY_MS;
 
 const SORT_SQL: Record<OrdersSort['key'], string> = {
   created: 'o.created_ms',
   total: 'o.total_price',
   code: 'o.code',
-  city: 'o.city_name',
-  status: 'o.state, o.outcome, o.status',
 };
 
 const LIST_COLUMNS = `o.*, (SELECT name FROM order_entries e WHERE e.order_id = o.id ORDER BY e.entry_no LIMIT 1) AS first_item,
@@ -160,7 +158,7 @@ export function ordersRepo(db: Database, deps: OrdersRepoDeps) {
   const snapshotBefore = db.prepare<[number, string, string], { our_position: number | null; our_price: number | null; best_rival_price: number | null; taken_at: string }>(
     'SELECT our_position, our_price, best_rival_price, taken_at FROM offer_snapshots WHERE product_id = ? AND city_id = ? AND taken_at <= ? ORDER BY taken_at DESC LIMIT 1',
   );
-  const watchedOn = db.prepare<[number, string, number], { tracked_ms: number }>('SELECT tracked_ms FROM product_city_days WHERE product_id = ? AND city_id = ? AND day = ?');
+  const spanAt = db.prepare<[number, string, number], { to_ms: number }>('SELECT to_ms FROM position_spans WHERE product_id = ? AND city_id = ? AND from_ms <= ? ORDER BY from_ms DESC LIMIT 1');
   const unlinked = db.prepare<[number], { order_id: number; entry_no: number; master_sku: string | null; sku: string | null; created_ms: number; city_id: string | null }>(
     'SELECT order_id, entry_no, master_sku, sku, created_ms, city_id FROM order_entries WHERE store_id = ? AND product_id IS NULL',
   );
@@ -177,7 +175,7 @@ export function ordersRepo(db: Database, deps: OrdersRepoDeps) {
     const snap = snapshotBefore.get(productId, cityId, new Date(createdMs).toISOString());
     if (!snap) return none;
     const at = Date.parse(snap.taken_at);
-    if (createdMs - at > MARKET_FRESH_MS && !(watchedOn.get(productId, cityId, kzDay(createdMs))?.tracked_ms ?? 0)) return none;
+    if (createdMs - at > MARKET_FRESH_MS && (spanAt.get(productId, cityId, createdMs)?.to_ms ?? 0) < createdMs) return none;
     return { position: snap.our_position, ourPrice: snap.our_price, rivalPrice: snap.best_rival_price, marketAt: at };
   };
   const costColumns = (productId: number | null) => {
@@ -262,8 +260,9 @@ export function ordersRepo(db: Database, deps: OrdersRepoDeps) {
     if (filter.storeId !== undefined) { clauses.push('o.store_id = @storeId'); params['storeId'] = filter.storeId; }
     if (filter.cityId) { clauses.push('o.city_id = @cityId'); params['cityId'] = filter.cityId; }
     if (filter.status) { clauses.push('o.status = @status'); params['status'] = filter.status; }
-    if (filter.from) { clauses.push('o.day >= @fromDay'); params['fromDay'] = dayOfDate(filter.from); }
-    if (filter.to) { clauses.push('o.day <= @toDay'); params['toDay'] = dayOfDate(filter.to); }
+    // Days as instants, so the date-ordered indexes serve the range too.
+    if (filter.from) { clauses.push('o.created_ms >= @fromMs'); params['fromMs'] = kzDayStart(dayOfDate(filter.from)); }
+    if (filter.to) { clauses.push('o.created_ms < @toMs'); params['toMs'] = kzDayStart(dayOfDate(filter.to) + 1); }
     if (filter.productId !== undefined) {
       clauses.push('o.id IN (SELECT order_id FROM order_entries WHERE product_id = @productId)');
       params['productId'] = filter.productId;
@@ -273,7 +272,8 @@ export function ordersRepo(db: Database, deps: OrdersRepoDeps) {
       const digits = digitsOf(search);
       if (digits.length > 0 && digits.length >= search.replace(/[\s()+-]/g, '').length) {
         const phoneIds = digits.length >= 4 ? phoneMatches(digits) : [];
-        clauses.push(`(o.code GLOB @codePrefix${phoneIds.length ? ` OR o.id IN (${phoneIds.join(',')})` : ''})`);
+        // One subquery per index (code, then the unsealed phone matches): an OR would scan the table.
+        clauses.push(`o.id IN (SELECT id FROM orders WHERE code GLOB @codePrefix${phoneIds.length ? ` UNION ALL SELECT id FROM orders WHERE id IN (${phoneIds.join(',')})` : ''})`);
         params['codePrefix'] = `${digits}*`;
       } else {
         clauses.push("o.customer_name LIKE @name ESCAPE '\\'");
@@ -346,11 +346,11 @@ export function ordersRepo(db: Database, deps: OrdersRepoDeps) {
 
     /** Orders still waiting for their entries (shop API), newest first. */
     pendingEntries: db.prepare<[number, number], { id: number; kaspi_id: string | null; created_ms: number; city_id: string | null; outcome: OrderOutcome | null }>(
-      "SELECT id, kaspi_id, created_ms, city_id, outcome FROM orders WHERE store_id = ? AND entries_state = 'pending' ORDER BY created_ms DESC LIMIT ?",
+      "SELECT id, kaspi_id, created_ms, city_id, outcome FROM orders INDEXED BY orders_entries_pending WHERE store_id = ? AND entries_state = 'pending' ORDER BY created_ms DESC LIMIT ?",
     ),
 
     countPending(storeId: number): number {
-      return (db.prepare("SELECT count(*) AS n FROM orders WHERE store_id = ? AND entries_state = 'pending'").get(storeId) as { n: number }).n;
+      return (db.prepare("SELECT count(*) AS n FROM orders INDEXED BY orders_entries_pending WHERE store_id = ? AND entries_state = 'pending'").get(storeId) as { n: number }).n;
     },
 
     countOrders(storeId: number): number {

@@ -42,7 +42,8 @@ describe('the first-place read model', () => {
     w.at(start + 12 * HOUR);
     w.model.refresh();
     expect(w.repo.watchOf([1], { fromDay: day, toDay: day + 1 }).get(1)).toEqual({ trackedMs: 12 * HOUR, firstMs: 6 * HOUR, changes: 0 });
-    expect(w.repo.watchSeries({ fromDay: day, toDay: day + 1 }, 'day').get(new Date(day * 86_400_000).toISOString().slice(0, 10))).toEqual({ trackedMs: 4 * HOUR, firstMs: 4 * HOUR, changes: 0 });
+    expect(w.repo.watchDays({ fromDay: day, toDay: day + 1 }).get(day)).toEqual({ trackedMs: 4 * HOUR, firstMs: 4 * HOUR, changes: 0 });
+    expect(w.repo.watchDays({ fromDay: day, toDay: day + 1, productId: 1 }).get(day + 1)).toEqual({ trackedMs: 8 * HOUR, firstMs: 2 * HOUR, changes: 0 });
   });
 
   it('does not count time the bot did not watch: the engine stopped, the product bot off, or the app closed', () => {
@@ -59,7 +60,7 @@ describe('the first-place read model', () => {
     w.model.refresh();
     const range = { fromDay: day, toDay: day + 1 };
     expect(w.repo.watchOf([1], range).get(1)?.trackedMs).toBe(HOUR);
-    expect(w.repo.watchOf([2], range).get(2)).toBeUndefined();
+    expect(w.repo.watchOf([2], range).get(2)?.trackedMs ?? 0).toBe(0);
 
     // A restart after hours away: the closed hours are not counted.
     const again = positionModel(w.db, { now: () => w.now(), watching: () => true });
