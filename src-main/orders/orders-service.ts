@@ -51,6 +51,8 @@ interface Runner {
   abort: AbortController;
   timer: ReturnType<typeof setTimeout> | null;
   pass: Promise<void> | null;
+  /** Another pass was asked for while one ran. */
+  again: boolean;
   entries: Promise<void> | null;
   nextAt: number | null;
   alertedDeadlines: Set<number>;
@@ -188,7 +190,11 @@ export function createOrdersService(deps: OrdersServiceDeps) {
 
   /** One pass; a failure is recorded on the store, logged, and the pass retried after a pause. */
   function runPass(runner: Runner): Promise<void> {
-    if (runner.pass) return runner.pass;
+    if (runner.pass) {
+      // Asked for while one runs (a token saved, a timer): one more pass follows it.
+      runner.again = true;
+      return runner.pass;
+    }
     if (runner.timer) clearTimeout(runner.timer);
     runner.timer = null;
     runner.nextAt = null;
@@ -225,9 +231,20 @@ export function createOrdersService(deps: OrdersServiceDeps) {
         runner.pass = null;
         emitStatus(runner);
         drainEntries(runner);
+        if (runner.again && !runner.abort.signal.aborted) {
+          runner.again = false;
+          schedule(runner, 0);
+        }
       }
     })();
     return runner.pass;
+  }
+
+  /** A pass that starts after this call (the one running, if any, first ends). */
+  async function freshPass(runner: Runner): Promise<void> {
+    while (runner.pass) await runner.pass.catch(() => undefined);
+    runner.again = false;
+    await runPass(runner);
   }
 
   /** Entries the shop API lists separately are read next to the passes, sharing the store's pace. */
@@ -252,7 +269,7 @@ export function createOrdersService(deps: OrdersServiceDeps) {
   const runnerFor = (store: StoreSummary): Runner => {
     let runner = runners.get(store.id);
     if (!runner) {
-      runner = { store, pacer: new RequestPacer(settings.requestIntervalMs), abort: new AbortController(), timer: null, pass: null, entries: null, nextAt: null, alertedDeadlines: new Set(), pending: { added: 0, changed: 0, timer: null } };
+      runner = { store, pacer: new RequestPacer(settings.requestIntervalMs), abort: new AbortController(), timer: null, pass: null, again: false, entries: null, nextAt: null, alertedDeadlines: new Set(), pending: { added: 0, changed: 0, timer: null } };
       runners.set(store.id, runner);
     }
     runner.store = store;
@@ -317,7 +334,7 @@ export function createOrdersService(deps: OrdersServiceDeps) {
 
     async syncNow(storeId?: number): Promise<OrderSyncStatus[]> {
       const stores = storeId === undefined ? deps.stores.list() : [storeOrThrow(storeId)];
-      await Promise.all(stores.map((s) => runPass(runnerFor(s))));
+      await Promise.all(stores.map((s) => freshPass(runnerFor(s))));
       return stores.map((s) => status(s, runners.get(s.id)));
     },
 
@@ -376,7 +393,7 @@ export function createOrdersService(deps: OrdersServiceDeps) {
       }
       // Kaspi is the truth: read the store again so the order shows its new state.
       const store = deps.stores.list().find((s) => s.id === order.store_id);
-      if (store) await runPass(runnerFor(store)).catch(() => undefined);
+      if (store) await freshPass(runnerFor(store)).catch(() => undefined);
       return this.detail(orderId);
     },
 

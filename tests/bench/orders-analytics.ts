@@ -108,21 +108,25 @@ export function seed(app: App, now: number): { storeIds: number[]; productIds: n
 export default async function bench(): Promise<Record<string, unknown>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kd-bench-analytics-'));
   const now = Date.now();
-  const app = await createApp({ dataDir, shell: 'headless', appVersion: 'bench', autoStartDemper: false, autoStartOrders: false, proxyHealthChecks: false });
+  const open = () => createApp({ dataDir, shell: 'headless', appVersion: 'bench', autoStartDemper: false, autoStartOrders: false, proxyHealthChecks: false });
+  let app = await open();
   try {
     let started = performance.now();
     const data = seed(app, now);
     const seedS = (performance.now() - started) / 1000;
-    const count = (sql: string) => (app.db.prepare(sql).get() as { n: number }).n;
     started = performance.now();
     app.analytics.refresh();
     const refreshS = (performance.now() - started) / 1000;
+    // Measured as a seller meets it: the app opened again over the data it keeps.
+    await app.close();
+    app = await open();
+    app.analytics.refresh();
+    const count = (sql: string) => (app.db.prepare(sql).get() as { n: number }).n;
 
     const year = { from: kzDate(kzDay(now) - 364), to: kzDate(kzDay(now)) };
     const products = await timed(() => app.analytics.products(year, 20_000));
     const overview = await timed(() => app.analytics.overview(year, 'day'));
     const product = await timed(() => app.analytics.product({ ...year, productId: data.productIds[3]! }));
-
     const store = data.storeIds[0]!;
     const list = (filter: Record<string, unknown>, offset = 0) => app.orders.list({ storeId: store, ...filter } as never, { key: 'created', dir: 'desc' }, offset, 100);
     const filters: Record<string, number> = {
