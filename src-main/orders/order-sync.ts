@@ -108,7 +108,8 @@ export async function runOrdersPass(deps: StoreSyncDeps): Promise<PassResult> {
   await reader.range(started - settings.recentDays * DAY_MS, started);
   syncState.update(store.id, { recentSyncedMs: started }, deps.now());
 
-  const full = state.fullSyncedMs === null || started - state.fullSyncedMs >= settings.fullEveryMs;
+  // Until the backfill is done it reads every day the full pass would: the full pass waits.
+  const full = state.backfillDone && (state.fullSyncedMs === null || started - state.fullSyncedMs >= settings.fullEveryMs);
   if (full) {
     const oldestActive = deps.orders.oldestActive(store.id);
     const from = Math.min(started - settings.activeLookbackDays * DAY_MS, oldestActive ?? started);
@@ -127,7 +128,7 @@ export async function runOrdersPass(deps: StoreSyncDeps): Promise<PassResult> {
       cursor = from;
       syncState.update(store.id, { backfillCursorMs: cursor }, deps.now());
     }
-    syncState.update(store.id, { backfillDone: true }, deps.now());
+    syncState.update(store.id, { backfillDone: true, fullSyncedMs: started }, deps.now());
   }
   return { ...totals, full };
 }
