@@ -22,24 +22,12 @@ export interface AnalyticsDeps {
 
 const share = (w: WatchTotals | undefined): number | null => (w && w.trackedMs > 0 ? Math.round((w.firstMs / w.trackedMs) * 1000) / 1000 : null);
 
-interface Sum {
-  revenue: number;
-  orders: number;
-  units: number;
-  cancelled: number;
-  returned: number;
-  margin: number;
-  coveredRevenue: number;
-}
+/** Sales of any group of days, stores and cities. */
+type Sum = Omit<DaySales, 'day' | 'storeId' | 'cityId'>;
+const SUM_FIELDS = ['revenue', 'orders', 'units', 'cancelled', 'returned', 'margin', 'coveredRevenue'] as const;
 const emptySum = (): Sum => ({ revenue: 0, orders: 0, units: 0, cancelled: 0, returned: 0, margin: 0, coveredRevenue: 0 });
-function addTo(sum: Sum, d: DaySales): void {
-  sum.revenue += d.revenue;
-  sum.orders += d.orders;
-  sum.units += d.units;
-  sum.cancelled += d.cancelled;
-  sum.returned += d.returned;
-  sum.margin += d.margin;
-  sum.coveredRevenue += d.coveredRevenue;
+function addTo(sum: Sum, d: Sum): void {
+  for (const field of SUM_FIELDS) sum[field] += d[field];
 }
 
 function totalsOf(r: Sum): SalesTotals {

@@ -9,7 +9,8 @@ import type { Column } from '../../components/virtual-table';
 import { translateError } from '../../i18n/translate';
 import { useT } from '../../i18n/use-t';
 import { useLanguage } from '../../store/ui-store';
-import { dayLabel, download, tenge } from '../orders/format';
+import { dayLabel, tenge } from '../orders/format';
+import { downloadText } from '../../components/download';
 import { ProductPanel } from './product-panel';
 import { RevenueChart } from './revenue-chart';
 
@@ -44,7 +45,7 @@ export function AnalyticsPage() {
   const exportTable = async (table: Table) => {
     try {
       const { fileName, csv } = await api.call('analytics.exportCsv', { table, scope, granularity, language });
-      download(fileName, csv);
+      downloadText(fileName, csv);
       setToast({ kind: 'ok', text: t('analytics.exported', { file: fileName }) });
     } catch (e) {
       setToast({ kind: 'error', text: translateError(language, e as { code?: string; message: string }) });

@@ -21,13 +21,3 @@ export const dayLabel = (isoDay: string, language: Language): string =>
   new Date(`${isoDay}T00:00:00Z`).toLocaleDateString(LOCALES[language], { day: '2-digit', month: '2-digit', timeZone: 'UTC' });
 
 export const tenge = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : formatTenge(v));
-
-/** Downloads text as a file the way the products export does. */
-export function download(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const a = Object.assign(document.createElement('a'), { href: url, download: fileName });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}

@@ -9,7 +9,8 @@ import type { Column } from '../../components/virtual-table';
 import { translateError } from '../../i18n/translate';
 import { useT } from '../../i18n/use-t';
 import { useLanguage } from '../../store/ui-store';
-import { download, kzDateTime, kzTime, tenge } from './format';
+import { kzDateTime, kzTime, tenge } from './format';
+import { downloadText } from '../../components/download';
 import { OrderDrawer } from './order-drawer';
 import { SyncPanel } from './sync-panel';
 import { useOrdersWindow } from './use-orders-window';
@@ -69,7 +70,7 @@ export function OrdersPage() {
   const exportCsv = async () => {
     try {
       const { fileName, csv, rows } = await api.call('orders.exportCsv', { filter, sort, language });
-      download(fileName, csv);
+      downloadText(fileName, csv);
       setToast({ kind: 'ok', text: t('orders.exported', { file: fileName, n: rows }) });
     } catch (e) {
       setToast({ kind: 'error', text: translateError(language, e as { code?: string; message: string }) });
