@@ -11,6 +11,8 @@ import { positionModel } from './position-model';
 const DAY_MS = 86_400_000;
 /** The read model is brought up to date at least this often, and before a query when older. */
 const REFRESH_MS = 60_000;
+/** A step of the read model's build: about half a second of work at a time. */
+const STEP_ROWS = 20_000;
 
 export interface AnalyticsDeps {
   db: Database;
@@ -57,7 +59,10 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
   const log = deps.logger.child('analytics');
   let refreshedAt = 0;
   let timer: ReturnType<typeof setInterval> | null = null;
+  let building: Promise<void> | null = null;
+  let stopping = false;
 
+  /** All the way up to date now (tests, the benchmark, the demo). */
   const refresh = (): void => {
     try {
       model.refresh();
@@ -66,8 +71,32 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
       log.error('analytics read model not refreshed', { error });
     }
   };
+  /** Up to date in steps, yielding between them, so a long history never freezes the app. */
+  const catchUp = (): Promise<void> => {
+    building ??= (async () => {
+      try {
+        for (let more = true; more && !stopping; ) {
+          more = model.refresh(STEP_ROWS).more;
+          if (more) await new Promise((resolve) => setImmediate(resolve));
+        }
+        refreshedAt = deps.now().getTime();
+      } catch (error) {
+        log.error('analytics read model not refreshed', { error });
+      } finally {
+        building = null;
+      }
+    })();
+    return building;
+  };
+  /** Before a query: one step when the model is older than a minute (a build in progress goes on by itself). */
   const fresh = (): void => {
-    if (deps.now().getTime() - refreshedAt > REFRESH_MS) refresh();
+    if (building || deps.now().getTime() - refreshedAt <= REFRESH_MS) return;
+    try {
+      if (!model.refresh(STEP_ROWS).more) refreshedAt = deps.now().getTime();
+      else void catchUp();
+    } catch (error) {
+      log.error('analytics read model not refreshed', { error });
+    }
   };
   const days = (scope: AnalyticsScope): DayScope => ({ fromDay: dayOfDate(scope.from), toDay: dayOfDate(scope.to), storeId: scope.storeId, cityId: scope.cityId, productId: scope.productId });
 
@@ -170,13 +199,16 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
   return {
     start(): void {
       if (timer) return;
-      refresh();
-      timer = setInterval(refresh, 5 * 60_000);
+      stopping = false;
+      void catchUp();
+      timer = setInterval(() => void catchUp(), 5 * 60_000);
       timer.unref?.();
     },
-    stop(): void {
+    async stop(): Promise<void> {
+      stopping = true;
       if (timer) clearInterval(timer);
       timer = null;
+      await building;
     },
     refresh,
     overview,

@@ -58,7 +58,12 @@ export function positionModel(db: Database, deps: { now(): number; watching(): b
 
   let firstRefresh = true;
 
-  const refresh = db.transaction((): { snapshots: number; changes: number } => {
+  /**
+   * One step: at most `limit` new snapshots and journal rows. `more` says there are others left
+   * (a first build over months of history goes in steps, so the app stays responsive); only a
+   * step that caught up counts the time up to now.
+   */
+  const refresh = db.transaction((limit: number = Number.MAX_SAFE_INTEGER): { snapshots: number; changes: number; more: boolean } => {
     const now = deps.now();
     const progress: Progress = readStored<Progress>(db, KEY) ?? { snapshotId: 0, journalId: 0, tickMs: null };
     const storeOf = new Map((db.prepare('SELECT id, store_id, bot_enabled FROM products').all() as { id: number; store_id: number; bot_enabled: number }[]).map((p) => [p.id, p]));
@@ -109,11 +114,12 @@ export function positionModel(db: Database, deps: { now(): number; watching(): b
     firstRefresh = false;
 
     let snapshots = 0;
+    let more = false;
     const nextSnapshots = db.prepare<[number, number], { id: number; product_id: number; city_id: string; taken_at: string; our_position: number | null }>(
       'SELECT id, product_id, city_id, taken_at, our_position FROM offer_snapshots WHERE id > ? ORDER BY id LIMIT ?',
     );
     for (;;) {
-      const rows = nextSnapshots.all(progress.snapshotId, BATCH);
+      const rows = nextSnapshots.all(progress.snapshotId, Math.min(BATCH, limit - snapshots));
       for (const s of rows) {
         progress.snapshotId = s.id;
         if (!storeOf.has(s.product_id)) continue;
@@ -133,6 +139,10 @@ export function positionModel(db: Database, deps: { now(): number; watching(): b
         c.dirty = true;
       }
       snapshots += rows.length;
+      if (snapshots >= limit) {
+        more = true;
+        break;
+      }
       if (rows.length < BATCH) break;
     }
 
@@ -140,15 +150,17 @@ export function positionModel(db: Database, deps: { now(): number; watching(): b
     const nextJournal = db.prepare<[number, number], { id: number; product_id: number; city_id: string; status: string; created_at: string; pushed_at: string | null }>(
       'SELECT id, product_id, city_id, status, created_at, pushed_at FROM price_journal WHERE id > ? ORDER BY id LIMIT ?',
     );
-    for (let more = true; more; ) {
-      const rows = nextJournal.all(progress.journalId, BATCH);
+    let journalRows = 0;
+    for (let reading = true; reading; ) {
+      const rows = nextJournal.all(progress.journalId, Math.min(BATCH, limit - journalRows));
       for (const j of rows) {
         // A push still on its way may yet land: wait for it rather than miss it.
         if (j.status === 'planned' && now - Date.parse(j.created_at) < PLANNED_GIVE_UP_MS) {
-          more = false;
+          reading = false;
           break;
         }
         progress.journalId = j.id;
+        journalRows++;
         if ((j.status === 'pushed' || j.status === 'verified' || j.status === 'mismatch') && storeOf.has(j.product_id)) {
           const day = kzDay(Date.parse(j.pushed_at ?? j.created_at));
           addChange.run({ p: j.product_id, c: j.city_id, day });
@@ -157,12 +169,16 @@ export function positionModel(db: Database, deps: { now(): number; watching(): b
           changes++;
         }
       }
-      if (rows.length < BATCH) more = false;
+      if (journalRows >= limit && rows.length > 0) {
+        more = true;
+        reading = false;
+      }
+      if (rows.length < BATCH) reading = false;
     }
 
     // Up to now at the last known place, for products the running bot watches; others only move on.
     const watching = deps.watching();
-    for (const c of cursors.values()) {
+    for (const c of more ? [] : cursors.values()) {
       if (c.countedTo >= now) continue;
       if (watching && storeOf.get(c.productId)?.bot_enabled === 1) credit(c, c.countedTo, now);
       c.countedTo = now;
@@ -170,9 +186,9 @@ export function positionModel(db: Database, deps: { now(): number; watching(): b
     }
     for (const c of cursors.values()) if (c.dirty) putCursor.run(c);
     for (const row of storeDays.values()) addStoreDay.run(row);
-    progress.tickMs = now;
+    if (!more) progress.tickMs = now;
     writeStored(db, KEY, progress);
-    return { snapshots, changes };
+    return { snapshots, changes, more };
   });
 
   return { refresh };

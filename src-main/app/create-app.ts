@@ -186,7 +186,7 @@ export async function createApp(config: AppConfig): Promise<App> {
     async close() {
       log.info('app closing');
       monitor?.stop();
-      analytics.stop();
+      await analytics.stop();
       await orders.stop();
       await demper.stop();
       await pool.close();

@@ -87,3 +87,19 @@ describe('the first-place read model', () => {
     expect(w.repo.watchOf([1], { fromDay: day - 1, toDay: day }).get(1)?.changes).toBe(2);
   });
 });
+
+describe('building the read model over a long history', () => {
+  it('goes in steps that each say whether more is left, and ends where one big step ends', () => {
+    const steps = world();
+    const whole = world();
+    const start = steps.now() - 48 * HOUR;
+    for (const w of [steps, whole]) for (let i = 0; i < 30; i++) w.snap(1, i % 3 === 0 ? 1 : 2, start + i * HOUR);
+    let rounds = 0;
+    for (let more = true; more; rounds++) more = steps.model.refresh(7).more;
+    expect(rounds).toBeGreaterThan(2);
+    whole.model.refresh();
+    const range = { fromDay: kzDay(start), toDay: kzDay(steps.now()) };
+    expect(steps.repo.watchOf([1], range).get(1)).toEqual(whole.repo.watchOf([1], range).get(1));
+    expect(whole.repo.watchOf([1], range).get(1)?.trackedMs).toBe(48 * HOUR);
+  });
+});
