@@ -8,7 +8,7 @@ import type { OrderSyncRepo } from '../db/repos/order-sync-repo';
 import { CABINET_ORDERS_PAGE_SIZE, type CabinetClient } from '../kaspi/cabinet';
 import type { KaspiEndpoints } from '../kaspi/endpoints';
 import type { RequestPacer } from '../kaspi/pacer';
-import { createShopApiClient, MAX_WINDOW_MS, SHOP_ORDER_STATES, type ShopApiClient, type ShopOrderState } from '../kaspi/shop-api';
+import { createShopApiClient, MAX_WINDOW_MS, SHOP_ORDER_STATES, type ShopApiClient, type ShopOrderEntry, type ShopOrderState } from '../kaspi/shop-api';
 import type { SessionManager } from '../stores/session-manager';
 import { fromCabinetOrder, fromShopEntry, fromShopOrder, type PlaceLookup } from './order-mapping';
 
@@ -197,7 +197,14 @@ export async function fetchPendingEntries(deps: Omit<StoreSyncDeps, 'onWritten'>
   let done = 0;
   for (const order of deps.orders.pendingEntries.all(deps.store.id, batch)) {
     if (deps.signal.aborted || !order.kaspi_id) break;
-    const entries = await waitingOutRateLimits(deps, () => client.entries(order.kaspi_id!));
+    let entries: ShopOrderEntry[];
+    try {
+      entries = await waitingOutRateLimits(deps, () => client.entries(order.kaspi_id!));
+    } catch (error) {
+      // Kaspi refuses this one order's entries (gone, say): it must not hold up the others.
+      if (!isKaspiError(error, 'bad-request')) throw error;
+      entries = [];
+    }
     deps.orders.saveEntries(order.id, deps.store.id, { createdMs: order.created_ms, cityId: order.city_id, outcome: order.outcome }, entries.map(fromShopEntry));
     done++;
     if (done % 10 === 0) deps.onEntries(10);

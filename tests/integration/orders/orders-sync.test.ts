@@ -93,6 +93,17 @@ describe('orders sync from the shop API', () => {
     expect((await allOrders(app)).map((r) => r.code).sort()).toEqual(sim.orders(uid).map((o) => o.code).sort());
   }, 90_000);
 
+  it('does not let one order Kaspi refuses the entries of hold up the others', async () => {
+    const { app, sim, uid, sync, storeId } = await setup({ scenario: 'small' });
+    const now = Date.now();
+    app.db.prepare(`INSERT INTO orders (store_id, code, kaspi_id, source, state, created_ms, day, total_price, entries_state, first_seen_ms, status_changed_ms, updated_ms)
+      VALUES (?, '999000111', 'gone-from-kaspi', 'shop_api', 'archive', ?, 0, 100, 'pending', ?, ?, ?)`).run(storeId, now, now, now, now);
+    await sync();
+    expect(count(app, "SELECT count(*) AS n FROM orders WHERE entries_state = 'pending'")).toBe(0);
+    expect(count(app, "SELECT count(*) AS n FROM order_entries e JOIN orders o ON o.id = e.order_id WHERE o.code = '999000111'")).toBe(0);
+    expect(count(app, 'SELECT count(*) AS n FROM order_entries')).toBe(sim.orders(uid).reduce((n, o) => n + o.entries.length, 0));
+  }, 60_000);
+
   it('shows a rejected token on the store and in the log, keeps what it has, and carries on once the token is right', async () => {
     const { app, sim, uid, sync, storeId, token } = await setup({ scenario: 'small' });
     await sync();
