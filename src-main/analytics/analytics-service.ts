@@ -137,7 +137,10 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
       }
       watchByPeriod.set(period, acc);
     }
-    const series: SeriesPoint[] = [...new Set([...periods.keys(), ...watchByPeriod.keys()])].sort((a, b) => a - b).map((period) => {
+    // Every period of the range, quiet ones as zero, so a chart reads at a glance.
+    const allPeriods = new Set<number>();
+    for (let day = range.fromDay; day <= range.toDay; day++) allPeriods.add(periodStart(day, granularity));
+    const series: SeriesPoint[] = [...allPeriods].sort((a, b) => a - b).map((period) => {
       const t = totalsOf(periods.get(period) ?? emptySum());
       return { period: kzDate(period), revenue: t.revenue, orders: t.orders, units: t.units, avgPrice: t.avgPrice, margin: t.margin, firstShare: share(watchByPeriod.get(period)) };
     });
