@@ -163,6 +163,8 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
     const sales = repo.productSales(range);
     const watch = repo.watchOf(sales.map((s) => s.productId), range);
     const rows = sales.map((s) => productEarnings(s, watch.get(s.productId))).sort((a, b) => b.revenue - a.revenue).slice(0, limit);
+    // Bot changes are counted for the rows shown only: two lookups each.
+    for (const row of rows) row.botChanges = repo.changesOf(row.productId, range);
     const units = sales.reduce((n, s) => n + s.unitsFirst + s.unitsNotFirst, 0);
     return {
       rows,
@@ -175,7 +177,7 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
     fresh();
     const range = days(scope);
     const sales = repo.productSales(range)[0];
-    const earnings: ProductEarnings | null = sales ? productEarnings(sales, repo.watchOf([scope.productId], range).get(scope.productId)) : null;
+    const earnings: ProductEarnings | null = sales ? { ...productEarnings(sales, repo.watchOf([scope.productId], range).get(scope.productId)), botChanges: repo.changesOf(scope.productId, range) } : null;
     const watch = repo.watchDays(range);
     const byDay = new Map<number, Sum>();
     for (const d of repo.daySales(range)) {

@@ -15,6 +15,14 @@ import type { Migration } from './types';
  * - Indexes serve the Orders page (tab, store, date order, code, phone, product) and the analytics
  *   scans by day; see tests/bench/orders.ts for the figures they are measured by.
  */
+/** The derived columns of order_entries, from the line's own columns. */
+const DERIVED = `units_first = CASE WHEN position_at_sale = 1 THEN quantity ELSE 0 END,
+      units_not_first = CASE WHEN position_at_sale > 1 THEN quantity ELSE 0 END,
+      units_unknown = CASE WHEN position_at_sale IS NULL THEN quantity ELSE 0 END,
+      revenue_first = CASE WHEN position_at_sale = 1 THEN total_price ELSE 0 END,
+      covered_revenue = CASE WHEN unit_cost IS NOT NULL THEN total_price ELSE 0 END,
+      cost_total = CASE WHEN unit_cost IS NOT NULL THEN quantity * (unit_cost + coalesce(fixed_fee, 0)) + total_price * coalesce(commission_bp, 0) / 10000.0 END`;
+
 export const orders: Migration = {
   version: 6,
   name: 'orders, status history, sync state, analytics read models',
@@ -86,6 +94,13 @@ export const orders: Migration = {
       unit_cost INTEGER,
       fixed_fee INTEGER,
       commission_bp INTEGER,
+      -- Derived for analytics by the triggers below (indexes cover them, so a sum reads no row).
+      units_first INTEGER NOT NULL DEFAULT 0,
+      units_not_first INTEGER NOT NULL DEFAULT 0,
+      units_unknown INTEGER NOT NULL DEFAULT 0,
+      revenue_first INTEGER NOT NULL DEFAULT 0,
+      covered_revenue INTEGER NOT NULL DEFAULT 0,
+      cost_total REAL,
       PRIMARY KEY (order_id, entry_no)
     );
     INSERT INTO order_entries_v6 (order_id, entry_no, store_id, master_sku, sku, name, quantity, total_price, created_ms, day)
@@ -96,6 +111,13 @@ export const orders: Migration = {
     DROP TABLE orders;
     ALTER TABLE orders_v6 RENAME TO orders;
     ALTER TABLE order_entries_v6 RENAME TO order_entries;
+
+    -- What a sale line adds to "sold in first place", "not first", "unknown", and to the margin.
+    CREATE TRIGGER order_entries_derive_insert AFTER INSERT ON order_entries
+      BEGIN UPDATE order_entries SET ${DERIVED} WHERE order_id = NEW.order_id AND entry_no = NEW.entry_no; END;
+    CREATE TRIGGER order_entries_derive_update AFTER UPDATE OF quantity, total_price, position_at_sale, unit_cost, fixed_fee, commission_bp ON order_entries
+      BEGIN UPDATE order_entries SET ${DERIVED} WHERE order_id = NEW.order_id AND entry_no = NEW.entry_no; END;
+    UPDATE order_entries SET ${DERIVED};
 
     -- The Orders page: a tab (and how archived orders ended) in date order, for all stores or one;
     -- dates, totals and codes; the sealed phone by its last four digits.
@@ -118,8 +140,8 @@ export const orders: Migration = {
     CREATE INDEX order_entries_unlinked ON order_entries(store_id) WHERE product_id IS NULL;
     -- Cover the analytics scans, by day (sales over time) and by product (what each product
     -- earned, grouped without a sort): nothing of the table itself is read.
-    CREATE INDEX order_entries_product_day ON order_entries(counted, product_id, day, store_id, city_id, quantity, total_price, position_at_sale, unit_cost, fixed_fee, commission_bp);
-    CREATE INDEX order_entries_day ON order_entries(day, counted, product_id, store_id, city_id, quantity, total_price, position_at_sale, unit_cost, fixed_fee, commission_bp);
+    CREATE INDEX order_entries_product_day ON order_entries(counted, product_id, day, store_id, city_id, quantity, total_price, units_first, units_not_first, units_unknown, revenue_first, covered_revenue, cost_total);
+    CREATE INDEX order_entries_day ON order_entries(day, counted, store_id, city_id, product_id, quantity, total_price, covered_revenue, cost_total);
 
     CREATE TABLE order_status_history (
       id INTEGER PRIMARY KEY,

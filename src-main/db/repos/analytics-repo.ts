@@ -45,9 +45,9 @@ export interface WatchTotals {
   changes: number;
 }
 
-/** Margin of entry lines with a cost: price − units × (cost + fixed fees) − commission. */
-const MARGIN_SQL = 'sum(CASE WHEN e.unit_cost IS NOT NULL THEN e.total_price - e.quantity * (e.unit_cost + coalesce(e.fixed_fee, 0)) - e.total_price * coalesce(e.commission_bp, 0) / 10000.0 END)';
-const COVERED_SQL = 'coalesce(sum(CASE WHEN e.unit_cost IS NOT NULL THEN e.total_price END), 0)';
+/** Margin of entry lines with a cost (price − units × (cost + fixed fees) − commission), from columns SQLite derives. */
+const MARGIN_SQL = 'sum(e.covered_revenue) - total(e.cost_total)';
+const COVERED_SQL = 'sum(e.covered_revenue)';
 
 /**
  * The analytics queries: sales from orders and their entries, each scan grouped in SQL over a
@@ -71,12 +71,14 @@ export function analyticsRepo(db: Database) {
   const watchStatement = (byCity: boolean) => {
     let statement = watchStatements.get(byCity);
     if (!statement) {
-      statement = db.prepare(`SELECT c.product_id AS productId, sum(${upTo('@to', false)} - ${upTo('@from', false)}) AS trackedMs, sum(${upTo('@to', true)} - ${upTo('@from', true)}) AS firstMs,
-        sum(${changesUpTo('@toDay')} - ${changesUpTo('@fromDay - 1')}) AS changes FROM position_cursor c ${byCity ? 'WHERE c.city_id = @cityId' : ''} GROUP BY c.product_id`);
+      statement = db.prepare(`SELECT c.product_id AS productId, sum(${upTo('@to', false)} - ${upTo('@from', false)}) AS trackedMs, sum(${upTo('@to', true)} - ${upTo('@from', true)}) AS firstMs
+        FROM position_cursor c ${byCity ? 'WHERE c.city_id = @cityId' : ''} GROUP BY c.product_id`);
       watchStatements.set(byCity, statement);
     }
     return statement;
   };
+  const changesOf = (byCity: boolean) => db.prepare(`SELECT sum(${changesUpTo('@toDay')} - ${changesUpTo('@fromDay - 1')}) AS changes FROM position_cursor c WHERE c.product_id = @productId ${byCity ? 'AND c.city_id = @cityId' : ''}`);
+  const changeStatements = new Map([[false, changesOf(false)], [true, changesOf(true)]]);
 
   return {
     /**
@@ -112,7 +114,7 @@ export function analyticsRepo(db: Database) {
       }
       const margins = db.prepare(`
         SELECT e.day, e.store_id AS storeId, coalesce(e.city_id, '') AS cityId, ${MARGIN_SQL} AS margin, ${COVERED_SQL} AS covered
-        FROM order_entries e WHERE ${where(s, 'e')} AND e.unit_cost IS NOT NULL GROUP BY e.day, e.store_id, e.city_id`).all(p) as { day: number; storeId: number; cityId: string; margin: number; covered: number }[];
+        FROM order_entries e WHERE ${where(s, 'e')} AND e.covered_revenue > 0 GROUP BY e.day, e.store_id, e.city_id`).all(p) as { day: number; storeId: number; cityId: string; margin: number; covered: number }[];
       const out = new Map(rows.map((r) => [`${r.day}|${r.storeId}|${r.cityId}`, { ...r, margin: 0, coveredRevenue: 0 } as DaySales]));
       for (const m of margins) {
         const row = out.get(`${m.day}|${m.storeId}|${m.cityId}`);
@@ -159,10 +161,7 @@ export function analyticsRepo(db: Database) {
       const rows = db.prepare(`
         SELECT a.*, p.store_id AS storeId, p.title, p.sku FROM (
           SELECT e.product_id AS productId, sum(e.total_price) AS revenue, sum(e.quantity) AS units, count(*) AS orders,
-            coalesce(sum(CASE WHEN e.position_at_sale = 1 THEN e.quantity END), 0) AS unitsFirst,
-            coalesce(sum(CASE WHEN e.position_at_sale > 1 THEN e.quantity END), 0) AS unitsNotFirst,
-            coalesce(sum(CASE WHEN e.position_at_sale IS NULL THEN e.quantity END), 0) AS unitsUnknown,
-            coalesce(sum(CASE WHEN e.position_at_sale = 1 THEN e.total_price END), 0) AS revenueFirst,
+            sum(e.units_first) AS unitsFirst, sum(e.units_not_first) AS unitsNotFirst, sum(e.units_unknown) AS unitsUnknown, sum(e.revenue_first) AS revenueFirst,
             ${MARGIN_SQL} AS margin, ${COVERED_SQL} AS covered
           FROM order_entries e INDEXED BY order_entries_product_day WHERE ${where(s, 'e')} GROUP BY e.product_id
         ) a JOIN products p ON p.id = a.productId`).all(params(s)) as (ProductSalesRow & { covered: number })[];
@@ -170,13 +169,19 @@ export function analyticsRepo(db: Database) {
     },
 
     /**
-     * Watched time, first-place time and bot changes of every product over a day range: for each
-     * product and city, the running totals at the range's two ends (one statement, two lookups each).
+     * Watched time and first-place time of every product over a day range: for each product and
+     * city, the running totals at the range's two ends (one statement, two lookups each).
      */
     watchOf(productIds: readonly number[], s: DayScope): Map<number, WatchTotals> {
       const wanted = new Set(productIds);
-      const rows = watchStatement(Boolean(s.cityId)).all({ from: kzDayStart(s.fromDay), to: kzDayStart(s.toDay + 1), fromDay: s.fromDay, toDay: s.toDay, cityId: s.cityId ?? null }) as ({ productId: number } & WatchTotals)[];
-      return new Map(rows.filter((r) => wanted.has(r.productId)).map((r) => [r.productId, { trackedMs: r.trackedMs, firstMs: r.firstMs, changes: r.changes }]));
+      const rows = watchStatement(Boolean(s.cityId)).all({ from: kzDayStart(s.fromDay), to: kzDayStart(s.toDay + 1), cityId: s.cityId ?? null }) as { productId: number; trackedMs: number; firstMs: number }[];
+      return new Map(rows.filter((r) => wanted.has(r.productId)).map((r) => [r.productId, { trackedMs: r.trackedMs, firstMs: r.firstMs, changes: 0 }]));
+    },
+
+    /** Prices the bot pushed for one product over a day range. */
+    changesOf(productId: number, s: DayScope): number {
+      const row = changeStatements.get(Boolean(s.cityId))!.get({ productId, fromDay: s.fromDay, toDay: s.toDay, cityId: s.cityId ?? null }) as { changes: number | null };
+      return row.changes ?? 0;
     },
 
     /** One product's sales lines over [fromMs, toMs] (for its price changes against the sales after). */

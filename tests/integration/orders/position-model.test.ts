@@ -82,9 +82,10 @@ describe('the first-place read model', () => {
     insert.run('dry_run', iso(w.now() - HOUR), null);
     insert.run('verified', iso(w.now() - 26 * HOUR), iso(w.now() - 26 * HOUR));
     w.model.refresh();
-    expect(w.repo.watchOf([1], { fromDay: day, toDay: day }).get(1)?.changes).toBe(1);
-    expect(w.repo.watchOf([1], { fromDay: day - 1, toDay: day - 1 }).get(1)?.changes).toBe(1);
-    expect(w.repo.watchOf([1], { fromDay: day - 1, toDay: day }).get(1)?.changes).toBe(2);
+    expect(w.repo.changesOf(1, { fromDay: day, toDay: day })).toBe(1);
+    expect(w.repo.changesOf(1, { fromDay: day - 1, toDay: day - 1 })).toBe(1);
+    expect(w.repo.changesOf(1, { fromDay: day - 1, toDay: day })).toBe(2);
+    expect(w.repo.changesOf(1, { fromDay: day - 1, toDay: day, cityId: '710000000' })).toBe(0);
   });
 });
 
