@@ -110,11 +110,13 @@ describe('cabinet (mc) endpoints', () => {
   });
 
   it('answers getOrders, getOrderCounters and getOrderDetails (§3, §7a)', async () => {
+    // A buyer just ordered: the order waits in NEW (or SIGN_REQUIRED on credit) for the seller.
+    const fresh = sim.createOrder('30067228');
     const counters = await gql('getOrderCounters', { merchantUid: '30067228' });
     const counts = (counters.body.data?.['merchant'] as { orders: { counts: { tab: string; count: number }[] } }).orders.counts;
     expect(counts.map((c) => c.tab)).toEqual(expect.arrayContaining(['NEW', 'SIGN_REQUIRED', 'PICKUP', 'DELIVERY', 'KASPI_DELIVERY_CARGO_ASSEMBLY']));
-    const newCount = counts.find((c) => c.tab === 'NEW')?.count ?? 0;
-    const orders = await gql('getOrders', { merchantUid: '30067228', size: 10, page: 0, input: { presetFilter: 'NEW', orderCode: '', cityId: '' }, advancedInput: { orderCode: '', phoneNumber: '', productCode: '' }, withAdvancedOrders: false });
+    const newCount = counts.find((c) => c.tab === fresh.tab)?.count ?? 0;
+    const orders = await gql('getOrders', { merchantUid: '30067228', size: 10, page: 0, input: { presetFilter: fresh.tab, orderCode: '', cityId: '' }, advancedInput: { orderCode: '', phoneNumber: '', productCode: '' }, withAdvancedOrders: false });
     const list = (orders.body.data?.['merchant'] as { orders: { orders: { total: number; orders: Record<string, unknown>[] } } }).orders.orders;
     expect(list.total).toBe(newCount);
     expect(list.total).toBeGreaterThan(0);
