@@ -10,6 +10,7 @@ import { proxiesHandlers } from './proxies-handlers';
 import { overviewHandlers } from './overview-handlers';
 import { updatesHandlers } from './updates-handlers';
 import { powerHandlers } from './power-handlers';
+import { analyticsHandlers, ordersHandlers } from './orders-handlers';
 
 /** Every call of the contract, implemented by one handler module per domain. */
 export function createHandlers(services: AppServices): Handlers {
@@ -24,5 +25,7 @@ export function createHandlers(services: AppServices): Handlers {
     ...overviewHandlers(services),
     ...updatesHandlers(services),
     ...powerHandlers(services),
+    ...ordersHandlers(services),
+    ...analyticsHandlers(services),
   };
 }

@@ -36,6 +36,12 @@ import type { PowerEventSource } from '../power/power-handling';
 import type { SleepBlocker } from '../power/keep-awake';
 import type { SleepGuard } from '../power/sleep-guard';
 import type { WakeReport } from '../../src-shared/contract/power';
+import { createOrdersService } from '../orders/orders-service';
+import type { OrdersService } from '../orders/orders-service';
+import type { OrdersSyncSettings } from '../orders/order-sync';
+import { costBasisReader } from '../orders/cost-basis';
+import { createAnalyticsService } from '../analytics/analytics-service';
+import type { AnalyticsService } from '../analytics/analytics-service';
 import { EventBus } from './event-bus';
 import { dataPaths } from './data-paths';
 import type { DataPaths } from './data-paths';
@@ -76,6 +82,10 @@ export interface AppConfig extends StartupTarget {
   sleepBlocker?: SleepBlocker;
   /** The desktop shell's notification of a wake report. */
   onWakeReport?: (report: WakeReport) => void;
+  /** Read every store's orders in the background from the start (default); tests decide themselves. */
+  autoStartOrders?: boolean;
+  /** Order sync numbers (poll interval, request spacing, how far back): tests and benchmarks shrink them. */
+  ordersOverrides?: Partial<OrdersSyncSettings>;
 }
 
 /** The services handlers are built from. */
@@ -98,6 +108,8 @@ export interface AppServices {
   /** Null where the app cannot update itself (headless mode). */
   updates: UpdateController | null;
   power: SleepGuard;
+  orders: OrdersService;
+  analytics: AnalyticsService;
 }
 
 export interface App extends AppServices {
@@ -190,7 +202,23 @@ export async function createApp(config: AppConfig): Promise<App> {
 
   const power = startPowerHandling({ db, demper, events, logger, now: () => now().getTime(), source: config.powerEvents, blocker: config.sleepBlocker, onReport: config.onWakeReport });
 
-  const services: AppServices = { config, paths, db, events, logger, redactor, secrets, startedAt: now(), now, sessions, stores, backups, proxyStore, pool, demper, updates, power: power.guard };
+  const orders = createOrdersService({
+    db, secrets, redactor, events, logger, sessions, endpoints, now, stores,
+    dispatcherFor: (storeId) => pool.stickyDispatcher(storeId),
+    costOf: costBasisReader(db),
+    settings: config.ordersOverrides,
+  });
+  const analytics = createAnalyticsService({ db, logger, now, watching: () => demper.status().state === 'running' });
+  // Orders follow their stores (added, removed, a token saved) and their products (synced, re-costed).
+  events.subscribe((event, payload) => {
+    if (event === 'stores.changed') void orders.reconcile().then(() => orders.relink()).catch((error: unknown) => log.error('orders did not follow the stores', { error }));
+    if (event === 'products.changed') {
+      const ids = (payload as { productIds: number[] | null }).productIds;
+      orders.restampCosts(ids ?? (db.prepare('SELECT DISTINCT product_id AS id FROM order_entries WHERE product_id IS NOT NULL').all() as { id: number }[]).map((r) => r.id));
+    }
+  });
+
+  const services: AppServices = { config, paths, db, events, logger, redactor, secrets, startedAt: now(), now, sessions, stores, backups, proxyStore, pool, demper, updates, power: power.guard, orders, analytics };
   const dispatcher = createDispatcher(createHandlers(services), {
     mapError: (error) => (error instanceof KaspiError ? new AppError(`kaspi.${error.kind}`, error.userMessage, { retryAfterMs: error.retryAfterMs }) : undefined),
     onInternalError: (name, error) => logger.child('api').error('call failed', { call: name, error }),
@@ -199,6 +227,10 @@ export async function createApp(config: AppConfig): Promise<App> {
   for (const warning of config.warnings ?? []) log.warn('protection weakened', { warning });
   if (config.autoStartDemper ?? true) await demper.resumeIfRunning();
   updates?.start();
+  if (config.autoStartOrders ?? true) {
+    orders.start();
+    analytics.start();
+  }
   return {
     ...services,
     dispatcher,
@@ -207,6 +239,8 @@ export async function createApp(config: AppConfig): Promise<App> {
       monitor?.stop();
       updates?.stop();
       power.stop();
+      await analytics.stop();
+      await orders.stop();
       await demper.stop();
       await pool.close();
       db.close();

@@ -37,10 +37,26 @@ export interface CabinetClient {
   listOffers(q: { merchantUid: string; page: number; size: number; active: boolean }): Promise<OfferListPage>;
   /** §5: sends the offer's whole state; returns Kaspi's async job id. Never retried: a lost answer may still have been applied. */
   pushPrice(input: PushPriceInput): Promise<{ jobId: string }>;
-  orders(q: { merchantUid: string; tab: string; page: number; size: number; orderCode?: string; cityId?: string }): Promise<{ total: number; orders: CabinetOrder[] }>;
+  /** One page of a cabinet order tab (§7a); at most CABINET_ORDERS_PAGE_SIZE orders. */
+  orders(q: CabinetOrdersQuery): Promise<{ total: number; orders: CabinetOrder[] }>;
   orderCounters(merchantUid: string): Promise<OrderTabCount[]>;
   orderDetails(merchantUid: string, orderCode: string): Promise<CabinetOrder>;
   activeOrderTabs(q: { merchantUid: string; tabs?: readonly string[]; count?: number; startIndex?: number }): Promise<ActiveOrderTab[]>;
+}
+
+/** The page size the cabinet's own UI sends (INV live capture, §7a); nothing larger is known to work. */
+export const CABINET_ORDERS_PAGE_SIZE = 10;
+
+export interface CabinetOrdersQuery {
+  merchantUid: string;
+  /** A tab code of §7a (`presetFilter`): NEW, SIGN_REQUIRED, …, ARCHIVED. */
+  tab: string;
+  page: number;
+  size?: number;
+  orderCode?: string;
+  cityId?: string;
+  /** ARCHIVED only: the days of creation to list, as the cabinet's archive filter takes them. */
+  archive?: { fromDate: string; toDate: string; statuses: readonly string[] };
 }
 
 const unexpected = (what: UnexpectedWhat): KaspiError => new KaspiError('not-json', msg('kaspi.unexpected_format', { what: msg(`kaspi.what.${what}`) }));
@@ -121,11 +137,13 @@ export function createCabinetClient(opts: CabinetClientOptions): CabinetClient {
       return { jobId: parsed.data.id };
     },
 
-    async orders({ merchantUid, tab, page, size, orderCode = '', cityId = '' }) {
-      // §7a "Variables": the shape the cabinet UI sends.
+    async orders({ merchantUid, tab, page, size = CABINET_ORDERS_PAGE_SIZE, orderCode = '', cityId = '', archive }) {
+      if (!Number.isInteger(size) || size < 1 || size > CABINET_ORDERS_PAGE_SIZE) throw new KaspiError('bad-request', msg('kaspi.orders_page_size', { max: CABINET_ORDERS_PAGE_SIZE }));
+      // §7a "Variables": the shape the cabinet UI sends; the archive filter as the SPA sends it for ARCHIVED.
+      const input: Record<string, unknown> = { presetFilter: tab, orderCode, cityId };
+      if (archive) Object.assign(input, { archivedOrderStatusFilter: [...archive.statuses], fromDate: archive.fromDate, toDate: archive.toDate });
       const data = await mcGraphql(ctx, 'getOrders', GET_ORDERS, {
-        merchantUid, page, size,
-        input: { presetFilter: tab, orderCode, cityId },
+        merchantUid, page, size, input,
         advancedInput: { orderCode: '', phoneNumber: '', productCode: '' },
         withAdvancedOrders: false,
       });

@@ -83,8 +83,18 @@ export const cabinetOrder = z.object({
   /** Masked by the cabinet (`+0(000)-000-00-00`, §3); only order details carry it. */
   customerPhone: z.string().nullable(),
   cityId: z.string().nullable(),
+  cityName: z.string().nullable(),
+  /** Point (pickup), OrderAddress (delivery to a door) or Postomat, as the cabinet types it. */
+  destinationKind: z.string().nullable(),
+  address: z.string().nullable(),
+  /** The point of sale the order is served from (`{uid}_PPn`). */
+  pointId: z.string().nullable(),
   deliveryMethod: z.string().nullable(),
   kaspiDelivery: z.boolean().nullable(),
+  plannedDeliveryAt: z.number().nullable(),
+  /** The timeout of the order's current step while it waits for the seller (steps[].timeoutTime). */
+  acceptDeadline: z.number().nullable(),
+  cancelReason: z.string().nullable(),
   entries: z.array(cabinetOrderEntry),
 });
 export type CabinetOrder = z.infer<typeof cabinetOrder>;
@@ -170,6 +180,12 @@ export const orderEntryWire = z.object({
   totalPrice: optNumber,
 });
 
+const cityWire = z.object({ id: idString.nullish().catch(null), name: optText }).nullish().catch(null);
+const placeWire = z
+  .object({ __typename: optText, id: optText, name: optText, streetName: optText, streetNumber: optText, building: optText, city: cityWire })
+  .nullish()
+  .catch(null);
+
 export const orderWire = z.object({
   code: idString,
   status: optText,
@@ -177,9 +193,13 @@ export const orderWire = z.object({
   creationTime: z.union([z.string(), z.number()]).nullish().catch(null),
   modificationTime: z.union([z.string(), z.number()]).nullish().catch(null),
   customer: z.object({ firstName: optText, lastName: optText, phoneNumber: optText }).nullish().catch(null),
-  destination: z.object({ city: z.object({ id: idString.nullish().catch(null) }).nullish().catch(null) }).nullish().catch(null),
+  destination: placeWire,
+  warehouse: placeWire,
+  steps: z.array(z.object({ status: optText, step: optText, timeoutTime: z.union([z.string(), z.number()]).nullish().catch(null) }).nullable().catch(null)).nullish().catch(null),
+  delivery: z.object({ plannedDeliveryDate: z.union([z.string(), z.number()]).nullish().catch(null) }).nullish().catch(null),
   deliveryMethod: optText,
   kaspiDelivery: optBool,
+  cancelReason: optText,
   entries: z.array(orderEntryWire).nullish().catch(null),
 });
 

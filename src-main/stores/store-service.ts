@@ -160,6 +160,8 @@ export function createStoreService(deps: StoreServiceDeps) {
       storeOrThrow(storeId);
       if (token) deps.redactor.register(token);
       stores.setShopToken(storeId, token ? deps.secrets.encrypt(token) : null);
+      // The orders of a store come from the shop API once it has a token: they follow this event.
+      deps.events.emit('stores.changed', { storeId });
       return storeOrThrow(storeId);
     },
 

@@ -9,6 +9,8 @@ import { proxiesCalls, proxiesEvents } from './proxies';
 import { overviewCalls } from './overview';
 import { updatesCalls, updatesEvents } from './updates';
 import { powerCalls, powerEvents } from './power';
+import { ordersCalls, ordersEvents } from './orders';
+import { analyticsCalls } from './analytics';
 
 /** The one list of what the renderer may call and what main may push. Shells, preload and client derive from it. */
 export const calls = {
@@ -22,6 +24,8 @@ export const calls = {
   ...overviewCalls,
   ...updatesCalls,
   ...powerCalls,
+  ...ordersCalls,
+  ...analyticsCalls,
 };
 
 export const events = {
@@ -33,6 +37,7 @@ export const events = {
   ...proxiesEvents,
   ...updatesEvents,
   ...powerEvents,
+  ...ordersEvents,
 };
 
 export type Calls = typeof calls;

@@ -3,7 +3,8 @@ import { initial } from './001-initial';
 import { proxies } from './002-proxies';
 import { offerState } from './003-offer-state';
 import { loginContext } from './005-login-context';
+import { orders } from './006-orders';
 
 /** In order; a version is never reused or edited once released. */
-export const MIGRATIONS: readonly Migration[] = [initial, proxies, offerState, loginContext];
+export const MIGRATIONS: readonly Migration[] = [initial, proxies, offerState, loginContext, orders];
 export type { Migration };

@@ -4,6 +4,7 @@ import type { ProductTableRow, RulesRejection } from '../../../src-shared/contra
 import type { StoreSummary } from '../../../src-shared/domain/store';
 import { api } from '../../api/client';
 import { useApiError } from '../../components/use-api-error';
+import { downloadText } from '../../components/download';
 import { useT } from '../../i18n/use-t';
 import { say, translateError } from '../../i18n/translate';
 import type { Language } from '../../../src-shared/contract/settings';
@@ -109,12 +110,7 @@ export function ProductsPage() {
   const exportCsv = async () => {
     try {
       const { fileName, csv } = await api.call('rules.exportCsv', { storeId, language: language === 'en' ? 'en' : 'ru' });
-      const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-      const a = Object.assign(document.createElement('a'), { href: url, download: fileName });
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      downloadText(fileName, csv);
       setToast({ kind: 'ok', text: t('products.export.done', { file: fileName }) });
     } catch (e) {
       report(e);

@@ -27,6 +27,11 @@ export const kaspiMessages = defineMessages({
     kk: 'Kaspi сұрауды қабылдамады (боттардан қорғаныс). Кейінірек немесе басқа прокси арқылы көріңіз.',
     en: 'Kaspi refused the request (bot protection). Try later or through another proxy.',
   },
+  'kaspi.orders_page_size': {
+    ru: 'Размер страницы заказов кабинета — от 1 до {max}.',
+    kk: 'Кабинет тапсырыстары бетінің өлшемі — 1-ден {max}-ге дейін.',
+    en: 'A cabinet orders page holds 1 to {max} orders.',
+  },
   'kaspi.server': {
     ru: 'Сервер Kaspi ответил ошибкой. Обычно это ненадолго: запрос повторится позже.',
     kk: 'Kaspi сервері қатемен жауап берді. Әдетте бұл ұзаққа созылмайды: сұрау кейінірек қайталанады.',

@@ -12,6 +12,7 @@ export const validationMessages = defineMessages({
     kk: '{expected, select, number {сан керек} string {мәтін керек} boolean {«иә» не «жоқ» керек} array {тізім керек} object {объект керек} other {мәннің түрі қате}}',
     en: '{expected, select, number {a number is needed} string {text is needed} boolean {yes or no is needed} array {a list is needed} object {an object is needed} other {wrong kind of value}}',
   },
+  'validation.iso_day': { ru: 'дата в формате ГГГГ-ММ-ДД', kk: 'күн ЖЖЖЖ-АА-КК пішімінде', en: 'a date as YYYY-MM-DD' },
   'validation.too_small': { ru: 'не меньше {minimum}', kk: 'кемінде {minimum}', en: 'at least {minimum}' },
   'validation.too_big': { ru: 'не больше {maximum}', kk: 'ең көбі {maximum}', en: 'at most {maximum}' },
   'validation.too_short': {

@@ -65,7 +65,9 @@ export function buildScenario(name: string, seed: number): ScenarioData {
         competitorsPerProduct: [3, 7],
         lively: true,
         orderIntervalMs: 4 * 60_000,
-        initialOrdersPerMerchant: 15,
+        // A few days of history, so the orders and analytics pages have something on first open.
+        initialOrdersPerMerchant: 150,
+        historyDays: 4,
       });
     case 'bench':
       return buildGenerated('bench', seed, {
@@ -77,7 +79,9 @@ export function buildScenario(name: string, seed: number): ScenarioData {
         competitorsPerProduct: [3, 6],
         lively: false,
         orderIntervalMs: 0,
-        initialOrdersPerMerchant: 20,
+        // orders_sync_10k_s: ten thousand orders over the last two months.
+        initialOrdersPerMerchant: 10_000,
+        historyDays: 60,
       });
     default:
       throw new Error(`unknown scenario "${name}" (known: ${SCENARIO_NAMES.join(', ')})`);
@@ -167,7 +171,7 @@ function buildSmall(seed: number): ScenarioData {
     { id: 'small-phone', phone: creds.phone.phone, mfa: false, merchantUids: [own.uid], name: 'Small Phone' },
   ];
   // The third slot of the on-sale list is a stale entry: with l=5 the first page holds 4 offers.
-  return { name: 'small', seed, cities, merchants: [own, ...rivals], accounts, products, offers, staleListSlots: { [own.uid]: [2] }, orderIntervalMs: 10 * 60_000, initialOrdersPerMerchant: 4 };
+  return { name: 'small', seed, cities, merchants: [own, ...rivals], accounts, products, offers, staleListSlots: { [own.uid]: [2] }, orderIntervalMs: 10 * 60_000, initialOrdersPerMerchant: 12, historyDays: 3 };
 }
 
 interface GeneratedSpec {
@@ -180,6 +184,7 @@ interface GeneratedSpec {
   lively: boolean;
   orderIntervalMs: number;
   initialOrdersPerMerchant: number;
+  historyDays: number;
 }
 
 function buildGenerated(name: string, seed: number, spec: GeneratedSpec): ScenarioData {
@@ -245,7 +250,7 @@ function buildGenerated(name: string, seed: number, spec: GeneratedSpec): Scenar
   }
   // A stale list entry on the first page of 100 and one further on: a short page is not the end.
   const staleListSlots = Object.fromEntries(stores.map((st) => [st.uid, [37, 4321]]));
-  return { name, seed, cities, merchants: [...stores, ...rivals], accounts: spec.accounts, products, offers, staleListSlots, orderIntervalMs: spec.orderIntervalMs, initialOrdersPerMerchant: spec.initialOrdersPerMerchant };
+  return { name, seed, cities, merchants: [...stores, ...rivals], accounts: spec.accounts, products, offers, staleListSlots, orderIntervalMs: spec.orderIntervalMs, initialOrdersPerMerchant: spec.initialOrdersPerMerchant, historyDays: spec.historyDays };
 }
 
 function livelyBot(rng: Prng, price: number): BotStrategy | null {
