@@ -10,6 +10,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     reporters: ['default', './tests/support/summary-reporter.ts'],
+    setupFiles: ['./tests/support/strict-messages.ts'],
     // electron-store imports electron at load; tests mock electron, which only works inlined.
     server: { deps: { inline: ['electron-store'] } },
   },

@@ -6,6 +6,7 @@ import { startKaspiSim } from '../tests/sim/kaspi';
 import { SCENARIO_CREDENTIALS } from '../tests/sim/kaspi/scenarios';
 import { startHeadless, DEFAULT_STATIC_DIR } from '../src-main/shells/headless/start-headless';
 import { findBrowser } from '../src-main/kaspi/login/find-browser';
+import { importPastMarket } from '../tests/support/past-market';
 
 /**
  * `npm run demo`: the app doing its job with no Kaspi account. Starts the simulator's `demo`
@@ -25,20 +26,24 @@ if (!existsSync(join(DEFAULT_STATIC_DIR, 'index.html'))) {
 if (!values.keep) rmSync(dataDir, { recursive: true, force: true });
 
 const sim = await startKaspiSim({ scenario: 'demo', seed: Number(values.seed), timeScale: 1 });
-const headless = await startHeadless({ dataDir, port: Number(values.port) });
+let browserPath: string | undefined;
+try {
+  browserPath = findBrowser().executablePath;
+} catch (error) {
+  console.warn(`Браузер для входа не найден (${(error as Error).message}). Магазин можно будет подключить позже.`);
+}
+// The simulator is a start-up option of the app, like `npm run headless -- --kaspi-sim …`: never a setting.
+const headless = await startHeadless({
+  dataDir,
+  port: Number(values.port),
+  config: { kaspiSim: { idmcUrl: sim.urls.idmc, mcUrl: sim.urls.mc, storefrontUrl: sim.urls.storefront }, browserPath },
+});
 const call = async <T>(name: string, input: unknown): Promise<T> => {
   const result = await headless.app.dispatcher.dispatch(name, input, { shell: 'headless' });
   if (!result.ok) throw new Error(result.error.message);
   return result.value as T;
 };
 
-let browserPath: string | null = null;
-try {
-  browserPath = findBrowser().executablePath;
-} catch (error) {
-  console.warn(`Браузер для входа не найден (${(error as Error).message}). Магазин можно будет подключить позже.`);
-}
-await call('settings.update', { kaspi: { idmcUrl: sim.urls.idmc, mcUrl: sim.urls.mc, storefrontUrl: sim.urls.storefront, browserPath } });
 
 if (browserPath) {
   const { email, password } = SCENARIO_CREDENTIALS.demo.owner;
@@ -48,15 +53,30 @@ if (browserPath) {
       loginId: 'demo-login-0001',
       credentials: { method: 'email', login: email, password },
     });
-    const stores = await call<Array<{ id: number; name: string }>>('stores.add', { accountId, merchantUids: merchants.map((m) => m.uid) });
+    const stores = await call<Array<{ id: number; name: string; merchantUid: string }>>('stores.add', { accountId, merchantUids: merchants.map((m) => m.uid) });
     for (const store of stores) {
       const synced = await call<{ total: number }>('stores.sync', { storeId: store.id });
       console.log(`  ${store.name}: ${synced.total} товаров`);
+      await showHistory(store.id, store.merchantUid);
       await startDryRun(store.id);
     }
   } catch (error) {
     console.warn(`Не удалось подключить демо-магазин: ${(error as Error).message}`);
   }
+}
+
+/**
+ * A few days of history on first open: the shop API token the seller would paste (orders with
+ * phones), and the market of the simulator's last days as a bot watching them would have recorded
+ * it, so the analytics can tell sales in first place from the rest.
+ */
+async function showHistory(storeId: number, merchantUid: string): Promise<void> {
+  const token = (SCENARIO_CREDENTIALS.demo.apiTokens as Record<string, string>)[merchantUid];
+  const watched = importPastMarket(headless.app, sim, storeId, merchantUid, Date.now() - 5 * 86_400_000);
+  headless.app.analytics.refresh();
+  if (token) await call('stores.setShopToken', { storeId, token });
+  const [status] = await call<Array<{ orders: number }>>('orders.syncNow', { storeId });
+  console.log(`  заказов за последние дни: ${status?.orders ?? 0}, история цен: ${watched} записей`);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { ReactNode } from 'react';
+import { DesktopStatus } from './components/desktop-status';
 import { EmptyState } from './components/empty-state';
 import { LanguageSwitch } from './components/language-switch';
 import { useT } from './i18n/use-t';
@@ -12,12 +13,14 @@ import { LogsPage } from './pages/logs/logs-page';
 import { DemperPage } from './pages/demper/demper-page';
 import { ProxiesPage } from './pages/proxies/proxies-page';
 import { OverviewPage } from './pages/overview/overview-page';
+import { OrdersPage } from './pages/orders/orders-page';
+import { AnalyticsPage } from './pages/analytics/analytics-page';
 import { PAGES, useUi } from './store/ui-store';
 import type { Page } from './store/ui-store';
 
 /** Pages whose own issue has not landed yet show what they are for and what to do first. */
 const EMPTY_TEXT: Partial<Record<Page, MessageKey>> = {
-  orders: 'empty.orders', analytics: 'empty.analytics', preorders: 'empty.preorders',
+  preorders: 'empty.preorders',
   whatsapp: 'empty.whatsapp',
 };
 
@@ -28,6 +31,8 @@ const PAGE_VIEWS: Partial<Record<Page, () => ReactNode>> = {
   demper: () => <DemperPage />,
   proxies: () => <ProxiesPage />,
   overview: () => <OverviewPage />,
+  orders: () => <OrdersPage />,
+  analytics: () => <AnalyticsPage />,
   settings: () => <SettingsPage />,
   system: () => <SystemPage />,
 };
@@ -63,6 +68,7 @@ export function App() {
           <LanguageSwitch />
         </header>
         {loadError && <p className="error banner" role="alert">{loadError}</p>}
+        <DesktopStatus />
         <main>{view ? view() : <EmptyState title={t(`nav.${page}`)}>{empty ? t(empty) : null}</EmptyState>}</main>
       </div>
     </div>

@@ -8,6 +8,9 @@ import { productsHandlers } from './products-handlers';
 import { demperHandlers } from './demper-handlers';
 import { proxiesHandlers } from './proxies-handlers';
 import { overviewHandlers } from './overview-handlers';
+import { updatesHandlers } from './updates-handlers';
+import { powerHandlers } from './power-handlers';
+import { analyticsHandlers, ordersHandlers } from './orders-handlers';
 
 /** Every call of the contract, implemented by one handler module per domain. */
 export function createHandlers(services: AppServices): Handlers {
@@ -20,5 +23,9 @@ export function createHandlers(services: AppServices): Handlers {
     ...demperHandlers(services),
     ...proxiesHandlers(services),
     ...overviewHandlers(services),
+    ...updatesHandlers(services),
+    ...powerHandlers(services),
+    ...ordersHandlers(services),
+    ...analyticsHandlers(services),
   };
 }

@@ -2,10 +2,17 @@ import type { Handler } from '../../src-shared/contract/dispatcher';
 import type { OverviewSummary } from '../../src-shared/contract/overview';
 import type { AppServices } from '../app/create-app';
 import { createRulesService } from '../rules/rules-service';
+import { msg } from '../../src-shared/i18n/message';
+import type { Message } from '../../src-shared/i18n/message';
+import type { EngineStatusView } from '../../src-shared/contract/demper';
 
 /** Kazakhstan's local day (UTC+5), the day a seller counts changes in. */
 const KZ_OFFSET_MS = 5 * 3_600_000;
 const localDay = (ms: number) => new Date(ms + KZ_OFFSET_MS).toISOString().slice(0, 10);
+
+/** An engine error for the seller: its own message once the engine gives one (after #12), else its kind's. */
+const sellerMessage = (e: EngineStatusView['lastErrors'][number]): Message =>
+  e.userMessage ?? (e.kind === 'internal' ? msg('error.internal') : msg(`kaspi.${e.kind}`));
 
 export function overviewHandlers({ db, now, demper, pool, stores }: AppServices): { 'overview.summary': Handler<'overview.summary'> } {
   const rules = createRulesService({ db, now });
@@ -52,7 +59,7 @@ export function overviewHandlers({ db, now, demper, pool, stores }: AppServices)
         blockedStores: status.stores.filter((s) => s.blockedUntil > nowMs).map((s) => ({ storeId: s.storeId, name: s.name, until: s.blockedUntil })),
         storesNeedingLogin: stores.list().filter((s) => s.sessionStatus === 'needs_login' || s.sessionStatus === 'expired').map((s) => ({ storeId: s.id, name: names.get(s.id) ?? s.name })),
         proxies: { total: lanes.length, cooling: lanes.filter((l) => l.status === 'cooling').length, dead: lanes.filter((l) => l.status === 'dead').length },
-        recentErrors: status.lastErrors.slice(-5).reverse().map((e) => ({ at: e.at, message: e.message })),
+        recentErrors: status.lastErrors.slice(-5).reverse().map((e) => ({ at: e.at, message: sellerMessage(e) })),
       };
     },
   };

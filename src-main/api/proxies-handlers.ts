@@ -9,6 +9,7 @@ import { proxyPageView } from '../proxies/live-view';
 import { parseProxyList } from '../proxies/parse';
 import { DuplicateProxyError } from '../proxies/sqlite-proxy-store';
 import { readProxySettings, writeProxySettings } from '../proxies/proxy-settings';
+import { msg } from '../../src-shared/i18n/message';
 
 type ProxyCalls =
   | 'proxies.list' | 'proxies.import' | 'proxies.add' | 'proxies.update' | 'proxies.remove'
@@ -55,7 +56,7 @@ export function proxiesHandlers({ db, proxyStore, pool, demper, stores, events, 
   const checkStore = (storeId: number | null | undefined) => {
     if (storeId === null || storeId === undefined) return;
     if (!stores.list().some((s) => s.id === storeId)) {
-      throw new AppError('proxies.unknown_store', 'Магазин не найден: возможно, его удалили. Обновите страницу и выберите другой.');
+      throw new AppError('proxies.unknown_store', msg('proxies.unknown_store'));
     }
   };
   const settings = (): ProxyPageSettings => {
@@ -128,7 +129,7 @@ export function proxiesHandlers({ db, proxyStore, pool, demper, stores, events, 
 }
 
 function notFound(): AppError {
-  return new AppError('not_found', 'Прокси не найден: возможно, его уже удалили. Обновите страницу.');
+  return new AppError('not_found', msg('proxies.not_found'));
 }
 
 /** The proxy layer's errors as messages a seller can act on. */
@@ -137,11 +138,11 @@ function guard<T>(run: () => T): T {
     return run();
   } catch (error) {
     if (error instanceof DuplicateProxyError) {
-      throw new AppError('proxies.duplicate', 'Такой прокси уже есть в списке (тот же адрес, порт и пользователь).', { existingId: error.existingId });
+      throw new AppError('proxies.duplicate', error.userMessage, { existingId: error.existingId });
     }
-    if (error instanceof UnsupportedProxyError) throw new AppError('proxies.unsupported', `Этот прокси нельзя использовать: ${error.message}`);
+    if (error instanceof UnsupportedProxyError) throw new AppError('proxies.unsupported', msg('proxies.unusable', { reason: error.reason }));
     if (error instanceof NoLaneError) {
-      throw new AppError('proxies.no_lane', 'Нет ни одного прокси и прямое подключение запрещено: добавьте прокси или разрешите прямое подключение.');
+      throw new AppError('proxies.no_lane', msg('proxies.no_lane'));
     }
     throw error;
   }

@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import type { Handler } from '../../src-shared/contract/dispatcher';
 import type { AppServices } from '../app/create-app';
 import { schemaVersion } from '../db/migrate';
+import { msg } from '../../src-shared/i18n/message';
 
 export function systemHandlers(app: AppServices): { 'system.status': Handler<'system.status'> } {
   return {
@@ -18,6 +19,8 @@ export function systemHandlers(app: AppServices): { 'system.status': Handler<'sy
       startedAt: app.startedAt.toISOString(),
       uptimeSeconds: Math.max(0, Math.floor((app.now().getTime() - app.startedAt.getTime()) / 1000)),
       nodeVersion: process.versions.node,
+      // The desktop shell's warnings are still plain text until #13 moves them to the catalogue.
+      warnings: (app.config.warnings ?? []).map((text) => msg('untranslated', { text })),
     }),
   };
 }

@@ -1,8 +1,11 @@
 import BetterSqlite3 from 'better-sqlite3';
+import { msg } from '../../src-shared/i18n/message';
+import type { Message } from '../../src-shared/i18n/message';
 import type { Database } from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { DatabaseFileError } from './errors';
 import { migrate } from './migrate';
+import { sqliteOptions } from './native-binding';
 
 const SQLITE_HEADER = 'SQLite format 3\0';
 
@@ -15,9 +18,9 @@ export function openDatabase(path: string): Database {
   checkHeader(path);
   let db: Database;
   try {
-    db = new BetterSqlite3(path);
+    db = new BetterSqlite3(path, sqliteOptions({}));
   } catch (error) {
-    throw new DatabaseFileError('unreadable', `Не удалось открыть базу данных ${path}: ${(error as Error).message}`);
+    throw new DatabaseFileError('unreadable', msg('db.cannot_open', { path, detail: (error as Error).message }));
   }
   try {
     const check = db.pragma('quick_check', { simple: true });
@@ -45,19 +48,19 @@ export function openDatabase(path: string): Database {
  * it: SQLite header, integrity, a schema version this release knows, the tables it expects.
  */
 export function validateDatabaseFile(path: string, latestVersion: number): void {
-  if (!existsSync(path)) throw new DatabaseFileError('unreadable', `Файл не найден: ${path}`);
+  if (!existsSync(path)) throw new DatabaseFileError('unreadable', msg('db.file_missing', { path }));
   checkHeader(path);
   let db: Database | undefined;
   try {
-    db = new BetterSqlite3(path, { readonly: true, fileMustExist: true });
+    db = new BetterSqlite3(path, sqliteOptions({ readonly: true, fileMustExist: true }));
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new DatabaseFileError('corrupt', corruptMessage(path, String(check)));
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > latestVersion) {
-      throw new DatabaseFileError('newer_schema', `Копия ${path} создана более новой версией приложения (схема ${version}). Обновите приложение.`);
+      throw new DatabaseFileError('newer_schema', msg('db.copy_newer', { path, version }));
     }
     const journal = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'price_journal'").get();
-    if (!journal) throw new DatabaseFileError('not_a_database', `${path} — база SQLite, но не резервная копия Kaspi Demper.`);
+    if (!journal) throw new DatabaseFileError('not_a_database', msg('db.not_our_copy', { path }));
   } catch (error) {
     if (error instanceof DatabaseFileError) throw error;
     throw new DatabaseFileError('corrupt', corruptMessage(path, (error as Error).message));
@@ -73,7 +76,7 @@ function checkHeader(path: string): void {
   try {
     fd = openSync(path, 'r');
   } catch (error) {
-    throw new DatabaseFileError('unreadable', `Нет доступа к файлу базы данных ${path}: ${(error as Error).message}`);
+    throw new DatabaseFileError('unreadable', msg('db.no_access', { path, detail: (error as Error).message }));
   }
   try {
     readSync(fd, buffer, 0, 16, 0);
@@ -81,17 +84,10 @@ function checkHeader(path: string): void {
     closeSync(fd);
   }
   if (buffer.toString('latin1') !== SQLITE_HEADER) {
-    throw new DatabaseFileError(
-      'not_a_database',
-      `Файл ${path} не является базой данных Kaspi Demper (повреждён или подменён). Он не изменён. ` +
-        'Восстановите базу из резервной копии или переместите этот файл, чтобы начать с новой базы.',
-    );
+    throw new DatabaseFileError('not_a_database', msg('db.not_our_file', { path }));
   }
 }
 
-function corruptMessage(path: string, detail: string): string {
-  return (
-    `База данных ${path} повреждена (${detail}). Файл не изменён. ` +
-    'Восстановите её из резервной копии (Настройки → Резервная копия) или переместите файл.'
-  );
+function corruptMessage(path: string, detail: string): Message {
+  return msg('db.corrupt', { path, detail });
 }

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Migration } from './migrations/types';
 import { MIGRATIONS } from './migrations';
 import { DatabaseFileError } from './errors';
+import { msg } from '../../src-shared/i18n/message';
 
 export function schemaVersion(db: Database): number {
   return db.pragma('user_version', { simple: true }) as number;
@@ -15,10 +16,7 @@ export function migrate(db: Database, migrations: readonly Migration[] = MIGRATI
   const latest = migrations.at(-1)?.version ?? 0;
   const current = schemaVersion(db);
   if (current > latest) {
-    throw new DatabaseFileError(
-      'newer_schema',
-      `База данных создана более новой версией приложения (схема ${current}, эта версия знает до ${latest}). Обновите приложение.`,
-    );
+    throw new DatabaseFileError('newer_schema', msg('db.newer_schema', { current, latest }));
   }
   for (const m of migrations) {
     if (m.version <= current) continue;

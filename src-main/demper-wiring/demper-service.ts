@@ -213,6 +213,29 @@ export function createDemperService(deps: DemperServiceDeps) {
     async resumeIfRunning(): Promise<void> {
       if (readStored<boolean>(db, RUNNING_KEY) === true) await engine.start();
     },
+    /**
+     * The computer is going to sleep (or lost its network): pushes in flight settle and are
+     * journalled, nothing new starts. The seller's "running" choice is kept. False if it was not running.
+     */
+    async pauseForSleep(): Promise<boolean> {
+      if (engine.status().state === 'stopped') return false;
+      await engine.stop();
+      recordSnapshot.flush();
+      return true;
+    },
+    /**
+     * Awake again: if the seller left the bot running, it starts with every decision made before the
+     * sleep dropped and every product read again before any push (an expired session is renewed by
+     * the engine's session keeper on the first push). Returns how many pairs are read again.
+     */
+    async resumeAfterWake(): Promise<number> {
+      if (readStored<boolean>(db, RUNNING_KEY) !== true || engine.status().state !== 'stopped') return 0;
+      engine.forgetDecisionsAndRecheck();
+      await engine.start();
+      const rechecking = engine.status().pairs.total;
+      log.info('resumed after sleep', { rechecking });
+      return rechecking;
+    },
     /** After rules, products or stores change. */
     async reload(): Promise<void> {
       if (engine.status().state !== 'stopped') await engine.reload();

@@ -4,6 +4,7 @@ import type { OfferSource, PricePusher, SessionKeeper } from '../demper/ports';
 import type { KaspiEndpoints } from '../kaspi/endpoints';
 import { fetchOffers } from '../kaspi/storefront';
 import type { ProxyPool } from '../proxies/pool';
+import { createOfferPusher } from '../stores/offer-pusher';
 import type { SessionManager } from '../stores/session-manager';
 
 const OFFERS_LANE = 'pool';
@@ -30,25 +31,14 @@ export function createOfferSource(pool: ProxyPool, endpoints: () => KaspiEndpoin
   };
 }
 
-/** The cabinet price push (kaspi-api.md §5) under the store's account session. */
+/**
+ * The cabinet price push (kaspi-api.md §5) under the store's account session. The engine names a
+ * product's new city prices; the offer pusher (src-main/stores/offer-pusher.ts) sends them with the
+ * offer's every point of sale as it stands, and journals the body.
+ */
 export function createPricePusher(db: Database, sessions: SessionManager): PricePusher {
-  const product = db.prepare<[number], { title: string; account_id: number }>(
-    'SELECT p.title, s.account_id FROM products p JOIN stores s ON s.id = p.store_id WHERE p.id = ?',
-  );
-  return {
-    async push(request) {
-      const row = product.get(request.productId);
-      if (!row) throw new KaspiError('bad-request', 'Товар удалён из приложения');
-      // No automatic re-login here: the engine calls the session keeper once and retries itself.
-      const cabinet = sessions.client(row.account_id, request.storeId);
-      return cabinet.pushPrice({
-        merchantUid: request.merchantId,
-        sku: request.sku,
-        model: row.title,
-        cityPrices: request.cityPrices.map((c) => ({ cityId: c.cityId, price: c.price })),
-      });
-    },
-  };
+  const offers = createOfferPusher({ db, sessions });
+  return { push: (request) => offers.push({ productId: request.productId, cityPrices: request.cityPrices }) };
 }
 
 export function createSessionKeeper(db: Database, sessions: SessionManager): SessionKeeper {

@@ -4,15 +4,19 @@ import type { Dispatcher } from 'undici';
 import { joinUrl, type KaspiEndpoints } from './endpoints';
 import { GET_CITIES, GET_MERCHANT, GET_ORDERS, GET_ORDER_COUNTERS, GET_ORDER_DETAILS, mcGraphql, type McContext } from './graphql';
 import { mcHeaders, type CookieLike } from './headers';
-import { parseOfferListPage } from './offer-list';
+import { parseOfferListPage, type OfferListPage } from './offer-list';
 import { mapOrder, mapOrderTabs, mapOrders } from './orders-parse';
 import { buildPushBody, type PushPriceInput } from './push-body';
 import type { RetryPolicy } from './retry';
 import { kaspiRequest } from './transport';
 import {
   citiesWire, merchantWire, merchantsWire, orderTabCount, orderWire,
-  type ActiveOrderTab, type CabinetOffer, type CabinetOrder, type City, type MerchantInfo, type OrderTabCount,
+  type ActiveOrderTab, type CabinetOrder, type City, type MerchantInfo, type OrderTabCount,
 } from './types';
+import { msg } from '../../src-shared/i18n/message';
+
+/** What Kaspi returned, named in the message that says its format was unexpected. */
+type UnexpectedWhat = 'merchants' | 'merchant' | 'cities' | 'price_answer' | 'orders' | 'order_counts' | 'order' | 'order_tabs';
 
 export interface CabinetClientOptions {
   endpoints: KaspiEndpoints;
@@ -29,16 +33,33 @@ export interface CabinetClient {
   merchants(): Promise<string[]>;
   merchant(uid: string): Promise<MerchantInfo>;
   cities(): Promise<City[]>;
-  listOffers(q: { merchantUid: string; page: number; size: number; active: boolean }): Promise<{ total: number; offers: CabinetOffer[]; skipped: number }>;
-  /** §5: returns Kaspi's async job id. Never retried: a lost answer may still have been applied. */
+  /** One page of `/bff/offer-view/list` (§6); offer-pages.ts reads them all. */
+  listOffers(q: { merchantUid: string; page: number; size: number; active: boolean }): Promise<OfferListPage>;
+  /** §5: sends the offer's whole state; returns Kaspi's async job id. Never retried: a lost answer may still have been applied. */
   pushPrice(input: PushPriceInput): Promise<{ jobId: string }>;
-  orders(q: { merchantUid: string; tab: string; page: number; size: number; orderCode?: string; cityId?: string }): Promise<{ total: number; orders: CabinetOrder[] }>;
+  /** One page of a cabinet order tab (§7a); at most CABINET_ORDERS_PAGE_SIZE orders. */
+  orders(q: CabinetOrdersQuery): Promise<{ total: number; orders: CabinetOrder[] }>;
   orderCounters(merchantUid: string): Promise<OrderTabCount[]>;
   orderDetails(merchantUid: string, orderCode: string): Promise<CabinetOrder>;
   activeOrderTabs(q: { merchantUid: string; tabs?: readonly string[]; count?: number; startIndex?: number }): Promise<ActiveOrderTab[]>;
 }
 
-const unexpected = (what: string): KaspiError => new KaspiError('not-json', `Kaspi вернул ${what} в неожиданном формате. Попробуйте позже.`);
+/** The page size the cabinet's own UI sends (INV live capture, §7a); nothing larger is known to work. */
+export const CABINET_ORDERS_PAGE_SIZE = 10;
+
+export interface CabinetOrdersQuery {
+  merchantUid: string;
+  /** A tab code of §7a (`presetFilter`): NEW, SIGN_REQUIRED, …, ARCHIVED. */
+  tab: string;
+  page: number;
+  size?: number;
+  orderCode?: string;
+  cityId?: string;
+  /** ARCHIVED only: the days of creation to list, as the cabinet's archive filter takes them. */
+  archive?: { fromDate: string; toDate: string; statuses: readonly string[] };
+}
+
+const unexpected = (what: UnexpectedWhat): KaspiError => new KaspiError('not-json', msg('kaspi.unexpected_format', { what: msg(`kaspi.what.${what}`) }));
 
 export function createCabinetClient(opts: CabinetClientOptions): CabinetClient {
   const ctx: McContext = opts;
@@ -60,14 +81,14 @@ export function createCabinetClient(opts: CabinetClientOptions): CabinetClient {
   return {
     async merchants() {
       const parsed = merchantsWire.safeParse(await get('/s/m', {}));
-      if (!parsed.success) throw unexpected('список магазинов');
+      if (!parsed.success) throw unexpected('merchants');
       return parsed.data.merchants.map((m) => m.uid);
     },
 
     async merchant(uid) {
       const data = await mcGraphql(ctx, 'getMerchant', GET_MERCHANT, { id: uid });
       const m = merchantWire.safeParse(data['merchant']);
-      if (!m.success) throw unexpected('данные магазина');
+      if (!m.success) throw unexpected('merchant');
       return {
         uid: m.data.id,
         name: m.data.name ?? m.data.id,
@@ -90,7 +111,7 @@ export function createCabinetClient(opts: CabinetClientOptions): CabinetClient {
     async cities() {
       const data = await mcGraphql(ctx, 'getCities', GET_CITIES, {});
       const c = citiesWire.safeParse(data['cities']);
-      if (!c.success) throw unexpected('список городов');
+      if (!c.success) throw unexpected('cities');
       return c.data;
     },
 
@@ -112,20 +133,22 @@ export function createCabinetClient(opts: CabinetClientOptions): CabinetClient {
         retry: false,
       });
       const parsed = z.object({ id: z.union([z.string(), z.number()]).transform(String) }).safeParse(res.json);
-      if (!parsed.success) throw unexpected('ответ на изменение цены');
+      if (!parsed.success) throw unexpected('price_answer');
       return { jobId: parsed.data.id };
     },
 
-    async orders({ merchantUid, tab, page, size, orderCode = '', cityId = '' }) {
-      // §7a "Variables": the shape the cabinet UI sends.
+    async orders({ merchantUid, tab, page, size = CABINET_ORDERS_PAGE_SIZE, orderCode = '', cityId = '', archive }) {
+      if (!Number.isInteger(size) || size < 1 || size > CABINET_ORDERS_PAGE_SIZE) throw new KaspiError('bad-request', msg('kaspi.orders_page_size', { max: CABINET_ORDERS_PAGE_SIZE }));
+      // §7a "Variables": the shape the cabinet UI sends; the archive filter as the SPA sends it for ARCHIVED.
+      const input: Record<string, unknown> = { presetFilter: tab, orderCode, cityId };
+      if (archive) Object.assign(input, { archivedOrderStatusFilter: [...archive.statuses], fromDate: archive.fromDate, toDate: archive.toDate });
       const data = await mcGraphql(ctx, 'getOrders', GET_ORDERS, {
-        merchantUid, page, size,
-        input: { presetFilter: tab, orderCode, cityId },
+        merchantUid, page, size, input,
         advancedInput: { orderCode: '', phoneNumber: '', productCode: '' },
         withAdvancedOrders: false,
       });
       const parsed = z.object({ merchant: z.object({ orders: z.object({ orders: z.object({ total: z.number().catch(0), orders: z.array(z.unknown()).catch([]) }) }) }) }).safeParse(data);
-      if (!parsed.success) throw unexpected('список заказов');
+      if (!parsed.success) throw unexpected('orders');
       const { total, orders } = parsed.data.merchant.orders.orders;
       return { total, orders: mapOrders(orders) };
     },
@@ -133,7 +156,7 @@ export function createCabinetClient(opts: CabinetClientOptions): CabinetClient {
     async orderCounters(merchantUid) {
       const data = await mcGraphql(ctx, 'getOrderCounters', GET_ORDER_COUNTERS, { merchantUid });
       const parsed = z.object({ merchant: z.object({ orders: z.object({ counts: z.array(z.unknown()).catch([]) }) }) }).safeParse(data);
-      if (!parsed.success) throw unexpected('счётчики заказов');
+      if (!parsed.success) throw unexpected('order_counts');
       return parsed.data.merchant.orders.counts.flatMap((c) => {
         const one = orderTabCount.safeParse(c);
         return one.success ? [one.data] : [];
@@ -143,14 +166,14 @@ export function createCabinetClient(opts: CabinetClientOptions): CabinetClient {
     async orderDetails(merchantUid, orderCode) {
       const data = await mcGraphql(ctx, 'getOrderDetails', GET_ORDER_DETAILS, { merchantUid, orderCode });
       const parsed = z.object({ merchant: z.object({ orderDetail: orderWire }) }).safeParse(data);
-      if (!parsed.success) throw unexpected('заказ');
+      if (!parsed.success) throw unexpected('order');
       return mapOrder(parsed.data.merchant.orderDetail);
     },
 
     async activeOrderTabs({ merchantUid, tabs = [], count = 100, startIndex = 0 }) {
       // §7a REST (older): selectedTabs may repeat.
       const json = await get('/mc/api/orderTabs/active', { count: String(count), selectedTabs: tabs, startIndex: String(startIndex), loadPoints: 'false', _m: merchantUid });
-      if (!Array.isArray(json)) throw unexpected('вкладки заказов');
+      if (!Array.isArray(json)) throw unexpected('order_tabs');
       return mapOrderTabs(json);
     },
   };

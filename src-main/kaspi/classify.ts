@@ -1,4 +1,5 @@
 import { KaspiError } from '../../src-shared/domain/kaspi-error';
+import { msg } from '../../src-shared/i18n/message';
 
 /**
  * The one place that turns an HTTP outcome into a KaspiError. The same status means different
@@ -22,8 +23,6 @@ export interface RawResponse {
 
 export type Interpreted = { ok: true; json: unknown } | { ok: false; error: KaspiError };
 
-const TOKEN_REJECTED = 'Kaspi не принял токен API магазина. Сформируйте новый токен в кабинете (Настройки → Токен API) и сохраните его в настройках магазина.';
-
 export function interpretResponse(surface: KaspiSurface, r: RawResponse): Interpreted {
   const json = parseJson(r.body);
   if (looksLikeCaptcha(r.body, json)) return fail(new KaspiError('captcha', undefined, null, r.status));
@@ -39,7 +38,7 @@ function statusError(surface: KaspiSurface, r: RawResponse, json: unknown): Kasp
   const retryAfter = parseRetryAfter(r.retryAfter);
   const detail = kaspiMessage(json);
   if (status === 401 || (status === 403 && surface !== 'storefront')) {
-    if (surface === 'shop-api') return new KaspiError('wrong-credentials', TOKEN_REJECTED, null, status);
+    if (surface === 'shop-api') return new KaspiError('wrong-credentials', msg('kaspi.token_rejected'), null, status);
     return new KaspiError('session-expired', undefined, null, status);
   }
   if (status === 403) return new KaspiError('ip-banned', undefined, retryAfter, status);
@@ -50,8 +49,7 @@ function statusError(surface: KaspiSurface, r: RawResponse, json: unknown): Kasp
   }
   if (status === 408 || status === 504) return new KaspiError('timeout', undefined, retryAfter, status);
   if (status >= 500) return new KaspiError('server', undefined, retryAfter, status);
-  const base = `Kaspi отклонил запрос (код ${status}).`;
-  return new KaspiError('bad-request', detail ? `${base} Ответ Kaspi: ${detail}` : `${base} Проверьте данные товара или магазина.`, null, status);
+  return new KaspiError('bad-request', detail ? msg('kaspi.refused_with_detail', { status, detail }) : msg('kaspi.refused_status', { status }), null, status);
 }
 
 /** A thrown transport error (no HTTP answer): timeout or network. */
@@ -60,7 +58,7 @@ export function classifyThrown(err: unknown): KaspiError {
   const e = err as { name?: string; code?: string; cause?: { code?: string } } | null;
   const code = e?.code ?? e?.cause?.code ?? '';
   if (e?.name === 'TimeoutError' || /TIMEOUT/.test(code) || code === 'ETIMEDOUT') return new KaspiError('timeout');
-  return new KaspiError('network', `${new KaspiError('network').message}${code ? ` (${code})` : ''}`);
+  return new KaspiError('network', code ? msg('kaspi.network_code', { code }) : undefined);
 }
 
 const NOT_JSON = Symbol('not-json');
@@ -78,6 +76,7 @@ function parseJson(body: string): unknown {
 
 function looksLikeCaptcha(body: string, json: unknown): boolean {
   if (json !== NOT_JSON) return errorCode(json) === 'CAPTCHA_REQUIRED';
+  // Kaspi's captcha page is in Russian: "не робот" is its wording, not ours.
   return /captcha|g-recaptcha|не робот/i.test(body.slice(0, 20_000));
 }
 

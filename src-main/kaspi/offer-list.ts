@@ -1,5 +1,6 @@
 import { KaspiError } from '../../src-shared/domain/kaspi-error';
 import { offerListWire, offerWire, type CabinetOffer, type CityPrice, type PosAvailability } from './types';
+import { msg } from '../../src-shared/i18n/message';
 
 /** §6 "Response": image paths are relative to Kaspi's CDN. */
 export const IMAGE_BASE = 'https://resources.cdn-kaspi.kz/img/m/p/';
@@ -8,9 +9,17 @@ export const IMAGE_BASE = 'https://resources.cdn-kaspi.kz/img/m/p/';
  * One page of `/bff/offer-view/list` (kaspi-api.md §6). Offers without a SKU cannot be priced
  * or matched, so they are counted in `skipped` instead of failing the page.
  */
-export function parseOfferListPage(json: unknown): { total: number; offers: CabinetOffer[]; skipped: number } {
+export interface OfferListPage {
+  /** What Kaspi says the whole list holds, null when it does not say. */
+  total: number | null;
+  offers: CabinetOffer[];
+  /** Entries on the page that could not be used (no SKU). */
+  skipped: number;
+}
+
+export function parseOfferListPage(json: unknown): OfferListPage {
   const page = offerListWire.safeParse(json);
-  if (!page.success) throw new KaspiError('not-json', 'Kaspi вернул список товаров в неожиданном формате. Попробуйте позже.');
+  if (!page.success) throw new KaspiError('not-json', msg('kaspi.unexpected_format', { what: msg('kaspi.what.products') }));
   const offers: CabinetOffer[] = [];
   let skipped = 0;
   for (const raw of page.data.data) {
@@ -18,7 +27,7 @@ export function parseOfferListPage(json: unknown): { total: number; offers: Cabi
     if (offer) offers.push(offer);
     else skipped++;
   }
-  return { total: page.data.total, offers, skipped };
+  return { total: page.data.total ?? null, offers, skipped };
 }
 
 export function mapOffer(raw: unknown): CabinetOffer | null {
@@ -30,8 +39,8 @@ export function mapOffer(raw: unknown): CabinetOffer | null {
       ? [{
           storeId: a.storeId,
           available: a.available === true || a.available === 'yes',
-          preOrder: Math.max(0, Math.round(a.preOrder ?? 0)),
-          stockCount: a.stockCount === null || a.stockCount === undefined ? null : Math.round(a.stockCount),
+          preOrder: Math.min(30, Math.max(0, Math.round(a.preOrder ?? 0))),
+          stockCount: a.stockSpecified === false || a.stockCount === null || a.stockCount === undefined ? null : Math.max(0, Math.round(a.stockCount)),
         }]
       : [],
   );
@@ -39,7 +48,9 @@ export function mapOffer(raw: unknown): CabinetOffer | null {
     const price = positiveInt(v?.price);
     return price === null ? [] : [{ cityId, price }];
   }).sort((a, b) => a.cityId.localeCompare(b.cityId));
-  const single = positiveInt(o.price) ?? positiveInt(o.minPrice);
+  // Without a per-city list, price (else minPrice) is the offer's one price; next to one, only a
+  // non-zero price counts (minPrice is then just the cheapest city).
+  const single = cityPrices.length > 0 ? positiveInt(o.price) : (positiveInt(o.price) ?? positiveInt(o.minPrice));
   return {
     sku: o.sku,
     masterSku: o.masterSku || masterSkuFromLink(o.shopLink),
@@ -48,7 +59,7 @@ export function mapOffer(raw: unknown): CabinetOffer | null {
     category: stripMaster(o.masterCategory || o.category),
     imageUrl: o.images?.[0] ? imageUrl(o.images[0]) : null,
     cityPrices,
-    price: single ?? (cityPrices.length ? Math.min(...cityPrices.map((c) => c.price)) : null),
+    price: single,
     availabilities,
     active: o.available ?? availabilities.some((a) => a.available),
   };

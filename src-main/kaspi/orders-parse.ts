@@ -32,6 +32,11 @@ export function mapOrders(raw: unknown[]): CabinetOrder[] {
 
 export function mapOrder(o: z.infer<typeof orderWire>): CabinetOrder {
   const name = [o.customer?.firstName, o.customer?.lastName].filter(Boolean).join(' ');
+  const place = o.destination;
+  const street = place ? [place.streetName, place.streetNumber, place.building].filter(Boolean).join(', ') : '';
+  const pointId = (place?.__typename === 'Point' ? place.id : null) ?? (o.warehouse?.__typename === 'Point' ? o.warehouse.id : null) ?? null;
+  // While the order waits for the seller, the open step's timeout is the acceptance deadline.
+  const open = (o.steps ?? []).find((s) => s && s.timeoutTime && (s.status === null || s.status === undefined || /^(ACTIVE|IN_PROGRESS|WAITING|PENDING)$/.test(s.status)));
   return {
     code: o.code,
     status: o.status ?? null,
@@ -40,9 +45,16 @@ export function mapOrder(o: z.infer<typeof orderWire>): CabinetOrder {
     modifiedAt: time(o.modificationTime),
     customerName: name || null,
     customerPhone: o.customer?.phoneNumber ?? null,
-    cityId: o.destination?.city?.id ?? null,
+    cityId: place?.city?.id ?? o.warehouse?.city?.id ?? null,
+    cityName: place?.city?.name ?? o.warehouse?.city?.name ?? null,
+    destinationKind: place?.__typename ?? null,
+    address: street || place?.name || null,
+    pointId,
     deliveryMethod: o.deliveryMethod ?? null,
     kaspiDelivery: o.kaspiDelivery ?? null,
+    plannedDeliveryAt: time(o.delivery?.plannedDeliveryDate),
+    acceptDeadline: time(open?.timeoutTime),
+    cancelReason: o.cancelReason ?? null,
     entries: (o.entries ?? []).map(entry),
   };
 }

@@ -5,8 +5,10 @@ import { DELIVERY_DURATIONS, type DeliveryDuration, type Offer } from '../../src
 import { joinUrl, type KaspiEndpoints } from './endpoints';
 import { storefrontHeaders } from './headers';
 import { positiveInt } from './offer-list';
+import { isLastPage } from './paging';
 import type { RetryPolicy } from './retry';
 import { kaspiRequest } from './transport';
+import { msg } from '../../src-shared/i18n/message';
 
 /**
  * Public storefront (no auth): competitor offers (kaspi-api.md §4) and the reviews summary (§8).
@@ -62,13 +64,12 @@ export async function fetchOffers(q: StorefrontQuery & { masterSku: string; city
       retry: q.retry ?? {},
     });
     const parsed = offersPageWire.safeParse(res.json);
-    if (!parsed.success) throw new KaspiError('not-json', 'Kaspi вернул предложения продавцов в неожиданном формате. Попробуйте позже.');
+    if (!parsed.success) throw new KaspiError('not-json', msg('kaspi.unexpected_format', { what: msg('kaspi.what.offers') }));
     for (const raw of parsed.data.offers) {
       const offer = mapOffer(raw);
       if (offer && !byMerchant.has(offer.merchantId)) byMerchant.set(offer.merchantId, offer);
     }
-    const total = parsed.data.total ?? parsed.data.offersCount ?? 0;
-    if (parsed.data.offers.length < limit || (page + 1) * limit >= total) break;
+    if (isLastPage(page, limit, parsed.data.offers.length, parsed.data.total ?? parsed.data.offersCount ?? null)) break;
   }
   return [...byMerchant.values()];
 }
@@ -133,7 +134,7 @@ export async function fetchReviewsSummary(q: StorefrontQuery & { productId: stri
     retry: q.retry ?? {},
   });
   const parsed = summaryWire.safeParse(res.json);
-  if (!parsed.success) throw new KaspiError('not-json', 'Kaspi вернул отзывы в неожиданном формате. Попробуйте позже.');
+  if (!parsed.success) throw new KaspiError('not-json', msg('kaspi.unexpected_format', { what: msg('kaspi.what.reviews') }));
   const s = parsed.data.summary;
   const groups = parsed.data.groupSummary ?? [];
   const stats = new Map((s?.statistic ?? []).flatMap((x) => (x ? [[Math.round(x.rate), Math.round(x.count)] as const] : [])));

@@ -1,7 +1,10 @@
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
 import { Agent, request, type Dispatcher } from 'undici';
 import { KaspiError } from '../../src-shared/domain/kaspi-error';
 import { classifyThrown, interpretResponse, type KaspiSurface } from './classify';
 import { DEFAULT_READ_RETRY, backoffDelay, isRetryable, type RetryPolicy } from './retry';
+import { msg } from '../../src-shared/i18n/message';
 
 /**
  * Every HTTP call to Kaspi goes through `kaspiRequest`: one timeout policy, one error
@@ -73,7 +76,7 @@ async function once(req: KaspiRequest): Promise<KaspiResponse> {
     });
     status = res.statusCode;
     headers = res.headers;
-    body = await readText(res.body);
+    body = await decode(await readBytes(res.body), first(headers['content-encoding']));
   } catch (err) {
     // The caller's own cancel is not a Kaspi failure: hand its reason back untouched.
     if (req.signal?.aborted) throw req.signal.reason;
@@ -84,18 +87,46 @@ async function once(req: KaspiRequest): Promise<KaspiResponse> {
   return { status, json: result.json };
 }
 
-async function readText(body: Dispatcher.ResponseData['body']): Promise<string> {
+const tooLarge = (): KaspiError => new KaspiError('not-json', msg('kaspi.too_large'));
+
+async function readBytes(body: Dispatcher.ResponseData['body']): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
     size += (chunk as Buffer).length;
     if (size > MAX_BODY_BYTES) {
       body.destroy();
-      throw new KaspiError('not-json', 'Kaspi прислал слишком большой ответ вместо данных. Попробуйте позже.');
+      throw tooLarge();
     }
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+type Inflate = (data: Buffer, options: { maxOutputLength: number }) => Promise<Buffer>;
+/** The encodings headers.ts offers (ACCEPT_ENCODING): undici's `request` leaves bodies as sent. */
+const INFLATE: Record<string, Inflate | undefined> = {
+  gzip: promisify(zlib.gunzip) as Inflate,
+  'x-gzip': promisify(zlib.gunzip) as Inflate,
+  deflate: promisify(zlib.inflate) as Inflate,
+  br: promisify(zlib.brotliDecompress) as Inflate,
+};
+
+async function decode(bytes: Buffer, contentEncoding: string | null): Promise<string> {
+  let data = bytes;
+  // Listed in the order applied, so undone from the last (RFC 9110 §8.4).
+  const codings = (contentEncoding ?? '').split(',').map((c) => c.trim().toLowerCase()).filter((c) => c && c !== 'identity');
+  for (const coding of codings.reverse()) {
+    const inflate = INFLATE[coding];
+    if (!inflate) throw new KaspiError('not-json', msg('kaspi.unknown_encoding', { coding }));
+    try {
+      data = await inflate(data, { maxOutputLength: MAX_BODY_BYTES });
+    } catch (err) {
+      if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge();
+      throw new KaspiError('not-json', msg('kaspi.broken_compression'));
+    }
+  }
+  return data.toString('utf8');
 }
 
 function first(v: string | string[] | undefined): string | null {

@@ -37,9 +37,15 @@ export const cabinetOffer = z.object({
   /** Without the "Master - " prefix. */
   category: z.string().nullable(),
   imageUrl: z.string().nullable(),
-  /** Per city, from allCityPrices; one entry per city Kaspi lists. */
+  /**
+   * Per city, from allCityPrices. A price there does not mean the offer is sold in that city: its
+   * availabilities say where it is (a city whose points are all off sale still has a price).
+   */
   cityPrices: z.array(cityPrice),
-  /** The single price (price, else minPrice) when the offer has no per-city list. */
+  /**
+   * The price of every city without its own entry in cityPrices: the single price of an offer
+   * without a per-city list (price, else minPrice), or a non-zero price next to one.
+   */
   price: z.number().int().positive().nullable(),
   availabilities: z.array(posAvailability),
   /** On sale in at least one point (the `a=true` list). */
@@ -77,8 +83,18 @@ export const cabinetOrder = z.object({
   /** Masked by the cabinet (`+0(000)-000-00-00`, §3); only order details carry it. */
   customerPhone: z.string().nullable(),
   cityId: z.string().nullable(),
+  cityName: z.string().nullable(),
+  /** Point (pickup), OrderAddress (delivery to a door) or Postomat, as the cabinet types it. */
+  destinationKind: z.string().nullable(),
+  address: z.string().nullable(),
+  /** The point of sale the order is served from (`{uid}_PPn`). */
+  pointId: z.string().nullable(),
   deliveryMethod: z.string().nullable(),
   kaspiDelivery: z.boolean().nullable(),
+  plannedDeliveryAt: z.number().nullable(),
+  /** The timeout of the order's current step while it waits for the seller (steps[].timeoutTime). */
+  acceptDeadline: z.number().nullable(),
+  cancelReason: z.string().nullable(),
   entries: z.array(cabinetOrderEntry),
 });
 export type CabinetOrder = z.infer<typeof cabinetOrder>;
@@ -127,6 +143,8 @@ export const availabilityWire = z.object({
   storeId: z.string(),
   available: z.union([z.boolean(), z.string()]).nullish().catch(null),
   preOrder: optNumber,
+  /** false: the seller keeps no stock figure at that point, whatever stockCount says (often 0). */
+  stockSpecified: optBool,
   stockCount: optNumber,
 });
 
@@ -149,7 +167,8 @@ export const offerWire = z.object({
   availabilities: z.array(availabilityWire.nullable().catch(null)).nullish().catch(null),
 });
 
-export const offerListWire = z.object({ total: z.number().catch(0), data: z.array(z.unknown()).catch([]) });
+/** `total` may be missing: then only a short page tells where the list ends. */
+export const offerListWire = z.object({ total: z.number().nullish().catch(null), data: z.array(z.unknown()).catch([]) });
 
 export const orderEntryWire = z.object({
   product: z.object({ code: idString.nullish().catch(null), name: optText }).nullish().catch(null),
@@ -161,6 +180,12 @@ export const orderEntryWire = z.object({
   totalPrice: optNumber,
 });
 
+const cityWire = z.object({ id: idString.nullish().catch(null), name: optText }).nullish().catch(null);
+const placeWire = z
+  .object({ __typename: optText, id: optText, name: optText, streetName: optText, streetNumber: optText, building: optText, city: cityWire })
+  .nullish()
+  .catch(null);
+
 export const orderWire = z.object({
   code: idString,
   status: optText,
@@ -168,9 +193,13 @@ export const orderWire = z.object({
   creationTime: z.union([z.string(), z.number()]).nullish().catch(null),
   modificationTime: z.union([z.string(), z.number()]).nullish().catch(null),
   customer: z.object({ firstName: optText, lastName: optText, phoneNumber: optText }).nullish().catch(null),
-  destination: z.object({ city: z.object({ id: idString.nullish().catch(null) }).nullish().catch(null) }).nullish().catch(null),
+  destination: placeWire,
+  warehouse: placeWire,
+  steps: z.array(z.object({ status: optText, step: optText, timeoutTime: z.union([z.string(), z.number()]).nullish().catch(null) }).nullable().catch(null)).nullish().catch(null),
+  delivery: z.object({ plannedDeliveryDate: z.union([z.string(), z.number()]).nullish().catch(null) }).nullish().catch(null),
   deliveryMethod: optText,
   kaspiDelivery: optBool,
+  cancelReason: optText,
   entries: z.array(orderEntryWire).nullish().catch(null),
 });
 

@@ -1,3 +1,5 @@
+import { logText } from './log-text';
+
 /** Field names whose values are secrets wherever they appear in a log record. */
 const SECRET_KEY = /pass(word)?|secret|token|cookie|authorization|session|^sid$|mc-sid|api[-_]?key|credential/i;
 
@@ -28,7 +30,10 @@ export class Redactor {
     if (typeof value === 'string') return this.redactText(value);
     if (value === null || typeof value !== 'object' || depth > 8) return value;
     if (value instanceof Error) {
-      return { name: value.name, message: this.redactText(value.message), stack: value.stack && this.redactText(value.stack) };
+      // The log speaks English: an error the seller reads in their language is logged in English.
+      const message = logText(value);
+      const stack = value.stack?.replace(value.message, message);
+      return { name: value.name, message: this.redactText(message), stack: stack && this.redactText(stack) };
     }
     if (Array.isArray(value)) return value.map((item) => this.redact(item, depth + 1));
     const out: Record<string, unknown> = {};

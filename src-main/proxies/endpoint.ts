@@ -1,6 +1,7 @@
 import { Agent, ProxyAgent, Socks5ProxyAgent, type Dispatcher } from 'undici';
 import type { ProxyProtocol, ProxyStatus } from '../../src-shared/domain/proxy';
 import { UnsupportedProxyError } from './errors';
+import { msg } from '../../src-shared/i18n/message';
 
 /** A proxy as the main process uses it: with its password. Never leaves the main process. */
 export interface ProxyEndpoint {
@@ -41,7 +42,7 @@ export function createDispatcher(endpoint: ProxyEndpoint | null, { timeoutMs }: 
   const timeouts = { headersTimeout: timeoutMs, bodyTimeout: timeoutMs, connect: { timeout: timeoutMs } };
   if (endpoint === null) return new Agent(timeouts);
   if (endpoint.protocol === 'socks5') {
-    if (typeof Socks5ProxyAgent !== 'function') throw new UnsupportedProxyError('SOCKS5 proxies need undici 7.x with Socks5ProxyAgent');
+    if (typeof Socks5ProxyAgent !== 'function') throw new UnsupportedProxyError(msg('proxies.socks_unsupported'));
     // Socks5ProxyAgent takes `connect` as its connector function, not as options; the pool's own
     // per-attempt deadline bounds a SOCKS5 request instead.
     return new Socks5ProxyAgent(`socks5://${endpoint.host}:${endpoint.port}`, endpoint.username ? { username: endpoint.username, password: endpoint.password ?? '' } : {});
@@ -72,7 +73,7 @@ export interface PlaywrightProxy {
  */
 export function playwrightProxyOption(endpoint: ProxyEndpoint): PlaywrightProxy {
   if (endpoint.protocol === 'socks5' && endpoint.username) {
-    throw new UnsupportedProxyError('Chromium cannot log in to a SOCKS5 proxy with a user name and password; use an HTTP proxy for the Kaspi login');
+    throw new UnsupportedProxyError(msg('proxies.socks_login'));
   }
   return {
     server: endpointAddress(endpoint),

@@ -1,4 +1,6 @@
 import { KaspiError, type KaspiErrorKind } from '../../src-shared/domain/kaspi-error';
+import { MessageError } from '../../src-shared/i18n/message-error';
+import type { Message } from '../../src-shared/i18n/message';
 
 /**
  * What went wrong on a lane decides what the pool does: a ban cools the IP down, a connection
@@ -66,9 +68,10 @@ export class NoLaneError extends Error {
   }
 }
 
-export class UnsupportedProxyError extends Error {
-  constructor(message: string) {
-    super(message);
+/** A proxy this build cannot use for a purpose; `reason` says why, in the catalogue's words. */
+export class UnsupportedProxyError extends MessageError {
+  constructor(readonly reason: Message) {
+    super(reason);
     this.name = 'UnsupportedProxyError';
   }
 }

@@ -1,5 +1,5 @@
+import { msg } from '../../src-shared/i18n/message';
 import {
-  formatProxyImportMessage,
   isValidProxyHost,
   type ProxyImportError,
   type ProxyImportErrorCode,
@@ -29,6 +29,7 @@ class LineError extends Error {
 const SCHEME_ALIASES: Record<string, ProxyProtocol> = { http: 'http', https: 'https', socks5: 'socks5', socks5h: 'socks5', socks: 'socks5' };
 
 type Column = 'proxy' | 'protocol' | 'host' | 'port' | 'username' | 'password' | 'label';
+/** Header words sellers use, in Russian and English: the list's vocabulary, not messages. */
 const HEADER_NAMES: Record<string, Column> = {
   proxy: 'proxy', url: 'proxy', прокси: 'proxy',
   protocol: 'protocol', type: 'protocol', scheme: 'protocol', протокол: 'protocol', тип: 'protocol',
@@ -79,7 +80,7 @@ export function parseProxyList(text: string): ProxyImportResult {
       }
     } catch (error) {
       if (!(error instanceof LineError)) throw error;
-      errors.push({ line, text: trimmed, code: error.code, params: error.params, message: formatProxyImportMessage(error.code, error.params) });
+      errors.push({ line, text: trimmed, code: error.code, message: msg(`proxy_import.${error.code}`, error.params) });
     }
   });
   return { ok, errors, merged };

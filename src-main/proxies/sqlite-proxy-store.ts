@@ -4,6 +4,8 @@ import type { Clock } from './clock';
 import type { ProxyEndpoint } from './endpoint';
 import { emptyLaneStats, publicStats, type LaneStatsRecord } from './lane-stats';
 import type { ImportSummary, ProxyPlacement, ProxyStore, SecretBox } from './proxy-store';
+import { msg } from '../../src-shared/i18n/message';
+import { MessageError } from '../../src-shared/i18n/message-error';
 
 /**
  * Proxies and their per-lane statistics. `username` is '' rather than NULL when there is none,
@@ -68,9 +70,9 @@ interface StatsRow {
 }
 
 /** An edit would make this proxy the same as another one (same server and user). */
-export class DuplicateProxyError extends Error {
+export class DuplicateProxyError extends MessageError {
   constructor(readonly existingId: number) {
-    super('Такой прокси уже есть в списке (тот же адрес, порт и пользователь)');
+    super(msg('proxies.duplicate'));
     this.name = 'DuplicateProxyError';
   }
 }

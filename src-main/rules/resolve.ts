@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { floorPrice, productRuleOverrides, resolveRules, storeRuleDefaults, STRATEGIES } from '../../src-shared/domain/rules';
 import type { PricingRules, ProductRuleOverrides, StoreRuleDefaults, Strategy } from '../../src-shared/domain/rules';
-import { describeFieldError, ruleErrorsToRussian } from './rule-messages';
+import { describeFieldError, ruleErrorMessages } from './rule-messages';
+import { msg } from '../../src-shared/i18n';
+import type { Message } from '../../src-shared/i18n';
 import type { FieldError } from './rule-messages';
 
 /** What a product stores in rules_json: any subset of the overrides, a floor included or not. */
@@ -48,17 +50,18 @@ export function resolveProduct(defaults: StoreRuleDefaults, overrides: StoredOve
   };
   if (overrides.floor === undefined) {
     const partial = partialOverrides.safeParse(overrides);
-    const errors = partial.success ? [] : ruleErrorsToRussian(partial.error, overrides);
-    return { rules: null, errors: [{ field: 'floor', message: 'Не задана минимальная цена' }, ...errors], ...fallback };
+    const errors = partial.success ? [] : ruleErrorMessages(partial.error, overrides);
+    return { rules: null, errors: [{ field: 'floor', message: msg('rules.no_floor') }, ...errors], ...fallback };
   }
   try {
     const rules = resolveRules(defaults, overrides as ProductRuleOverrides);
     return { rules, errors: [], floor: floorPrice(rules.floor), ceiling: rules.ceiling, strategy: rules.strategy };
   } catch (error) {
     if (!(error instanceof z.ZodError)) throw error;
-    return { rules: null, errors: ruleErrorsToRussian(error, overrides), ...fallback };
+    return { rules: null, errors: ruleErrorMessages(error, overrides), ...fallback };
   }
 }
 
-export const describeErrors = (errors: readonly FieldError[]): string | null =>
-  errors.length === 0 ? null : errors.map(describeFieldError).join('; ');
+/** All of a product's rule problems as one message (the table's and drawer's "what to fix"); null when none. */
+export const describeErrors = (errors: readonly FieldError[]): Message | null =>
+  errors.length === 0 ? null : errors.length === 1 ? describeFieldError(errors[0]!) : msg('list', { items: errors.map(describeFieldError) });

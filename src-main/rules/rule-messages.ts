@@ -1,31 +1,24 @@
 import type { z } from 'zod';
-import { formatTenge } from '../../src-shared/pricing/format-tenge';
+import { MAX_TENGE } from '../../src-shared/domain/money';
+import { isMessageCode, issueMessage, msg } from '../../src-shared/i18n';
+import type { Message, MessageCode } from '../../src-shared/i18n';
 
-/** A rules problem at one field, worded for a Russian-speaking seller. */
+/** A rules problem at one field, in the catalogue's words for the seller. */
 export interface FieldError {
   /** The top-level rules field: floor, ceiling, step, strategy… */
   field: string;
-  message: string;
+  message: Message;
 }
 
-const FIELD_LABELS: Record<string, string> = {
-  floor: 'Минимальная цена',
-  ceiling: 'Максимальная цена',
-  step: 'Шаг',
-  strategy: 'Стратегия',
-  targetPosition: 'Целевое место',
-  cities: 'Города',
-  excludedMerchantIds: 'Исключённые продавцы',
-  deliveryFilter: 'Фильтр по доставке',
-  belowFloor: 'Если конкурент ниже минимума',
-  cooldownSeconds: 'Пауза между изменениями',
-  maxChangesPerDay: 'Лимит изменений в день',
-  maxDropPerChange: 'Макс. снижение за раз',
-  fees: 'Комиссии',
-  botEnabled: 'Бот',
-};
+const FIELDS = [
+  'rules', 'floor', 'ceiling', 'step', 'strategy', 'targetPosition', 'cities', 'excludedMerchantIds', 'deliveryFilter',
+  'belowFloor', 'cooldownSeconds', 'maxChangesPerDay', 'maxDropPerChange', 'fees', 'botEnabled',
+] as const;
+type Field = (typeof FIELDS)[number];
 
-export const fieldLabel = (field: string): string => FIELD_LABELS[field] ?? field;
+/** A field's name for the seller ("Минимальная цена"); an unknown one as it is spelled. */
+const fieldLabel = (field: string): Message =>
+  (FIELDS as readonly string[]).includes(field) ? msg(`rules.field.${field as Field}`) : msg('untranslated', { text: field });
 
 const valueAt = (input: unknown, path: readonly PropertyKey[]): unknown =>
   path.reduce<unknown>((v, key) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined), input);
@@ -46,72 +39,52 @@ function quantityAt(path: readonly PropertyKey[], input: unknown): Quantity {
   return 'other';
 }
 
-const NOT_WHOLE: Record<Quantity, string> = {
-  price: 'Цена должна быть целым числом тенге',
-  amount: 'Сумма должна быть целым числом тенге',
-  percent: 'Процент должен быть числом',
-  position: 'Место — целое число',
-  seconds: 'Пауза — целое число секунд',
-  count: 'Лимит — целое число',
-  other: 'Нужно целое число',
-};
-const TOO_SMALL: Record<Quantity, string> = {
-  price: 'Цена должна быть не меньше 1 ₸',
-  amount: 'Сумма не может быть отрицательной',
-  percent: 'Процент не может быть отрицательным или нулевым',
-  position: 'Место начинается с 1',
-  seconds: 'Пауза не может быть отрицательной',
-  count: 'Лимит должен разрешать хотя бы одно изменение',
-  other: 'Слишком маленькое значение',
-};
-
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
 /**
  * The one place a rules check becomes words for the seller. It reads the issue's code and path
  * (not the schema's wording, which may change) and quotes the bad value where that helps.
  */
-export function ruleIssueToRussian(issue: z.core.$ZodIssue, input: unknown): FieldError {
+function ruleIssueMessage(issue: z.core.$ZodIssue, input: unknown): FieldError {
   const field = String(issue.path[0] ?? 'rules');
   const value = valueAt(input, issue.path);
   const quantity = quantityAt(issue.path, input);
-  if (issue.code === 'custom' && field === 'ceiling') {
-    const [floor, ceiling] = (issue.message.match(/\d+/g) ?? []).map(Number);
-    if (floor !== undefined && ceiling !== undefined) {
-      return { field, message: `Минимальная цена выше максимальной (${formatTenge(floor)} > ${formatTenge(ceiling)})` };
-    }
+  const at = (message: Message): FieldError => ({ field, message });
+  if (issue.code === 'custom' && issue.message === 'rules.floor_above_ceiling_at') {
+    const { floor, ceiling } = (issue.params ?? {}) as { floor?: number; ceiling?: number };
+    if (floor !== undefined && ceiling !== undefined) return at(msg('rules.floor_above_ceiling', { floor, ceiling }));
   }
-  if (issue.code === 'custom' && field === 'floor') return { field, message: 'Комиссия и маржа вместе должны быть меньше 100 %' };
-  if (field === 'floor' && value === undefined && issue.path.length <= 1) return { field, message: 'Не задана минимальная цена' };
-  if (field === 'strategy' && issue.code === 'invalid_value') return { field, message: `Неизвестная стратегия «${String(value)}»` };
-  if (field === 'belowFloor' && issue.code === 'invalid_value') return { field, message: `Неизвестное правило «${String(value)}»` };
-  if (issue.code === 'invalid_type' && typeof value === 'number' && !Number.isInteger(value)) return { field, message: NOT_WHOLE[quantity] };
-  if (issue.code === 'invalid_type' && issue.expected === 'number') return { field, message: `${fieldLabel(field)}: нужно число, а не «${String(value)}»` };
-  if (issue.code === 'too_small') return { field, message: TOO_SMALL[quantity] };
-  if (issue.code === 'too_big' && quantity === 'percent') return { field, message: `Процент не может быть больше ${String(issue.maximum)}` };
-  if (issue.code === 'too_big' && quantity === 'position') return { field, message: 'Место — не дальше 50-го' };
-  if (issue.code === 'custom' && quantity === 'percent') return { field, message: capitalise(issue.message) };
-  if (issue.code === 'unrecognized_keys') return { field, message: `Неизвестные поля: ${issue.keys.join(', ')}` };
-  if (issue.code === 'invalid_union' || issue.code === 'invalid_value') return { field, message: `${fieldLabel(field)}: неверное значение` };
-  if (/[а-яё]/i.test(issue.message)) return { field, message: capitalise(issue.message) };
-  return { field, message: `${fieldLabel(field)}: неверное значение` };
+  if (issue.code === 'custom' && issue.message === 'rules.fees_below_100') return at(msg('rules.fees_too_high'));
+  if (field === 'floor' && value === undefined && issue.path.length <= 1) return at(msg('rules.no_floor'));
+  if (field === 'strategy' && issue.code === 'invalid_value') return at(msg('rules.unknown_strategy', { value: String(value) }));
+  if (field === 'belowFloor' && issue.code === 'invalid_value') return at(msg('rules.unknown_below_floor', { value: String(value) }));
+  if (issue.code === 'invalid_type' && typeof value === 'number' && !Number.isInteger(value)) return at(msg(`rules.not_whole.${quantity}`));
+  if (issue.code === 'invalid_type' && issue.expected === 'number') return at(msg('rules.number_needed', { field: fieldLabel(field), value: String(value) }));
+  if (issue.code === 'too_small') return at(msg(`rules.too_small.${quantity}`));
+  if (issue.code === 'too_big' && quantity === 'percent') return at(msg('rules.percent_max', { maximum: Number(issue.maximum) }));
+  if (issue.code === 'too_big' && quantity === 'position') return at(msg('rules.position_max'));
+  if (issue.code === 'too_big' && (quantity === 'price' || quantity === 'amount')) return at(msg(`rules.${quantity}_max`, { maximum: MAX_TENGE }));
+  if (issue.code === 'unrecognized_keys') return at(msg('rules.unknown_fields', { keys: issue.keys.join(', ') }));
+  if (issue.code === 'invalid_union' || issue.code === 'invalid_value') return at(msg('rules.bad_value', { field: fieldLabel(field) }));
+  // The schema's own words for what is left (a percentage with three decimals, say).
+  if (isMessageCode(issue.message)) return at(msg('rules.as_sentence', { problem: issueMessage(issue) }));
+  return at(msg('rules.bad_value', { field: fieldLabel(field) }));
 }
 
-export function ruleErrorsToRussian(error: z.ZodError, input: unknown): FieldError[] {
+export function ruleErrorMessages(error: z.ZodError, input: unknown): FieldError[] {
   const seen = new Set<string>();
   const out: FieldError[] = [];
   for (const issue of error.issues) {
-    const e = ruleIssueToRussian(issue, input);
-    const key = `${e.field}|${e.message}`;
+    const e = ruleIssueMessage(issue, input);
+    const key = `${e.field}|${JSON.stringify(e.message)}`;
     if (!seen.has(key)) { seen.add(key); out.push(e); }
   }
   return out;
 }
 
-/** "Максимальная цена: Цена должна быть целым числом тенге" — a line for lists, where the field is not next to it. */
-export const describeFieldError = (e: FieldError): string =>
-  e.message.startsWith(fieldLabel(e.field)) || e.message.startsWith('Минимальная цена выше') || e.message.startsWith('Не задана') || e.message.startsWith('Неизвестная стратегия')
-    ? e.message
-    : `${fieldLabel(e.field)}: ${lowerFirst(e.message)}`;
+/** Problems whose words already name the field (or need none): a list shows them as they are. */
+const NAMES_ITS_FIELD = new Set<MessageCode>([
+  'rules.floor_above_ceiling', 'rules.no_floor', 'rules.unknown_strategy', 'rules.number_needed', 'rules.bad_value', 'rules.field_problem',
+]);
 
-const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+/** "Максимальная цена: цена должна быть целым числом тенге" — a line for lists, where the field is not next to it. */
+export const describeFieldError = (e: FieldError): Message =>
+  NAMES_ITS_FIELD.has(e.message.code) ? e.message : msg('rules.field_problem', { field: fieldLabel(e.field), problem: e.message });

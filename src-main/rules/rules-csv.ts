@@ -1,8 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import type { CallOutput } from '../../src-shared/contract';
 import {
-  boolWord, CsvError, EXPORT_COLUMNS, formatStep, looksBinary, matchHeaders, parseCsv, readRuleRow, RULE_COLUMNS, serialiseCsv, strategyWord,
+  boolWord, CsvError, EXPORT_COLUMNS, exportFileName, formatStep, looksBinary, matchHeaders, noneWord, parseCsv, readRuleRow, RULE_COLUMNS, serialiseCsv, strategyWord,
 } from '../../src-shared/csv';
+import { msg } from '../../src-shared/i18n';
+import type { Message } from '../../src-shared/i18n';
 import type { RuleRowPatch } from '../../src-shared/csv';
 import { formatTenge } from '../../src-shared/pricing/format-tenge';
 import { parseStored } from './resolve';
@@ -64,7 +66,7 @@ export function createRulesCsv({ db, rules, now, onChanged }: { db: Database; ru
         title: p.title,
         floor: o.floor?.kind === 'fixed' ? String(o.floor.price) : '',
         cost: o.floor?.kind === 'cost' ? String(o.floor.cost) : '',
-        ceiling: o.ceiling === undefined ? '' : o.ceiling === null ? (language === 'ru' ? 'нет' : 'none') : String(o.ceiling),
+        ceiling: o.ceiling === undefined ? '' : o.ceiling === null ? noneWord(language) : String(o.ceiling),
         step: o.step ? formatStep(o.step) : '',
         strategy: o.strategy ? strategyWord(o.strategy, language) : '',
         targetPosition: o.targetPosition === undefined ? '' : String(o.targetPosition),
@@ -73,32 +75,32 @@ export function createRulesCsv({ db, rules, now, onChanged }: { db: Database; ru
       return EXPORT_COLUMNS.map((c) => values[c]);
     });
     const date = now().toISOString().slice(0, 10);
-    return { fileName: `${language === 'ru' ? 'правила' : 'rules'}-${date}.csv`, csv: serialiseCsv([header, ...body], ';') };
+    return { fileName: exportFileName(language, date), csv: serialiseCsv([header, ...body], ';') };
   }
 
-  function fileError(message: string): ImportResult {
+  function fileError(message: Message): ImportResult {
     return { rows: [], fileErrors: [message], applied: 0 };
   }
 
   function importCsv(text: string, apply: boolean): ImportResult {
-    if (text.replace(/^\uFEFF/, '').trim() === '') return fileError('Файл пуст');
-    if (looksBinary(text)) return fileError('Это не CSV-файл (похоже на .xlsx или другой двоичный файл). В Excel сохраните таблицу как «CSV UTF-8 (разделитель — запятая)» или «CSV (разделитель — точка с запятой)».');
+    if (text.replace(/^\uFEFF/, '').trim() === '') return fileError(msg('csv.empty'));
+    if (looksBinary(text)) return fileError(msg('csv.binary'));
     let records;
     try {
       records = parseCsv(text).records;
     } catch (error) {
-      if (error instanceof CsvError) return fileError(`Не удалось прочитать CSV: ${error.message}`);
+      if (error instanceof CsvError) return fileError(msg('csv.unreadable', { problem: error.userMessage }));
       throw error;
     }
     const [head, ...data] = records;
-    if (!head) return fileError('Файл пуст');
+    if (!head) return fileError(msg('csv.empty'));
     const { columns, errors: headerErrors } = matchHeaders(head.cells);
-    if (!columns.has('sku')) headerErrors.unshift('Нет столбца «Артикул» (SKU): первая строка файла должна содержать заголовки, например «Артикул;Минимальная цена;Максимальная цена»');
+    if (!columns.has('sku')) headerErrors.unshift(msg('csv.no_sku_column'));
     else if (!['floor', 'cost', 'ceiling', 'step', 'strategy', 'targetPosition', 'bot'].some((c) => columns.has(c as never))) {
-      headerErrors.push('Нет ни одного столбца с правилами: «Минимальная цена», «Себестоимость», «Максимальная цена», «Шаг», «Стратегия», «Целевое место» или «Бот»');
+      headerErrors.push(msg('csv.no_rule_columns'));
     }
     if (headerErrors.length > 0) return { rows: [], fileErrors: headerErrors, applied: 0 };
-    if (data.length === 0) return fileError('В файле только заголовок — нет ни одной строки с товарами');
+    if (data.length === 0) return fileError(msg('csv.header_only'));
 
     rules.resetCache();
     const bySku = new Map<string, CatalogueRow[]>();
@@ -118,7 +120,7 @@ export function createRulesCsv({ db, rules, now, onChanged }: { db: Database; ru
       row.title = product.title;
       const earlier = seen.get(product.id);
       if (earlier !== undefined) {
-        row.errors.push(`Этот товар уже есть в строке ${earlier}`);
+        row.errors.push(msg('csv.row_repeats', { line: earlier }));
         return row;
       }
       seen.set(product.id, line);
@@ -143,18 +145,18 @@ export function createRulesCsv({ db, rules, now, onChanged }: { db: Database; ru
   return { exportCsv, importCsv };
 }
 
-function findProduct(bySku: Map<string, CatalogueRow[]>, patch: RuleRowPatch, errors: string[]): CatalogueRow | undefined {
+function findProduct(bySku: Map<string, CatalogueRow[]>, patch: RuleRowPatch, errors: Message[]): CatalogueRow | undefined {
   let candidates = bySku.get(patch.sku) ?? [];
   if (patch.store) {
     const store = patch.store.toLowerCase();
     candidates = candidates.filter((p) => p.store_name.toLowerCase() === store || p.merchant_uid === patch.store);
   }
   if (candidates.length === 0) {
-    errors.push(patch.store ? `Товар с артикулом «${patch.sku}» не найден в магазине «${patch.store}»` : `Товар с артикулом «${patch.sku}» не найден`);
+    errors.push(patch.store ? msg('csv.sku_not_in_store', { sku: patch.sku, store: patch.store }) : msg('csv.sku_not_found', { sku: patch.sku }));
     return undefined;
   }
   if (candidates.length > 1) {
-    errors.push(`Артикул «${patch.sku}» есть в нескольких магазинах — заполните столбец «Магазин»`);
+    errors.push(msg('csv.sku_in_many_stores', { sku: patch.sku }));
     return undefined;
   }
   return candidates[0];

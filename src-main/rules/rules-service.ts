@@ -12,7 +12,9 @@ import { createSqliteJournal } from '../db/repos/journal-repo';
 import type { JournalEntry } from '../demper/ports';
 import { describeErrors, parseDefaults, parseStored, resolveProduct } from './resolve';
 import type { Resolved, StoredOverrides } from './resolve';
-import { describeFieldError, ruleErrorsToRussian } from './rule-messages';
+import { describeFieldError, ruleErrorMessages } from './rule-messages';
+import { msg } from '../../src-shared/i18n';
+import type { Message } from '../../src-shared/i18n';
 
 export interface RulesServiceDeps {
   db: Database;
@@ -90,7 +92,7 @@ export function createRulesService({ db, now, onChanged }: RulesServiceDeps) {
     let d = defaultsCache.get(storeId);
     if (!d) {
       const row = selectDefaults.get(storeId);
-      if (!row) throw new AppError('not_found', `Магазин ${storeId} не найден`);
+      if (!row) throw new AppError('not_found', msg('rules.store_not_found', { storeId }));
       d = parseDefaults(row.default_rules_json);
       defaultsCache.set(storeId, d);
     }
@@ -101,14 +103,14 @@ export function createRulesService({ db, now, onChanged }: RulesServiceDeps) {
   const rowsFor = (ids: readonly number[]): ProductRulesRow[] =>
     ids.map((id) => {
       const row = selectRules.get(id);
-      if (!row) throw new AppError('not_found', `Товар ${id} не найден`);
+      if (!row) throw new AppError('not_found', msg('rules.product_not_found', { productId: id }));
       return row;
     });
 
-  const reject = (rejection: RulesRejection, headline: string): never => {
-    const first = rejection.products.slice(0, 3).map((p) => `${p.sku}: ${p.errors.join('; ')}`);
-    const more = rejection.products.length > 3 ? ` и ещё ${rejection.products.length - 3}` : '';
-    throw new AppError('invalid_input', `${headline}. ${first.join(' · ')}${more}`.trim(), rejection);
+  const reject = (rejection: RulesRejection, headline: Message): never => {
+    const examples = rejection.products.slice(0, 3).map((p) => msg('rules.product_problems', { sku: p.sku, errors: p.errors }));
+    const more = Math.max(0, rejection.products.length - 3);
+    throw new AppError('invalid_input', msg('rules.rejected', { headline, examples, more }), rejection);
   };
 
   /** Checks one product's next rules; returns its errors (empty when fine). */
@@ -194,7 +196,7 @@ export function createRulesService({ db, now, onChanged }: RulesServiceDeps) {
 
     detail(productId: number, historyDays: number): CallOutput<'products.detail'> {
       const product = products.get(productId);
-      if (!product) throw new AppError('not_found', `Товар ${productId} не найден`);
+      if (!product) throw new AppError('not_found', msg('rules.product_not_found', { productId }));
       defaultsCache.delete(product.storeId);
       const storeDefaults = defaultsOf(product.storeId);
       const overrides = parseStored(selectRules.get(productId)!.rules_json);
@@ -218,7 +220,7 @@ export function createRulesService({ db, now, onChanged }: RulesServiceDeps) {
       defaultsCache.clear();
       const unknown = Object.keys(update.set).filter((k) => !Object.hasOwn(productRuleOverrides.shape, k));
       if (unknown.length > 0) {
-        throw new AppError('invalid_input', `Неизвестные поля правил: ${unknown.join(', ')}`, { fieldErrors: {}, products: [] } satisfies RulesRejection);
+        throw new AppError('invalid_input', msg('rules.unknown_rule_fields', { fields: unknown.join(', ') }), { fieldErrors: {}, products: [] } satisfies RulesRejection);
       }
       const rows = rowsFor(productIds);
       const planned: Array<{ id: number; json: string }> = [];
@@ -233,7 +235,7 @@ export function createRulesService({ db, now, onChanged }: RulesServiceDeps) {
           planned.push({ id: row.id, json: JSON.stringify(normalise(next)) });
         }
       }
-      if (rejection.products.length > 0) reject(rejection, 'Правила не сохранены');
+      if (rejection.products.length > 0) reject(rejection, msg('rules.not_saved'));
       const at = now().toISOString();
       db.transaction(() => { for (const p of planned) writeRules.run(p.json, at, p.id); })();
       onChanged?.([...productIds]);
@@ -249,14 +251,14 @@ export function createRulesService({ db, now, onChanged }: RulesServiceDeps) {
         for (const row of rows) {
           const { errors } = resolveProduct(defaultsOf(row.store_id), parseStored(row.rules_json));
           if (errors.length > 0) {
-            rejection.fieldErrors.botEnabled ??= errors.some((e) => e.field === 'floor' && e.message === 'Не задана минимальная цена')
-              ? 'Сначала задайте минимальную цену'
-              : 'Сначала исправьте правила';
+            rejection.fieldErrors.botEnabled ??= errors.some((e) => e.field === 'floor' && e.message.code === 'rules.no_floor')
+              ? msg('rules.set_floor_first')
+              : msg('rules.fix_first');
             rejection.products.push({ productId: row.id, sku: row.sku, errors: errors.map(describeFieldError) });
           }
         }
         if (rejection.products.length > 0) {
-          reject(rejection, `Бот не включён: у ${rejection.products.length} из ${rows.length} товаров правила не готовы (нужна минимальная цена)`);
+          reject(rejection, msg('rules.bot_not_enabled', { bad: rejection.products.length, total: rows.length }));
         }
       }
       const at = now().toISOString();
@@ -274,8 +276,8 @@ export function createRulesService({ db, now, onChanged }: RulesServiceDeps) {
     updateStoreDefaults(storeId: number, input: unknown): StoreRuleDefaults {
       const parsed = storeRuleDefaults.safeParse(input);
       if (!parsed.success) {
-        const errors = ruleErrorsToRussian(parsed.error, input);
-        throw new AppError('invalid_input', errors.map(describeFieldError).join('; '), {
+        const errors = ruleErrorMessages(parsed.error, input);
+        throw new AppError('invalid_input', msg('list', { items: errors.map(describeFieldError) }), {
           fieldErrors: Object.fromEntries(errors.map((e) => [e.field, e.message])),
           products: [],
         } satisfies RulesRejection);
@@ -292,7 +294,7 @@ export function createRulesService({ db, now, onChanged }: RulesServiceDeps) {
           rejection.products.push({ productId: row.id, sku: row.sku, errors: errors.map(describeFieldError) });
         }
       }
-      if (rejection.products.length > 0) reject(rejection, 'Настройки магазина не сохранены: с ними товары с включённым ботом нельзя оценить');
+      if (rejection.products.length > 0) reject(rejection, msg('rules.defaults_not_saved'));
       writeDefaults.run(JSON.stringify(parsed.data), storeId);
       defaultsCache.set(storeId, parsed.data);
       onChanged?.(null);

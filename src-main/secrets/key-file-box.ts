@@ -1,6 +1,8 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { SecretBox } from './secret-box';
+import { msg } from '../../src-shared/i18n/message';
+import { MessageError } from '../../src-shared/i18n/message-error';
 
 const VERSION = 'k1';
 
@@ -36,7 +38,7 @@ export function createAesBox(key: Buffer): SecretBox {
     decrypt(stored) {
       const [version, iv, tag, body] = stored.split(':');
       if (version !== VERSION || !iv || !tag || body === undefined) {
-        throw new Error('Секрет зашифрован в неизвестном формате или повреждён');
+        throw new MessageError(msg('secrets.unknown_format'));
       }
       const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64'));
       decipher.setAuthTag(Buffer.from(tag, 'base64'));
@@ -48,7 +50,7 @@ export function createAesBox(key: Buffer): SecretBox {
 async function loadOrCreateKey(keyPath: string, wrapper: KeyWrapper): Promise<Buffer> {
   if (existsSync(keyPath)) {
     const key = await wrapper.unwrap(readFileSync(keyPath, 'utf8').trim());
-    if (key.length !== 32) throw new Error(`Файл ключа ${keyPath} повреждён: сохранённые пароли не расшифровать`);
+    if (key.length !== 32) throw new MessageError(msg('secrets.key_damaged', { path: keyPath }));
     return key;
   }
   const key = randomBytes(32);

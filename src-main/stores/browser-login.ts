@@ -1,8 +1,11 @@
 import { AppError } from '../../src-shared/contract';
 import { login } from '../kaspi/login/login';
 import { BrowserNotFoundError, findBrowser } from '../kaspi/login/find-browser';
+import { BrowserLaunchError } from '../kaspi/login/login-errors';
 import { LoginBusyError } from '../kaspi/login/account-lock';
 import type { LoginRunner } from './ports';
+import { checkBrowserPath } from '../security/browser-path';
+import { msg } from '../../src-shared/i18n/message';
 
 export interface BrowserLoginConfig {
   browserPath: () => string | null;
@@ -17,13 +20,18 @@ export interface BrowserLoginConfig {
 /** The Playwright login (src-main/kaspi/login) with the browser found on this machine. */
 export function createBrowserLoginRunner(config: BrowserLoginConfig): LoginRunner {
   return async (request) => {
-    let executablePath: string;
+    let found: string;
     try {
-      executablePath = findBrowser({ configuredPath: config.browserPath() }).executablePath;
+      found = findBrowser({ configuredPath: config.browserPath() }).executablePath;
     } catch (error) {
-      if (error instanceof BrowserNotFoundError) throw new AppError('browser_missing', error.message);
+      // find-browser's texts move to the catalogue after #13's merge; until then they are shown as written.
+      if (error instanceof BrowserNotFoundError) throw new AppError('browser_missing', msg('untranslated', { text: error.message }));
       throw error;
     }
+    // Whatever named it (settings, a flag, discovery, a restored database): only a known browser is launched.
+    const check = checkBrowserPath(found);
+    if (!check.ok) throw new AppError('browser_missing', check.problem);
+    const executablePath = check.executablePath;
     request.onStep?.('browser');
     const run = config.throughProxy ?? ((task) => task(undefined, undefined));
     try {
@@ -42,7 +50,8 @@ export function createBrowserLoginRunner(config: BrowserLoginConfig): LoginRunne
         }),
       );
     } catch (error) {
-      if (error instanceof LoginBusyError) throw new AppError('conflict', error.message);
+      if (error instanceof LoginBusyError) throw new AppError('conflict', error.userMessage);
+      if (error instanceof BrowserLaunchError) throw new AppError('browser_missing', error.userMessage);
       throw error;
     }
   };

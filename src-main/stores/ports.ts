@@ -10,12 +10,19 @@ export interface SessionCookie {
   expires?: number;
 }
 
+/** Where Kaspi sent the login code: an SMS to a phone, or an e-mail for an employee's login (§1d). */
+export interface CodeRequest {
+  kind: 'sms' | 'email';
+  /** The phone or address it went to, when known. */
+  sentTo?: string;
+}
+
 export interface LoginRequest {
   endpoints: KaspiEndpoints;
   method: LoginMethod;
   login: string;
   password?: string;
-  askCode(request: { kind: 'sms'; phoneHint?: string }): Promise<string>;
+  askCode(request: CodeRequest): Promise<string>;
   onStep?(step: 'browser' | 'credentials' | 'code'): void;
 }
 

@@ -10,6 +10,8 @@ import { createCabinetClient } from '../kaspi/cabinet';
 import type { CabinetClient } from '../kaspi/cabinet';
 import type { KaspiEndpoints } from '../kaspi/endpoints';
 import type { DispatcherFor, LoginRunner, SessionCookie } from './ports';
+import { passwordFits } from '../security/login-target';
+import { msg } from '../../src-shared/i18n/message';
 
 export interface SessionDeps {
   db: Database;
@@ -18,6 +20,8 @@ export interface SessionDeps {
   events: EventBus;
   logger: Logger;
   endpoints: () => KaspiEndpoints;
+  /** The current login target's fingerprint (security/login-target.ts). */
+  loginContext: () => string;
   runLogin: LoginRunner;
   dispatcherFor: DispatcherFor;
   now: () => Date;
@@ -71,11 +75,16 @@ export class SessionManager {
   private async reloginOnce(accountId: number): Promise<void> {
     const log = this.deps.logger.child('sessions');
     const account = this.accounts.get(accountId);
-    if (!account) throw new AppError('not_found', 'Аккаунт Kaspi не найден');
+    if (!account) throw new AppError('not_found', msg('stores.account_not_found'));
     const at = () => this.deps.now().toISOString();
     if (account.loginMethod === 'phone' || !account.passwordEnc) {
       this.markNeedsLogin(accountId, at());
-      throw new KaspiError('session-expired', 'Сессия Kaspi истекла, а вход по телефону требует код из SMS. Войдите снова на странице «Магазины».');
+      throw new KaspiError('session-expired', msg('stores.phone_session_expired'));
+    }
+    if (!passwordFits(account.passwordContext, this.deps.loginContext())) {
+      this.markNeedsLogin(accountId, at());
+      log.warn('login target changed since the password was typed; not using it', { accountId });
+      throw new KaspiError('session-expired', msg('login.password_again'));
     }
     const password = this.deps.secrets.decrypt(account.passwordEnc);
     this.deps.redactor.register(password);
@@ -86,7 +95,7 @@ export class SessionManager {
         login: account.login,
         password,
         // Nobody is there to type an SMS code during a background re-login.
-        askCode: () => Promise.reject(new KaspiError('sms-timeout', 'Kaspi запросил код из SMS: войдите снова на странице «Магазины».')),
+        askCode: ({ kind }) => Promise.reject(new KaspiError('sms-timeout', msg('stores.code_in_background', { kind }))),
       });
       this.accounts.setSession(accountId, 'valid', at(), this.sealCookies(cookies));
       log.info('session renewed', { accountId });

@@ -14,6 +14,8 @@ import type { LoginRunner } from './ports';
 import type { SessionManager } from './session-manager';
 import { syncProducts } from './product-sync';
 import type { SyncResult } from './product-sync';
+import { passwordFits } from '../security/login-target';
+import { msg } from '../../src-shared/i18n/message';
 
 export interface StoreServiceDeps {
   db: Database;
@@ -23,6 +25,8 @@ export interface StoreServiceDeps {
   logger: Logger;
   sessions: SessionManager;
   endpoints: () => KaspiEndpoints;
+  /** The current login target's fingerprint: stored with a typed password, checked before a stored one is used. */
+  loginContext: () => string;
   runLogin: LoginRunner;
   now: () => Date;
 }
@@ -38,7 +42,7 @@ export function createStoreService(deps: StoreServiceDeps) {
 
   const storeOrThrow = (storeId: number): StoreSummary => {
     const store = stores.get(storeId);
-    if (!store) throw new AppError('not_found', 'Магазин не найден. Обновите список магазинов.');
+    if (!store) throw new AppError('not_found', msg('stores.not_found'));
     return store;
   };
 
@@ -51,9 +55,9 @@ export function createStoreService(deps: StoreServiceDeps) {
       method: credentials.method,
       login: credentials.login,
       password: credentials.method === 'email' ? credentials.password : undefined,
-      askCode: ({ phoneHint }) => {
+      askCode: ({ kind, sentTo }) => {
         deps.events.emit('stores.loginProgress', { loginId, step: 'code' });
-        return codes.ask(loginId, phoneHint ?? null);
+        return codes.ask(loginId, { kind, sentTo: sentTo ?? null });
       },
       onStep: (step) => deps.events.emit('stores.loginProgress', { loginId, step }),
     });
@@ -64,11 +68,13 @@ export function createStoreService(deps: StoreServiceDeps) {
     list: () => stores.list(),
 
     async login(loginId: string, credentials: LoginInput) {
+      const context = deps.loginContext();
       const cookiesEnc = await browserLogin(loginId, credentials);
       const accountId = accounts.saveLogin({
         login: credentials.login,
         method: credentials.method,
         passwordEnc: credentials.method === 'email' ? deps.secrets.encrypt(credentials.password) : null,
+        passwordContext: credentials.method === 'email' ? context : null,
         cookiesEnc,
         at: at(),
       });
@@ -92,7 +98,7 @@ export function createStoreService(deps: StoreServiceDeps) {
         const cityNames = new Map(cities.map((c) => [c.id, c.name]));
         const ids: number[] = [];
         for (const uid of merchantUids) {
-          if (!owned.includes(uid)) throw new AppError('not_found', `Магазин ${uid} не принадлежит этому аккаунту Kaspi`);
+          if (!owned.includes(uid)) throw new AppError('not_found', msg('stores.not_owned', { uid }));
           const merchant = await cabinet.merchant(uid);
           const points = merchant.points.map((p) => ({ id: p.storeId, name: p.name, cityId: p.cityId, enabled: p.enabled }));
           const storeCities = [...new Set(points.map((p) => p.cityId).filter((c): c is string => !!c))].map((id) => ({ id, name: cityNames.get(id) ?? id }));
@@ -108,17 +114,23 @@ export function createStoreService(deps: StoreServiceDeps) {
     async relogin(storeId: number, loginId: string, password?: string) {
       const store = storeOrThrow(storeId);
       const account = accounts.get(store.accountId)!;
+      const context = deps.loginContext();
+      // A password stored for other Kaspi addresses or another browser is not typed anywhere until the seller confirms it.
+      if (!password && account.loginMethod === 'email' && account.passwordEnc && !passwordFits(account.passwordContext, context)) {
+        throw new AppError('password_required', msg('login.password_again'));
+      }
       const stored = account.passwordEnc ? deps.secrets.decrypt(account.passwordEnc) : undefined;
       const credentials: LoginInput =
         account.loginMethod === 'email'
           ? { method: 'email', login: account.login, password: password ?? stored ?? '' }
           : { method: 'phone', login: account.login };
-      if (credentials.method === 'email' && !credentials.password) throw new AppError('invalid_input', 'Введите пароль от кабинета Kaspi');
+      if (credentials.method === 'email' && !credentials.password) throw new AppError('invalid_input', msg('stores.enter_kaspi_password'));
       const cookiesEnc = await browserLogin(loginId, credentials);
       accounts.saveLogin({
         login: account.login,
         method: account.loginMethod,
         passwordEnc: password ? deps.secrets.encrypt(password) : null,
+        passwordContext: password ? context : null,
         cookiesEnc,
         at: at(),
       });
@@ -132,7 +144,7 @@ export function createStoreService(deps: StoreServiceDeps) {
       const running = syncing.get(storeId);
       if (running) return running;
       const store = storeOrThrow(storeId);
-      const job = syncProducts({ ...deps, store, onProgress: (p) => deps.events.emit('stores.syncProgress', { storeId, ...p }) })
+      const job = syncProducts({ ...deps, logger: log, store, onProgress: (p) => deps.events.emit('stores.syncProgress', { storeId, ...p }) })
         .then((result) => {
           stores.markSynced(storeId, at());
           deps.events.emit('stores.changed', { storeId });
@@ -148,6 +160,8 @@ export function createStoreService(deps: StoreServiceDeps) {
       storeOrThrow(storeId);
       if (token) deps.redactor.register(token);
       stores.setShopToken(storeId, token ? deps.secrets.encrypt(token) : null);
+      // The orders of a store come from the shop API once it has a token: they follow this event.
+      deps.events.emit('stores.changed', { storeId });
       return storeOrThrow(storeId);
     },
 

@@ -1,4 +1,6 @@
+import { AppError } from '../../src-shared/contract';
 import type { CallResult } from '../../src-shared/contract';
+import { msg } from '../../src-shared/i18n';
 import type { Transport } from '../../src-shared/contract/client';
 
 /**
@@ -28,16 +30,19 @@ export function createBridgeTransport(base = window.location.origin): Transport 
       try {
         const response = await fetch(`${base}/api/call/${name}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          // The header tells the bridge the call comes from this page: a page of another origin
+          // cannot send it without a CORS preflight, which the bridge never grants.
+          headers: { 'content-type': 'application/json', 'x-kaspi-demper': '1' },
           body: JSON.stringify(input ?? {}),
           credentials: 'same-origin',
         });
         if (response.status === 401) {
-          return { ok: false, error: { code: 'unauthorized', message: 'Нет доступа: откройте ссылку с токеном из консоли' } };
+          return { ok: false, error: new AppError('unauthorized', msg('error.unauthorized')).toShape() };
         }
+        // Refusals (403, 413, 415) answer in the contract's error shape too.
         return (await response.json()) as CallResult<unknown>;
       } catch {
-        return { ok: false, error: { code: 'unavailable', message: 'Приложение не отвечает. Оно запущено?' } };
+        return { ok: false, error: new AppError('unavailable', msg('error.unavailable')).toShape() };
       }
     },
     subscribe(event, listener) {

@@ -1,14 +1,13 @@
 import { useCallback, useState } from 'react';
-import { translateError } from '../i18n/translate';
-import { useLanguage } from '../store/ui-store';
+import { userMessageOf } from '../../src-shared/i18n';
+import type { Message } from '../../src-shared/i18n';
+import { useSay } from '../i18n/use-t';
 
-/** An error state that shows api failures in the user's language. */
+/** An error state that shows api failures in the user's language (and follows a language switch). */
 export function useApiError(): [string | null, (error: unknown) => void, () => void] {
-  const language = useLanguage();
-  const [error, setError] = useState<string | null>(null);
-  const report = useCallback(
-    (err: unknown) => setError(translateError(language, err as { code?: string; message: string })),
-    [language],
-  );
-  return [error, report, () => setError(null)];
+  const say = useSay();
+  const [error, setError] = useState<Message | null>(null);
+  const report = useCallback((err: unknown) => setError(userMessageOf(err)), []);
+  const clear = useCallback(() => setError(null), []);
+  return [error ? say(error) : null, report, clear];
 }

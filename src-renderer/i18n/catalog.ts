@@ -7,9 +7,12 @@ import { settingsTexts } from '../pages/settings/settings-texts';
 import { demperTexts } from '../pages/demper/demper-texts';
 import { overviewTexts } from '../pages/overview/overview-texts';
 import { proxiesTexts } from '../pages/proxies/proxies-texts';
+import { desktopStatusTexts } from '../components/desktop-status-texts';
+import { ordersTexts } from '../pages/orders/orders-texts';
+import { analyticsTexts } from '../pages/analytics/analytics-texts';
 
 /** Every text set of the app. A page adds its own with one line here. */
-const TEXT_SETS = [coreTexts, storesTexts, productsTexts, logsTexts, settingsTexts, demperTexts, overviewTexts, proxiesTexts] as const;
+const TEXT_SETS = [coreTexts, storesTexts, productsTexts, logsTexts, settingsTexts, demperTexts, overviewTexts, proxiesTexts, desktopStatusTexts, ordersTexts, analyticsTexts] as const;
 
 type Union = (typeof TEXT_SETS)[number]['ru'];
 type Keys<U> = U extends unknown ? keyof U : never;

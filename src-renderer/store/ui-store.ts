@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { Language, Settings } from '../../src-shared/contract/settings';
 import { api } from '../api/client';
+import { translateError } from '../i18n/translate';
 
 import { PAGES } from './pages';
 import type { Page } from './pages';
@@ -11,6 +12,7 @@ export type { Page };
 interface UiState {
   page: Page;
   settings: Settings | null;
+  /** Why the settings could not be read, in the language shown until they are (Russian). */
   loadError: string | null;
   go(page: Page): void;
   load(): Promise<void>;
@@ -22,7 +24,7 @@ function pageFromHash(): Page {
   return (PAGES as readonly string[]).includes(name) ? (name as Page) : 'overview';
 }
 
-export const useUi = create<UiState>((set) => ({
+export const useUi = create<UiState>((set, get) => ({
   page: pageFromHash(),
   settings: null,
   loadError: null,
@@ -34,7 +36,7 @@ export const useUi = create<UiState>((set) => ({
     try {
       set({ settings: await api.call('settings.get', {}), loadError: null });
     } catch (error) {
-      set({ loadError: (error as Error).message });
+      set({ loadError: translateError(get().settings?.language ?? 'ru', error) });
     }
   },
   async update(patch) {

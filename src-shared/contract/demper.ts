@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { call } from './define';
 import { decision, dropAnomaly, rivalFloor } from '../domain/decision';
 import { KASPI_ERROR_KINDS } from '../domain/kaspi-error';
+import { message, messageCode } from '../i18n/message';
 
 const kind = z.enum([...KASPI_ERROR_KINDS, 'internal']);
 
@@ -11,6 +12,11 @@ export const engineError = z.object({
   id: z.string(),
   kind,
   message: z.string(),
+  /**
+   * What happened, for the seller in their language. Optional until the engine fills it (after
+   * issue #12 lands); the overview falls back to the generic message of `kind`.
+   */
+  userMessage: message.optional(),
 });
 
 /** A kill-switch stop (src-shared/pricing/kill-switch.ts): why, which products and rivals; the renderer words it. */
@@ -71,14 +77,14 @@ export const engineStatus = z.object({
 });
 export type EngineStatusView = z.infer<typeof engineStatus>;
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'время в формате ЧЧ:ММ');
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, messageCode('demper.time_format'));
 
 /** What the seller may tune on the Demper page; the rest of the engine's numbers stay at their measured defaults. */
 export const demperSettings = z.object({
   dryRun: z.boolean(),
-  offersPerSecondPerIp: z.number().min(0.5, 'не меньше 0,5 запроса в секунду').max(12, 'больше 12 запросов в секунду с одного IP Kaspi блокирует'),
-  pushesPerSecond: z.number().min(0.1).max(2, 'больше 2 изменений в секунду Kaspi блокирует магазин на 30 минут'),
-  pushWindowLimit: z.number().int().min(1).max(250, 'Kaspi разрешает не больше 250 изменений за 30 минут'),
+  offersPerSecondPerIp: z.number().min(0.5, messageCode('demper.offers_rate_min')).max(12, messageCode('demper.offers_rate_max')),
+  pushesPerSecond: z.number().min(0.1).max(2, messageCode('demper.pushes_rate_max')),
+  pushWindowLimit: z.number().int().min(1).max(250, messageCode('demper.push_window_max')),
   workingHours: z.object({ enabled: z.boolean(), from: hhmm, to: hhmm }),
 });
 export type DemperSettings = z.infer<typeof demperSettings>;

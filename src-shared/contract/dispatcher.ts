@@ -1,4 +1,6 @@
-import { calls, isCallName, AppError, describeIssues } from './index';
+import { calls, isCallName, AppError } from './index';
+import { issueMessages } from '../i18n/issues';
+import { msg } from '../i18n/message';
 import type { CallName, ParsedCallInput, CallOutput, CallResult } from './index';
 
 /** Who is calling: the shells fill this in after they have checked the sender. */
@@ -35,13 +37,13 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
   return {
     async dispatch(name, input, ctx) {
       if (!isCallName(name)) {
-        return fail(new AppError('unknown_call', `Неизвестный вызов: ${String(name)}`));
+        return fail(new AppError('unknown_call', msg('error.unknown_call', { name: String(name) })));
       }
       const spec = calls[name];
       const parsed = spec.input.safeParse(input ?? {});
       if (!parsed.success) {
-        const issues = describeIssues(parsed.error);
-        return fail(new AppError('invalid_input', `Неверные данные: ${issues.join('; ')}`, { issues }));
+        const issues = issueMessages(parsed.error);
+        return fail(new AppError('invalid_input', msg('error.invalid_input', { issues }), { issues }));
       }
       try {
         const handler = handlers[name] as (input: unknown, ctx: CallContext) => unknown;
@@ -49,7 +51,7 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
         const out = spec.output.safeParse(value);
         if (!out.success) {
           options.onInternalError?.(name, out.error);
-          return fail(new AppError('invalid_output', 'Внутренняя ошибка: ответ не соответствует контракту'));
+          return fail(new AppError('invalid_output', msg('error.invalid_output')));
         }
         return { ok: true, value: out.data };
       } catch (error) {
@@ -57,7 +59,7 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
         const mapped = options.mapError?.(error);
         if (mapped) return fail(mapped);
         options.onInternalError?.(name, error);
-        return fail(new AppError('internal', 'Внутренняя ошибка. Подробности в журнале (Логи).'));
+        return fail(new AppError('internal', msg('error.internal')));
       }
     },
   };

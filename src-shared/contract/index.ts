@@ -7,6 +7,10 @@ import { productsCalls, productsEvents } from './products';
 import { demperCalls, demperEvents } from './demper';
 import { proxiesCalls, proxiesEvents } from './proxies';
 import { overviewCalls } from './overview';
+import { updatesCalls, updatesEvents } from './updates';
+import { powerCalls, powerEvents } from './power';
+import { ordersCalls, ordersEvents } from './orders';
+import { analyticsCalls } from './analytics';
 
 /** The one list of what the renderer may call and what main may push. Shells, preload and client derive from it. */
 export const calls = {
@@ -18,6 +22,10 @@ export const calls = {
   ...demperCalls,
   ...proxiesCalls,
   ...overviewCalls,
+  ...updatesCalls,
+  ...powerCalls,
+  ...ordersCalls,
+  ...analyticsCalls,
 };
 
 export const events = {
@@ -27,6 +35,9 @@ export const events = {
   ...productsEvents,
   ...demperEvents,
   ...proxiesEvents,
+  ...updatesEvents,
+  ...powerEvents,
+  ...ordersEvents,
 };
 
 export type Calls = typeof calls;

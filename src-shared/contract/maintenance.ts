@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { call } from './define';
+import { messageCode } from '../i18n/message';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 
@@ -29,11 +30,21 @@ export const maintenanceCalls = {
   ),
   'logs.loginFailures': call(z.object({}), z.array(z.object({ name: z.string(), createdAt: z.string(), reason: z.string(), hasHtml: z.boolean() }))),
   /** The screenshot as a data URL: the renderer has no file access. */
-  'logs.loginFailureImage': call(z.object({ name: z.string().regex(/^[\w.-]+\.png$/, 'неверное имя файла') }), z.object({ dataUrl: z.string() })),
+  'logs.loginFailureImage': call(z.object({ name: z.string().regex(/^[\w.-]+\.png$/, messageCode('logs.file_name')) }), z.object({ dataUrl: z.string() })),
   'backup.list': call(z.object({}), z.array(backupInfo)),
   'backup.create': call(z.object({}), backupInfo),
-  /** Checks the file and schedules it to replace the database at the next start (the current one is kept). */
-  'backup.restore': call(z.object({ path: z.string().min(1, 'укажите путь к файлу резервной копии') }), z.object({ restartRequired: z.literal(true) })),
+  /**
+   * Checks a copy and schedules it to replace the database at the next start (the current one is
+   * kept): a file of the backups folder by name, or one the seller picks in the desktop's file
+   * dialog. No path crosses the API.
+   */
+  'backup.restore': call(
+    z.union([
+      z.strictObject({ name: z.string().regex(/^[\w-][\w.-]*\.db$/, messageCode('backup.pick_from_list')) }),
+      z.strictObject({ pickFile: z.literal(true) }),
+    ]),
+    z.object({ restartRequired: z.literal(true) }),
+  ),
 };
 
 export const maintenanceEvents = {

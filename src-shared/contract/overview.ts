@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { call } from './define';
+import { message } from '../i18n/message';
 
 /** The seller's morning glance: what the bot did, where the catalogue stands, what needs a hand. */
 export const overviewSummary = z.object({
@@ -21,7 +22,7 @@ export const overviewSummary = z.object({
   blockedStores: z.array(z.object({ storeId: z.number().int(), name: z.string(), until: z.number() })),
   storesNeedingLogin: z.array(z.object({ storeId: z.number().int(), name: z.string() })),
   proxies: z.object({ total: z.number().int(), cooling: z.number().int(), dead: z.number().int() }),
-  recentErrors: z.array(z.object({ at: z.number(), message: z.string() })),
+  recentErrors: z.array(z.object({ at: z.number(), message })),
 });
 export type OverviewSummary = z.infer<typeof overviewSummary>;
 

@@ -4,6 +4,7 @@ import { offer } from '../domain/offer';
 import { pricingRules, productRuleOverrides, storeRuleDefaults, STRATEGIES } from '../domain/rules';
 import type { ProductRuleOverrides } from '../domain/rules';
 import { productRow } from '../domain/store';
+import { message, messageCode } from '../i18n/message';
 
 const id = z.number().int().positive();
 
@@ -15,8 +16,8 @@ export const UNSETTABLE_RULES = Object.keys(productRuleOverrides.shape).filter((
 
 /** Why a rules change was refused, per field and per product: the renderer shows each at its field. */
 export const rulesRejection = z.object({
-  fieldErrors: z.record(z.string(), z.string()),
-  products: z.array(z.object({ productId: id, sku: z.string(), errors: z.array(z.string()) })),
+  fieldErrors: z.record(z.string(), message),
+  products: z.array(z.object({ productId: id, sku: z.string(), errors: z.array(message) })),
 });
 export type RulesRejection = z.infer<typeof rulesRejection>;
 
@@ -44,7 +45,7 @@ export const productTableRow = z.object({
   active: z.boolean(),
   lastChangeAt: z.string().nullable(),
   /** Rules that do not resolve (no floor, floor above ceiling): the bot cannot price it. */
-  rulesError: z.string().nullable(),
+  rulesError: message.nullable(),
 });
 export type ProductTableRow = z.infer<typeof productTableRow>;
 
@@ -85,7 +86,7 @@ export const productsCalls = {
       storeDefaults: storeRuleDefaults,
       /** Overrides merged with the store defaults; null when they do not resolve (see rulesError). */
       rules: pricingRules.nullable(),
-      rulesError: z.string().nullable(),
+      rulesError: message.nullable(),
       ownMerchantIds: z.array(z.string()),
       /** Latest look at the storefront per city, offers sorted by price. */
       markets: z.array(snapshotView),
@@ -100,8 +101,8 @@ export const productsCalls = {
   'rules.update': call(
     z.object({
       productIds: z.array(id).min(1).max(20_000),
-      /** Checked by the service, not here, so the seller reads Russian messages named after the field. */
-      set: z.custom<Partial<ProductRuleOverrides>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'ожидается объект правил').default({}),
+      /** Checked by the service, not here, so the seller reads messages named after the field. */
+      set: z.custom<Partial<ProductRuleOverrides>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), messageCode('rules.object_expected')).default({}),
       unset: z.array(z.enum(UNSETTABLE_RULES)).default([]),
     }),
     z.object({ updated: z.number().int() }),
@@ -121,10 +122,10 @@ export const productsCalls = {
           productId: id.nullable(),
           title: z.string().nullable(),
           changes: z.array(z.object({ field: z.string(), from: z.string(), to: z.string() })),
-          errors: z.array(z.string()),
+          errors: z.array(message),
         }),
       ),
-      fileErrors: z.array(z.string()),
+      fileErrors: z.array(message),
       applied: z.number().int(),
     }),
   ),

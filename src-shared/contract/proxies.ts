@@ -12,6 +12,7 @@ import {
   proxyStatus,
   proxyStoreId,
 } from '../domain/proxy';
+import { messageCode } from '../i18n/message';
 
 /**
  * The Proxies page. Outputs carry `hasPassword` only: a proxy's password goes in (add, import,
@@ -64,8 +65,8 @@ export const proxyPageSettings = z.object({
   healthCheckIntervalMs: layer.healthCheckIntervalMs.unwrap(),
   offersPerSecond: z
     .number()
-    .min(0.5, 'не меньше 0,5 запроса в секунду')
-    .max(12, 'больше 12 запросов в секунду с одного IP Kaspi блокирует'),
+    .min(0.5, messageCode('demper.offers_rate_min'))
+    .max(12, messageCode('demper.offers_rate_max')),
 });
 export type ProxyPageSettings = z.infer<typeof proxyPageSettings>;
 
@@ -73,7 +74,7 @@ export const proxiesCalls = {
   'proxies.list': call(z.object({}), proxiesView),
   /** Valid lines are stored even when others are bad; bad lines come back one by one. */
   'proxies.import': call(
-    z.object({ text: z.string().max(1_000_000, 'список слишком большой: не больше 1 МБ за раз'), storeId: proxyStoreId }),
+    z.object({ text: z.string().max(1_000_000, messageCode('proxies.list_too_large')), storeId: proxyStoreId }),
     proxyImportSummary,
   ),
   'proxies.add': call(proxyInput.extend({ storeId: proxyStoreId }), proxyRow),

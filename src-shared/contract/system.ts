@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { call } from './define';
+import { message } from '../i18n/message';
 
 export const systemStatus = z.object({
   appVersion: z.string(),
@@ -14,6 +15,8 @@ export const systemStatus = z.object({
   startedAt: z.string(),
   uptimeSeconds: z.number().int().nonnegative(),
   nodeVersion: z.string(),
+  /** What weakens this installation's protection (no OS keychain, say), in words for the seller. */
+  warnings: z.array(message),
 });
 export type SystemStatus = z.infer<typeof systemStatus>;
 

@@ -1,3 +1,6 @@
+import { msg } from '../i18n/message';
+import { MessageError } from '../i18n/message-error';
+
 /** Excel opens a UTF-8 CSV as UTF-8 only when it starts with a byte order mark. */
 export const BOM = '\uFEFF';
 
@@ -9,7 +12,8 @@ export interface ParsedCsv {
   records: Array<{ line: number; cells: string[] }>;
 }
 
-export class CsvError extends Error {}
+/** A file that cannot be read as CSV; the message says where. */
+export class CsvError extends MessageError {}
 
 /**
  * The separator is whichever of `;` and `,` splits the header line into more fields outside
@@ -29,7 +33,10 @@ export function detectSeparator(text: string): Separator {
   return count(';') >= count(',') && count(';') > 0 ? ';' : ',';
 }
 
-/** RFC 4180 with the usual tolerance: a BOM, CRLF or LF, `""` inside quotes, blank lines skipped. */
+/**
+ * RFC 4180 with the usual tolerance: a BOM, CRLF or LF, `""` inside quotes, blank lines skipped;
+ * the apostrophe our export puts before a formula-like cell is taken off again.
+ */
 export function parseCsv(input: string, separator: Separator = detectSeparator(input.replace(/^\uFEFF/, ''))): ParsedCsv {
   const text = input.replace(/^\uFEFF/, '');
   const records: ParsedCsv['records'] = [];
@@ -41,6 +48,7 @@ export function parseCsv(input: string, separator: Separator = detectSeparator(i
   let fieldStarted = false;
   const endRecord = () => {
     cells.push(cell);
+    cells = cells.map(restoreCell);
     if (!(cells.length === 1 && cells[0]!.trim() === '')) records.push({ line: recordLine, cells });
     cells = [];
     cell = '';
@@ -69,17 +77,40 @@ export function parseCsv(input: string, separator: Separator = detectSeparator(i
     cell += ch;
     if (ch.trim() !== '') fieldStarted = true;
   }
-  if (quoted) throw new CsvError(`незакрытая кавычка (строка ${recordLine})`);
+  if (quoted) throw new CsvError(msg('csv.unclosed_quote', { line: recordLine }));
   if (cell !== '' || cells.length > 0) endRecord();
   return { separator, records };
 }
 
+/**
+ * OWASP's rule against CSV formula injection: titles and store names come from Kaspi, so anyone
+ * selling there writes them, and Excel runs a cell that starts with = + - @ (or a tab or CR
+ * before one) as a formula. Such a cell is written with a leading apostrophe; so is a cell that
+ * already starts with an apostrophe the reader would strip, so reading undoes it exactly.
+ * A plain negative number is data, not a formula, and is written as is.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^-\d+([.,]\d+)?$/;
+
+export function restoreCell(value: string): string {
+  return value.startsWith("'") && (FORMULA_START.test(value.slice(1)) || value[1] === "'") ? value.slice(1) : value;
+}
+
+export function neutraliseCell(value: string): string {
+  if (PLAIN_NUMBER.test(value)) return value;
+  return FORMULA_START.test(value) || restoreCell(value) !== value ? `'${value}` : value;
+}
+
 const needsQuotes = (value: string, separator: string) => value.includes(separator) || /["\r\n]/.test(value) || value !== value.trim();
 
-/** A CSV Excel opens correctly: BOM, CRLF, fields quoted only when they must be. */
+/** A CSV Excel opens correctly and safely: BOM, CRLF, fields quoted only when they must be, formulas neutralised. */
 export function serialiseCsv(rows: ReadonlyArray<readonly string[]>, separator: Separator = ';'): string {
+  const cell = (raw: string) => {
+    const value = neutraliseCell(raw);
+    return needsQuotes(value, separator) ? `"${value.replace(/"/g, '""')}"` : value;
+  };
   const body = rows
-    .map((row) => row.map((v) => (needsQuotes(v, separator) ? `"${v.replace(/"/g, '""')}"` : v)).join(separator))
+    .map((row) => row.map(cell).join(separator))
     .join('\r\n');
   return `${BOM}${body}\r\n`;
 }

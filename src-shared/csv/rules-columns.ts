@@ -1,6 +1,13 @@
 import type { ProductRuleOverrides, Strategy } from '../domain/rules';
+import { MAX_TENGE } from '../domain/money';
+import { msg } from '../i18n/message';
+import type { Message } from '../i18n/message';
 
-/** Columns of the rules CSV. Headers are matched by any alias, case and spacing aside. */
+/**
+ * Columns of the rules CSV. Headers are matched by any alias, case and spacing aside. The words
+ * here are the file's vocabulary (what sellers type in headers and cells), not messages: the
+ * messages about a file are in the catalogue.
+ */
 export const RULE_COLUMNS = {
   store: { ru: 'Магазин', en: 'Store', aliases: ['магазин', 'store', 'shop', 'merchant'] },
   sku: { ru: 'Артикул', en: 'SKU', aliases: ['артикул', 'sku', 'код товара', 'vendor code', 'article'] },
@@ -26,21 +33,24 @@ export const STRATEGY_WORDS: Record<Strategy, { ru: string; en: string; aliases:
 const norm = (s: string) => s.toLowerCase().replace(/[\u00A0\u202F\s]+/g, ' ').replace(/[(),]*\s*(₸|тг|kzt)\s*\)?$/u, '').trim();
 
 /** Maps header cells to columns; unknown headers are ignored, a repeated column is an error. */
-export function matchHeaders(cells: readonly string[]): { columns: Map<RuleColumn, number>; errors: string[] } {
+export function matchHeaders(cells: readonly string[]): { columns: Map<RuleColumn, number>; errors: Message[] } {
   const columns = new Map<RuleColumn, number>();
-  const errors: string[] = [];
+  const errors: Message[] = [];
   cells.forEach((cell, index) => {
     const h = norm(cell);
     const entry = (Object.entries(RULE_COLUMNS) as Array<[RuleColumn, (typeof RULE_COLUMNS)[RuleColumn]]>).find(([, c]) => (c.aliases as readonly string[]).includes(h));
     if (!entry) return;
-    if (columns.has(entry[0])) errors.push(`Столбец «${RULE_COLUMNS[entry[0]].ru}» встречается дважды`);
+    if (columns.has(entry[0])) errors.push(msg('csv.column_twice', { column: columnName(entry[0]) }));
     else columns.set(entry[0], index);
   });
   return { columns, errors };
 }
 
-type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
-const bad = (error: string): Parsed<never> => ({ ok: false, error });
+/** A column's name in the seller's language (the catalogue's `csv.column.*`). */
+export const columnName = (column: RuleColumn): Message => msg(`csv.column.${column}`);
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; error: Message };
+const bad = (error: Message): Parsed<never> => ({ ok: false, error });
 
 export type TengeProblem = 'not_number' | 'fraction' | 'negative' | 'too_small' | 'too_big';
 
@@ -52,22 +62,22 @@ export function readTenge(raw: string, min = 1): { ok: true; value: number } | {
   const value = Number(whole);
   if (value < 0 || text.startsWith('-')) return { ok: false, problem: 'negative' };
   if (/[1-9]/.test(fraction)) return { ok: false, problem: 'fraction' };
-  if (!Number.isSafeInteger(value)) return { ok: false, problem: 'too_big' };
+  if (!Number.isSafeInteger(value) || value > MAX_TENGE) return { ok: false, problem: 'too_big' };
   if (value < min) return { ok: false, problem: 'too_small' };
   return { ok: true, value };
 }
 
-/** readTenge with the problem in Russian, quoting the cell (the CSV preview). */
-export function parseTenge(raw: string, { min = 1 } = {}): Parsed<number> {
+/** readTenge with the problem in words, quoting the cell (the CSV preview); `what` names the quantity. */
+export function parseTenge(raw: string, { min = 1, what = 'price' }: { min?: number; what?: 'price' | 'step' } = {}): Parsed<number> {
   const r = readTenge(raw, min);
   if (r.ok) return r;
-  const q = `«${raw.trim()}»`;
-  const words: Record<TengeProblem, string> = {
-    not_number: `не число: ${q}`,
-    fraction: `цена должна быть целым числом тенге, без тиынов: ${q}`,
-    negative: `цена не может быть отрицательной: ${q}`,
-    too_small: `цена должна быть не меньше ${min} ₸: ${q}`,
-    too_big: `слишком большое число: ${q}`,
+  const q = raw.trim();
+  const words: Record<TengeProblem, Message> = {
+    not_number: msg('csv.not_a_number', { raw: q }),
+    fraction: msg('csv.fraction', { what, raw: q }),
+    negative: msg('csv.negative', { what, raw: q }),
+    too_small: msg('csv.too_small', { what, min, raw: q }),
+    too_big: msg('csv.too_big', { what, max: MAX_TENGE, raw: q }),
   };
   return bad(words[r.problem]);
 }
@@ -79,19 +89,19 @@ export function parseStep(raw: string): Parsed<StepValue> {
   const text = raw.replace(/[\u00A0\u202F\s]/g, '');
   if (text.endsWith('%')) {
     const n = text.slice(0, -1).replace(',', '.');
-    if (!/^\d+(\.\d{1,2})?$/.test(n)) return bad(`шаг в процентах — число до двух знаков после запятой: «${raw.trim()}»`);
+    if (!/^\d+(\.\d{1,2})?$/.test(n)) return bad(msg('csv.step_percent_format', { raw: raw.trim() }));
     const value = Number(n);
-    if (value <= 0 || value > 100) return bad(`шаг в процентах — от 0,01 до 100: «${raw.trim()}»`);
+    if (value <= 0 || value > 100) return bad(msg('csv.step_percent_range', { raw: raw.trim() }));
     return { ok: true, value: { unit: 'percent', value } };
   }
-  const t = parseTenge(raw);
-  return t.ok ? { ok: true, value: { unit: 'tenge', value: t.value } } : bad(t.error.replace('цена', 'шаг'));
+  const t = parseTenge(raw, { what: 'step' });
+  return t.ok ? { ok: true, value: { unit: 'tenge', value: t.value } } : t;
 }
 
 export function parseStrategy(raw: string): Parsed<Strategy> {
   const h = norm(raw);
   const hit = (Object.entries(STRATEGY_WORDS) as Array<[Strategy, (typeof STRATEGY_WORDS)[Strategy]]>).find(([, w]) => w.aliases.includes(h));
-  return hit ? { ok: true, value: hit[0] } : bad(`Неизвестная стратегия «${raw.trim()}»`);
+  return hit ? { ok: true, value: hit[0] } : bad(msg('rules.unknown_strategy', { value: raw.trim() }));
 }
 
 const YES = ['да', 'вкл', 'включен', 'включён', 'yes', 'y', 'on', 'true', '1', '+'];
@@ -100,7 +110,7 @@ export function parseBool(raw: string): Parsed<boolean> {
   const h = norm(raw);
   if (YES.includes(h)) return { ok: true, value: true };
   if (NO.includes(h)) return { ok: true, value: false };
-  return bad(`ожидается «да» или «нет»: «${raw.trim()}»`);
+  return bad(msg('csv.yes_or_no', { raw: raw.trim() }));
 }
 
 export const NO_VALUE = ['нет', 'none', 'no', '-', '—', 'без максимума'];
@@ -108,3 +118,7 @@ export const NO_VALUE = ['нет', 'none', 'no', '-', '—', 'без макси�
 export const formatStep = (step: StepValue): string => (step.unit === 'percent' ? `${step.value}%` : String(step.value));
 export const strategyWord = (s: Strategy, language: 'ru' | 'en'): string => STRATEGY_WORDS[s][language];
 export const boolWord = (b: boolean, language: 'ru' | 'en'): string => (language === 'ru' ? (b ? 'да' : 'нет') : b ? 'yes' : 'no');
+/** "No ceiling" as the export writes it (NO_VALUE reads it back). */
+export const noneWord = (language: 'ru' | 'en'): string => (language === 'ru' ? 'нет' : 'none');
+/** The export's file name, in the file's language: правила-2026-12-01.csv. */
+export const exportFileName = (language: 'ru' | 'en', date: string): string => `${language === 'ru' ? 'правила' : 'rules'}-${date}.csv`;

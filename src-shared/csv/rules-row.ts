@@ -1,5 +1,7 @@
 import type { ProductRuleOverrides } from '../domain/rules';
-import { NO_VALUE, parseBool, parseStep, parseStrategy, parseTenge, RULE_COLUMNS } from './rules-columns';
+import { msg } from '../i18n/message';
+import type { Message, MessageCode } from '../i18n/message';
+import { columnName, NO_VALUE, parseBool, parseStep, parseStrategy, parseTenge } from './rules-columns';
 import type { RuleColumn } from './rules-columns';
 
 /** What one CSV line asks to change; an empty cell leaves the field as it is. */
@@ -10,8 +12,11 @@ export interface RuleRowPatch {
   set: Partial<Pick<ProductRuleOverrides, 'ceiling' | 'step' | 'strategy' | 'targetPosition'>>;
   floor: { kind: 'fixed'; price: number } | { kind: 'cost'; cost: number } | null;
   bot: boolean | null;
-  errors: string[];
+  errors: Message[];
 }
+
+/** Cell problems whose words already name their field: shown without the column in front. */
+const NAMES_ITS_FIELD = new Set<MessageCode>(['rules.unknown_strategy']);
 
 /** Reads one data line against the matched header; every bad cell is reported, named by its column. */
 export function readRuleRow(columns: ReadonlyMap<RuleColumn, number>, cells: readonly string[]): RuleRowPatch {
@@ -19,23 +24,22 @@ export function readRuleRow(columns: ReadonlyMap<RuleColumn, number>, cells: rea
     const i = columns.get(c);
     return i === undefined ? '' : (cells[i] ?? '').trim();
   };
-  const errors: string[] = [];
-  const field = <T>(c: RuleColumn, parse: (raw: string) => { ok: true; value: T } | { ok: false; error: string }): T | undefined => {
+  const errors: Message[] = [];
+  const field = <T>(c: RuleColumn, parse: (raw: string) => { ok: true; value: T } | { ok: false; error: Message }): T | undefined => {
     const raw = cell(c);
     if (raw === '') return undefined;
     const r = parse(raw);
     if (r.ok) return r.value;
-    // A message that starts with a capital already names its field ("Неизвестная стратегия «X»").
-    errors.push(/^\p{Lu}/u.test(r.error) ? r.error : `${RULE_COLUMNS[c].ru}: ${r.error}`);
+    errors.push(NAMES_ITS_FIELD.has(r.error.code) ? r.error : msg('csv.cell', { column: columnName(c), problem: r.error }));
     return undefined;
   };
 
   const patch: RuleRowPatch = { sku: cell('sku'), store: cell('store') || null, title: cell('title') || null, set: {}, floor: null, bot: null, errors };
-  if (patch.sku === '') errors.push('Не указан артикул');
+  if (patch.sku === '') errors.push(msg('csv.no_sku'));
 
   const floor = field('floor', (raw) => parseTenge(raw));
   const cost = field('cost', (raw) => parseTenge(raw, { min: 0 }));
-  if (floor !== undefined && cost !== undefined) errors.push('Укажите либо минимальную цену, либо себестоимость, не обе');
+  if (floor !== undefined && cost !== undefined) errors.push(msg('csv.floor_and_cost'));
   else if (floor !== undefined) patch.floor = { kind: 'fixed', price: floor };
   else if (cost !== undefined) patch.floor = { kind: 'cost', cost };
 
@@ -46,7 +50,7 @@ export function readRuleRow(columns: ReadonlyMap<RuleColumn, number>, cells: rea
   const strategy = field('strategy', parseStrategy);
   if (strategy !== undefined) patch.set.strategy = strategy;
   const position = field('targetPosition', (raw) =>
-    /^\d+$/.test(raw) && Number(raw) >= 1 && Number(raw) <= 50 ? { ok: true as const, value: Number(raw) } : { ok: false as const, error: `место — целое число от 1 до 50: «${raw}»` },
+    /^\d+$/.test(raw) && Number(raw) >= 1 && Number(raw) <= 50 ? { ok: true as const, value: Number(raw) } : { ok: false as const, error: msg('csv.place', { raw }) },
   );
   if (position !== undefined) patch.set.targetPosition = position;
   const bot = field('bot', parseBool);

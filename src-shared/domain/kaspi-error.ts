@@ -1,3 +1,7 @@
+import { msg } from '../i18n/message';
+import type { Message } from '../i18n/message';
+import { MessageError } from '../i18n/message-error';
+
 /**
  * How a call to Kaspi failed. One classification for every adapter (kaspi-api.md §1–§8), so the
  * engine, the sync and the UI all react to the same names. The kinds shared with the engine's
@@ -21,33 +25,18 @@ export const KASPI_ERROR_KINDS = [
 ] as const;
 export type KaspiErrorKind = (typeof KASPI_ERROR_KINDS)[number];
 
-/** What happened and what to do, in plain Russian: shown to sellers as is. */
-export const KASPI_ERROR_MESSAGES: Record<KaspiErrorKind, string> = {
-  'wrong-credentials': 'Kaspi не принял логин или пароль. Проверьте их и войдите снова.',
-  'session-expired': 'Сессия кабинета Kaspi истекла. Нужно войти в кабинет заново.',
-  'ip-banned': 'Kaspi временно ограничил запросы с этого IP-адреса. Подождите немного или подключите другой прокси.',
-  'account-blocked': 'Kaspi временно заблокировал изменение цен для этого магазина (слишком много запросов). Изменения продолжатся примерно через 30 минут.',
-  'method-blocked': 'Kaspi отклонил запрос (защита от ботов). Попробуйте позже или через другой прокси.',
-  server: 'Сервер Kaspi ответил ошибкой. Обычно это ненадолго: запрос повторится позже.',
-  'not-json': 'Kaspi вернул страницу вместо данных (технические работы или защита от ботов). Попробуйте позже.',
-  timeout: 'Kaspi не ответил вовремя. Проверьте интернет или прокси; запрос повторится позже.',
-  network: 'Нет связи с Kaspi. Проверьте подключение к интернету или настройки прокси.',
-  captcha: 'Kaspi просит подтвердить, что вы не робот. Войдите в кабинет в окне браузера и решите капчу.',
-  'mfa-flood': 'Kaspi слишком часто отправлял код подтверждения. Подождите и попробуйте войти снова.',
-  'bad-request': 'Kaspi отклонил запрос как неверный. Проверьте данные товара или магазина.',
-  'sms-timeout': 'Код из SMS не был введён вовремя. Начните вход заново.',
-};
-
-export class KaspiError extends Error {
+/** What happened and what to do: the catalogue's `kaspi.<kind>` message, unless the thrower says more. */
+export class KaspiError extends MessageError {
   constructor(
     readonly kind: KaspiErrorKind,
-    message: string = KASPI_ERROR_MESSAGES[kind],
+    /** A plain string is text not yet in the catalogue (orders' adapters: converted after #15's merge). */
+    userMessage: Message | string = msg(`kaspi.${kind}`),
     /** How long to wait before trying again: from Retry-After, breakTimeSeconds or a known ban length. */
     readonly retryAfterMs: number | null = null,
     /** The HTTP status, when there was one. */
     readonly status: number | null = null,
   ) {
-    super(message);
+    super(typeof userMessage === 'string' ? msg('untranslated', { text: userMessage }) : userMessage);
     this.name = 'KaspiError';
   }
 }

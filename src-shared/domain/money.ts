@@ -6,3 +6,9 @@ export type Tenge = z.infer<typeof tenge>;
 
 /** Positive whole tenge: a price an offer can actually carry. */
 export const price = z.number().int().min(1);
+
+/**
+ * The largest amount a rule accepts: Kaspi publishes no maximum price, and no product on it comes
+ * near a billion tenge, so anything above is a typo or a decimal shift, refused before it is stored.
+ */
+export const MAX_TENGE = 1_000_000_000;

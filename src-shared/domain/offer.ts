@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { messageCode } from '../i18n/message';
 import { price } from './money';
 
 /** 9-digit KATO-like city id shared by offers, cabinet and pricefeed (kaspi-api.md §0). */
-export const cityId = z.string().regex(/^\d{9}$/, 'a city id is 9 digits');
+export const cityId = z.string().regex(/^\d{9}$/, messageCode('validation.city_id'));
 export type CityId = z.infer<typeof cityId>;
 
 /** Kaspi's delivery buckets, fastest first (kaspi-api.md §4). */

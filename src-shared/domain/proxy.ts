@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { message, messageCode } from '../i18n/message';
 
 /**
  * Proxies spread the competitor-offers requests over several exit IPs, because Kaspi bans an IP
@@ -41,7 +42,7 @@ export const proxyPort = z.number().int().min(1).max(65535);
 /** One proxy as the user enters or imports it; the only shape that carries the password. */
 export const proxyInput = z.object({
   protocol: proxyProtocol,
-  host: z.string().refine(isValidProxyHost, 'not an IP address or host name'),
+  host: z.string().refine(isValidProxyHost, messageCode('proxies.host_invalid')),
   port: proxyPort,
   username: z.string().min(1).nullable(),
   password: z.string().min(1).nullable(),
@@ -137,7 +138,7 @@ export const proxySettings = z.object({
 export type ProxySettings = z.infer<typeof proxySettings>;
 export const DEFAULT_PROXY_SETTINGS: ProxySettings = proxySettings.parse({});
 
-// ---- Import messages: codes + params, translated by the UI; Russian is the default text. ----
+// ---- Import errors: a code per kind of bad line; the message says it in the seller's language. ----
 
 export const PROXY_IMPORT_ERROR_CODES = [
   'malformed',
@@ -158,9 +159,8 @@ export const proxyImportError = z.object({
   line: z.number().int().positive(),
   text: z.string(),
   code: proxyImportErrorCode,
-  params: z.record(z.string(), z.union([z.string(), z.number()])),
-  /** The default (Russian) text of `code` with `params` filled in. */
-  message: z.string(),
+  /** What is wrong with the line (`proxy_import.<code>` with its parameters). */
+  message,
 });
 export type ProxyImportError = z.infer<typeof proxyImportError>;
 
@@ -171,53 +171,3 @@ export const proxyImportResult = z.object({
   merged: z.array(z.object({ line: z.number().int().positive(), intoLine: z.number().int().positive() })),
 });
 export type ProxyImportResult = z.infer<typeof proxyImportResult>;
-
-export type ProxyMessageLanguage = 'ru' | 'en';
-
-/** i18next-style templates (`{{param}}`), so the renderer can load them as translations. */
-export const PROXY_IMPORT_MESSAGES: Record<ProxyImportErrorCode, Record<ProxyMessageLanguage, string>> = {
-  malformed: {
-    ru: 'Не удалось разобрать строку. Ожидается host:port, user:pass@host:port, host:port:user:pass или URL вида http://host:port',
-    en: 'Cannot read this line. Expected host:port, user:pass@host:port, host:port:user:pass or a URL such as http://host:port',
-  },
-  unsupportedProtocol: {
-    ru: 'Протокол «{{protocol}}» не поддерживается: используйте http, https или socks5',
-    en: 'Protocol “{{protocol}}” is not supported: use http, https or socks5',
-  },
-  missingPort: {
-    ru: 'Не указан порт: ожидается адрес:порт, например 10.0.0.1:8080',
-    en: 'The port is missing: expected address:port, e.g. 10.0.0.1:8080',
-  },
-  invalidPort: {
-    ru: 'Порт «{{port}}» должен быть числом от 1 до 65535',
-    en: 'Port “{{port}}” must be a number from 1 to 65535',
-  },
-  invalidHost: {
-    ru: 'Адрес «{{host}}» не похож на IP-адрес или доменное имя',
-    en: 'Address “{{host}}” is neither an IP address nor a host name',
-  },
-  missingPassword: {
-    ru: 'Для пользователя «{{username}}» не указан пароль',
-    en: 'No password given for user “{{username}}”',
-  },
-  missingUsername: {
-    ru: 'Пароль указан без имени пользователя',
-    en: 'A password is given without a user name',
-  },
-  tooManyFields: {
-    ru: 'Слишком много полей ({{count}}), ожидается не больше {{max}}',
-    en: 'Too many fields ({{count}}), expected at most {{max}}',
-  },
-  missingColumn: {
-    ru: 'Не заполнена колонка «{{column}}»',
-    en: 'Column “{{column}}” is empty',
-  },
-};
-
-export function formatProxyImportMessage(
-  code: ProxyImportErrorCode,
-  params: Record<string, string | number>,
-  language: ProxyMessageLanguage = 'ru',
-): string {
-  return PROXY_IMPORT_MESSAGES[code][language].replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(params[key] ?? ''));
-}

@@ -1,31 +1,35 @@
 import { z } from 'zod';
 import { cityId, deliveryDuration } from './offer';
+import { MAX_TENGE } from './money';
+import { messageCode as says } from '../i18n/message';
 
 /**
- * Messages are in Russian, the sellers' language, as the UI shows them as is.
+ * Messages are catalogue codes (src-shared/i18n/catalogue/rules.ts), shown in the seller's language.
  * Percentages are stored as given (12.5) but all arithmetic runs on basis points (1250),
  * so money never passes through a float: two decimals are the most a seller ever types.
  */
 const percentValue = (max: number) =>
   z
-    .number({ error: 'процент должен быть числом' })
-    .min(0, { error: 'процент не может быть отрицательным' })
-    .max(max, { error: `процент не может быть больше ${max}` })
-    .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, { error: 'у процента не больше двух знаков после запятой' });
+    .number({ error: says('rules.percent_not_number') })
+    .min(0, { error: says('rules.percent_negative') })
+    .max(max, { error: says('rules.percent_above') })
+    .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, { error: says('rules.percent_decimals') });
 
 const priceField = z
-  .number({ error: 'цена должна быть числом' })
-  .int({ error: 'цена — целое число тенге, без тиынов' })
-  .min(1, { error: 'цена не может быть меньше 1 ₸' });
+  .number({ error: says('rules.price_not_number') })
+  .int({ error: says('rules.price_whole') })
+  .min(1, { error: says('rules.price_at_least_one') })
+  .max(MAX_TENGE, { error: says('rules.price_above') });
 const tengeField = z
-  .number({ error: 'сумма должна быть числом' })
-  .int({ error: 'сумма — целое число тенге, без тиынов' })
-  .min(0, { error: 'сумма не может быть отрицательной' });
+  .number({ error: says('rules.amount_not_number') })
+  .int({ error: says('rules.amount_whole') })
+  .min(0, { error: says('rules.amount_negative') })
+  .max(MAX_TENGE, { error: says('rules.amount_above') });
 
 /** A change size: whole tenge, or a percentage of the price it applies to. */
 export const amountOrPercent = z.discriminatedUnion('unit', [
   z.object({ unit: z.literal('tenge'), value: priceField }),
-  z.object({ unit: z.literal('percent'), value: percentValue(100).refine((v) => v > 0, { error: 'процент должен быть больше 0' }) }),
+  z.object({ unit: z.literal('percent'), value: percentValue(100).refine((v) => v > 0, { error: says('rules.percent_positive') }) }),
 ]);
 export type AmountOrPercent = z.infer<typeof amountOrPercent>;
 
@@ -70,15 +74,15 @@ const ruleKnobs = {
   step: amountOrPercent,
   strategy,
   /** Used by top_n: stay at or above this place (1 = first). */
-  targetPosition: z.number().int({ error: 'место — целое число' }).min(1, { error: 'места считаются с 1' }).max(50, { error: 'место — не дальше 50-го' }),
+  targetPosition: z.number().int({ error: says('rules.position_whole') }).min(1, { error: says('rules.position_from_one') }).max(50, { error: says('rules.position_at_most_50') }),
   /** Cities to price in; empty means every city the offer is listed in. */
   cities: z.array(cityId),
   excludedMerchantIds: z.array(z.string().min(1)),
   /** Rivals slower than this are ignored; null compares with everyone. */
   deliveryFilter: deliveryDuration.nullable(),
   belowFloor: belowFloorBehaviour,
-  cooldownSeconds: z.number().int({ error: 'пауза — целое число секунд' }).min(0, { error: 'пауза не может быть отрицательной' }),
-  maxChangesPerDay: z.number().int({ error: 'лимит в день — целое число' }).min(1, { error: 'лимит в день — хотя бы одно изменение' }).nullable(),
+  cooldownSeconds: z.number().int({ error: says('rules.cooldown_whole') }).min(0, { error: says('rules.cooldown_negative') }),
+  maxChangesPerDay: z.number().int({ error: says('rules.daily_cap_whole') }).min(1, { error: says('rules.daily_cap_at_least_one') }).nullable(),
   maxDropPerChange: amountOrPercent.nullable(),
 };
 
@@ -125,22 +129,18 @@ export const pricingRules = z
     if (r.floor.kind === 'cost') {
       const marginPercent = r.floor.minMargin.unit === 'percent' ? r.floor.minMargin.value : 0;
       if (r.floor.commissionPercent + marginPercent >= 100) {
-        ctx.addIssue({ code: 'custom', path: ['floor'], message: 'комиссия и маржа вместе должны быть меньше 100 %' });
+        ctx.addIssue({ code: 'custom', path: ['floor'], message: says('rules.fees_below_100') });
         return;
       }
     }
     const floor = floorPrice(r.floor);
     if (r.ceiling !== null && floor > r.ceiling) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['ceiling'],
-        message: `минимальная цена (${floor} ₸) выше максимальной (${r.ceiling} ₸)`,
-      });
+      ctx.addIssue({ code: 'custom', path: ['ceiling'], message: says('rules.floor_above_ceiling_at'), params: { floor, ceiling: r.ceiling } });
     }
   });
 export type PricingRules = z.infer<typeof pricingRules>;
 
-/** Merges store defaults and product overrides into validated rules (throws a ZodError in plain words). */
+/** Merges store defaults and product overrides into validated rules (throws a ZodError whose messages are catalogue codes). */
 export function resolveRules(defaults: z.input<typeof storeRuleDefaults>, overrides: ProductRuleOverrides): PricingRules {
   const d = storeRuleDefaults.parse(defaults);
   const o = productRuleOverrides.parse(overrides);

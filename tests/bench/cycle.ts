@@ -4,9 +4,10 @@ import { createInterface } from 'node:readline';
 import { build } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { call } from '../support/demper-on-sim';
-import { startTinyproxies, type Tinyproxy } from '../support/tinyproxy';
+import { proxyKinds, startProxies, type TestProxy } from '../support/proxy-servers';
 import { benchApp } from '../integration/demper-wiring/support/bench-app';
 import { startSimChild } from '../integration/demper-wiring/support/sim-child';
+import { KASPI_SIM_ENV } from '../../src-main/security/kaspi-sim-option';
 
 /**
  * One full pass of the demper over the simulator's `bench` scenario (10,000 products, 1 city)
@@ -47,7 +48,7 @@ async function bundledChild(): Promise<string> {
 
 export default async function bench(): Promise<Record<string, unknown>> {
   const sim = await startSimChild({ scenario: 'bench', seed: 1, timeScale: 1 });
-  let proxies: Tinyproxy[] = [];
+  let proxies: TestProxy[] = [];
   let env: Awaited<ReturnType<typeof benchApp>> | undefined;
   try {
     await sim.control('POST', '/limits', { offers: { maxPerWindow: 100_000 } });
@@ -59,13 +60,17 @@ export default async function bench(): Promise<Record<string, unknown>> {
     await call(app, 'products.setBot', { productIds: ids, enabled: true });
     await call(app, 'demper.control', { action: 'start', storeId });
     // Proxies after the login: the login browser must not go through tinyproxy (plain-HTTP cookies).
-    proxies = await startTinyproxies(PROXIES);
+    // tinyproxy where installed: its own processes, so the proxies' CPU is not counted in this harness.
+    proxies = await startProxies(PROXIES, undefined, proxyKinds().at(-1));
     for (const p of proxies) app.proxyStore.upsert({ protocol: 'http', host: p.host, port: p.port, username: null, password: null, label: p.bindAddress });
     await env.closeApp();
 
     // CYCLE_FLAGS: Node flags for the measured app, to profile it (`--cpu-prof --cpu-prof-dir=…`).
     const flags = process.env.CYCLE_FLAGS?.split(' ').filter(Boolean) ?? [];
-    const child = spawn(process.execPath, [...flags, await bundledChild(), env.dataDir, String(PER_LANE_RPS), String(CONCURRENCY)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...flags, await bundledChild(), env.dataDir, String(PER_LANE_RPS), String(CONCURRENCY)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, [KASPI_SIM_ENV]: JSON.stringify(sim.urls) },
+    });
     const line = await new Promise<string>((resolve, reject) => {
       createInterface({ input: child.stdout }).once('line', resolve);
       child.once('exit', (code) => reject(new Error(`cycle child exited with ${code}`)));

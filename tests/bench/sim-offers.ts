@@ -42,7 +42,8 @@ async function run(pool: Pool, products: string[], cityId: string, durationMs: n
       const res = await pool.request({
         method: 'POST',
         path: `/yml/offer-view/offers/${id}`,
-        headers: { 'content-type': 'application/json; charset=UTF-8', accept: 'application/json, text/*', 'user-agent': UA, origin: 'https://kaspi.kz', referer: `https://kaspi.kz/shop/p/-${id}/?c=${cityId}` },
+        // The whole browser set the simulator's edge asks for (kaspi-api.md §4), gzip included.
+        headers: { 'content-type': 'application/json; charset=UTF-8', accept: 'application/json, text/*', 'accept-encoding': 'gzip, deflate, br', 'accept-language': 'ru-RU,ru;q=0.9', 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'cors', 'sec-fetch-dest': 'empty', 'user-agent': UA, origin: 'https://kaspi.kz', referer: `https://kaspi.kz/shop/p/-${id}/?c=${cityId}` },
         body: JSON.stringify({ cityId, id, merchantUID: [], limit: 50, page: 0, sortOption: 'PRICE' }),
       });
       await res.body.dump();

@@ -1,29 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright';
+import type { Browser } from 'playwright';
 import { launchChromium } from '../support/browser';
 import { startTestHeadless } from '../support/headless';
 import { pointAppAtSim } from '../support/app-on-sim';
 import { FAST_ENGINE } from '../support/demper-on-sim';
 import { useTempDir } from '../support/temp-dir';
 import { startKaspiSim } from '../sim/kaspi';
-import { PAGES } from '../../src-renderer/store/pages';
+import { screenshotEveryPage } from './support/page-walk';
 
 const tempDir = useTempDir();
 let browser: Browser;
 beforeAll(async () => { browser = await launchChromium(); });
 afterAll(async () => { await browser?.close(); });
-
-const ARTIFACTS = 'test-artifacts/pages';
-
-async function screenshotEveryPage(page: Page, language: 'ru' | 'en') {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  for (const name of PAGES) {
-    await page.getByTestId(`nav-${name}`).click();
-    await page.waitForTimeout(400);
-    await page.screenshot({ path: `${ARTIFACTS}/${name}-${language}.png`, fullPage: true });
-  }
-}
 
 describe("a seller's first day, in a real browser against the simulator", () => {
   it('connects a store, imports rules with bad rows, runs the demper dry, then live, and sees the change explained', async () => {

@@ -4,12 +4,12 @@ import type { Browser } from 'playwright';
 import { launchChromium } from '../support/browser';
 import { startTestHeadless } from '../support/headless';
 import { useTempDir } from '../support/temp-dir';
-import { startTinyproxies, type Tinyproxy } from '../support/tinyproxy';
+import { startProxies, type TestProxy } from '../support/proxy-servers';
 import { startEchoTarget, type EchoTarget } from '../integration/proxies/support/echo-target';
 
 const tempDir = useTempDir();
 let browser: Browser;
-let proxies: Tinyproxy[] = [];
+let proxies: TestProxy[] = [];
 let target: EchoTarget | undefined;
 beforeAll(async () => { browser = await launchChromium(); });
 afterAll(async () => { await browser?.close(); });
@@ -22,7 +22,7 @@ afterEach(async () => {
 
 describe('a seller adds proxies on the Proxies page', () => {
   it('imports a list with a bad line, sees that line by number, tests all and sees latency and exit addresses', async () => {
-    [proxies, target] = await Promise.all([startTinyproxies(2), startEchoTarget()]);
+    [proxies, target] = await Promise.all([startProxies(2), startEchoTarget()]);
     const headless = await startTestHeadless(tempDir());
     // The test button asks this local echo target which address it saw, as it would ask the internet.
     const set = await headless.app.dispatcher.dispatch('proxies.settings.update', { healthCheckUrl: target.url }, { shell: 'test' });

@@ -13,7 +13,7 @@ beforeAll(async () => { browser = await launchChromium(); });
 afterAll(async () => { await browser?.close(); });
 
 describe('a seller connects a store from the dashboard', () => {
-  it('signs in, types the SMS code, adds the store, syncs and sees the products', async () => {
+  it("signs in, types the code Kaspi e-mailed (an employee's login), adds the store, syncs and sees the products", async () => {
     const sim = await startKaspiSim({ scenario: 'small', seed: 3, timeScale: 0.001 });
     const headless = await startTestHeadless(tempDir());
     await pointAppAtSim(headless.app, sim);
@@ -27,8 +27,12 @@ describe('a seller connects a store from the dashboard', () => {
       await page.getByTestId('password-field').fill('small-pass-2');
       await page.getByTestId('login-submit').click();
 
-      // The code Kaspi "sent by SMS", read the way a test reads the seller's phone: from the simulator.
+      // An e-mail login is an employee's: Kaspi e-mails the code (§1d) and the prompt says so. The
+      // code is read the way a test reads the seller's mailbox: from the simulator.
       await page.getByTestId('code-prompt').waitFor({ timeout: 20_000 });
+      expect(await page.getByTestId('code-title').textContent()).toBe('Kaspi отправил код на e-mail');
+      expect(await page.getByTestId('code-prompt').textContent()).toContain('(mfa@small.test)');
+      expect(sim.lastSms('mfa@small.test')?.channel).toBe('email');
       await expect.poll(() => sim.lastSmsCode('mfa@small.test')).not.toBeNull();
       await page.getByTestId('code-field').fill(sim.lastSmsCode('mfa@small.test')!);
       await page.getByTestId('code-submit').click();

@@ -1,3 +1,4 @@
+import type { AppConfig } from '../../src-main/app/create-app';
 import type { EngineSettingsInput } from '../../src-main/demper/settings';
 import type { KaspiSim, KaspiSimOptions } from '../sim/kaspi';
 import { startAppOnSim } from './app-on-sim';
@@ -22,11 +23,12 @@ export { call };
  * The app connected to the simulator's `small` store, synced, with the demper ready but stopped:
  * what a seller has after onboarding. Returns product ids by catalogue id.
  */
-export async function connectedApp(dataDir: string, sim: KaspiSimOptions = {}, engine: EngineSettingsInput = {}) {
+export async function connectedApp(dataDir: string, sim: KaspiSimOptions = {}, engine: EngineSettingsInput = {}, config: Partial<AppConfig> = {}) {
   const env = await startAppOnSim(dataDir, { scenario: 'small', timeScale: 0.001, ...sim }, {
     autoStartDemper: false,
     proxyHealthChecks: false,
     engineOverrides: { ...FAST_ENGINE, ...engine },
+    ...config,
   });
   const { app } = env;
   const { accountId } = await call<{ accountId: number }>(app, 'stores.login', { loginId: 'login-demper-1', credentials: { method: 'email', login: 'owner@small.test', password: 'small-pass-1' } });

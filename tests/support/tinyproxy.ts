@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /**
- * Real HTTP proxies for tests: Debian's tinyproxy in the foreground, one process per proxy, each
- * leaving through its own loopback address (`Bind 127.0.0.N`), so a local target sees a
- * different client IP per proxy, as Kaspi would. No `ConnectPort` lines: with any, tinyproxy
+ * Real HTTP proxies for tests, the second kind in proxy-servers.ts: Debian's tinyproxy in the
+ * foreground, one process per proxy, each leaving through its own loopback address
+ * (`Bind 127.0.0.N`), so a local target sees a different client IP per proxy, as Kaspi would. No `ConnectPort` lines: with any, tinyproxy
  * refuses CONNECT to other ports and undici's tunnelling gets a 403.
  *
  * Known limit of Debian's 1.11.1: on plain-HTTP forwarding (not CONNECT) it passes only the first
@@ -54,11 +54,6 @@ export async function startTinyproxy(options: TinyproxyOptions): Promise<Tinypro
       }
     }
   }
-}
-
-/** Starts one proxy per bind address (127.0.0.2, 127.0.0.3, …). */
-export async function startTinyproxies(count: number, auth?: TinyproxyOptions['auth']): Promise<Tinyproxy[]> {
-  return Promise.all(Array.from({ length: count }, (_, i) => startTinyproxy({ bindAddress: `127.0.0.${i + 2}`, auth })));
 }
 
 // A test worker that ends without stopping its proxies must not leave tinyproxy processes behind.

@@ -11,7 +11,10 @@ export interface SyncedOffer {
   imageUrl: string | null;
   active: boolean;
   preorderDays: number;
+  /** Prices in the cities the offer is listed in: some point there is on sale. */
   cityPrices: Array<{ cityId: string; price: number }>;
+  /** Prices Kaspi holds for the offer's other cities (every point there off sale). */
+  unlistedPrices: Array<{ cityId: string; price: number }>;
   availabilities: Array<{ pointId: string; available: boolean; preorderDays: number; stockCount: number | null }>;
 }
 
@@ -72,6 +75,8 @@ export function productsRepo(db: Database) {
   );
   const clearPrices = db.prepare('DELETE FROM product_city_prices WHERE product_id = ?');
   const addPrice = db.prepare('INSERT INTO product_city_prices (product_id, city_id, price, updated_at) VALUES (?, ?, ?, ?)');
+  const clearUnlisted = db.prepare('DELETE FROM product_unlisted_prices WHERE product_id = ?');
+  const addUnlisted = db.prepare('INSERT INTO product_unlisted_prices (product_id, city_id, price, updated_at) VALUES (?, ?, ?, ?)');
   const clearAvail = db.prepare('DELETE FROM product_availabilities WHERE product_id = ?');
   const addAvail = db.prepare('INSERT INTO product_availabilities (product_id, point_id, available, preorder_days, stock_count) VALUES (?, ?, ?, ?, ?)');
 
@@ -82,6 +87,8 @@ export function productsRepo(db: Database) {
         const { id } = upsert.get({ ...offer, storeId, active: offer.active ? 1 : 0, at }) as { id: number };
         clearPrices.run(id);
         for (const p of offer.cityPrices) addPrice.run(id, p.cityId, p.price, at);
+        clearUnlisted.run(id);
+        for (const p of offer.unlistedPrices) addUnlisted.run(id, p.cityId, p.price, at);
         clearAvail.run(id);
         for (const a of offer.availabilities) addAvail.run(id, a.pointId, a.available ? 1 : 0, a.preorderDays, a.stockCount);
       }

@@ -48,6 +48,13 @@ export function storesRepo(db: Database) {
   const clearCities = db.prepare('DELETE FROM store_cities WHERE store_id = ?');
   const addCity = db.prepare('INSERT INTO store_cities (store_id, city_id, name) VALUES (?, ?, ?)');
 
+  const setPoints = db.transaction((id: number, points: StorePoint[], cities: Array<{ id: string; name: string }>): void => {
+    clearPoints.run(id);
+    for (const p of points) addPoint.run(id, p.id, p.name, p.cityId, p.enabled ? 1 : 0);
+    clearCities.run(id);
+    for (const c of cities) addCity.run(id, c.id, c.name);
+  });
+
   const toSummary = (r: Row): StoreSummary => ({
     id: r.id,
     merchantUid: r.merchant_uid,
@@ -76,12 +83,11 @@ export function storesRepo(db: Database) {
     /** Adds a store, or brings back one removed earlier with its history. */
     add: db.transaction((store: NewStore): number => {
       const { id } = insert.get(store) as { id: number };
-      clearPoints.run(id);
-      for (const p of store.points) addPoint.run(id, p.id, p.name, p.cityId, p.enabled ? 1 : 0);
-      clearCities.run(id);
-      for (const c of store.cities) addCity.run(id, c.id, c.name);
+      setPoints(id, store.points, store.cities);
       return id;
     }),
+    /** The store's points and their cities as the cabinet lists them now. */
+    setPoints,
     markSynced(id: number, at: string): void {
       db.prepare('UPDATE stores SET last_sync_at = ? WHERE id = ?').run(at, id);
     },

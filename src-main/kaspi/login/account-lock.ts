@@ -1,3 +1,6 @@
+import { msg } from '../../../src-shared/i18n/message';
+import { MessageError } from '../../../src-shared/i18n/message-error';
+
 /**
  * One login per account at a time: overlapping logins make Kaspi answer MFA_SEND_FLOOD
  * (kaspi-api.md §1b, §1d). A second caller queues behind the first, or, with `wait: false`,
@@ -5,9 +8,9 @@
  */
 const running = new Map<string, Promise<unknown>>();
 
-export class LoginBusyError extends Error {
+export class LoginBusyError extends MessageError {
   constructor() {
-    super('Вход в этот аккаунт Kaspi уже выполняется. Дождитесь его окончания.');
+    super(msg('login.busy'));
     this.name = 'LoginBusyError';
   }
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { createRequire } from 'node:module';
-import type * as Playwright from 'playwright';
+import type * as Playwright from 'playwright-core';
 
 /**
  * Which Chromium-family browser the Kaspi login drives: the path from settings, else the
@@ -74,7 +74,7 @@ export function findBrowser(opts: FindBrowserOptions = {}): FoundBrowser {
 function playwrightChromium(): string | null {
   try {
     // Loaded only when no system browser was found, so the app does not carry Playwright from the start.
-    const { chromium } = createRequire(import.meta.url)('playwright') as typeof Playwright;
+    const { chromium } = createRequire(import.meta.url)('playwright-core') as typeof Playwright;
     return chromium.executablePath();
   } catch {
     return null;

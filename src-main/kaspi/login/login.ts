@@ -1,11 +1,11 @@
-import type { Browser, Page, Response } from 'playwright';
+import type { Browser, Locator, Page, Response } from 'playwright-core';
 import { KaspiError, isKaspiError } from '../../../src-shared/domain/kaspi-error';
 import { joinUrl, type KaspiEndpoints } from '../endpoints';
 import { CHROME_USER_AGENT } from '../headers';
 import { withAccountLock } from './account-lock';
-import { BrowserNotFoundError } from './find-browser';
 import { saveFailure } from './failure-artifacts';
-import { loginError, type LoginApiAnswer } from './login-errors';
+import { BrowserLaunchError, loginError, type LoginApiAnswer } from './login-errors';
+import { msg } from '../../../src-shared/i18n/message';
 
 /**
  * The merchant-cabinet login in a real browser (kaspi-api.md §1a email + password, §1b phone +
@@ -20,8 +20,11 @@ export interface LoginOptions {
   /** E-mail, or the phone in any format (the page applies Kaspi's mask). */
   login: string;
   password?: string;
-  /** Asks the user for the code Kaspi sent; rejects or never settles when the user gives up. */
-  askCode: (request: { kind: 'sms'; phoneHint?: string }) => Promise<string>;
+  /**
+   * Asks the user for the code Kaspi sent: by SMS to the phone of a phone login, by e-mail for an
+   * e-mail login (those are employees' accounts, §1d). Rejects or never settles when the user gives up.
+   */
+  askCode: (request: { kind: 'sms' | 'email'; sentTo?: string }) => Promise<string>;
   browser: { executablePath: string; headless: boolean };
   /** An HTTP proxy for the login (the proxy layer's playwrightProxyOption gives this shape). */
   proxy?: { server: string; username?: string; password?: string; bypass?: string };
@@ -29,6 +32,8 @@ export interface LoginOptions {
   failureDir: string;
   /** Budget for every page step; the user's time to type the code is counted separately. */
   timeoutMs: number;
+  /** How long the cabinet may take to open after the last step (default CABINET_WAIT_MS). */
+  cabinetTimeoutMs?: number;
   /** How long the user has to enter the code (default 3 minutes). */
   codeTimeoutMs?: number;
   /** With a visible window, how long the user has to solve a captcha (default 5 minutes). */
@@ -51,6 +56,8 @@ const SEL = {
   email: '#user_email_field',
   password: '#password_field',
   phone: '#user_phone_field',
+  // Kaspi's page names the tab in Russian; this is its text, not ours.
+  // eslint-disable-next-line no-restricted-syntax
   phoneTab: 'text=Телефон',
   submit: '.button.is-primary',
   mfaCode: '#sms_code_field',
@@ -59,6 +66,12 @@ const SEL = {
   done: 'nav.navbar',
   captcha: '.g-recaptcha, .captcha, iframe[src*="captcha"], #captcha',
 } as const;
+
+/** CDF waits 10–30 s for `nav.navbar` after the last step (§1a step 4): the upper end of what it measured. */
+export const CABINET_WAIT_MS = 30_000;
+
+/** An element whose class list holds both `button` and `is-primary` (SEL.submit in XPath). */
+const XPATH_PRIMARY = `contains(concat(' ', normalize-space(@class), ' '), ' button ') and contains(concat(' ', normalize-space(@class), ' '), ' is-primary ')`;
 
 type Step = 'done' | 'code' | 'error' | 'captcha' | 'password' | 'form';
 
@@ -71,9 +84,12 @@ const STEP_SELECTORS: Record<Step, string> = {
   form: `${SEL.email}, ${SEL.phone}`,
 };
 
+/** The step of the form a captcha can interrupt (named in the message that says it was not solved). */
+type LoginStage = 'open' | 'email' | 'password' | 'phone' | 'code';
+
 /** Serialised per account (account-lock.ts): two logins of one account never overlap. */
 export function login(opts: LoginOptions): Promise<{ cookies: SessionCookie[] }> {
-  if (opts.method === 'email' && !opts.password) return Promise.reject(new KaspiError('wrong-credentials', 'Для входа по e-mail нужен пароль.'));
+  if (opts.method === 'email' && !opts.password) return Promise.reject(new KaspiError('wrong-credentials', msg('login.email_needs_password')));
   return withAccountLock(opts.login, () => runLogin(opts), { wait: opts.whenBusy !== 'fail' });
 }
 
@@ -85,7 +101,7 @@ async function runLogin(opts: LoginOptions): Promise<{ cookies: SessionCookie[] 
   let page: Page | undefined;
   try {
     // Playwright is loaded on the first login, not at app start: it costs ~90 MB the bot does not need.
-    const { chromium } = await import('playwright');
+    const { chromium } = await import('playwright-core');
     browser = await chromium.launch({
       executablePath: opts.browser.executablePath,
       headless: opts.browser.headless,
@@ -102,12 +118,12 @@ async function runLogin(opts: LoginOptions): Promise<{ cookies: SessionCookie[] 
     await flow.run();
     const cookies = await context.cookies(opts.endpoints.mcUrl);
     if (!cookies.some((c) => c.name === 'mc-session') || !cookies.some((c) => c.name === 'mc-sid')) {
-      throw new KaspiError('server', 'Kaspi открыл кабинет, но не выдал cookie сессии (mc-session, mc-sid). Попробуйте войти ещё раз.');
+      throw new KaspiError('server', msg('login.no_session_cookie'));
     }
     return { cookies: cookies.map((c) => ({ name: c.name, value: c.value, domain: c.domain, path: c.path, expires: c.expires })) };
   } catch (err) {
     if (opts.signal?.aborted) throw opts.signal.reason;
-    if (!browser) throw new BrowserNotFoundError(`Не удалось запустить браузер для входа в Kaspi (${opts.browser.executablePath}). Проверьте путь к браузеру в настройках или переустановите браузер.`);
+    if (!browser) throw new BrowserLaunchError(opts.browser.executablePath);
     const error = asLoginError(err);
     if (page) await saveFailure(page, opts.failureDir, error.kind, [opts.password]);
     throw error;
@@ -132,16 +148,16 @@ class LoginFlow {
     else await this.phone();
   }
 
-  /** §1a: email, "Продолжить", email + password, "Продолжить", then maybe the SMS code. */
+  /** §1a: email, "Продолжить", email + password, "Продолжить", then maybe the code (by e-mail, §1d). */
   private async email(): Promise<void> {
     const { page, opts } = this;
     await page.fill(SEL.email, opts.login);
-    await page.click(SEL.submit);
+    await this.submit(SEL.email);
     await this.expect(['password'], 'email');
     await page.fill(SEL.email, opts.login);
     await page.fill(SEL.password, opts.password ?? '');
-    await page.click(SEL.submit);
-    await this.finish(await this.expect(['done', 'code'], 'password'));
+    await this.submit(SEL.password);
+    await this.finish(await this.expect(['done', 'code'], 'password', this.cabinetWait()));
   }
 
   /** §1b: the "Телефон" tab, the phone, then always the SMS code. */
@@ -153,27 +169,44 @@ class LoginFlow {
     const digits = opts.login.replace(/\D/g, '');
     await page.fill(SEL.phone, '');
     await page.locator(SEL.phone).pressSequentially(digits.length >= 10 ? digits.slice(-10) : opts.login, { delay: 10 });
-    await page.click(SEL.submit);
+    await this.submit(SEL.phone);
     await this.finish(await this.expect(['code'], 'phone'));
   }
 
   private async finish(step: Step): Promise<void> {
     if (step === 'done') return;
     const code = await this.askCode();
-    await this.page.fill(STEP_SELECTORS.code, code);
-    await this.page.click(SEL.submit);
-    await this.expect(['done'], 'code');
+    const field = this.page.locator(STEP_SELECTORS.code).first();
+    await field.fill(code);
+    await this.submit(field);
+    await this.expect(['done'], 'code', this.cabinetWait());
+  }
+
+  /**
+   * Clicks the primary button of the form being filled: the nearest block around `field` that
+   * holds one. The page can carry other primary buttons (another tab's form, a banner), and the
+   * first on the page is not necessarily this form's.
+   */
+  private async submit(field: string | Locator): Promise<void> {
+    const input = typeof field === 'string' ? this.page.locator(field).first() : field;
+    await input.locator(`xpath=ancestor::*[.//*[${XPATH_PRIMARY}]][1]`).locator(SEL.submit).first().click();
+  }
+
+  private cabinetWait(): number {
+    return Math.max(this.opts.timeoutMs, this.opts.cabinetTimeoutMs ?? CABINET_WAIT_MS);
   }
 
   private async askCode(): Promise<string> {
     const { opts } = this;
     const ms = opts.codeTimeoutMs ?? 180_000;
-    const phoneHint = (await this.api.settled())?.phone ?? (opts.method === 'phone' ? opts.login : undefined);
+    // A phone login gets an SMS; an e-mail login with a code step is an employee's, and Kaspi sends
+    // the code to that e-mail ("Ваш код подтверждения: …", §1d).
+    const request = opts.method === 'phone' ? { kind: 'sms' as const, sentTo: (await this.api.settled())?.phone ?? opts.login } : { kind: 'email' as const, sentTo: opts.login };
     let timer: NodeJS.Timeout | undefined;
     let onAbort: (() => void) | undefined;
     try {
       const code = await Promise.race([
-        opts.askCode(phoneHint ? { kind: 'sms', phoneHint } : { kind: 'sms' }),
+        opts.askCode(request),
         new Promise<never>((_, reject) => {
           timer = setTimeout(() => reject(new KaspiError('sms-timeout')), ms);
           // The user may cancel while the code prompt is open; nothing on the page would notice.
@@ -182,7 +215,7 @@ class LoginFlow {
           else opts.signal?.addEventListener('abort', onAbort, { once: true });
         }),
       ]);
-      if (!/^\s*\d{4,8}\s*$/.test(code)) throw new KaspiError('wrong-credentials', 'Код из SMS должен состоять из цифр. Начните вход заново.');
+      if (!/^\s*\d{4,8}\s*$/.test(code)) throw new KaspiError('wrong-credentials', msg('login.code_digits', { kind: request.kind }));
       return code.trim();
     } catch (err) {
       if (isKaspiError(err) || opts.signal?.aborted) throw err;
@@ -197,14 +230,14 @@ class LoginFlow {
    * Waits until the page shows one of `wanted` (or an error or captcha) and returns which.
    * A captcha in a visible window is left to the user; headless, it is an error at once.
    */
-  private async expect(wanted: Step[], stage: string): Promise<Step> {
+  private async expect(wanted: Step[], stage: LoginStage, timeout = this.opts.timeoutMs): Promise<Step> {
     const steps: Step[] = [...wanted, 'error', 'captcha'];
-    const step = await this.waitFor(steps);
+    const step = await this.waitFor(steps, timeout);
     if (step === 'error') throw loginError(await this.notice(), await this.api.settled());
     if (step !== 'captcha') return step;
-    if (this.opts.browser.headless) throw new KaspiError('captcha', 'Kaspi показал капчу («я не робот»). Войдите в режиме с окном браузера и решите её, либо повторите вход позже.');
+    if (this.opts.browser.headless) throw new KaspiError('captcha', msg('login.captcha_headless'));
     const solved = await this.waitFor(wanted.concat('error'), this.opts.captchaTimeoutMs ?? 300_000).catch(() => {
-      throw new KaspiError('captcha', `Капча на шаге «${stage}» не была решена вовремя. Начните вход заново.`);
+      throw new KaspiError('captcha', msg('login.captcha_timeout', { stage }));
     });
     if (solved === 'error') throw loginError(await this.notice(), await this.api.settled());
     return solved;
@@ -262,8 +295,8 @@ function watchLoginApi(page: Page): ApiWatch {
 
 function asLoginError(err: unknown): KaspiError {
   if (isKaspiError(err)) return err;
-  if (err instanceof Error && err.name === 'TimeoutError') return new KaspiError('timeout', 'Страница входа Kaspi не ответила вовремя. Проверьте интернет или прокси и попробуйте снова.');
+  if (err instanceof Error && err.name === 'TimeoutError') return new KaspiError('timeout', msg('login.page_timeout'));
   const message = err instanceof Error ? err.message : String(err);
-  if (/net::ERR_|ECONNREFUSED|ENOTFOUND|ERR_PROXY/i.test(message)) return new KaspiError('network', `Не удалось открыть страницу входа Kaspi. Проверьте подключение к интернету или прокси. (${/net::\w+/.exec(message)?.[0] ?? 'network'})`);
-  return new KaspiError('server', `Вход в Kaspi прервался неожиданно: ${message.split('\n')[0]}`);
+  if (/net::ERR_|ECONNREFUSED|ENOTFOUND|ERR_PROXY/i.test(message)) return new KaspiError('network', msg('login.page_unreachable', { code: /net::\w+/.exec(message)?.[0] ?? 'network' }));
+  return new KaspiError('server', msg('login.interrupted', { detail: message.split('\n')[0]! }));
 }

@@ -5,6 +5,7 @@ import type { Dispatcher } from '../../../src-shared/contract/dispatcher';
 import type { EventBus } from '../../app/event-bus';
 import type { Logger } from '../../logging/logger';
 import { callChannel, eventChannel } from './channels';
+import { isRendererUrl } from './security';
 
 /** Only our own window, showing our own renderer, may call main. */
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
@@ -12,7 +13,7 @@ export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
 export function isTrustedSender(rendererUrl: string, trusted: () => WebContents | null): SenderCheck {
   return (event) => {
     const frameUrl = event.senderFrame?.url ?? '';
-    return event.sender === trusted() && frameUrl.startsWith(rendererUrl);
+    return event.sender === trusted() && isRendererUrl(frameUrl, rendererUrl);
   };
 }
 

@@ -4,22 +4,37 @@ import { pathToFileURL } from 'node:url';
 import { createApp } from '../../app/create-app';
 import type { App } from '../../app/create-app';
 import { readSettings } from '../../db/repos/settings-repo';
+import { bindingRoots, electronTarget, selectElectronBinding, useSqliteNativeBinding } from '../../db/native-binding';
 import { forwardEvents, isTrustedSender, registerIpc } from './ipc';
-import { notifyAlerts } from './notifications';
+import { notifyAlerts, notifyDesktop } from './notifications';
 import { hardenApp, hardenSession } from './security';
-import { safeStorageWrapper } from './safe-storage-wrapper';
+import { desktopKeyProtection } from './safe-storage-wrapper';
+import { devCsp } from './dev-csp';
+import { CSP } from '../../app/content-security-policy';
 import { createTray } from './tray';
+import { electronUpdaterPort } from './updater';
+import { electronPowerEvents, electronSleepBlocker } from './power-source';
+import { DESKTOP_TEXTS } from '../../app/desktop-texts';
+import { applyLaunchAtLogin, startedAtLogin } from '../../startup/launch-at-login';
 import { mainWindowOptions } from './window-options';
-import { createWindowStateStore } from './window-state';
+import { createWindowStateStore, restoredWindow, windowOptionsWithState } from './window-state';
+import { nativeFilePicker } from './file-dialog';
+import { kaspiSimFromEnv } from '../../security/kaspi-sim-option';
 import type { WindowStateStore } from './window-state';
 
-// Built layout: dist-main/main.js, dist-main/preload.cjs, dist/renderer/index.html.
+// Built layout: dist-main/main.js, dist-main/preload.cjs, dist/renderer/index.html, build/generated/tray.
 const preloadPath = join(import.meta.dirname, 'preload.cjs');
 const rendererIndex = join(import.meta.dirname, '..', 'dist', 'renderer', 'index.html');
-const rendererUrl = pathToFileURL(join(import.meta.dirname, '..', 'dist', 'renderer')).href;
+// `npm run dev` serves the renderer from Vite with hot reload; never in an installed app.
+const devServerUrl = !app.isPackaged ? process.env['KD_DEV_SERVER_URL'] : undefined;
+const rendererUrl = devServerUrl ?? pathToFileURL(join(import.meta.dirname, '..', 'dist', 'renderer')).href;
+const trayIconDir = join(import.meta.dirname, '..', 'build', 'generated', 'tray');
 
 let window: BrowserWindow | null = null;
 let quitting = false;
+
+// A run from sources (the smoke test, a developer's second copy) may keep its data apart.
+if (!app.isPackaged && process.env['KD_USER_DATA_DIR']) app.setPath('userData', process.env['KD_USER_DATA_DIR']);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -31,8 +46,26 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   let core: App;
+  // After 'ready': only then does safeStorage know its Linux backend.
+  const keys = desktopKeyProtection();
   try {
-    core = await createApp({ dataDir, shell: 'electron', appVersion: app.getVersion(), keyWrapper: safeStorageWrapper, hasScreen: true });
+    // node_modules keeps better-sqlite3 built for Node; Electron loads its own build (npm run electron:native).
+    useSqliteNativeBinding(selectElectronBinding({ target: electronTarget(), roots: bindingRoots(app.getAppPath()) }));
+    core = await createApp({
+      dataDir,
+      shell: 'electron',
+      appVersion: app.getVersion(),
+      keyWrapper: keys.wrapper,
+      warnings: keys.warning ? [keys.warning] : [],
+      hasScreen: true,
+      pickFile: nativeFilePicker(() => window),
+      // The Kaspi simulator (tests, the smoke test) only in an unpackaged run, never in an installed app.
+      kaspiSim: app.isPackaged ? undefined : kaspiSimFromEnv(),
+      updater: (logger) => electronUpdaterPort({ isPackaged: app.isPackaged, version: app.getVersion(), logger, beforeQuit: () => { quitting = true; } }),
+      powerEvents: electronPowerEvents,
+      sleepBlocker: electronSleepBlocker,
+      onWakeReport: (report) => notifyDesktop(DESKTOP_TEXTS.notifySleptTitle, report.text, showWindow),
+    });
   } catch (error) {
     fatal(error);
     return;
@@ -40,12 +73,25 @@ async function start(): Promise<void> {
   const settings = () => readSettings(core.db);
   const windowState = createWindowStateStore(dataDir);
   hardenSession(session.defaultSession);
+  if (devServerUrl) {
+    // Development only: replaces the CSP header set above with one that lets Fast Refresh start.
+    session.defaultSession.webRequest.onHeadersReceived((details, callback) => callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [devCsp(CSP)] } }));
+  }
   hardenApp(app, rendererUrl, (url) => void shell.openExternal(url));
   registerIpc(ipcMain, core.dispatcher, isTrustedSender(rendererUrl, () => window?.webContents ?? null), core.logger.child('ipc'));
   forwardEvents(core.events, () => window?.webContents ?? null);
   notifyAlerts(core.events, settings, showWindow);
 
-  const applyDesktopSettings = () => app.setLoginItemSettings({ openAtLogin: settings().desktop.launchAtLogin });
+  const applyDesktopSettings = () => {
+    // A run from sources has no installed binary to start at login.
+    if (!app.isPackaged) return;
+    applyLaunchAtLogin(settings().desktop.launchAtLogin, {
+      platform: process.platform,
+      loginItems: app,
+      executable: process.env['APPIMAGE'] ?? process.execPath,
+      configHome: process.env['XDG_CONFIG_HOME'] ?? join(app.getPath('home'), '.config'),
+    });
+  };
   applyDesktopSettings();
 
   const tray = createTray({
@@ -55,9 +101,20 @@ async function start(): Promise<void> {
       isRunning: () => core.demper.status().state !== 'stopped',
       toggle: () => void core.demper.control(core.demper.status().state === 'stopped' ? 'start' : 'stop').then(() => tray.refresh()),
     },
-  });
+    paused: () => core.power.status().paused !== null,
+    updateReady: () => (core.updates?.status().state === 'ready' ? core.updates.status().version : null),
+    installUpdate: () => void core.updates?.install().catch((error: unknown) => core.logger.child('updates').warn('restart to update refused', { error })),
+  }, trayIconDir);
+  if (process.env['KD_E2E_HOOKS'] === '1') Object.assign(globalThis, { kdTray: tray });
   let lastState = core.demper.status().state;
+  let updateAnnounced = false;
   core.events.subscribe((event, payload) => {
+    if (event === 'power.changed') tray.refresh();
+    if (event === 'updates.status' && (payload as { state: string }).state === 'ready' && !updateAnnounced) {
+      updateAnnounced = true;
+      tray.refresh();
+      notifyDesktop(DESKTOP_TEXTS.notifyUpdateReadyTitle, DESKTOP_TEXTS.notifyUpdateReadyBody(String((payload as { version: string }).version)), showWindow);
+    }
     if (event === 'settings.changed') applyDesktopSettings();
     if (event === 'demper.status' && (payload as { state: string }).state !== lastState) {
       lastState = (payload as { state: typeof lastState }).state;
@@ -65,20 +122,27 @@ async function start(): Promise<void> {
     }
   });
 
-  window = createWindow(windowState, () => settings().desktop.minimizeToTray);
+  // Started by the system at login: only the tray, with the demper as the seller left it.
+  if (!startedAtLogin(process.argv, process.platform, app)) window = createWindow(windowState, () => settings().desktop.minimizeToTray);
   app.on('before-quit', () => { quitting = true; });
+  let closed = false;
   app.on('will-quit', (event) => {
-    // Let the engine finish and journal the pushes in flight before the process goes.
+    if (closed) return;
+    // Let the engine finish and journal the pushes in flight before the process goes; then quit
+    // for real, so 'quit' fires and electron-updater can install a downloaded update.
     event.preventDefault();
-    void core.close().finally(() => app.exit(0));
+    void core.close().finally(() => {
+      closed = true;
+      app.quit();
+    });
   });
   // With the tray, closing every window must not stop the bot.
   app.on('window-all-closed', () => undefined);
 }
 
 function createWindow(state: WindowStateStore, minimizeToTray: () => boolean): BrowserWindow {
-  const win = new BrowserWindow({ ...mainWindowOptions(preloadPath), ...state.get('bounds') });
-  if (state.get('maximized')) win.maximize();
+  const win = new BrowserWindow(windowOptionsWithState(mainWindowOptions(preloadPath), state));
+  if (restoredWindow(state).maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
   const remember = () => {
     if (win.isDestroyed()) return;
@@ -95,7 +159,7 @@ function createWindow(state: WindowStateStore, minimizeToTray: () => boolean): B
     }
   });
   win.on('closed', () => { window = null; });
-  void win.loadFile(rendererIndex);
+  void (devServerUrl ? win.loadURL(devServerUrl) : win.loadFile(rendererIndex));
   return win;
 }
 

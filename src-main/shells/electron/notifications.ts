@@ -2,6 +2,7 @@ import { Notification } from 'electron';
 import type { EventBus } from '../../app/event-bus';
 import type { Settings } from '../../../src-shared/contract/settings';
 import type { EventPayload } from '../../../src-shared/contract';
+import { orderAlertText } from '../../orders/order-alert-text';
 
 type Alert = EventPayload<'demper.alert'>;
 
@@ -22,6 +23,13 @@ const TITLES: Record<Alert['kind'], string> = {
 /** Desktop notifications for the alerts the seller chose in Settings. */
 export function notifyAlerts(events: EventBus, settings: () => Settings, onClick: () => void): () => void {
   return events.subscribe((event, payload) => {
+    // Orders ring when the store's own setting says so (the orders service checks it).
+    if (event === 'orders.alert' && Notification.isSupported()) {
+      const notification = new Notification(orderAlertText(payload as EventPayload<'orders.alert'>, Date.now()));
+      notification.on('click', onClick);
+      notification.show();
+      return;
+    }
     if (event !== 'demper.alert' || !Notification.isSupported()) return;
     const alert = payload as Alert;
     if (!settings().notifications[KIND_TO_SETTING[alert.kind]]) return;
@@ -29,4 +37,12 @@ export function notifyAlerts(events: EventBus, settings: () => Settings, onClick
     notification.on('click', onClick);
     notification.show();
   });
+}
+
+/** A desktop notification outside the alert kinds (an update ready, the report after a sleep). */
+export function notifyDesktop(title: string, body: string, onClick: () => void): void {
+  if (!Notification.isSupported()) return;
+  const notification = new Notification({ title, body });
+  notification.on('click', onClick);
+  notification.show();
 }

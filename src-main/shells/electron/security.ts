@@ -13,12 +13,27 @@ export function hardenSession(session: Session): void {
   });
 }
 
+/**
+ * Whether a URL is one of the renderer's own pages: the same scheme and host, and a path inside
+ * the renderer folder once `..` and escapes are resolved. A bare prefix check would also let
+ * `…/dist/renderer-evil/` and `…/dist/renderer/../x` through.
+ */
+export function isRendererUrl(url: string, rendererUrl: string): boolean {
+  try {
+    const target = new URL(url);
+    const root = new URL(rendererUrl.endsWith('/') ? rendererUrl : `${rendererUrl}/`);
+    return target.protocol === root.protocol && target.host === root.host && target.pathname.startsWith(root.pathname);
+  } catch {
+    return false;
+  }
+}
+
 export function hardenContents(contents: WebContents, rendererUrl: string, openExternal: (url: string) => void): void {
   contents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(rendererUrl)) event.preventDefault();
+    if (!isRendererUrl(url, rendererUrl)) event.preventDefault();
   });
   contents.on('will-redirect', (event, url) => {
-    if (!url.startsWith(rendererUrl)) event.preventDefault();
+    if (!isRendererUrl(url, rendererUrl)) event.preventDefault();
   });
   contents.setWindowOpenHandler(({ url }) => {
     if (/^https:\/\//.test(url)) openExternal(url);

@@ -1,29 +1,51 @@
-import { Menu, Tray, nativeImage } from 'electron';
+import { Menu, Tray, nativeImage, nativeTheme } from 'electron';
+import { join } from 'node:path';
+import { DESKTOP_TEXTS as T } from '../../app/desktop-texts';
+import { trayImageName } from './tray-image';
 
 export interface TrayActions {
   open(): void;
   quit(): void;
   /** Present once the demper is wired: start/stop from the tray without opening the window. */
   bot?: { isRunning(): boolean; toggle(): void };
+  /** The bot is paused by the computer (asleep or offline). */
+  paused?: () => boolean;
+  /** A downloaded update waiting for "restart to update": its version, else null. */
+  updateReady?: () => string | null;
+  installUpdate?: () => void;
 }
 
-const ICON =
-  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9hAAAAN0lEQVR4nGP8z8Dwn4ECwESJZhYGBgaG////M5KjmZGR8T8TJS4YNWDUgFEDRg0YNWDUAGoZAACBIgQdqYyqDwAAAABJRU5ErkJggg==';
-
-export function createTray(actions: TrayActions): { refresh(): void; destroy(): void } {
-  const tray = new Tray(nativeImage.createFromDataURL(ICON));
-  tray.setToolTip('Kaspi Demper');
+/** The tray icon and menu; `iconDir` holds the images `npm run icons` generates. */
+export function createTray(actions: TrayActions, iconDir: string): { refresh(): void; destroy(): void; menuLabels(): string[] } {
+  const image = () => nativeImage.createFromPath(join(iconDir, trayImageName(process.platform, nativeTheme.shouldUseDarkColors)));
+  const tray = new Tray(image());
+  let labels: string[] = [];
   const refresh = () => {
-    const items: Electron.MenuItemConstructorOptions[] = [{ label: 'Открыть Kaspi Demper', click: actions.open }];
+    const items: Electron.MenuItemConstructorOptions[] = [{ label: T.trayOpen, click: actions.open }];
+    let tooltip: string = T.trayTooltip;
     if (actions.bot) {
       const running = actions.bot.isRunning();
-      items.push({ label: running ? 'Остановить демпер' : 'Запустить демпер', click: () => { actions.bot?.toggle(); refresh(); } });
-      tray.setToolTip(`Kaspi Demper — ${running ? 'демпер работает' : 'демпер остановлен'}`);
+      items.push({ label: running ? T.trayStop : T.trayStart, click: () => { actions.bot?.toggle(); refresh(); } });
+      tooltip = actions.paused?.() ? T.trayPausedAsleep : running ? T.trayRunning : T.trayStopped;
     }
-    items.push({ type: 'separator' }, { label: 'Выход', click: actions.quit });
+    const update = actions.updateReady?.();
+    if (update && actions.installUpdate) items.push({ type: 'separator' }, { label: T.trayRestartToUpdate(update), click: actions.installUpdate });
+    items.push({ type: 'separator' }, { label: T.trayQuit, click: actions.quit });
+    tray.setToolTip(tooltip);
     tray.setContextMenu(Menu.buildFromTemplate(items));
+    labels = items.filter((item) => item.label).map((item) => item.label!);
   };
+  const onTheme = () => tray.setImage(image());
+  nativeTheme.on('updated', onTheme);
   tray.on('click', actions.open);
   refresh();
-  return { refresh, destroy: () => tray.destroy() };
+  return {
+    refresh,
+    destroy: () => {
+      nativeTheme.off('updated', onTheme);
+      tray.destroy();
+    },
+    /** What the menu shows now (the smoke test reads it through the main process). */
+    menuLabels: () => labels,
+  };
 }

@@ -1,11 +1,19 @@
-import { createServer } from 'node:http';
+import { createServer, STATUS_CODES } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import type { App } from '../../app/create-app';
 import { serveStatic } from './static-files';
-import { tokensEqual } from './token';
+import { checkCall, checkPage, checkUpgrade, COOKIE } from './bridge-guard';
+import { AppError } from '../../../src-shared/contract/errors';
+import { msg } from '../../../src-shared/i18n/message';
+import type { Message } from '../../../src-shared/i18n/message';
+import { renderMessage } from '../../../src-shared/i18n/render';
+import { readSettings } from '../../db/repos/settings-repo';
+import type { GuardOptions } from './bridge-guard';
+import { MAX_BODY_BYTES, readJsonBody } from './request-body';
 import { CSP } from '../../app/content-security-policy';
 
 export interface BridgeOptions {
@@ -23,78 +31,121 @@ export interface Bridge {
   close(): Promise<void>;
 }
 
-const COOKIE = 'kd_token';
-const MAX_BODY = 1024 * 1024;
+/** Nothing the dashboard sends over the socket is read; a client that sends more is cut off. */
+const MAX_SOCKET_MESSAGE = 4096;
+const SECURITY_HEADERS = { 'content-security-policy': CSP, 'referrer-policy': 'no-referrer', 'x-content-type-options': 'nosniff' };
 
 /**
  * The headless shell's bridge: the built renderer, calls at POST /api/call/<name>, events over
- * WebSocket at /api/events. Loopback only, and every request — pages included — needs the token:
- * `?token=` once (then an HttpOnly cookie), or `Authorization: Bearer`. Without it: 401, nothing else.
+ * WebSocket at /api/events. Loopback only; who may call is decided in bridge-guard.ts. No request,
+ * however malformed, ends the process: every handler answers or drops the connection.
  */
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const { app, token } = options;
   const log = app.logger.child('bridge');
   const sockets = new Set<WebSocket>();
+  // The port is known once listening; the guard reads it then.
+  const guard: GuardOptions = { token, port: options.port };
 
   const server = createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
       log.error('request failed', { error });
       if (!res.headersSent) res.writeHead(500).end();
+      else res.destroy();
     });
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const auth = authenticate(req, url, token);
-    if (!auth.ok || !isLoopbackHost(req.headers.host)) {
-      res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8' }).end('401');
-      return;
-    }
-    const headers: Record<string, string> = { 'content-security-policy': CSP, 'referrer-policy': 'no-referrer' };
-    if (auth.viaQuery) {
-      // Trade the query token for a cookie and drop it from the address bar.
-      res.writeHead(303, {
-        ...headers,
-        'set-cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-        location: url.pathname,
-      });
-      res.end();
+    const url = parseUrl(req.url);
+    if (!url) {
+      res.writeHead(400).end();
       return;
     }
     const callMatch = /^\/api\/call\/([\w.-]+)$/.exec(url.pathname);
     if (callMatch) {
-      if (req.method !== 'POST') {
-        res.writeHead(405, { allow: 'POST' }).end();
-        return;
-      }
-      const body = await readJson(req);
-      const result = body.ok
-        ? await app.dispatcher.dispatch(callMatch[1]!, body.value, { shell: 'headless' })
-        : { ok: false as const, error: { code: 'invalid_input', message: 'Тело запроса — не JSON' } };
-      res.writeHead(200, { ...headers, 'content-type': 'application/json; charset=utf-8' });
-      res.end(JSON.stringify(result));
+      await handleCall(req, res, url, callMatch[1]!);
       return;
     }
-    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-    serveStatic(options.staticDir, url.pathname, res);
+    const verdict = checkPage(req.headers, url.searchParams, guard);
+    if (!verdict.ok) {
+      res.writeHead(verdict.status, { 'content-type': 'text/plain; charset=utf-8' }).end(String(verdict.status));
+      return;
+    }
+    if (verdict.via === 'query' && req.method === 'GET' && !url.pathname.startsWith('/api/')) {
+      // Trade the query token for a cookie and drop it from the address bar.
+      res.writeHead(303, { ...SECURITY_HEADERS, 'set-cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`, location: url.pathname });
+      res.end();
+      return;
+    }
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    serveStatic(options.staticDir, url.pathname, res, () => renderMessage(msg('headless.not_built'), readSettings(app.db).language));
   }
 
-  const wss = new WebSocketServer({ noServer: true });
-  server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const sameOrigin = !req.headers.origin || isLoopbackHost(new URL(req.headers.origin).host);
-    if (url.pathname !== '/api/events' || !authenticate(req, url, token).ok || !sameOrigin || !isLoopbackHost(req.headers.host)) {
-      socket.end('HTTP/1.1 401 Unauthorized\r\n\r\n');
+  async function handleCall(req: IncomingMessage, res: ServerResponse, url: URL, name: string): Promise<void> {
+    if (req.method !== 'POST') {
+      // Preflights included: the bridge never grants CORS.
+      res.writeHead(405, { allow: 'POST' }).end();
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      sockets.add(ws);
-      ws.on('close', () => sockets.delete(ws));
-    });
+    const verdict = checkCall(req.headers, url.searchParams, guard);
+    if (!verdict.ok) {
+      if (verdict.status === 401) res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8' }).end('401');
+      else refuseCall(res, verdict);
+      return;
+    }
+    const body = await readJsonBody(req);
+    if (!body.ok) {
+      if (body.reason === 'too_large') {
+        refuseCall(res, { status: 413, code: 'payload_too_large', userMessage: msg('bridge.too_large', { maxMb: MAX_BODY_BYTES / 2 ** 20 }) });
+        return;
+      }
+      sendJson(res, 200, { ok: false, error: new AppError('invalid_input', msg('bridge.not_json')).toShape() });
+      return;
+    }
+    const result = await app.dispatcher.dispatch(name, body.value, { shell: 'headless' });
+    sendJson(res, 200, result);
+  }
+
+  /** A refused call answers in the contract's error shape, so the dashboard can show why. */
+  function refuseCall(res: ServerResponse, refusal: { status: number; code: string; userMessage: Message }): void {
+    // The connection closes after a refusal: nothing more is read from a client that sent one.
+    res.shouldKeepAlive = false;
+    sendJson(res, refusal.status, { ok: false, error: new AppError(refusal.code, refusal.userMessage).toShape() });
+  }
+
+  function sendJson(res: ServerResponse, status: number, value: unknown): void {
+    res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8' });
+    res.end(JSON.stringify(value));
+  }
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_SOCKET_MESSAGE });
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    try {
+      const url = parseUrl(req.url);
+      const verdict = url ? checkUpgrade(req.headers, url.searchParams, guard) : ({ ok: false, status: 400 } as const);
+      if (!verdict.ok || url?.pathname !== '/api/events') {
+        const status = verdict.ok ? 404 : verdict.status;
+        socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+        return;
+      }
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        sockets.add(ws);
+        // An invalid frame (a reserved opcode, say) is an 'error' on the socket: drop that client only.
+        ws.on('error', (error) => {
+          log.warn('event socket closed on a protocol error', { error: error.message });
+          ws.terminate();
+        });
+        ws.on('close', () => sockets.delete(ws));
+      });
+    } catch (error) {
+      log.error('upgrade failed', { error });
+      socket.destroy();
+    }
   });
   const unsubscribe = app.events.subscribe((event, payload) => {
     const message = JSON.stringify({ event, payload });
-    for (const ws of sockets) ws.send(message);
+    for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(message);
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -102,6 +153,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     server.listen(options.port, '127.0.0.1', resolve);
   });
   const port = (server.address() as AddressInfo).port;
+  guard.port = port;
   return {
     server,
     port,
@@ -116,43 +168,11 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   };
 }
 
-function authenticate(req: IncomingMessage, url: URL, token: string): { ok: boolean; viaQuery: boolean } {
-  if (tokensEqual(url.searchParams.get('token'), token)) return { ok: true, viaQuery: req.method === 'GET' && !url.pathname.startsWith('/api/') };
-  const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-  if (tokensEqual(bearer, token)) return { ok: true, viaQuery: false };
-  const cookie = parseCookies(req.headers.cookie)[COOKIE];
-  return { ok: tokensEqual(cookie, token), viaQuery: false };
-}
-
-function parseCookies(header: string | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const part of (header ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0) out[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
-  }
-  return out;
-}
-
-/** Rejects DNS-rebinding: a page on evil.example resolving to 127.0.0.1 sends its own Host. */
-function isLoopbackHost(host: string | undefined): boolean {
-  if (!host) return false;
-  const name = host.replace(/:\d+$/, '');
-  return name === '127.0.0.1' || name === 'localhost' || name === '[::1]';
-}
-
-async function readJson(req: IncomingMessage): Promise<{ ok: true; value: unknown } | { ok: false }> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) return { ok: false };
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (!text) return { ok: true, value: {} };
+/** The request target as a URL, or null when it is not one (`http://[`, say). */
+function parseUrl(target: string | undefined): URL | null {
   try {
-    return { ok: true, value: JSON.parse(text) };
+    return new URL(target ?? '/', 'http://127.0.0.1');
   } catch {
-    return { ok: false };
+    return null;
   }
 }

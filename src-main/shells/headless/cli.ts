@@ -1,40 +1,42 @@
-import { parseArgs } from 'node:util';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import { startHeadless } from './start-headless';
+import { guardProcess } from './process-guard';
+import { HELP, parseHeadlessArgs } from './cli-options';
+import type { HeadlessCliOptions } from './cli-options';
+import { errorText, FALLBACK_LANGUAGE, msg, renderMessage } from '../../../src-shared/i18n';
+import type { Language, Message } from '../../../src-shared/i18n';
+import { readSettings } from '../../db/repos/settings-repo';
 
-const HELP = `Kaspi Demper, headless mode: the dashboard in your browser, the bot in the background.
-
-  npm run headless -- [--data-dir DIR] [--port N] [--json]
-
-  --data-dir  where the database, logs and keys live (default ~/.kaspi-demper)
-  --port      local port, 127.0.0.1 only (default 4780; 0 picks a free one)
-  --json      print one JSON line {"url":…,"port":…,"dataDir":…} instead of text`;
+/** The console speaks the seller's language once the settings are read; Russian before that. */
+let language: Language = FALLBACK_LANGUAGE;
+const say = (message: Message) => renderMessage(message, language);
+const problemOf = (error: unknown) => errorText(error, language);
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      'data-dir': { type: 'string', default: join(homedir(), '.kaspi-demper') },
-      port: { type: 'string', default: '4780' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
-    },
-  });
-  if (values.help) {
+  let options: HeadlessCliOptions;
+  try {
+    options = parseHeadlessArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error(problemOf(error));
+    process.exit(2);
+  }
+  if (options.help) {
     console.log(HELP);
     return;
   }
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`--port: нужен номер порта от 0 до 65535, получено «${values.port}»`);
-    process.exit(2);
-  }
-  const headless = await startHeadless({ dataDir: values['data-dir'], port, logToConsole: !values.json });
+  const headless = await startHeadless({
+    dataDir: options.dataDir,
+    port: options.port,
+    logToConsole: !options.json,
+    config: { browserPath: options.browserPath, kaspiSim: options.kaspiSim },
+  });
+  guardProcess(headless.app.logger.child('process'));
+  language = readSettings(headless.app.db).language;
   const { url, port: actualPort } = headless.bridge;
-  if (values.json) {
+  if (options.json) {
     console.log(JSON.stringify({ url, port: actualPort, dataDir: headless.app.paths.dataDir }));
   } else {
-    console.log(`\nKaspi Demper работает. Откройте в браузере:\n\n  ${url}\n\nДанные: ${headless.app.paths.dataDir}\n`);
+    const sim = options.kaspiSim ? `\n${say(msg('headless.simulator', { url: options.kaspiSim.idmcUrl }))}\n` : '';
+    console.log(`\n${say(msg('headless.running'))}\n\n  ${url}\n\n${say(msg('headless.data_dir', { path: headless.app.paths.dataDir }))}\n${sim}`);
   }
   const stop = () => void headless.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
@@ -42,6 +44,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`Не удалось запустить: ${(error as Error).message}`);
+  console.error(say(msg('headless.start_failed', { problem: problemOf(error) })));
   process.exit(1);
 });

@@ -13,9 +13,16 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** Serves the built renderer; unknown paths fall back to index.html (client-side routes). */
-export function serveStatic(root: string, urlPath: string, res: ServerResponse): void {
-  const relative = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, '');
+/** Serves the built renderer; unknown paths fall back to index.html (client-side routes). `notBuilt` says, in the seller's language, that there is none. */
+export function serveStatic(root: string, urlPath: string, res: ServerResponse, notBuilt: () => string): void {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    res.writeHead(400).end();
+    return;
+  }
+  const relative = normalize(decoded).replace(/^([/\\])+/, '');
   let file = join(root, relative);
   if (!file.startsWith(root + sep) && file !== root) {
     res.writeHead(400).end();
@@ -24,7 +31,7 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse):
   if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
   if (!existsSync(file)) {
     res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end('Интерфейс не собран: выполните `npm run build` и перезапустите.');
+    res.end(notBuilt());
     return;
   }
   res.writeHead(200, {

@@ -3,11 +3,12 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import type { OverviewSummary } from '../../../src-shared/contract/overview';
 import { api } from '../../api/client';
 import { useApiError } from '../../components/use-api-error';
-import { useT } from '../../i18n/use-t';
+import { useSay, useT } from '../../i18n/use-t';
 import { useLanguage, useUi } from '../../store/ui-store';
 
 export function OverviewPage() {
   const t = useT();
+  const say = useSay();
   const language = useLanguage();
   const go = useUi((s) => s.go);
   const [summary, setSummary] = useState<OverviewSummary | null>(null);
@@ -42,7 +43,7 @@ export function OverviewPage() {
     ...summary.storesNeedingLogin.map((s) => t('overview.needsLogin', { name: s.name })),
     ...(summary.proxies.dead + summary.proxies.cooling > 0 ? [t('overview.proxiesDown', summary.proxies)] : []),
     ...(p.rulesErrors > 0 ? [t('overview.rulesErrors', { n: p.rulesErrors })] : []),
-    ...summary.recentErrors.map((e) => `${time(e.at)} — ${e.message}`),
+    ...summary.recentErrors.map((e) => `${time(e.at)} — ${say(e.message)}`),
   ];
   const days = summary.changesByDay.map((d) => ({ ...d, label: d.day.slice(5).split('-').reverse().join('.') }));
   return (

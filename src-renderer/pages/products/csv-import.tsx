@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CallOutput } from '../../../src-shared/contract';
-import { useT } from '../../i18n/use-t';
+import { useSay, useT } from '../../i18n/use-t';
+import { useApiError } from '../../components/use-api-error';
 import { changeField, changeValue } from './format';
 
 type ImportResult = CallOutput<'rules.importCsv'>;
@@ -24,11 +25,12 @@ export async function readCsvFile(file: Blob): Promise<string> {
 /** Pick a file → see every change and every bad row → apply the good rows in one transaction. */
 export function CsvImport({ run, onClose }: CsvImportProps) {
   const t = useT();
+  const say = useSay();
   const [text, setText] = useState<string | null>(null);
   const [preview, setPreview] = useState<ImportResult | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [busy, setBusy] = useState<'reading' | 'applying' | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, report, clear] = useApiError();
   const [fileName, setFileName] = useState<string | null>(null);
 
   useEffect(() => {
@@ -39,24 +41,24 @@ export function CsvImport({ run, onClose }: CsvImportProps) {
 
   const pick = async (file: File | undefined) => {
     if (!file) return;
-    setBusy('reading'); setError(null); setPreview(null); setResult(null);
+    setBusy('reading'); clear(); setPreview(null); setResult(null);
     try {
       const csv = await readCsvFile(file);
       setText(csv);
       setPreview(await run(csv, false));
     } catch (e) {
-      setError((e as Error).message);
+      report(e);
     } finally {
       setBusy(null);
     }
   };
   const apply = async () => {
     if (text === null) return;
-    setBusy('applying'); setError(null);
+    setBusy('applying'); clear();
     try {
       setResult(await run(text, true));
     } catch (e) {
-      setError((e as Error).message);
+      report(e);
     } finally {
       setBusy(null);
     }
@@ -84,7 +86,7 @@ export function CsvImport({ run, onClose }: CsvImportProps) {
         {preview && preview.fileErrors.length > 0 && (
           <div className="error" role="alert" data-testid="csv-file-errors">
             <strong>{t('products.import.fileError')}</strong>
-            <ul>{preview.fileErrors.map((e) => <li key={e}>{e}</li>)}</ul>
+            <ul>{preview.fileErrors.map((e, i) => <li key={i}>{say(e)}</li>)}</ul>
           </div>
         )}
         {preview && preview.fileErrors.length === 0 && !result && (
@@ -101,7 +103,7 @@ export function CsvImport({ run, onClose }: CsvImportProps) {
                       <td>{r.title ?? '—'}</td>
                       <td>
                         {r.errors.length > 0
-                          ? <ul className="error">{r.errors.map((e) => <li key={e}>{e}</li>)}</ul>
+                          ? <ul className="error">{r.errors.map((e, i) => <li key={i}>{say(e)}</li>)}</ul>
                           : <ul className="diff">{r.changes.map((c) => (
                             <li key={c.field}>{changeField(t, c.field)}: <del>{changeValue(t, c.field, c.from)}</del> → <ins>{changeValue(t, c.field, c.to)}</ins></li>
                           ))}</ul>}

@@ -8,7 +8,7 @@ import { api } from '../../api/client';
 import { PriceChart } from '../../components/price-chart';
 import type { PricePoint } from '../../components/price-chart';
 import { useApiError } from '../../components/use-api-error';
-import { useT } from '../../i18n/use-t';
+import { useSay, useT } from '../../i18n/use-t';
 import { useLanguage } from '../../store/ui-store';
 import { dateTime, strategyLabels, tenge } from './format';
 import { historySeries } from './history-series';
@@ -29,6 +29,7 @@ export interface ProductDrawerProps {
 /** One product up close: the market per city, the price history, every change and what the bot would do now. */
 export function ProductDrawer({ productId, stores, onClose }: ProductDrawerProps) {
   const t = useT();
+  const say = useSay();
   const language = useLanguage();
   const [range, setRange] = useState<Range>('week');
   const [detail, setDetail] = useState<Detail | null>(null);
@@ -108,7 +109,7 @@ export function ProductDrawer({ productId, stores, onClose }: ProductDrawerProps
               <p data-testid="drawer-rules">
                 {t('products.drawer.rulesLine', { floor: tenge(floor), ceiling: ceiling === null ? t('products.noCeiling') : tenge(ceiling), strategy: labels[detail.rules.strategy] })}
               </p>
-            ) : <p className="error" role="alert">{detail.rulesError}</p>}
+            ) : <p className="error" role="alert">{detail.rulesError && say(detail.rulesError)}</p>}
           </section>
 
           <section className="drawer-section">

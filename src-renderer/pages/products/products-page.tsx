@@ -4,8 +4,10 @@ import type { ProductTableRow, RulesRejection } from '../../../src-shared/contra
 import type { StoreSummary } from '../../../src-shared/domain/store';
 import { api } from '../../api/client';
 import { useApiError } from '../../components/use-api-error';
+import { downloadText } from '../../components/download';
 import { useT } from '../../i18n/use-t';
-import { translateError } from '../../i18n/translate';
+import { say, translateError } from '../../i18n/translate';
+import type { Language } from '../../../src-shared/contract/settings';
 import { useLanguage } from '../../store/ui-store';
 import { BulkEdit } from './bulk-edit';
 import type { SaveOutcome } from './bulk-edit';
@@ -21,13 +23,13 @@ import type { Flag, TableQuery } from './table-model';
 const rejectionOf = (error: unknown): Partial<RulesRejection> | undefined =>
   error instanceof AppError && error.details && typeof error.details === 'object' && 'fieldErrors' in error.details ? (error.details as Partial<RulesRejection>) : undefined;
 
-/** A rules refusal from main is already worded for the seller; other failures go through the catalog. */
-const messageOf = (error: unknown, language: ReturnType<typeof useLanguage>): string =>
-  rejectionOf(error) ? (error as AppError).message : translateError(language, error as { code?: string; message: string });
-
 /** main's refusal, as words per field; anything else as one message. */
-function outcomeOf(error: unknown, language: ReturnType<typeof useLanguage>): SaveOutcome {
-  return { fieldErrors: rejectionOf(error)?.fieldErrors, message: messageOf(error, language) };
+function outcomeOf(error: unknown, language: Language): SaveOutcome {
+  const fieldErrors = rejectionOf(error)?.fieldErrors;
+  return {
+    fieldErrors: fieldErrors && Object.fromEntries(Object.entries(fieldErrors).map(([field, message]) => [field, say(language, message)])),
+    message: translateError(language, error),
+  };
 }
 
 /** The seller's catalogue: every product with its market and rules, edited in place or in bulk, in and out as CSV. */
@@ -95,7 +97,7 @@ export function ProductsPage() {
       scheduleReload();
       return null;
     } catch (e) {
-      return messageOf(e, language);
+      return translateError(language, e);
     }
   }, [scheduleReload, language]);
 
@@ -108,12 +110,7 @@ export function ProductsPage() {
   const exportCsv = async () => {
     try {
       const { fileName, csv } = await api.call('rules.exportCsv', { storeId, language: language === 'en' ? 'en' : 'ru' });
-      const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-      const a = Object.assign(document.createElement('a'), { href: url, download: fileName });
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      downloadText(fileName, csv);
       setToast({ kind: 'ok', text: t('products.export.done', { file: fileName }) });
     } catch (e) {
       report(e);

@@ -3,7 +3,7 @@ import type { ProductTableRow } from '../../../src-shared/contract/products';
 import { STRATEGIES } from '../../../src-shared/domain/rules';
 import { VirtualTable } from '../../components/virtual-table';
 import type { Column } from '../../components/virtual-table';
-import { useT } from '../../i18n/use-t';
+import { useSay, useT } from '../../i18n/use-t';
 import { useLanguage } from '../../store/ui-store';
 import { InlineEdit } from './inline-edit';
 import type { RuleDraft } from './rule-input';
@@ -29,6 +29,7 @@ const STRATEGY_LIST = 'products-strategy-list';
 
 export function ProductsTable({ rows, sort, onSort, selected, onSelect, onSelectAll, onOpen, onSaveRules, onSetBot, height }: ProductsTableProps) {
   const t = useT();
+  const say = useSay();
   const language = useLanguage();
   const labels = useMemo(() => strategyLabels(t), [t]);
   const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.id));
@@ -43,7 +44,7 @@ export function ProductsTable({ rows, sort, onSort, selected, onSelect, onSelect
       id: 'title', width: 'minmax(160px, 3fr)', sortKey: 'title', header: t('products.col.title'),
       cell: (r) => (
         <button type="button" className="link title-cell" onClick={() => onOpen(r.id)} title={r.title} data-testid={`open-${r.sku}`}>
-          {needsAttention(r) && <span className="attention-dot" title={r.rulesError ?? t('products.attention.botNoFloor')} aria-label={t('products.filter.attention')} />}
+          {needsAttention(r) && <span className="attention-dot" title={r.rulesError ? say(r.rulesError) : t('products.attention.botNoFloor')} aria-label={t('products.filter.attention')} />}
           {r.title}
         </button>
       ),

@@ -3,11 +3,12 @@ import type { ProxyImportSummary } from '../../../src-shared/contract/proxies';
 import type { StoreSummary } from '../../../src-shared/domain/store';
 import { api } from '../../api/client';
 import { useApiError } from '../../components/use-api-error';
-import { useT } from '../../i18n/use-t';
+import { useSay, useT } from '../../i18n/use-t';
 
 /** Paste a provider's list; good lines are stored, bad ones stay listed by line number to fix. */
 export function ProxyImport({ stores }: { stores: StoreSummary[] }) {
   const t = useT();
+  const say = useSay();
   const [text, setText] = useState('');
   const [storeId, setStoreId] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
@@ -62,7 +63,7 @@ export function ProxyImport({ stores }: { stores: StoreSummary[] }) {
               <ul className="proxy-import-errors">
                 {result.errors.map((e) => (
                   <li key={e.line} data-testid="proxy-import-error" data-line={e.line}>
-                    <strong>{t('proxies.lineError', { line: e.line, message: t(`proxies.importError.${e.code}`, e.params) })}</strong>
+                    <strong>{t('proxies.lineError', { line: e.line, message: say(e.message) })}</strong>
                     <div className="mono muted">{e.text}</div>
                   </li>
                 ))}

@@ -9,7 +9,6 @@ export function BackupSettings() {
   const [backups, setBackups] = useState<BackupInfo[]>([]);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const [path, setPath] = useState('');
   const [error, report, clear] = useApiError();
 
   const refresh = useCallback(() => api.call('backup.list', {}).then(setBackups, report), [report]);
@@ -29,14 +28,15 @@ export function BackupSettings() {
     }
   }
 
-  async function restore(file: string) {
+  /** A copy from the list by name, or any file through the desktop's file dialog (headless explains where to put it). */
+  async function restore(source: { name: string } | { pickFile: true }) {
     clear();
     setMessage(null);
     try {
-      await api.call('backup.restore', { path: file });
+      await api.call('backup.restore', source);
       setMessage(t('settings.backup.restored'));
     } catch (err) {
-      report(err);
+      if ((err as { code?: string }).code !== 'cancelled') report(err);
     }
   }
 
@@ -53,14 +53,13 @@ export function BackupSettings() {
           {backups.map((b) => (
             <li key={b.path}>
               <span className="mono">{b.name}</span> <span className="muted">({Math.ceil(b.sizeBytes / 1024)} KB)</span>{' '}
-              <button onClick={() => void restore(b.path)}>{t('settings.backup.restore')}</button>
+              <button onClick={() => void restore({ name: b.name })}>{t('settings.backup.restore')}</button>
             </li>
           ))}
         </ul>
       )}
       <div className="toolbar">
-        <input className="wide-input" placeholder={t('settings.backup.restorePath')} value={path} onChange={(e) => setPath(e.target.value)} />
-        <button disabled={!path.trim()} onClick={() => void restore(path.trim())}>{t('settings.backup.restore')}</button>
+        <button onClick={() => void restore({ pickFile: true })} data-testid="backup-pick">{t('settings.backup.restoreFile')}</button>
       </div>
       {message && <p className="ok-text" role="status" data-testid="backup-message">{message}</p>}
       {error && <p className="error" role="alert">{error}</p>}

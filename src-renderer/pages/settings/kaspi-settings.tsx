@@ -4,29 +4,41 @@ import type { Settings } from '../../../src-shared/contract/settings';
 import { useApiError } from '../../components/use-api-error';
 import { useT } from '../../i18n/use-t';
 import { api } from '../../api/client';
+import { useUi } from '../../store/ui-store';
 
+type UrlKey = 'idmcUrl' | 'mcUrl' | 'storefrontUrl';
+
+/**
+ * Kaspi's addresses (only https://….kaspi.kz is accepted) and the login browser, which is picked in
+ * the system's file dialog, never typed: changing either makes the app ask for the Kaspi password
+ * again before it types it anywhere.
+ */
 export function KaspiSettings({ settings }: { settings: Settings }) {
   const t = useT();
-  const [form, setForm] = useState(settings.kaspi);
+  const [form, setForm] = useState<Pick<Settings['kaspi'], UrlKey>>(settings.kaspi);
   const [saved, setSaved] = useState(false);
   const [error, report, clear] = useApiError();
 
-  async function save(event: FormEvent) {
-    event.preventDefault();
+  async function act(action: () => Promise<Settings>) {
     clear();
     setSaved(false);
     try {
-      await api.call('settings.update', { kaspi: { ...form, browserPath: form.browserPath?.trim() || null } });
+      useUi.setState({ settings: await action() });
       setSaved(true);
     } catch (err) {
       report(err);
     }
   }
 
-  const field = (key: 'idmcUrl' | 'mcUrl' | 'storefrontUrl', label: string) => (
+  function save(event: FormEvent) {
+    event.preventDefault();
+    void act(() => api.call('settings.update', { kaspi: { idmcUrl: form.idmcUrl.trim(), mcUrl: form.mcUrl.trim(), storefrontUrl: form.storefrontUrl.trim() } }));
+  }
+
+  const field = (key: UrlKey, label: string) => (
     <label className="field wide">
       <span>{label}</span>
-      <input value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
+      <input value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.value })} data-testid={`kaspi-${key}`} />
     </label>
   );
   return (
@@ -37,13 +49,20 @@ export function KaspiSettings({ settings }: { settings: Settings }) {
         {field('idmcUrl', t('settings.kaspi.idmc'))}
         {field('mcUrl', t('settings.kaspi.mc'))}
         {field('storefrontUrl', t('settings.kaspi.storefront'))}
-        <label className="field wide">
+        <div className="field wide">
           <span>{t('settings.kaspi.browser')}</span>
-          <input value={form.browserPath ?? ''} placeholder={t('settings.kaspi.browserAuto')} onChange={(e) => setForm({ ...form, browserPath: e.target.value })} />
-        </label>
+          <span className="mono" data-testid="browser-path">{settings.kaspi.browserPath ?? t('settings.kaspi.browserAuto')}</span>
+          <div className="toolbar">
+            <button type="button" onClick={() => void act(() => api.call('settings.chooseBrowser', {}))} data-testid="choose-browser">{t('settings.kaspi.browserChoose')}</button>
+            {settings.kaspi.browserPath && (
+              <button type="button" onClick={() => void act(() => api.call('settings.update', { kaspi: { browserPath: null } }))}>{t('settings.kaspi.browserReset')}</button>
+            )}
+          </div>
+        </div>
+        <p className="muted">{t('settings.kaspi.passwordAgain')}</p>
         <button className="primary" type="submit">{t('common.save')}</button>
         {saved && <span className="ok-text"> {t('common.saved')}</span>}
-        {error && <p className="error" role="alert">{error}</p>}
+        {error && <p className="error" role="alert" data-testid="kaspi-settings-error">{error}</p>}
       </form>
     </details>
   );

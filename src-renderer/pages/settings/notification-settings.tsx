@@ -37,6 +37,9 @@ export function NotificationSettings({ settings }: { settings: Settings }) {
           <div className="form-row">
             <label><input type="checkbox" checked={settings.desktop.minimizeToTray} onChange={(e) => void save({ desktop: { minimizeToTray: e.target.checked } })} /> {t('settings.desktop.minimizeToTray')}</label>
           </div>
+          <div className="form-row">
+            <label><input type="checkbox" data-testid="prevent-sleep" checked={settings.desktop.preventSleep} onChange={(e) => void save({ desktop: { preventSleep: e.target.checked } })} /> {t('settings.desktop.preventSleep')}</label>
+          </div>
         </>
       )}
       {dataDir && <p className="muted">{t('settings.dataDir')}: <span className="mono" data-testid="data-dir">{dataDir}</span></p>}

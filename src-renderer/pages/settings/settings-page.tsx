@@ -5,6 +5,7 @@ import { useUi } from '../../store/ui-store';
 import { BackupSettings } from './backup-settings';
 import { KaspiSettings } from './kaspi-settings';
 import { NotificationSettings } from './notification-settings';
+import { UpdateSettings } from './update-settings';
 
 const THEMES: Array<Settings['theme']> = ['light', 'dark', 'system'];
 
@@ -28,6 +29,7 @@ export function SettingsPage() {
         </div>
       </div>
       {settings && <NotificationSettings settings={settings} />}
+      {settings && <UpdateSettings settings={settings} />}
       {settings && <KaspiSettings key={JSON.stringify(settings.kaspi)} settings={settings} />}
       <BackupSettings />
     </section>

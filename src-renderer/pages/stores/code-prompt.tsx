@@ -3,10 +3,13 @@ import type { FormEvent } from 'react';
 import { api } from '../../api/client';
 import { useT } from '../../i18n/use-t';
 
-/** Shows the SMS-code form when main asks for a code for this login, and sends the answer back. */
+/**
+ * Shows the code form when main asks for a code for this login, saying where Kaspi sent it (an
+ * SMS to the phone, or an e-mail for an employee's login), and sends the answer back.
+ */
 export function CodePrompt({ loginId, onError }: { loginId: string | null; onError(error: unknown): void }) {
   const t = useT();
-  const [prompt, setPrompt] = useState<{ phoneHint: string | null; expiresInSeconds: number } | null>(null);
+  const [prompt, setPrompt] = useState<{ kind: 'sms' | 'email'; sentTo: string | null; expiresInSeconds: number } | null>(null);
   const [code, setCode] = useState('');
 
   useEffect(() => {
@@ -30,10 +33,10 @@ export function CodePrompt({ loginId, onError }: { loginId: string | null; onErr
 
   return (
     <form className="code-prompt" onSubmit={send} data-testid="code-prompt">
-      <strong>{t('stores.code.title')}</strong>
-      <p>{t('stores.code.hint', { phone: prompt.phoneHint ? ` (${prompt.phoneHint})` : '', seconds: prompt.expiresInSeconds })}</p>
+      <strong data-testid="code-title">{t(`stores.code.title.${prompt.kind}`)}</strong>
+      <p>{t(`stores.code.hint.${prompt.kind}`, { to: prompt.sentTo ? ` (${prompt.sentTo})` : '', seconds: prompt.expiresInSeconds })}</p>
       <label className="field">
-        <span>{t('stores.code.label')}</span>
+        <span>{t(`stores.code.label.${prompt.kind}`)}</span>
         <input data-testid="code-field" inputMode="numeric" autoComplete="one-time-code" value={code} onChange={(e) => setCode(e.target.value)} autoFocus required />
       </label>
       <button className="primary" type="submit" data-testid="code-submit">{t('stores.code.submit')}</button>

@@ -17,6 +17,9 @@ export function StoreRow({ store, onChanged }: { store: StoreSummary; onChanged(
   const [token, setToken] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [deleteHistory, setDeleteHistory] = useState(false);
+  // Set when the Kaspi address or the login browser changed since the password was stored.
+  const [askPassword, setAskPassword] = useState(false);
+  const [password, setPassword] = useState('');
   const [error, report, clear] = useApiError();
 
   useEffect(() => api.on('stores.syncProgress', (p) => { if (p.storeId === store.id) setProgress(p); }), [store.id]);
@@ -38,10 +41,19 @@ export function StoreRow({ store, onChanged }: { store: StoreSummary; onChanged(
     setResult(t('stores.synced', { total: r.total, added: r.added, removed: r.removed }));
   });
 
-  const relogin = () => run(async () => {
+  const relogin = (typed?: string) => run(async () => {
     const id = `login-${crypto.randomUUID()}`;
     setLoginId(id);
-    await api.call('stores.relogin', { storeId: store.id, loginId: id }).finally(() => setLoginId(null));
+    try {
+      await api.call('stores.relogin', { storeId: store.id, loginId: id, ...(typed ? { password: typed } : {}) });
+      setAskPassword(false);
+      setPassword('');
+    } catch (err) {
+      if ((err as { code?: string }).code === 'password_required') setAskPassword(true);
+      throw err;
+    } finally {
+      setLoginId(null);
+    }
   });
 
   const syncing = progress && !progress.finished;
@@ -69,9 +81,15 @@ export function StoreRow({ store, onChanged }: { store: StoreSummary; onChanged(
       {result && <p className="ok-text" data-testid="sync-result">{result}</p>}
       <div className="actions">
         <button className="primary" onClick={() => void sync()} disabled={!!syncing} data-testid="sync">{t('stores.sync')}</button>
-        {store.sessionStatus !== 'valid' && <button onClick={() => void relogin()} disabled={!!loginId}>{t('stores.relogin')}</button>}
+        {store.sessionStatus !== 'valid' && <button onClick={() => void relogin()} disabled={!!loginId} data-testid="relogin">{t('stores.relogin')}</button>}
         <button onClick={() => setConfirming(true)}>{t('stores.remove')}</button>
       </div>
+      {askPassword && (
+        <form className="toolbar" onSubmit={(e) => { e.preventDefault(); if (password) void relogin(password); }}>
+          <input type="password" placeholder={t('stores.relogin.password')} value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="off" data-testid="relogin-password" />
+          <button className="primary" type="submit" disabled={!password || !!loginId} data-testid="relogin-submit">{t('stores.relogin')}</button>
+        </form>
+      )}
       <CodePrompt loginId={loginId} onError={report} />
       <details className="token">
         <summary>{t('stores.token')}</summary>

@@ -1,26 +1,27 @@
 import { useEffect, useState } from 'react';
 import type { SystemStatus } from '../../../src-shared/contract/system';
 import { api } from '../../api/client';
-import { useT } from '../../i18n/use-t';
-import { translateError } from '../../i18n/translate';
+import { useApiError } from '../../components/use-api-error';
+import { useSay, useT } from '../../i18n/use-t';
 import { useLanguage } from '../../store/ui-store';
 
 export function SystemPage() {
   const t = useT();
+  const say = useSay();
   const language = useLanguage();
   const [status, setStatus] = useState<SystemStatus | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, report, clear] = useApiError();
 
   useEffect(() => {
     const refresh = () =>
       api.call('system.status', {}).then(
-        (value) => { setStatus(value); setError(null); },
-        (err: { code?: string; message: string }) => setError(translateError(language, err)),
+        (value) => { setStatus(value); clear(); },
+        report,
       );
     void refresh();
     const timer = setInterval(() => void refresh(), 5000);
     return () => clearInterval(timer);
-  }, [language]);
+  }, [report, clear]);
 
   if (error) return <section className="page"><h1>{t('system.heading')}</h1><p className="error" role="alert">{error}</p></section>;
   if (!status) return <section className="page"><h1>{t('system.heading')}</h1><p>{t('common.loading')}</p></section>;
@@ -41,7 +42,7 @@ export function SystemPage() {
   return (
     <section className="page" data-testid="system-page">
       <h1>{t('system.heading')}</h1>
-      <p className="ok-badge">{t('system.ok')}</p>
+      {status.warnings.length === 0 ? <p className="ok-badge">{t('system.ok')}</p> : status.warnings.map((w, i) => <p key={i} className="error" role="alert" data-testid="system-warning">{say(w)}</p>)}
       <dl className="facts">
         {rows.map(([label, value]) => (
           <div key={label}><dt>{label}</dt><dd>{value}</dd></div>

@@ -1,16 +1,17 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { msg, renderMessage } from '../../../src-shared/i18n';
 import { request } from 'undici';
 import { createApp, type App } from '../../../src-main/app/create-app';
 import { banFromResponse } from '../../../src-main/proxies/errors';
 import type { ProxiesView, ProxyImportSummary, ProxyPageSettings, ProxyRow, ProxyTestResult } from '../../../src-shared/contract/proxies';
-import { startTinyproxies, startTinyproxy, type Tinyproxy } from '../../support/tinyproxy';
+import { startProxies, startProxy, type TestProxy } from '../../support/proxy-servers';
 import { useTempDir } from '../../support/temp-dir';
 import { call as callApp } from '../../support/call-app';
 import { startEchoTarget, type EchoTarget } from '../proxies/support/echo-target';
 
 const tempDir = useTempDir();
 let target: EchoTarget;
-let proxies: Tinyproxy[] = [];
+let proxies: TestProxy[] = [];
 let app: App | undefined;
 
 beforeAll(async () => { target = await startEchoTarget(); });
@@ -35,11 +36,11 @@ function addStore(a: App, name: string): number {
   return Number(a.db.prepare('INSERT INTO stores (account_id, merchant_uid, name, created_at) VALUES (?, ?, ?, ?)').run(account.lastInsertRowid, `3000${account.lastInsertRowid}`, name, at).lastInsertRowid);
 }
 
-describe('proxies api over real tinyproxy', () => {
+describe('proxies api over real proxy servers', () => {
   it('stores the good lines of an import, reports each bad line by number with its password masked, and never returns a password', async () => {
     const a = await startApp();
-    const [open] = (proxies = await startTinyproxies(1));
-    const secured = await startTinyproxy({ bindAddress: '127.0.0.3', auth: { username: 'shop', password: 's3cret-pw' } });
+    const [open] = (proxies = await startProxies(1));
+    const secured = await startProxy({ bindAddress: '127.0.0.3', auth: { username: 'shop', password: 's3cret-pw' } });
     proxies.push(secured);
     const text = [
       `${open!.host}:${open!.port}`,
@@ -52,7 +53,8 @@ describe('proxies api over real tinyproxy', () => {
     expect(summary).toMatchObject({ created: 2, updated: 0, merged: [{ line: 5, intoLine: 1 }] });
     expect(summary.errors.map((e) => [e.line, e.code])).toEqual([[3, 'invalidPort'], [4, 'malformed']]);
     expect(summary.errors[0]!.text).toBe('10.0.0.1:99999:user:***');
-    expect(summary.errors[0]!.message).toContain('99999');
+    expect(summary.errors[0]!.message).toEqual(msg('proxy_import.invalidPort', { port: '99999' }));
+    expect(renderMessage(summary.errors[0]!.message, 'ru')).toContain('99999');
 
     const raw = a.db.prepare('SELECT password_cipher FROM proxies WHERE username = ?').get('shop') as { password_cipher: string };
     expect(raw.password_cipher).not.toContain('s3cret');
@@ -69,10 +71,10 @@ describe('proxies api over real tinyproxy', () => {
 
   it('tests every proxy and the direct connection: reachable, with latency and the exit address the target saw', async () => {
     await startApp();
-    proxies = await startTinyproxies(2);
+    proxies = await startProxies(2);
     await call('proxies.import', { text: proxies.map((p) => `${p.host}:${p.port}`).join('\n'), storeId: null });
     await call('proxies.settings.update', { healthCheckUrl: target.url });
-    const dead = await startTinyproxy({ bindAddress: '127.0.0.9' });
+    const dead = await startProxy({ bindAddress: '127.0.0.9' });
     proxies.push(dead);
     await call('proxies.add', { protocol: 'http', host: dead.host, port: dead.port, username: null, password: null, label: 'умрёт', storeId: null });
     await dead.kill();
@@ -95,7 +97,7 @@ describe('proxies api over real tinyproxy', () => {
   it('shows statistics after traffic, binds a proxy to a store and forbids the direct connection', async () => {
     const a = await startApp();
     const storeId = addStore(a, 'Магазин А');
-    proxies = await startTinyproxies(2);
+    proxies = await startProxies(2);
     await call('proxies.import', { text: proxies.map((p) => `${p.host}:${p.port}`).join('\n'), storeId: null });
     const settings = await call<ProxyPageSettings>('proxies.settings.update', { allowDirect: false, offersPerSecond: 12 });
     expect(settings).toMatchObject({ allowDirect: false, offersPerSecond: 12 });
@@ -105,7 +107,7 @@ describe('proxies api over real tinyproxy', () => {
     await call('proxies.settings.update', { resetSchedule: { kind: 'weekly', weekday: 1, hour: 3 } });
     expect(a.pool.capacity(null).offersPerSecond).toBe(24);
     expect(await call<ProxyPageSettings>('proxies.settings.get')).toMatchObject({ offersPerSecond: 12, allowDirect: false, resetSchedule: { kind: 'weekly', weekday: 1, hour: 3 } });
-    await expect(call('proxies.settings.update', { offersPerSecond: 20 })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('Kaspi блокирует') });
+    await expect(call('proxies.settings.update', { offersPerSecond: 20 })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('Kaspi блокирует'), userMessage: msg('error.invalid_input', { issues: [msg('validation.at_path', { path: 'offersPerSecond', problem: msg('demper.offers_rate_max') })] }) });
 
     const [first, second] = (await call<ProxiesView>('proxies.list')).proxies;
     const bound = await call<ProxyRow>('proxies.update', { id: second!.id, patch: { storeId, label: 'для А' } });
@@ -175,7 +177,7 @@ describe('proxies api over real tinyproxy', () => {
     await startApp();
     await call('proxies.import', { text: 'http://a:pw@10.0.0.1:8080\nhttp://b:pw@10.0.0.1:8080', storeId: null });
     const [, b] = (await call<ProxiesView>('proxies.list')).proxies;
-    await expect(call('proxies.update', { id: b!.id, patch: { username: 'a' } })).rejects.toMatchObject({ code: 'proxies.duplicate', message: expect.stringContaining('уже есть') });
+    await expect(call('proxies.update', { id: b!.id, patch: { username: 'a' } })).rejects.toMatchObject({ code: 'proxies.duplicate', message: expect.stringContaining('уже есть'), userMessage: msg('proxies.duplicate') });
     await expect(call('proxies.add', { protocol: 'http', host: '300.1.1.1', port: 80, username: null, password: null, label: null, storeId: null })).rejects.toMatchObject({ code: 'invalid_input' });
   });
 });

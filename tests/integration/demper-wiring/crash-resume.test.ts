@@ -68,7 +68,7 @@ describe('a demper killed mid-cycle (SIGKILL) and restarted on the same data', (
 
     // Two crashes: one while a push is on the wire (its row planned), one while pushes Kaspi
     // took wait for their read-back (rows pushed). Each restart must settle what the crash left.
-    let child: ChildApp = await startChildApp(dataDir, 'start');
+    let child: ChildApp = await startChildApp(dataDir, 'start', sim.urls);
     cleanups.push(() => child.kill());
     const crashes: Array<{ when: string; unfinished: Row[]; after: Row[] }> = [];
     for (const when of ['planned', 'pushed']) {
@@ -79,7 +79,7 @@ describe('a demper killed mid-cycle (SIGKILL) and restarted on the same data', (
       const unfinished = journal().filter((e) => e.status === 'planned' || e.status === 'pushed');
       expect(unfinished.map((e) => e.status)).toContain(when);
       // The same data folder, started as after a crash: the app resumes the demper by itself.
-      child = await startChildApp(dataDir, 'resume');
+      child = await startChildApp(dataDir, 'resume', sim.urls);
       const after = await waitFor(journal, (r) => unfinished.every((u) => SETTLED.includes(r.find((e) => e.id === u.id)?.status ?? 'lost')), 30_000);
       crashes.push({ when, unfinished, after });
     }

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ProxyAgent } from 'undici';
 import { SCENARIO_CREDENTIALS } from '../../sim/kaspi';
 import { fetchOffers, fetchReviewsSummary } from '../../../src-main/kaspi/storefront';
-import { startTinyproxy, type Tinyproxy } from '../../support/tinyproxy';
+import { startProxy, type TestProxy } from '../../support/proxy-servers';
 import { endpointsOf, useKaspiSim } from './support/sim';
 
 const OWN = SCENARIO_CREDENTIALS.small.merchantUid;
@@ -13,7 +13,7 @@ const TV = '100000009';
 
 describe('storefront offers and reviews against the simulator', () => {
   const sim = useKaspiSim({ scenario: 'small' });
-  const proxies: Tinyproxy[] = [];
+  const proxies: TestProxy[] = [];
   afterAll(async () => {
     await Promise.all(proxies.map((p) => p.stop()));
   });
@@ -53,7 +53,7 @@ describe('storefront offers and reviews against the simulator', () => {
       await fetchOffers({ endpoints, masterSku: DYSON, cityId: ALMATY });
       await fetchOffers({ endpoints, masterSku: DYSON, cityId: ALMATY });
       await expect(fetchOffers({ endpoints, masterSku: DYSON, cityId: ALMATY })).rejects.toMatchObject({ kind: 'ip-banned', status: 403, retryAfterMs: null });
-      const proxy = await startTinyproxy({ bindAddress: '127.0.0.2' });
+      const proxy = await startProxy({ bindAddress: '127.0.0.2' });
       proxies.push(proxy);
       const dispatcher = new ProxyAgent({ uri: `http://${proxy.host}:${proxy.port}` });
       const through = await fetchOffers({ endpoints, masterSku: DYSON, cityId: ALMATY, dispatcher });

@@ -1,6 +1,8 @@
 import { createServer, type Server } from 'node:http';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fetchOffers } from '../../../src-main/kaspi/storefront';
 import { kaspiRequest } from '../../../src-main/kaspi/transport';
 import { KaspiError } from '../../../src-shared/domain/kaspi-error';
 
@@ -18,6 +20,26 @@ describe('Kaspi transport', () => {
         return; // never finishes the body
       }
       if (req.url === '/reset') return req.socket.destroy();
+      const packed = /^\/packed\/(\w+)/.exec(req.url ?? '')?.[1];
+      if (packed) {
+        const body = Buffer.from(JSON.stringify({ ok: true, said: req.headers['accept-encoding'] }));
+        const data = packed === 'gzip' ? gzipSync(body) : packed === 'br' ? brotliCompressSync(body) : packed === 'deflate' ? deflateSync(body) : packed === 'broken' ? Buffer.from('not gzip') : body;
+        res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': packed === 'broken' ? 'gzip' : packed });
+        return res.end(data);
+      }
+      // offer-view without `total` or `offersCount`: 3 full pages of 2, then a short one.
+      const offers = /^\/yml\/offer-view\/offers\/(\d+)/.exec(req.url ?? '');
+      if (offers) {
+        let text = '';
+        req.on('data', (c: Buffer) => (text += c.toString()));
+        req.on('end', () => {
+          const { page } = JSON.parse(text) as { page: number };
+          const all = Array.from({ length: 7 }, (_, i) => ({ merchantId: `m${i}`, price: 1000 + i }));
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ offers: all.slice(page * 2, page * 2 + 2) }));
+        });
+        return;
+      }
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end('{"ok":true}');
     });
@@ -27,6 +49,20 @@ describe('Kaspi transport', () => {
   afterAll(async () => {
     server.closeAllConnections();
     await new Promise((r) => server.close(r));
+  });
+
+  it('reads answers compressed in each encoding it offers, and calls a broken one not-json', async () => {
+    for (const encoding of ['gzip', 'br', 'deflate', 'identity']) {
+      const res = await kaspiRequest({ surface: 'storefront', method: 'GET', url: `${base}/packed/${encoding}`, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+      expect(res.json, encoding).toEqual({ ok: true, said: 'gzip, deflate, br' });
+    }
+    await expect(kaspiRequest({ surface: 'storefront', method: 'GET', url: `${base}/packed/broken`, headers: {} })).rejects.toMatchObject({ kind: 'not-json' });
+    await expect(kaspiRequest({ surface: 'storefront', method: 'GET', url: `${base}/packed/compress`, headers: {} })).rejects.toMatchObject({ kind: 'not-json', message: expect.stringContaining('compress') });
+  });
+
+  it('reads every offers page while pages come back full and Kaspi gives no total', async () => {
+    const offers = await fetchOffers({ endpoints: { idmcUrl: base, mcUrl: base, storefrontUrl: base }, masterSku: '100000001', cityId: '750000000', limit: 2 });
+    expect(offers.map((o) => o.merchantId)).toEqual(['m0', 'm1', 'm2', 'm3', 'm4', 'm5', 'm6']);
   });
 
   it('times out a body that stops half way', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp } from '../../../src-main/app/create-app';
 import { useTempDir } from '../../support/temp-dir';
@@ -13,12 +13,12 @@ describe('backup and restore', () => {
     const dir = tempDir();
     let app = await createApp({ dataDir: dir, shell: 'headless', appVersion: 'test' });
     await call(app, 'settings.update', { language: 'kk' });
-    const backup = await call(app, 'backup.create') as { path: string; sizeBytes: number };
+    const backup = await call(app, 'backup.create') as { name: string; path: string; sizeBytes: number };
     expect(backup.sizeBytes).toBeGreaterThan(0);
     expect(await call(app, 'backup.list')).toEqual([expect.objectContaining({ path: backup.path })]);
 
     await call(app, 'settings.update', { language: 'en' });
-    await expect(call(app, 'backup.restore', { path: backup.path })).resolves.toEqual({ restartRequired: true });
+    await expect(call(app, 'backup.restore', { name: backup.name })).resolves.toEqual({ restartRequired: true });
     // Nothing changes until the restart.
     expect((await call(app, 'settings.get') as { language: string }).language).toBe('en');
     await app.close();
@@ -32,10 +32,10 @@ describe('backup and restore', () => {
   it('refuses a file that is not a Kaspi Demper backup and schedules nothing', async () => {
     const dir = tempDir();
     const app = await createApp({ dataDir: dir, shell: 'headless', appVersion: 'test' });
-    const fake = join(dir, 'prices.xlsx.db');
-    writeFileSync(fake, 'PK\u0003\u0004 not a database at all');
-    await expect(call(app, 'backup.restore', { path: fake })).rejects.toMatchObject({ code: 'invalid_backup' });
-    await expect(call(app, 'backup.restore', { path: join(dir, 'missing.db') })).rejects.toMatchObject({ code: 'invalid_backup' });
+    mkdirSync(join(dir, 'backups'), { recursive: true });
+    writeFileSync(join(dir, 'backups', 'prices.xlsx.db'), 'PK\u0003\u0004 not a database at all');
+    await expect(call(app, 'backup.restore', { name: 'prices.xlsx.db' })).rejects.toMatchObject({ code: 'invalid_backup' });
+    await expect(call(app, 'backup.restore', { name: 'missing.db' })).rejects.toMatchObject({ code: 'invalid_backup' });
     expect(existsSync(join(dir, 'kaspi-demper.db.restore'))).toBe(false);
     await app.close();
   });

@@ -3,20 +3,19 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { fetchOffers } from '../../../src-main/kaspi/storefront';
 import { parseProxyList } from '../../../src-main/proxies/parse';
 import { ProxyPool } from '../../../src-main/proxies/pool';
-import { DEFAULT_PROXY_SETTINGS } from '../../../src-shared/domain/proxy';
 import { startKaspiSim, type KaspiSim } from '../../sim/kaspi';
-import { startTinyproxies, type Tinyproxy } from '../../support/tinyproxy';
+import { startProxies, type TestProxy } from '../../support/proxy-servers';
 import { ProxyDb } from './support/proxy-db';
 
 const CITIES = ['750000000', '710000000'];
 const PRODUCTS = Array.from({ length: 12 }, (_, i) => String(100000001 + i));
 
 let sim: KaspiSim;
-let proxies: Tinyproxy[];
+let proxies: TestProxy[];
 let env: ProxyDb;
 
 beforeAll(async () => {
-  [sim, proxies] = await Promise.all([startKaspiSim({ scenario: 'small', seed: 1 }), startTinyproxies(3)]);
+  [sim, proxies] = await Promise.all([startKaspiSim({ scenario: 'small', seed: 1 }), startProxies(3)]);
   env = new ProxyDb();
 });
 
@@ -50,10 +49,11 @@ it('routes the storefront adapter around an IP the Kaspi simulator banned, with 
     const lanes = pool.snapshot();
     const banned = lanes.find((lane) => lane.address.endsWith(`:${proxies[1]!.port}`))!;
     expect(banned).toMatchObject({ status: 'cooling', stats: { successes: 0 } });
-    // Only the requests of the lane's first burst (sent before the first 403 came back) met the ban;
-    // round-robin alone would have sent 8 of the 24 there.
+    // Only requests sent before the first 403 came back met the ban (on an idle machine, the lane's
+    // first burst; more when the machine is busy and the 403 is slow); round-robin alone would have
+    // sent a third of them there, and every one was retried elsewhere.
     expect(banned.stats.bans).toBeGreaterThanOrEqual(1);
-    expect(banned.stats.bans).toBeLessThanOrEqual(DEFAULT_PROXY_SETTINGS.burst + 1);
+    expect(banned.stats.bans).toBeLessThan(jobs.length / lanes.length);
     // The default budget (8 req/s per IP) keeps the healthy proxies under the simulator's limit.
     expect(lanes.filter((lane) => lane !== banned).map((lane) => lane.stats.bans)).toEqual([0, 0]);
     expect(sim.bans().offers.map((b) => b.key)).toEqual(['127.0.0.3']);

@@ -6,6 +6,7 @@ import { ProxyPool } from '../../../src-main/proxies/pool';
 import { SCENARIO_CREDENTIALS, startKaspiSim, type KaspiSim } from '../../sim/kaspi';
 import { ProxyDb } from './support/proxy-db';
 import { startSocks5Server, type Socks5Server } from './support/socks5-server';
+import { CHROMIUM_PATH } from '../../support/browser';
 
 /**
  * The login through a proxy. Not through tinyproxy here: the simulator speaks plain HTTP, and
@@ -43,7 +44,7 @@ it('runs the Kaspi cabinet login in Chromium through the store’s proxy, and th
           login: creds.owner.email,
           password: creds.owner.password,
           askCode: () => Promise.reject(new Error('no code expected')),
-          browser: { executablePath: '/usr/bin/chromium', headless: true },
+          browser: { executablePath: CHROMIUM_PATH, headless: true },
           proxy: lane.playwrightProxy,
           failureDir: env.dir,
           timeoutMs: 20_000,

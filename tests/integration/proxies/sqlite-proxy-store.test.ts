@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { renderMessage } from '../../../src-shared/i18n';
 import { parseProxyList } from '../../../src-main/proxies/parse';
 import { emptyLaneStats } from '../../../src-main/proxies/lane-stats';
 import { DIRECT_LANE_ID } from '../../../src-main/proxies/proxy-store';
@@ -37,7 +38,8 @@ describe('SQLite proxy store', () => {
     ]);
     expect(env.store.endpoints()[0]!.password).toBe('pw2');
     expect(parsed.merged).toEqual([{ line: 7, intoLine: 2 }]);
-    expect(parsed.errors.map((e) => [e.line, e.message])).toEqual([
+    expect(parsed.errors.map((e) => e.message.code)).toEqual(['proxy_import.missingPort', 'proxy_import.unsupportedProtocol', 'proxy_import.invalidPort']);
+    expect(parsed.errors.map((e) => [e.line, renderMessage(e.message, 'ru')])).toEqual([
       [3, 'Не указан порт: ожидается адрес:порт, например 10.0.0.1:8080'],
       [4, 'Протокол «socks4» не поддерживается: используйте http, https или socks5'],
       [8, 'Порт «70000» должен быть числом от 1 до 65535'],

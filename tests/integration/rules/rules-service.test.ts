@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../src-shared/contract';
+import { msg, renderMessage } from '../../../src-shared/i18n';
+import type { Message } from '../../../src-shared/i18n';
 import { createRulesService } from '../../../src-main/rules/rules-service';
 import { createSqliteJournal } from '../../../src-main/db/repos/journal-repo';
 import type { Reason } from '../../../src-shared/domain/decision';
@@ -22,6 +24,11 @@ function setup(products = [
   const service = createRulesService({ db: seeded.db, now: () => new Date(T0 + 3_600_000), onChanged: (ids) => changed.push(ids) });
   return { ...seeded, service, changed };
 }
+
+const ru = (message: Message) => renderMessage(message, 'ru');
+/** A refusal's messages per field, in Russian. */
+const russianFields = (error: AppError) =>
+  Object.fromEntries(Object.entries((error.details as { fieldErrors: Record<string, Message> }).fieldErrors).map(([field, message]) => [field, ru(message)]));
 
 function rejectionOf(fn: () => unknown): AppError {
   try { fn(); } catch (error) { if (error instanceof AppError) return error; throw error; }
@@ -47,7 +54,8 @@ describe('rules service over SQLite', () => {
     });
     // Store default ceiling applies where the product sets none; no floor is named in Russian.
     expect(rows.find((r) => r.sku === 'B2')).toMatchObject({ floor: 9_000, ceiling: 20_000, rulesError: null, ourPrice: 9_500, position: null, rivalsCount: 0, marketAt: null });
-    expect(rows.find((r) => r.sku === 'C3')).toMatchObject({ floor: null, rulesError: 'Не задана минимальная цена' });
+    expect(rows.find((r) => r.sku === 'C3')).toMatchObject({ floor: null, rulesError: msg('rules.no_floor') });
+    expect(ru(rows.find((r) => r.sku === 'C3')!.rulesError!)).toBe('Не задана минимальная цена');
   });
 
   it('refuses a bulk change when one product would end with its floor above its ceiling, and writes nothing', () => {
@@ -56,9 +64,10 @@ describe('rules service over SQLite', () => {
     const error = rejectionOf(() => service.update([ids.get('A1')!, ids.get('B2')!], { set: { floor: { kind: 'fixed', price: 12_500 } }, unset: [] }));
     expect(error.code).toBe('invalid_input');
     expect(error.details).toMatchObject({
-      fieldErrors: { ceiling: 'Минимальная цена выше максимальной (12\u202F500\u00A0₸ > 12\u202F000\u00A0₸)' },
+      fieldErrors: { ceiling: msg('rules.floor_above_ceiling', { floor: 12_500, ceiling: 12_000 }) },
       products: [{ sku: 'A1' }],
     });
+    expect(russianFields(error)).toEqual({ ceiling: 'Минимальная цена выше максимальной (12\u202F500\u00A0₸ > 12\u202F000\u00A0₸)' });
     expect([...ids.values()].map((id) => snapshotOf(db, id))).toEqual(before);
     expect(changed).toEqual([]);
   });
@@ -66,7 +75,7 @@ describe('rules service over SQLite', () => {
   it('names fractional, negative and unknown values at their field in Russian', () => {
     const { ids, service } = setup();
     const b2 = ids.get('B2')!;
-    const fieldErrors = (set: object) => (rejectionOf(() => service.update([b2], { set, unset: [] })).details as { fieldErrors: Record<string, string> }).fieldErrors;
+    const fieldErrors = (set: object) => russianFields(rejectionOf(() => service.update([b2], { set, unset: [] })));
     expect(fieldErrors({ ceiling: 12_000.5 })).toEqual({ ceiling: 'Цена должна быть целым числом тенге' });
     expect(fieldErrors({ floor: { kind: 'fixed', price: -5 } })).toEqual({ floor: 'Цена должна быть не меньше 1 ₸' });
     expect(fieldErrors({ strategy: 'cheapest' })).toEqual({ strategy: 'Неизвестная стратегия «cheapest»' });
@@ -77,6 +86,21 @@ describe('rules service over SQLite', () => {
     expect(fieldErrors({ floor: { kind: 'cost', cost: 5_000, commissionPercent: 60, minMargin: { unit: 'percent', value: 45 } } })).toEqual({ floor: 'Комиссия и маржа вместе должны быть меньше 100 %' });
     expect(fieldErrors({ floor: { kind: 'cost', cost: 12.5 } })).toEqual({ floor: 'Сумма должна быть целым числом тенге' });
     expect(fieldErrors({ ceiling: 'дорого' })).toEqual({ ceiling: 'Максимальная цена: нужно число, а не «дорого»' });
+  });
+
+  it('refuses prices over 1 billion ₸ (a typo or a decimal shift), saying the limit', () => {
+    const { db, ids, service } = setup();
+    const b2 = ids.get('B2')!;
+    const before = snapshotOf(db, b2);
+    const fieldErrors = (set: object) => russianFields(rejectionOf(() => service.update([b2], { set, unset: [] })));
+    const billion = '1\u202F000\u202F000\u202F000\u00A0₸';
+    expect(fieldErrors({ ceiling: 1_000_000_001 })).toEqual({ ceiling: `Цена не может быть больше ${billion}` });
+    expect(fieldErrors({ floor: { kind: 'fixed', price: 2 ** 52 } })).toEqual({ floor: `Цена не может быть больше ${billion}` });
+    expect(fieldErrors({ floor: { kind: 'cost', cost: 5_000_000_000 } })).toEqual({ floor: `Сумма не может быть больше ${billion}` });
+    expect(fieldErrors({ step: { unit: 'tenge', value: 1e12 } })).toEqual({ step: `Цена не может быть больше ${billion}` });
+    expect(rejectionOf(() => service.update([b2], { set: { ceiling: 1_000_000_001 }, unset: [] })).details).toMatchObject({ fieldErrors: { ceiling: msg('rules.price_max', { maximum: 1_000_000_000 }) } });
+    expect(snapshotOf(db, b2)).toBe(before);
+    expect(service.update([b2], { set: { ceiling: 1_000_000_000 }, unset: [] })).toEqual({ updated: 1 });
   });
 
   it('applies a valid bulk change to every product in one go and resets unset fields to the store default', () => {
@@ -92,6 +116,7 @@ describe('rules service over SQLite', () => {
   it('refuses fields the rules do not have and stores only what the schema knows', () => {
     const { db, ids, service } = setup();
     const b2 = ids.get('B2')!;
+    expect(rejectionOf(() => service.update([b2], { set: { discount: 5 } as never, unset: [] })).userMessage).toEqual(msg('rules.unknown_rule_fields', { fields: 'discount' }));
     expect(rejectionOf(() => service.update([b2], { set: { discount: 5 } as never, unset: [] })).message).toBe('Неизвестные поля правил: discount');
     service.update([b2], { set: { floor: { kind: 'fixed', price: 9_100, note: 'x' } as never }, unset: [] });
     expect(JSON.parse((db.prepare('SELECT rules_json FROM products WHERE id = ?').get(b2) as { rules_json: string }).rules_json)).toEqual({ floor: { kind: 'fixed', price: 9_100 } });
@@ -106,8 +131,10 @@ describe('rules service over SQLite', () => {
     const { db, ids, service } = setup();
     const sel = [ids.get('B2')!, ids.get('C3')!];
     const error = rejectionOf(() => service.setBot(sel, true));
+    expect(error.userMessage).toMatchObject({ code: 'rules.rejected', params: { headline: msg('rules.bot_not_enabled', { bad: 1, total: 2 }) } });
     expect(error.message).toMatch(/^Бот не включён: у 1 из 2 товаров/);
-    expect((error.details as { products: Array<{ sku: string; errors: string[] }> }).products).toEqual([{ productId: sel[1], sku: 'C3', errors: ['Не задана минимальная цена'] }]);
+    expect((error.details as { products: Array<{ sku: string; errors: Message[] }> }).products).toEqual([{ productId: sel[1], sku: 'C3', errors: [msg('rules.no_floor')] }]);
+    expect((error.details as { fieldErrors: Record<string, Message> }).fieldErrors).toEqual({ botEnabled: msg('rules.set_floor_first') });
     expect(sel.map((id) => (db.prepare('SELECT bot_enabled FROM products WHERE id = ?').get(id) as { bot_enabled: number }).bot_enabled)).toEqual([0, 0]);
     expect(service.setBot([ids.get('B2')!], true)).toEqual({ updated: 1 });
     expect(service.setBot(sel, false)).toEqual({ updated: 2 });
@@ -117,12 +144,14 @@ describe('rules service over SQLite', () => {
     const { storeIds, ids, service } = setup();
     service.setBot([ids.get('B2')!], true);
     const error = rejectionOf(() => service.updateStoreDefaults(storeIds[0]!, { ceiling: 8_500 }));
-    expect(error.message).toContain('B2: Минимальная цена выше максимальной (9\u202F000\u00A0₸ > 8\u202F500\u00A0₸)');
+    expect(error.message).toContain('B2 (Минимальная цена выше максимальной (9\u202F000\u00A0₸ > 8\u202F500\u00A0₸))');
     expect(error.message).toContain('Настройки магазина не сохранены');
     expect(service.storeDefaults(storeIds[0]!).ceiling).toBe(20_000);
     expect(service.updateStoreDefaults(storeIds[0]!, { ceiling: 15_000, strategy: 'top_n', targetPosition: 2 })).toMatchObject({ ceiling: 15_000, strategy: 'top_n' });
     const error2 = rejectionOf(() => service.updateStoreDefaults(storeIds[0]!, { strategy: 'fastest' }));
+    expect(error2.userMessage).toEqual(msg('list', { items: [msg('rules.unknown_strategy', { value: 'fastest' })] }));
     expect(error2.message).toBe('Неизвестная стратегия «fastest»');
+    expect(renderMessage(error2.userMessage, 'en')).toBe('Unknown strategy “fastest”');
   });
 
   it('gives the drawer the latest market per city, the history within the range and the journal', async () => {

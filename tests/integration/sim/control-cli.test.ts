@@ -28,9 +28,10 @@ describe('simulator CLI and control API', () => {
     return { status: res.status, body: await res.json() };
   };
 
-  it('prints the four base URLs on 127.0.0.1', () => {
+  it('prints the four base URLs, each Kaspi host on its own loopback address (cookies stay per host)', () => {
     expect(Object.keys(urls).sort()).toEqual(['control', 'idmc', 'mc', 'storefront']);
-    for (const u of Object.values(urls)) expect(u).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    for (const u of Object.values(urls)) expect(u).toMatch(/^http:\/\/127\.0\.0\.[1-3]:\d+$/);
+    expect(new Set([urls.idmc, urls.mc, urls.storefront].map((u) => new URL(u).hostname)).size).toBe(3);
     expect(new Set(Object.values(urls)).size).toBe(4);
   });
 

@@ -4,10 +4,11 @@ export const CHROME_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KH
 export const ALMATY = '750000000';
 export const ASTANA = '710000000';
 
-/** The header set INV captured live for offer-view (kaspi-api.md §4). */
+/** The header set INV captured live for offer-view (kaspi-api.md §4), with Chrome's Accept-Encoding. */
 export function browserHeaders(productId: string, cityId: string): Record<string, string> {
   return {
     accept: 'application/json, text/*',
+    'accept-encoding': 'gzip, deflate, br',
     'content-type': 'application/json; charset=UTF-8',
     'user-agent': CHROME_UA,
     'accept-language': 'ru-RU,ru;q=0.9',
@@ -23,30 +24,42 @@ export function offersRequest(sim: { urls: { storefront: string } }, productId: 
   return fetch(`${sim.urls.storefront}/yml/offer-view/offers/${productId}`, { method: 'POST', headers, body: JSON.stringify(body) });
 }
 
-/** A cookie jar keyed by cookie name only: every simulator host is 127.0.0.1 (cookies ignore ports). */
+/**
+ * A cookie jar per host, as a browser keeps one: each simulator host has its own loopback
+ * address, so mc's cookies never travel to idmc or the storefront. `cookies` is every cookie by
+ * name, whatever host set it (for assertions).
+ */
 export class Jar {
-  readonly cookies = new Map<string, string>();
+  readonly byHost = new Map<string, Map<string, string>>();
 
-  take(res: Response): void {
+  get cookies(): Map<string, string> {
+    return new Map([...this.byHost.values()].flatMap((m) => [...m]));
+  }
+
+  take(res: Response, url: string): void {
+    const host = new URL(url).hostname;
+    const jar = this.byHost.get(host) ?? new Map<string, string>();
+    this.byHost.set(host, jar);
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(';');
       const eq = (pair ?? '').indexOf('=');
       const name = (pair ?? '').slice(0, eq).trim();
       const value = (pair ?? '').slice(eq + 1).trim();
-      if (/max-age=0/i.test(c)) this.cookies.delete(name);
-      else this.cookies.set(name, value);
+      if (/max-age=0/i.test(c)) jar.delete(name);
+      else jar.set(name, value);
     }
   }
 
-  header(): string {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  header(url: string): string {
+    return [...(this.byHost.get(new URL(url).hostname) ?? [])].map(([k, v]) => `${k}=${v}`).join('; ');
   }
 
   async fetch(url: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
-    if (this.cookies.size > 0) headers.set('cookie', this.header());
+    const cookie = this.header(url);
+    if (cookie) headers.set('cookie', cookie);
     const res = await fetch(url, { ...init, headers, redirect: 'manual' });
-    this.take(res);
+    this.take(res, url);
     return res;
   }
 

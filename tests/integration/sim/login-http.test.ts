@@ -162,6 +162,22 @@ describe('idmc login API and the OAuth chain', () => {
     expect((await mcGet(jar, `${sim.urls.mc}/s/m`)).status).toBe(200);
   });
 
+  it('answers cabinet calls from another origin, or without the kaspi.kz Origin and Referer, with 403 "Invalid CORS request"', async () => {
+    const jar = await loginByPassword(sim, small.owner.email, small.owner.password);
+    const { origin: _o, ...noOrigin } = MC_HEADERS;
+    const { referer: _r, ...noReferer } = MC_HEADERS;
+    for (const headers of [noOrigin, noReferer, { ...MC_HEADERS, origin: 'https://evil.example' }, { ...MC_HEADERS, referer: 'https://evil.example/' }]) {
+      for (const path of ['/s/m', '/bff/offer-view/list?m=30000001&p=0&l=10&a=true']) {
+        const res = await mcGet(jar, `${sim.urls.mc}${path}`, headers);
+        expect(res.status, `${path} ${JSON.stringify(headers)}`).toBe(403);
+        expect(await res.text()).toBe('Invalid CORS request');
+      }
+    }
+    const push = await jar.fetch(`${sim.urls.mc}/pricefeed/upload/merchant/process`, { method: 'POST', headers: { ...noOrigin, 'content-type': 'application/json' }, body: '{}' });
+    expect(push.status).toBe(403);
+    expect(sim.pushes()).toEqual([]);
+  });
+
   it('rejects malformed login bodies with 400', async () => {
     const jar = new Jar();
     await jar.fetch(`${sim.urls.idmc}/login`);

@@ -90,11 +90,29 @@ describe('living market', () => {
   });
 
   it('brings new orders over time and moves them on', async () => {
-    const sim = await start({ scenario: 'small', timeScale: 0.0005 });
+    // Buyers every ~60 ms; how many become our orders depends on the hour and on our places.
+    const sim = await start({ scenario: 'small', timeScale: 0.0001 });
     const before = sim.orders('30000001').length;
-    await waitFor(() => sim.orders('30000001').length, (n) => n > before + 1, 5000);
+    await waitFor(() => sim.orders('30000001').length, (n) => n > before + 1, 15_000);
     const fresh = sim.orders('30000001')[0];
     expect(['NEW', 'SIGN_REQUIRED']).toContain(fresh?.tab);
     await waitFor(() => fresh?.tab, (tab) => tab !== 'NEW' && tab !== 'SIGN_REQUIRED', 5000);
+  });
+
+  it('sends most orders to the first-place offer, and walks history through completed, cancelled and returned', async () => {
+    const sim = await start({ scenario: 'demo', seed: 4, timeScale: 1000 });
+    const orders = sim.orders('30067228');
+    expect(orders.length).toBe(150);
+    const first = orders.filter((o) => o.position === 1).length / orders.length;
+    // Our offers are first in about 60 % of the time; buyers make that most of the orders.
+    expect(first).toBeGreaterThan(0.75);
+    const statuses = new Set(orders.map((o) => o.status));
+    expect(statuses).toContain('COMPLETED');
+    expect(orders.some((o) => o.status === 'CANCELLED' || o.status === 'RETURNED')).toBe(true);
+    for (const o of orders) {
+      expect(o.history[0]).toMatchObject({ at: o.creationDate, status: 'APPROVED_BY_BANK' });
+      expect(o.history.at(-1)).toMatchObject({ tab: o.tab, status: o.status });
+      expect(o.history.every((h, i) => i === 0 || h.at >= (o.history[i - 1]?.at ?? 0))).toBe(true);
+    }
   });
 });

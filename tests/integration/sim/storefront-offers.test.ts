@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKaspiSim, type KaspiSim } from '../../sim/kaspi';
-import { ALMATY, ASTANA, CHROME_UA, browserHeaders, offersRequest } from './helpers';
+import { ALMATY, ASTANA, browserHeaders, offersRequest } from './helpers';
 
 // kaspi-api.md §4: POST /yml/offer-view/offers/{id}.
 describe('storefront offers', () => {
@@ -75,15 +75,25 @@ describe('storefront offers', () => {
     expect(res.status).toBe(405);
   });
 
-  it('blocks requests without browser headers with a 403 HTML page', async () => {
+  it('blocks requests without the whole browser header set with a 403 HTML page', async () => {
     const full = browserHeaders('100000001', ALMATY);
+    const without = (...names: string[]): Record<string, string> => Object.fromEntries(Object.entries(full).filter(([k]) => !names.includes(k)));
     const cases: Record<string, string>[] = [
       { 'content-type': 'application/json' },
       { ...full, 'user-agent': 'python-requests/2.31' },
       { ...full, 'user-agent': 'curl/8.5.0' },
       { ...full, 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0.0.0 Safari/537.36' },
-      Object.fromEntries(Object.entries(full).filter(([k]) => k !== 'origin' && k !== 'referer')),
+      without('origin', 'referer'),
+      without('origin'),
+      without('referer'),
+      // fetch() fills in a missing Accept and Accept-Language: empty ones stand for "not sent".
+      { ...full, accept: '' },
+      { ...full, 'accept-language': '' },
+      { ...full, 'accept-encoding': 'identity' },
+      without('sec-fetch-site'),
+      { ...full, 'sec-fetch-site': 'cross-site' },
       { ...full, origin: 'https://evil.example', referer: 'https://evil.example/' },
+      { ...full, origin: `${sim.urls.storefront}` },
       { ...full, 'content-type': 'text/plain' },
     ];
     for (const headers of cases) {
@@ -93,11 +103,35 @@ describe('storefront offers', () => {
     }
   });
 
-  it('accepts the minimal MON header set and a Referer on the simulator host', async () => {
-    const minimal = { 'user-agent': CHROME_UA, accept: 'application/json', 'content-type': 'application/json', origin: 'https://kaspi.kz', referer: 'https://kaspi.kz/' };
-    expect((await offersRequest(sim, '100000001', { cityId: ALMATY }, minimal)).status).toBe(200);
-    const own = { 'user-agent': CHROME_UA, 'content-type': 'application/json', referer: `${sim.urls.storefront}/shop/p/-100000001/?c=${ALMATY}` };
-    expect((await offersRequest(sim, '100000001', { cityId: ALMATY }, own)).status).toBe(200);
+  it('answers from the product page of the city asked for: the Referer, x-ks-city and the city cookie agree with cityId', async () => {
+    const full = browserHeaders('100000001', ALMATY);
+    expect((await offersRequest(sim, '100000001', { cityId: ALMATY }, { ...full, 'x-ks-city': ALMATY, cookie: `kaspi.storefront.cookie.city=${ALMATY}` })).status).toBe(200);
+    const cases: Record<string, string>[] = [
+      { ...full, referer: 'https://kaspi.kz/' },
+      { ...full, referer: `https://kaspi.kz/shop/p/-100000001/?c=${ASTANA}` },
+      { ...full, referer: 'https://kaspi.kz/shop/p/-100000001/' },
+      { ...full, referer: `https://kaspi.kz/shop/p/-100000002/?c=${ALMATY}` },
+      { ...full, 'x-ks-city': ASTANA },
+      { ...full, cookie: `kaspi.storefront.cookie.city=${ASTANA}` },
+    ];
+    for (const headers of cases) {
+      const res = await offersRequest(sim, '100000001', { cityId: ALMATY }, headers);
+      expect(res.status, JSON.stringify(headers)).toBe(400);
+      expect(((await res.json()) as { message: string }).message).toMatch(/Referer|x-ks-city|cookie/);
+    }
+  });
+
+  it('sends gzip to a client that offers it, plain text to one that does not', async () => {
+    const { request } = await import('undici');
+    const headers = browserHeaders('100000010', ALMATY);
+    const packed = await request(`${sim.urls.storefront}/yml/offer-view/offers/100000010`, { method: 'POST', headers, body: JSON.stringify({ cityId: ALMATY }) });
+    expect(packed.headers['content-encoding']).toBe('gzip');
+    const { gunzipSync } = await import('node:zlib');
+    expect(JSON.parse(gunzipSync(Buffer.from(await packed.body.arrayBuffer())).toString('utf8'))).toMatchObject({ total: 6 });
+    // Without gzip on offer the same server answers in plain text (the login page here).
+    const page = await request(`${sim.urls.idmc}/login`);
+    expect(page.headers['content-encoding']).toBeUndefined();
+    expect(await page.body.text()).toContain('<html');
   });
 
   it('shows a new competitor price set through the handle', async () => {

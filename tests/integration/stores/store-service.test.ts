@@ -18,18 +18,21 @@ async function setup() {
 }
 
 describe('store service against the simulator (real Chromium login)', () => {
-  it('logs in with an SMS step, adds the store and syncs every product, inactive ones included', async () => {
+  it("logs in with an employee's e-mail code step, adds the store and syncs every product, inactive ones included", async () => {
     const { app, sim, call } = await setup();
     const codes: string[] = [];
+    const asked: unknown[] = [];
     app.events.subscribe((event, payload) => {
       if (event !== 'stores.codeRequested') return;
       const { loginId } = payload as { loginId: string };
+      asked.push(payload);
       const code = sim.lastSmsCode('mfa@small.test')!;
       codes.push(code);
       void call('stores.submitCode', { loginId, code });
     });
     const { accountId, merchants } = await call('stores.login', { loginId: 'login-test-1', credentials: { method: 'email', login: 'mfa@small.test', password: 'small-pass-2' } }) as { accountId: number; merchants: Array<{ uid: string; name: string }> };
     expect(codes).toHaveLength(1);
+    expect(asked).toEqual([expect.objectContaining({ kind: 'email', sentTo: 'mfa@small.test' })]);
     expect(merchants).toEqual([{ uid: '30000001', name: 'ИП Тестовый магазин', alreadyAdded: false }]);
 
     const [store] = await call('stores.add', { accountId, merchantUids: ['30000001'] }) as Array<{ id: number; points: unknown[]; cities: Array<{ id: string }> }>;

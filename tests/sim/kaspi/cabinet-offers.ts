@@ -3,17 +3,21 @@ import type { World } from './world';
 
 /**
  * One own offer as the cabinet lists it in `/bff/offer-view/list` (kaspi-api.md §6 "Response").
- * With city pricing `price` is 0 and `minPrice`/`maxPrice` carry the range, as CDF and U-NADO saw.
+ * An offer with one price for all its cities lists it in `price` and has no `allCityPrices`; with
+ * city pricing `price` is 0, `minPrice`/`maxPrice` carry the range (CDF, U-NADO) and
+ * `allCityPrices` the price of each city the offer has a point in, on sale there or not: a price in
+ * that map does not mean the offer is sold in that city, its availabilities say where it is.
  */
 export function cabinetOffer(world: World, o: MarketOffer, storefront: string): Record<string, unknown> {
   const product = world.products.get(o.productId);
-  const cityPrices: Record<string, { price: number }> = {};
-  for (const c of world.cities) {
-    const p = world.priceIn(o, c.id);
-    if (p !== null) cityPrices[c.id] = { price: p };
-  }
-  const values = Object.values(cityPrices).map((v) => v.price);
   const perCity = o.cityPrices.size > 0;
+  const cityIds = new Set([...o.availabilities.map((a) => world.points.get(a.storeId)?.cityId), ...o.cityPrices.keys()].filter((c): c is string => c !== undefined && world.cityIds.has(c)));
+  const cityPrices: Record<string, { price: number }> = {};
+  for (const c of cityIds) {
+    const p = world.priceIn(o, c);
+    if (p !== null) cityPrices[c] = { price: p };
+  }
+  const values = perCity ? Object.values(cityPrices).map((v) => v.price) : o.basePrice === null ? [] : [o.basePrice];
   const title = product?.title ?? o.model;
   const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
   return {
@@ -30,10 +34,11 @@ export function cabinetOffer(world: World, o: MarketOffer, storefront: string): 
     price: perCity ? 0 : (o.basePrice ?? 0),
     minPrice: values.length ? Math.min(...values) : 0,
     maxPrice: values.length ? Math.max(...values) : 0,
-    allCityPrices: cityPrices,
+    ...(perCity ? { allCityPrices: cityPrices } : {}),
     points: o.availabilities.filter((a) => a.available === 'yes').map((a) => world.points.get(a.storeId)?.name ?? a.storeId),
     available: isActive(o),
-    availabilities: o.availabilities.map((a) => ({ storeId: a.storeId, available: a.available, preOrder: a.preOrder, stockSpecified: a.stockCount !== null, stockCount: a.stockCount })),
+    // A point without a stock figure lists stockCount 0 with stockSpecified false (the stocks row shows 0 too).
+    availabilities: o.availabilities.map((a) => ({ storeId: a.storeId, available: a.available, preOrder: a.preOrder, stockSpecified: a.stockCount !== null, stockCount: a.stockCount ?? 0 })),
     stocks: [{ stockLevel: Object.fromEntries(o.availabilities.map((a) => [a.storeId, { value: a.stockCount ?? 0 }])) }],
     images: product?.images ?? [],
     shopLink: `${storefront}/shop/p/${slug}-${o.productId}/`,

@@ -4,6 +4,8 @@
  * multiplied by timeScale here, so a test at timeScale 0.001 sees a 30-minute block last 1.8 s.
  * Wall-clock timestamps (order dates, push times) stay real: the app reads them as real dates.
  */
+const MAX_TIMEOUT = 2 ** 31 - 1;
+
 export class SimClock {
   private readonly timers = new Set<NodeJS.Timeout>();
 
@@ -22,10 +24,17 @@ export class SimClock {
 
   /** Runs fn after a Kaspi duration of `ms` (scaled). Timers never keep the process alive. */
   after(ms: number, fn: () => void): NodeJS.Timeout {
+    return this.afterReal(Math.max(0, Math.round(this.scaled(ms))), fn);
+  }
+
+  /** setTimeout fires at once past ~24.8 days; a longer wait is taken in steps. */
+  private afterReal(delay: number, fn: () => void): NodeJS.Timeout {
+    const step = Math.min(delay, MAX_TIMEOUT);
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      fn();
-    }, Math.max(0, Math.round(this.scaled(ms))));
+      if (delay > step) this.afterReal(delay - step, fn);
+      else fn();
+    }, step);
     timer.unref();
     this.timers.add(timer);
     return timer;

@@ -68,6 +68,7 @@ export function controlHandler(handle: SimHandle): (req: IncomingMessage, res: S
     json(ctx.res, 200, { ok: true });
   });
 
+  r.on('GET', '/orders/past-places', (ctx) => json(ctx.res, 200, handle.pastPlaces(ctx.query.get('merchantUid') ?? '', Number(ctx.query.get('since') ?? 0) || 0)));
   r.on('GET', '/orders', (ctx) => json(ctx.res, 200, handle.orders(ctx.query.get('merchantUid') ?? undefined)));
   r.on('POST', '/orders', async (ctx) => {
     const b = await body(ctx, z.object({ merchantUid: z.string() }));

@@ -1,6 +1,7 @@
 import type { Fault, FaultInput } from './faults';
 import type { Limits, LimitsPatch } from './limits';
 import type { Order } from './model';
+import type { PastPlace } from './orders';
 import type { McSession, SmsRecord } from './sessions';
 import type { PushRecord, SimState, SimUrls } from './sim-state';
 
@@ -166,6 +167,7 @@ export class SimHandle {
     this.sim.pushBlocks.clear();
     this.sim.pushHits.clear();
     this.sim.changeHits.clear();
+    this.sim.shopApiHits.clear();
   }
 
   createOrder(merchantUid: string): Order {
@@ -174,7 +176,15 @@ export class SimHandle {
     return order;
   }
 
+  /**
+   * Where the merchant's offers stood before the run began (the past the order history was drawn
+   * from), e.g. for a demo that shows what a bot watching those days would have recorded.
+   */
+  pastPlaces(merchantUid: string, sinceMs: number): PastPlace[] {
+    return this.sim.orders.pastPlaces(merchantUid, sinceMs);
+  }
+
   orders(merchantUid?: string): Order[] {
-    return merchantUid ? this.sim.orders.forMerchant(merchantUid) : [...this.sim.orders.orders];
+    return merchantUid ? [...this.sim.orders.forMerchant(merchantUid)] : [...this.sim.orders.orders];
   }
 }

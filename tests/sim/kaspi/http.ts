@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 
 /** Minimal plumbing over node:http: the offers path must stay cheap (≥2,000 requests/s). */
@@ -116,10 +117,25 @@ export function cookie(name: string, value: string, opts: { maxAge?: number; htt
   return c;
 }
 
+/** Below this a body is sent as is, like nginx's `gzip_min_length`. */
+const GZIP_MIN_BYTES = 512;
+
+/**
+ * Kaspi's hosts sit behind nginx with gzip on: a client that offers gzip gets it (and must read
+ * it), one that does not gets plain text.
+ */
 export function send(res: ServerResponse, status: number, contentType: string, body: string, headers: Record<string, string | string[]> = {}): void {
   if (res.headersSent || res.destroyed) return;
-  res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body), ...headers });
-  res.end(body);
+  const accepts = /\bgzip\b/i.test(String(res.req?.headers['accept-encoding'] ?? ''));
+  const bytes = Buffer.from(body, 'utf8');
+  if (accepts && bytes.length >= GZIP_MIN_BYTES) {
+    const packed = gzipSync(bytes, { level: 1 });
+    res.writeHead(status, { 'content-type': contentType, 'content-length': packed.length, 'content-encoding': 'gzip', vary: 'Accept-Encoding', ...headers });
+    res.end(packed);
+    return;
+  }
+  res.writeHead(status, { 'content-type': contentType, 'content-length': bytes.length, ...headers });
+  res.end(bytes);
 }
 
 export function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string | string[]> = {}): void {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Router, cookie, html, json, redirect, type Ctx } from './http';
-import { loginPage } from './login-page';
+import { becomeSellerPage, loginPage } from './login-page';
 import type { LoginOutcome } from './sessions';
 import type { SimState } from './sim-state';
 
@@ -26,6 +26,8 @@ export function idmcRouter(sim: SimState): Router {
     if (!sim.sessions.ssoState(existing)) headers['set-cookie'] = [cookie(SSO, sim.sessions.newSso())];
     html(ctx.res, 200, loginPage(), headers);
   });
+
+  r.on('GET', '/become-seller', (ctx) => html(ctx.res, 200, becomeSellerPage()));
 
   r.on('POST', '/api/p/login', async (ctx) => {
     let body: z.infer<typeof loginBody>;

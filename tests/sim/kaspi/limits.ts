@@ -24,6 +24,8 @@ export const limitsSchema = z.object({
     /** While a sent code is pending this long, another login of the account is MFA_SEND_FLOOD. */
     floodMs: z.number().nonnegative(),
   }),
+  /** Shop API requests per token inside one window (§10: 6 requests/s is what tools keep to); over it → 429. */
+  shopApi: z.object({ maxPerWindow: z.number().positive(), windowMs: z.number().positive() }),
   /** How long after a pricefeed push the storefront shows the new price and availability. */
   pushApplyDelayMs: z.number().nonnegative(),
   /** Cabinet session lifetime; 0 = until expired by hand. Undocumented (§1e: HAS assumes 3600 s). */
@@ -35,6 +37,7 @@ export const limitsPatchSchema = z.object({
   offers: limitsSchema.shape.offers.partial().optional(),
   pushes: limitsSchema.shape.pushes.partial().optional(),
   login: limitsSchema.shape.login.partial().optional(),
+  shopApi: limitsSchema.shape.shopApi.partial().optional(),
   pushApplyDelayMs: z.number().nonnegative().optional(),
   sessionTtlMs: z.number().nonnegative().optional(),
 });
@@ -45,6 +48,7 @@ export function defaultLimits(): Limits {
     offers: { maxPerWindow: 15, windowMs: 1000, banMs: 10_000 },
     pushes: { maxPerWindow: 3, windowMs: 1000, maxChanges: 250, changesWindowMs: 30 * 60_000, blockMs: 30 * 60_000 },
     login: { floodMs: 60_000 },
+    shopApi: { maxPerWindow: 6, windowMs: 1000 },
     pushApplyDelayMs: 5_000,
     sessionTtlMs: 0,
   };
@@ -55,6 +59,7 @@ export function mergeLimits(base: Limits, patch: LimitsPatch): Limits {
     offers: { ...base.offers, ...patch.offers },
     pushes: { ...base.pushes, ...patch.pushes },
     login: { ...base.login, ...patch.login },
+    shopApi: { ...base.shopApi, ...patch.shopApi },
     pushApplyDelayMs: patch.pushApplyDelayMs ?? base.pushApplyDelayMs,
     sessionTtlMs: patch.sessionTtlMs ?? base.sessionTtlMs,
   };

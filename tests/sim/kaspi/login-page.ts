@@ -1,7 +1,10 @@
 /**
- * The idmc login page (kaspi-api.md §1a, §1b). Only the active step is in the DOM, so there is
- * always exactly one `.button.is-primary` and Playwright's `page.click('.button.is-primary')`
- * hits the visible one. The page talks to the same JSON API as pure-HTTP clients (§1c, §1d).
+ * The idmc login page (kaspi-api.md §1a, §1b), with the field selectors every tool uses. Each step
+ * is its own form with its own `.button.is-primary`, and the page header carries another one
+ * ("Стать продавцом", which leaves the login): a client must click the button of the form it
+ * filled, not the first primary button on the page. An e-mail login's code step says the code went
+ * to that e-mail (§1d: employees' logins get it by e-mail, not SMS). The page talks to the same JSON
+ * API as pure-HTTP clients (§1c, §1d).
  */
 export function loginPage(): string {
   return `<!doctype html>
@@ -13,9 +16,11 @@ body{font-family:sans-serif;background:#f5f5f5;margin:0}
 .tabs a{cursor:pointer;color:#555}.tabs li.is-active a{color:#f14635;font-weight:bold}
 .field{margin:12px 0}.input{width:100%;padding:8px;box-sizing:border-box}
 .button.is-primary{background:#f14635;color:#fff;border:0;padding:10px 16px;border-radius:4px;cursor:pointer;width:100%}
+.top{display:flex;justify-content:flex-end;padding:8px 16px}.top .button.is-primary{width:auto;text-decoration:none}
 .notification.is-danger{background:#ffe5e5;color:#a00;padding:8px;border-radius:4px}
 </style></head>
-<body><div class="box"><h1>Kaspi Магазин</h1><div id="app"></div></div>
+<body><header class="top"><a class="button is-primary" href="/become-seller">Стать продавцом</a></header>
+<div class="box"><h1>Kaspi Магазин</h1><div id="app"></div></div>
 <script>
 const app = document.getElementById('app');
 const st = { step: 'email', email: '', phone: '', error: '' };
@@ -32,9 +37,9 @@ function render() {
   let form = '';
   if (st.step === 'email') form = field('user_email_field', 'text', st.email, 'name="username" placeholder="Email" autocomplete="username"');
   if (st.step === 'password') form = field('user_email_field', 'text', st.email, 'name="username" placeholder="Email"') + field('password_field', 'password', '', 'name="password" placeholder="Пароль" autocomplete="current-password"');
-  if (st.step === 'mfa') form = '<p>Введите код подтверждения</p>' + field('sms_code_field', 'text', '', 'name="sms-code" inputmode="numeric" autocomplete="one-time-code"');
+  if (st.step === 'mfa') form = '<p class="code-sent">Код подтверждения отправлен на e-mail ' + esc(st.email) + '. Введите код из письма.</p>' + field('sms_code_field', 'text', '', 'name="sms-code" inputmode="numeric" autocomplete="one-time-code"');
   if (st.step === 'phone') form = field('user_phone_field', 'tel', st.phone, 'name="phone" placeholder="+7 (___) ___-__-__"');
-  if (st.step === 'phone-code') form = '<p>Код отправлен на ' + esc(st.phone) + '</p>' + field('security_code_field', 'text', '', 'name="security-code" inputmode="numeric" autocomplete="one-time-code"');
+  if (st.step === 'phone-code') form = '<p class="code-sent">Код отправлен в SMS на ' + esc(st.phone) + '</p>' + field('security_code_field', 'text', '', 'name="security-code" inputmode="numeric" autocomplete="one-time-code"');
   const error = st.error ? '<div class="notification is-danger">' + esc(st.error) + '</div>' : '';
   app.innerHTML = tabs() + error + '<form id="login_form" novalidate>' + form + '<button type="submit" class="button is-primary">Продолжить</button></form>';
   const first = app.querySelector('input:not([value]), input[value=""]');
@@ -85,4 +90,9 @@ render();
 export function captchaPage(): string {
   return `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Проверка</title></head>
 <body><div class="captcha"><h1>Подтвердите, что вы не робот</h1><div class="g-recaptcha" data-sitekey="sim"></div></div></body></html>`;
+}
+
+/** Where the header's "Стать продавцом" leads: away from the login, with no form on it. */
+export function becomeSellerPage(): string {
+  return '<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Стать продавцом</title></head><body><h1>Продавайте на Kaspi.kz</h1><p>Заполните заявку на сайте.</p></body></html>';
 }

@@ -1,4 +1,4 @@
-import { Router, cookie, json, redirect, springError, type Ctx } from './http';
+import { Router, cookie, json, redirect, send, springError, type Ctx } from './http';
 import { OAUTH_CLIENT_ID } from './idmc';
 import { cabinetOffer, isActive, offerDetails } from './cabinet-offers';
 import { graphql } from './graphql';
@@ -6,17 +6,29 @@ import { pricefeedProcess } from './pricefeed';
 import { pricefeedUpload } from './pricefeed-upload';
 import { orderTabsActive } from './order-tabs';
 import { token, type McSession } from './sessions';
+import type { MarketOffer } from './model';
 import type { SimState } from './sim-state';
 
+const KASPI_ORIGIN = 'https://kaspi.kz';
+
 /**
- * The cabinet backend (mc.shop.kaspi.kz). Every API call needs `x-auth-version: 3` and a live
- * `mc-session` + `mc-sid` pair (§0 "MC auth is cookies only"); otherwise 401 (§1e, §2).
- * Origin/Referer are not checked: the doc only says tools send them.
+ * The cabinet backend (mc.shop.kaspi.kz). Every API call is the SPA's on kaspi.kz (§0): it carries
+ * `Origin: https://kaspi.kz` and a kaspi.kz Referer, or Spring's CORS filter answers 403 "Invalid
+ * CORS request" before anything else; then it needs `x-auth-version: 3` and a live `mc-session`
+ * + `mc-sid` pair of this host (§0 "MC auth is cookies only"), else 401 (§1e, §2). The OAuth hops
+ * are page navigations and need neither.
  */
 export function mcRouter(sim: SimState): Router {
   const r = new Router();
 
+  /** True when the call came from the cabinet SPA's origin; answers 403 otherwise. */
+  const fromCabinetPage = (ctx: Ctx): boolean => {
+    if (ctx.header('origin') === KASPI_ORIGIN && /^https:\/\/kaspi\.kz\//.test(ctx.header('referer') ?? '')) return true;
+    send(ctx.res, 403, 'text/plain;charset=UTF-8', 'Invalid CORS request');
+    return false;
+  };
   const auth = (ctx: Ctx): McSession | null => {
+    if (!fromCabinetPage(ctx)) return null;
     const session = ctx.header('x-auth-version') === '3' ? sim.sessions.check(ctx.cookies()) : null;
     if (!session) springError(ctx, 401, 'Unauthorized');
     return session;
@@ -29,6 +41,7 @@ export function mcRouter(sim: SimState): Router {
 
   // §2: 401 plus a fresh mc-session without a session; 200 {merchants:[{uid}]} with one.
   r.on('GET', '/s/m', (ctx) => {
+    if (!fromCabinetPage(ctx)) return;
     const session = ctx.header('x-auth-version') === '3' ? sim.sessions.check(ctx.cookies()) : null;
     // A fresh mc-session only replaces a missing or dead one: a live session survives a bad header.
     const fresh: Record<string, string[]> = sim.sessions.peek(ctx.cookies()) ? {} : { 'set-cookie': [cookie('mc-session', token(16))] };
@@ -74,8 +87,12 @@ export function mcRouter(sim: SimState): Router {
     const active = (q.get('a') ?? q.get('available') ?? 'true') !== 'false';
     const text = (q.get('t') ?? '').trim().toLowerCase();
     const all = sim.world.ownOffers(uid as string).filter((o) => isActive(o) === active && (!text || o.model.toLowerCase().includes(text) || o.merchantSku.toLowerCase().includes(text) || o.productId.includes(text)));
-    const data = all.slice(page * size, page * size + size).map((o) => cabinetOffer(sim.world, o, sim.urls.storefront));
-    json(ctx.res, 200, { total: all.length, data });
+    // Stale index entries (ScenarioData.staleListSlots) take a slot and a count, and render nothing.
+    const stale = active && !text ? (sim.world.scenario.staleListSlots?.[uid as string] ?? []) : [];
+    const slots: (MarketOffer | null)[] = [...all];
+    for (const at of [...stale].sort((a, b) => a - b)) if (at <= slots.length) slots.splice(at, 0, null);
+    const data = slots.slice(page * size, page * size + size).flatMap((o) => (o ? [cabinetOffer(sim.world, o, sim.urls.storefront)] : []));
+    json(ctx.res, 200, { total: slots.length, data });
   });
 
   // Unattributed count endpoint (§6) [uncertain].

@@ -143,6 +143,12 @@ export interface Order {
   customer: { id: string; firstName: string; lastName: string; cellPhone: string };
   address: { streetName: string; streetNumber: string; town: string; latitude: number; longitude: number };
   entries: OrderEntry[];
+  /** Every move with its time, oldest first (what the cabinet's `markers` log shows). */
+  history: { at: number; tab: OrderTab; status: OrderStatus }[];
+  /** Until when a NEW order waits for the seller (the cabinet's open step timeout). */
+  acceptBy: number;
+  /** Our place in the buyer's city when the buyer chose (1 = first): how the simulator decided. */
+  position: number;
 }
 
 export interface Review {
@@ -166,7 +172,18 @@ export interface ScenarioData {
   accounts: Account[];
   products: Product[];
   offers: MarketOffer[];
-  /** Mean time between new orders per own merchant (Kaspi ms); 0 = no new orders. */
+  /**
+   * Slots of a merchant's on-sale cabinet list (0-based, before paging) that `total` counts but
+   * no page renders: entries of offers deleted a moment ago that the list's index still holds.
+   * They make a page shorter than `l` before the last one (§6: paging follows `total`).
+   */
+  staleListSlots?: Record<string, number[]>;
+  /**
+   * Mean time between buyers of the merchant's products (Kaspi ms, at an average hour); each buyer
+   * picks an offer by its place in the city, so our orders arrive less often. 0 = no new orders.
+   */
   orderIntervalMs: number;
+  /** Orders each own merchant already has when the scenario starts, spread over historyDays. */
   initialOrdersPerMerchant: number;
+  historyDays: number;
 }

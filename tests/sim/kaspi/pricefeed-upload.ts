@@ -1,5 +1,5 @@
 import { json, springError, type Ctx } from './http';
-import { applyPush, type PricefeedBody } from './pricefeed';
+import { applyPush, type OfferChange } from './pricefeed';
 import { token, type McSession } from './sessions';
 import type { PushRecord, SimState } from './sim-state';
 
@@ -46,7 +46,7 @@ export async function pricefeedUpload(sim: SimState, ctx: Ctx, session: McSessio
   record.status = 200;
   json(ctx.res, 200, { id: record.id });
   sim.clock.after(sim.limits.pushApplyDelayMs, () => {
-    for (const body of bodies) applyPush(sim, uid, body);
+    for (const body of bodies) applyPush(sim, uid, body, { wholeSet: false });
     record.appliedAt = sim.clock.now();
   });
 }
@@ -66,8 +66,8 @@ function filePart(contentType: string, body: string): string | null {
 }
 
 /** §9 offers: sku, model, availabilities (short PPn store ids), price or cityprices. */
-function parseOffers(sim: SimState, uid: string, xml: string): { bodies: PricefeedBody[]; problems: string[] } {
-  const bodies: PricefeedBody[] = [];
+function parseOffers(sim: SimState, uid: string, xml: string): { bodies: OfferChange[]; problems: string[] } {
+  const bodies: OfferChange[] = [];
   const problems: string[] = [];
   const merchant = sim.world.merchants.get(uid);
   const seen = new Set<string>();
@@ -77,7 +77,7 @@ function parseOffers(sim: SimState, uid: string, xml: string): { bodies: Pricefe
     if (seen.has(sku)) problems.push(`duplicate sku ${sku}`);
     seen.add(sku);
     if (!sim.world.ownOffer(uid, sku)) problems.push(`offer with sku ${sku} not found`);
-    const body: PricefeedBody = { merchantUid: uid, sku };
+    const body: OfferChange = { merchantUid: uid, sku };
     const model = /<model>([\s\S]*?)<\/model>/.exec(inner)?.[1]?.trim();
     if (model) body.model = model;
     const price = /<price>\s*([^<]*?)\s*<\/price>/.exec(inner)?.[1];

@@ -65,7 +65,9 @@ export function buildScenario(name: string, seed: number): ScenarioData {
         competitorsPerProduct: [3, 7],
         lively: true,
         orderIntervalMs: 4 * 60_000,
-        initialOrdersPerMerchant: 15,
+        // A few days of history, so the orders and analytics pages have something on first open.
+        initialOrdersPerMerchant: 150,
+        historyDays: 4,
       });
     case 'bench':
       return buildGenerated('bench', seed, {
@@ -77,7 +79,9 @@ export function buildScenario(name: string, seed: number): ScenarioData {
         competitorsPerProduct: [3, 6],
         lively: false,
         orderIntervalMs: 0,
-        initialOrdersPerMerchant: 20,
+        // orders_sync_10k_s: ten thousand orders over the last two months.
+        initialOrdersPerMerchant: 10_000,
+        historyDays: 60,
       });
     default:
       throw new Error(`unknown scenario "${name}" (known: ${SCENARIO_NAMES.join(', ')})`);
@@ -124,7 +128,7 @@ function buildSmall(seed: number): ScenarioData {
   const products: Product[] = [];
   const offers: MarketOffer[] = [];
   const allCityIds = cities.map((c) => c.id);
-  const roles: { title: string; ownPrice: number; build: (p: Product) => void; ownCities?: string[]; ownAvailable?: 'yes' | 'no'; ownCityPrices?: Record<string, number> }[] = [];
+  const roles: { title: string; ownPrice: number; build: (p: Product) => void; ownCities?: string[]; ownAvailable?: 'yes' | 'no'; ownCityPrices?: Record<string, number>; ownOffSaleIn?: string[] }[] = [];
   const rival = (p: Product, m: Merchant, price: number, bot: BotStrategy | null, extra: Partial<MarketOffer> = {}): void => {
     offers.push(offer({ productId: p.masterSku, merchantUid: m.uid, merchantSku: `R${m.uid.slice(-2)}-${p.masterSku}`, model: p.title, availabilities: availabilities(m, extra.availabilities ? [] : allCityIds, 10), basePrice: price, deliveryByCity: deliveryFor(cities, 'TOMORROW'), bot, ...extra }));
   };
@@ -145,7 +149,8 @@ function buildSmall(seed: number): ScenarioData {
         durations.forEach((d, i) => rival(p, r(i), 345_000 + i * 2_000, null, { deliveryByCity: deliveryFor(cities, d), kaspiDelivery: i < 3 }));
       },
     },
-    { title: 'Redmond RMC-M90 белый', ownPrice: 30_000, build: (p) => rival(p, r(5), 30_000, null) },
+    // City prices in both cities, but the only point in Астана is off sale: listed in Алматы only.
+    { title: 'Redmond RMC-M90 белый', ownPrice: 0, ownCityPrices: { '750000000': 30_000, '710000000': 30_500 }, ownOffSaleIn: ['710000000'], build: (p) => rival(p, r(5), 30_000, null) },
     { title: 'Honor X9b 12/256Gb черный', ownPrice: 140_000, build: (p) => { rival(p, r(1), 139_000, undercut(138_500, 150_000)); rival(p, r(0), 137_000, null); } },
   );
   roles.forEach((role, i) => {
@@ -155,7 +160,7 @@ function buildSmall(seed: number): ScenarioData {
       productId: p.masterSku, merchantUid: own.uid, merchantSku: `${p.masterSku}_${900_000_001 + i}`, model: p.title,
       basePrice: role.ownCityPrices ? null : role.ownPrice,
       cityPrices: new Map(Object.entries(role.ownCityPrices ?? {})),
-      availabilities: availabilities(own, role.ownCities ?? allCityIds, 7, role.ownAvailable ?? 'yes'),
+      availabilities: availabilities(own, role.ownCities ?? allCityIds, 7, role.ownAvailable ?? 'yes').map((a) => (role.ownOffSaleIn?.includes(own.points.find((pt) => pt.id === a.storeId)?.cityId ?? '') ? { ...a, available: 'no' as const } : a)),
       deliveryByCity: deliveryFor(cities, 'TOMORROW'),
     }));
     role.build(p);
@@ -165,7 +170,8 @@ function buildSmall(seed: number): ScenarioData {
     { id: 'small-mfa', email: creds.mfa.email, password: creds.mfa.password, mfa: true, merchantUids: [own.uid], name: 'Small MFA' },
     { id: 'small-phone', phone: creds.phone.phone, mfa: false, merchantUids: [own.uid], name: 'Small Phone' },
   ];
-  return { name: 'small', seed, cities, merchants: [own, ...rivals], accounts, products, offers, orderIntervalMs: 10 * 60_000, initialOrdersPerMerchant: 4 };
+  // The third slot of the on-sale list is a stale entry: with l=5 the first page holds 4 offers.
+  return { name: 'small', seed, cities, merchants: [own, ...rivals], accounts, products, offers, staleListSlots: { [own.uid]: [2] }, orderIntervalMs: 10 * 60_000, initialOrdersPerMerchant: 12, historyDays: 3 };
 }
 
 interface GeneratedSpec {
@@ -178,6 +184,7 @@ interface GeneratedSpec {
   lively: boolean;
   orderIntervalMs: number;
   initialOrdersPerMerchant: number;
+  historyDays: number;
 }
 
 function buildGenerated(name: string, seed: number, spec: GeneratedSpec): ScenarioData {
@@ -241,7 +248,9 @@ function buildGenerated(name: string, seed: number, spec: GeneratedSpec): Scenar
       }));
     }
   }
-  return { name, seed, cities, merchants: [...stores, ...rivals], accounts: spec.accounts, products, offers, orderIntervalMs: spec.orderIntervalMs, initialOrdersPerMerchant: spec.initialOrdersPerMerchant };
+  // A stale list entry on the first page of 100 and one further on: a short page is not the end.
+  const staleListSlots = Object.fromEntries(stores.map((st) => [st.uid, [37, 4321]]));
+  return { name, seed, cities, merchants: [...stores, ...rivals], accounts: spec.accounts, products, offers, staleListSlots, orderIntervalMs: spec.orderIntervalMs, initialOrdersPerMerchant: spec.initialOrdersPerMerchant, historyDays: spec.historyDays };
 }
 
 function livelyBot(rng: Prng, price: number): BotStrategy | null {

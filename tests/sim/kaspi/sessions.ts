@@ -23,11 +23,15 @@ export interface McSession {
   createdAt: number;
 }
 
+/** A login code Kaspi sent: by SMS for a phone login, by e-mail for an e-mail (employee) login (§1d). */
 export interface SmsRecord {
   accountId: string;
   email?: string;
   phone?: string;
   kind: 'phone' | 'mfa';
+  channel: 'sms' | 'email';
+  /** What the buyer-facing message says, e.g. "Ваш код подтверждения: 123456" (§1d). */
+  text: string;
   code: string;
   at: number;
 }
@@ -87,7 +91,7 @@ export class Sessions {
     }
     const code = this.rng.digits(6);
     this.pendingSince.set(account.id, now);
-    this.sms.push({ accountId: account.id, email: account.email, phone: account.phone, kind, code, at: now });
+    this.sms.push({ accountId: account.id, email: account.email, phone: account.phone, kind, channel: kind === 'mfa' ? 'email' : 'sms', text: `Ваш код подтверждения: ${code}`, code, at: now });
     const sso = this.rotate(ssoToken, { authenticated: false, pending: { accountId: account.id, kind, code } });
     return { status: 200, body: kind === 'phone' ? { phone: account.phone } : {}, sso };
   }

@@ -6,12 +6,17 @@ import type { SimState } from './sim-state';
 
 /**
  * The official Kaspi Shop API on the storefront host (kaspi-api.md §7b): JSON:API with
- * `X-Auth-Token`; `page[number]` and `page[size]` are required (400 without), size at most 100;
- * a bad token is 401. The 14-day creationDate window is [uncertain] in the doc; it is enforced
- * only when both bounds are sent.
+ * `X-Auth-Token` (401 without a valid one) and the JSON:API media type in Accept or Content-Type
+ * (406 otherwise). The orders list is as strict as the research allows Kaspi to be: page[number]
+ * and page[size] (≤ 100), filter[orders][state], and both creationDate bounds spanning at most
+ * 14 days are required; deliveryType only goes with a state that does not already say how the
+ * order travels; anything else is 400 with a JSON:API error. More than limits.shopApi requests per
+ * token in a window is 429 with Retry-After.
  */
 const JSONAPI = 'application/vnd.api+json';
 const MAX_WINDOW_MS = 14 * 24 * 60 * 60 * 1000;
+const STATES = ['NEW', 'SIGN_REQUIRED', 'PICKUP', 'DELIVERY', 'KASPI_DELIVERY', 'ARCHIVE'];
+const STATES_WITHOUT_DELIVERY_TYPE = ['PICKUP', 'DELIVERY', 'KASPI_DELIVERY'];
 
 function reply(ctx: Ctx, status: number, body: unknown): void {
   send(ctx.res, status, JSONAPI, JSON.stringify(body));
@@ -25,8 +30,22 @@ export function shopApiRoutes(r: Router, sim: SimState): void {
   const auth = (ctx: Ctx): Merchant | null => {
     const t = ctx.header('x-auth-token');
     const merchant = t ? [...sim.world.merchants.values()].find((m) => m.apiToken === t) : undefined;
-    if (!merchant) error(ctx, 401, 'Unauthorized', 'Invalid or missing X-Auth-Token');
-    return merchant ?? null;
+    if (!merchant) {
+      error(ctx, 401, 'Unauthorized', 'Invalid or missing X-Auth-Token');
+      return null;
+    }
+    if (![ctx.header('accept'), ctx.header('content-type')].some((h) => h?.includes(JSONAPI))) {
+      error(ctx, 406, 'Not Acceptable', `Accept or Content-Type must be ${JSONAPI}`);
+      return null;
+    }
+    const lim = sim.limits.shopApi;
+    if (sim.shopApiHits.hit(merchant.uid, sim.clock.now(), lim.maxPerWindow, sim.clock.scaled(lim.windowMs))) {
+      sim.shopApiRefused++;
+      ctx.res.setHeader('retry-after', String(Math.max(1, Math.ceil(sim.clock.scaled(lim.windowMs) / 1000))));
+      error(ctx, 429, 'Too Many Requests', 'request rate limit exceeded');
+      return null;
+    }
+    return merchant;
   };
   const base = (): string => `${sim.urls.storefront}/shop/api/v2`;
 
@@ -75,18 +94,23 @@ export function shopApiRoutes(r: Router, sim: SimState): void {
     if (!Number.isInteger(page) || page < 0 || !Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) return error(ctx, 400, 'Bad Request', 'page[size] must be 1..100 and page[number] ≥ 0');
     const ge = q.get('filter[orders][creationDate][$ge]');
     const le = q.get('filter[orders][creationDate][$le]');
-    if ((ge !== null && !/^\d+$/.test(ge)) || (le !== null && !/^\d+$/.test(le))) return error(ctx, 400, 'Bad Request', 'creationDate bounds are epoch milliseconds');
-    if (ge !== null && le !== null && Number(le) - Number(ge) > MAX_WINDOW_MS) return error(ctx, 400, 'Bad Request', 'creationDate window is at most 14 days');
+    if (ge === null || le === null) return error(ctx, 400, 'Bad Request', 'filter[orders][creationDate][$ge] and [$le] are required');
+    if (!/^\d+$/.test(ge) || !/^\d+$/.test(le)) return error(ctx, 400, 'Bad Request', 'creationDate bounds are epoch milliseconds');
+    if (Number(le) < Number(ge)) return error(ctx, 400, 'Bad Request', 'creationDate $le is before $ge');
+    if (Number(le) - Number(ge) > MAX_WINDOW_MS) return error(ctx, 400, 'Bad Request', 'creationDate window is at most 14 days');
     const state = q.get('filter[orders][state]');
+    if (state === null) return error(ctx, 400, 'Bad Request', 'filter[orders][state] is required');
+    if (!STATES.includes(state)) return error(ctx, 400, 'Bad Request', `unknown state ${state}`);
     const status = q.get('filter[orders][status]');
     const deliveryType = q.get('filter[orders][deliveryType]');
+    if (deliveryType !== null && (STATES_WITHOUT_DELIVERY_TYPE.includes(state) || !['PICKUP', 'DELIVERY'].includes(deliveryType))) {
+      return error(ctx, 400, 'Bad Request', `deliveryType ${deliveryType} does not apply to state ${state}`);
+    }
     const signature = q.get('filter[orders][signatureRequired]');
     const code = q.get('filter[orders][code]');
-    const all = sim.orders.forMerchant(merchant.uid).filter((o) =>
-      (!state || officialState(o.tab) === state)
+    const all = sim.orders.createdBetween(merchant.uid, Number(ge), Number(le)).filter((o) =>
+      officialState(o.tab) === state
       && (!status || o.status === status)
-      && (ge === null || o.creationDate >= Number(ge))
-      && (le === null || o.creationDate <= Number(le))
       && (!deliveryType || (deliveryType === 'PICKUP') === o.deliveryMode.endsWith('PICKUP'))
       && (signature === null || String(o.signatureRequired) === signature)
       && (!code || o.code === code));
@@ -122,13 +146,32 @@ export function shopApiRoutes(r: Router, sim: SimState): void {
     const merchant = auth(ctx);
     const order = merchant && ownOrder(ctx, merchant);
     if (!order) return;
+    // JSON:API include of the entry's products, the way a working tool asks for them
+    // (include[orderentries]=product,merchantProduct); without it only links are given.
+    const include = (q: string | null): string[] => (q ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+    const wanted = include(ctx.query.get('include[orderentries]'));
+    const unknown = wanted.filter((w) => w !== 'product' && w !== 'merchantProduct');
+    if (unknown.length > 0) return error(ctx, 400, 'Bad Request', `cannot include ${unknown.join(',')}`);
+    const included: Record<string, unknown>[] = [];
     reply(ctx, 200, {
-      data: order.entries.map((e, i) => ({
-        type: 'orderentries',
-        id: e.id,
-        attributes: { quantity: e.quantity, totalPrice: e.totalPrice, basePrice: e.basePrice, category: { code: e.category, title: e.category }, unitType: 'PIECE', weight: 1, entryNumber: i, title: e.name, deliveryCost: 0, isImeiRequired: false },
-        relationships: { product: { links: { related: `${base()}/orderentries/${e.id}/product` } } },
-      })),
+      data: order.entries.map((e, i) => {
+        const relationships: Record<string, unknown> = { product: { links: { related: `${base()}/orderentries/${e.id}/product` } } };
+        if (wanted.includes('product')) {
+          relationships['product'] = { ...(relationships['product'] as object), data: { type: 'masterproducts', id: e.productId } };
+          if (!included.some((x) => x['type'] === 'masterproducts' && x['id'] === e.productId)) included.push({ type: 'masterproducts', id: e.productId, attributes: { code: e.productId, name: e.name } });
+        }
+        if (wanted.includes('merchantProduct')) {
+          relationships['merchantProduct'] = { data: { type: 'merchantproducts', id: e.merchantSku } };
+          if (!included.some((x) => x['type'] === 'merchantproducts' && x['id'] === e.merchantSku)) included.push({ type: 'merchantproducts', id: e.merchantSku, attributes: { code: e.merchantSku, name: e.name } });
+        }
+        return {
+          type: 'orderentries',
+          id: e.id,
+          attributes: { quantity: e.quantity, totalPrice: e.totalPrice, basePrice: e.basePrice, category: { code: e.category, title: e.category }, unitType: 'PIECE', weight: 1, entryNumber: i, title: e.name, deliveryCost: 0, isImeiRequired: false },
+          relationships,
+        };
+      }),
+      ...(wanted.length > 0 ? { included } : {}),
     });
   });
 

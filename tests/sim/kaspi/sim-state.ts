@@ -26,6 +26,8 @@ export interface PushRecord {
   error?: string;
   body: unknown;
   appliedAt: number | null;
+  /** Points where an accepted push took the offer off sale because it left them out (§5). */
+  offSale?: string[];
 }
 
 /**
@@ -49,6 +51,9 @@ export class SimState {
   readonly pushHits = new WindowCounter();
   readonly changeHits = new WindowCounter();
   readonly pushBlocks = new Blocks();
+  readonly shopApiHits = new WindowCounter();
+  /** Shop API requests answered 429 (tests check a client met the limit and got through). */
+  shopApiRefused = 0;
   urls: SimUrls = { idmc: '', mc: '', storefront: '', control: '' };
 
   constructor(opts: { seed: number; scenario: string; timeScale: number }) {
@@ -69,7 +74,7 @@ export class SimState {
     this.sessions = new Sessions(this.world.accounts, this.clock, () => this.limits, Prng.derive(seed, 'sms'));
     this.faults = new Faults(Prng.derive(seed, 'faults'));
     this.bots = new Bots(this.world, this.clock, seed);
-    this.orders = new OrderBook(this.world, this.clock, Prng.derive(seed, 'orders'));
+    this.orders = new OrderBook(this.world, this.clock, Prng.derive(seed, 'orders'), seed);
     this.reviews = new ReviewBook(this.world, seed);
     this.pushes = [];
     this.offerHits.clear();
@@ -77,8 +82,10 @@ export class SimState {
     this.pushHits.clear();
     this.changeHits.clear();
     this.pushBlocks.clear();
+    this.shopApiHits.clear();
+    this.shopApiRefused = 0;
     this.bots.start();
-    this.orders.start(scenario.initialOrdersPerMerchant, scenario.orderIntervalMs);
+    this.orders.start(scenario.initialOrdersPerMerchant, scenario.historyDays, scenario.orderIntervalMs);
   }
 
   reset(): void {

@@ -1,4 +1,4 @@
-import { browserProblem } from './browser-check';
+import { browserProblem, cityProblem } from './browser-check';
 import { Router, html, json, type Ctx } from './http';
 import { shopApiRoutes } from './shop-api';
 import type { SimState } from './sim-state';
@@ -39,6 +39,8 @@ export function storefrontRouter(sim: SimState): Router {
     const cityId = String(body['cityId'] ?? '');
     if (!/^\d{9}$/.test(cityId)) return json(ctx.res, 400, { message: 'cityId is required' });
     const id = decodeURIComponent(ctx.params[0] ?? '');
+    const city = cityProblem(ctx, id, cityId);
+    if (city) return json(ctx.res, 400, { message: city });
     // §0: a combined `{masterSku}_{merchantSku}` id answers 200 with no offers.
     if (!/^\d+$/.test(id) || !sim.world.products.has(id)) return json(ctx.res, 200, EMPTY_OFFERS);
     const page = Math.max(0, Number(body['page'] ?? 0) || 0);
@@ -60,8 +62,13 @@ export function storefrontRouter(sim: SimState): Router {
 
   // §8: reviews. Without browser headers review-view answered 429 (INV, persistent).
   r.on('GET', /^\/yml\/review-view\/api\/v1\/reviews\/product\/([^/]+)$/, (ctx) => {
-    if (browserProblem(ctx) === 'user-agent') return json(ctx.res, 429, { message: 'Too Many Requests' });
-    json(ctx.res, 200, sim.reviews.response(decodeURIComponent(ctx.params[0] ?? ''), ctx.query));
+    if (browserProblem(ctx)) return json(ctx.res, 429, { message: 'Too Many Requests' });
+    const id = decodeURIComponent(ctx.params[0] ?? '');
+    // §8: the Referer is the product page of a city; a city header or cookie, if sent, agrees with it.
+    const page = new URL(ctx.header('referer') ?? 'https://kaspi.kz/');
+    const city = cityProblem(ctx, id, page.searchParams.get('c') ?? '');
+    if (city) return json(ctx.res, 400, { message: city });
+    json(ctx.res, 200, sim.reviews.response(id, ctx.query));
   });
 
   // §8 companion endpoints (U-REV) [uncertain]: the summary and the group summary alone.
@@ -72,12 +79,9 @@ export function storefrontRouter(sim: SimState): Router {
   r.on('GET', '/yml/ms/feat/p/ft/pre/e', (ctx) => json(ctx.res, 200, {}));
 
   // §0 / §1c: the cabinet SPA shell the login chain lands on. Static, like Kaspi's: it never
-  // starts the chain itself. It names the store when the cabinet cookies are live (cookies are
-  // per host, not per port, so the shell sees mc's cookies here).
+  // starts the chain itself, and it cannot see the cabinet's cookies (they belong to mc's host).
   r.on('GET', '/mc/', (ctx: Ctx) => {
-    const session = sim.sessions.peek(ctx.cookies());
-    const names = (session?.merchantUids ?? []).map((uid) => sim.world.merchants.get(uid)?.name ?? uid).join(', ');
-    html(ctx.res, 200, `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Kaspi Магазин</title></head><body><nav class="navbar"><a class="navbar-brand" href="/mc/">Kaspi Магазин</a><span class="navbar-item">${escapeHtml(names)}</span></nav><main id="root"></main></body></html>`);
+    html(ctx.res, 200, '<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Kaspi Магазин</title></head><body><nav class="navbar"><a class="navbar-brand" href="/mc/">Kaspi Магазин</a></nav><main id="root"></main></body></html>');
   });
   r.on('GET', '/mc', (ctx) => {
     ctx.res.writeHead(301, { location: '/mc/', 'content-length': '0' });

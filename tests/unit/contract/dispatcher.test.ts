@@ -6,6 +6,7 @@ import { createApiClient } from '../../../src-shared/contract/client';
 import { createApp } from '../../../src-main/app/create-app';
 import { useTempDir } from '../../support/temp-dir';
 import { DEFAULT_SETTINGS } from '../../../src-shared/contract/settings';
+import { msg, renderMessage } from '../../../src-shared/i18n';
 
 const tempDir = useTempDir();
 const ctx = { shell: 'test' as const };
@@ -35,25 +36,41 @@ describe('dispatcher', () => {
     if (!result.ok) {
       expect(result.error.code).toBe('invalid_input');
       expect(result.error.message).toContain('language');
+      expect(result.error.userMessage).toEqual(msg('error.invalid_input', { issues: [msg('validation.at_path', { path: 'language', problem: msg('validation.invalid_value') })] }));
+      expect(renderMessage(result.error.userMessage!, 'ru')).toBe('Неверные данные: language: недопустимое значение');
+      expect(renderMessage(result.error.userMessage!, 'kk')).toBe('Деректер қате: language: рұқсат етілмеген мән');
     }
     expect(update).not.toHaveBeenCalled();
   });
 
   it('refuses a call that is not in the contract', async () => {
     const result = await createDispatcher(handlers()).dispatch('system.format_disk', {}, ctx);
-    expect(result).toMatchObject({ ok: false, error: { code: 'unknown_call' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'unknown_call', userMessage: msg('error.unknown_call', { name: 'system.format_disk' }) } });
+  });
+
+  it("words a schema's own message by its code, with the limit it names", async () => {
+    const dispatcher = createDispatcher(handlers());
+    const result = await dispatcher.dispatch('stores.add', { accountId: 1, merchantUids: [] }, ctx);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    if (!result.ok) {
+      expect(renderMessage(result.error.userMessage!, 'ru')).toBe('Неверные данные: merchantUids: выберите хотя бы один магазин');
+      expect(renderMessage(result.error.userMessage!, 'en')).toBe('Invalid data: merchantUids: choose at least one store');
+    }
   });
 
   it('turns a thrown AppError into a typed error result', async () => {
-    const dispatcher = createDispatcher(handlers({ 'settings.get': () => { throw new AppError('not_found', 'нет такого'); } }));
-    expect(await dispatcher.dispatch('settings.get', {}, ctx)).toEqual({ ok: false, error: { code: 'not_found', message: 'нет такого' } });
+    const dispatcher = createDispatcher(handlers({ 'settings.get': () => { throw new AppError('not_found', msg('stores.not_found')); } }));
+    expect(await dispatcher.dispatch('settings.get', {}, ctx)).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: 'Магазин не найден. Обновите список магазинов.', userMessage: msg('stores.not_found') },
+    });
   });
 
   it('hides an unexpected crash behind an internal error and reports it', async () => {
     const onInternalError = vi.fn();
     const dispatcher = createDispatcher(handlers({ 'settings.get': () => { throw new TypeError('boom at line 3'); } }), { onInternalError });
     const result = await dispatcher.dispatch('settings.get', {}, ctx);
-    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal', userMessage: msg('error.internal') } });
     expect(JSON.stringify(result)).not.toContain('boom');
     expect(onInternalError).toHaveBeenCalledWith('settings.get', expect.any(TypeError));
   });
@@ -71,7 +88,7 @@ describe('dispatcher', () => {
       invoke: (name, input) => dispatcher.dispatch(name, input, ctx),
       subscribe: () => () => undefined,
     });
-    await expect(client.call('settings.update', { theme: 'neon' as never })).rejects.toMatchObject({ name: 'AppError', code: 'invalid_input' });
+    await expect(client.call('settings.update', { theme: 'neon' as never })).rejects.toMatchObject({ name: 'AppError', code: 'invalid_input', userMessage: { code: 'error.invalid_input' } });
     await expect(client.call('settings.get', {})).resolves.toEqual(DEFAULT_SETTINGS);
   });
 });

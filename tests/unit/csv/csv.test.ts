@@ -46,3 +46,18 @@ describe('CSV parse and serialise', () => {
     expect(looksBinary('Артикул;Минимальная цена\r\nA;1\t2\r\n')).toBe(false);
   });
 });
+
+describe('CSV formula injection (OWASP)', () => {
+  it('prefixes a cell that starts with = + - @ tab or CR with an apostrophe, leaving plain negative numbers alone', () => {
+    const text = serialiseCsv([['=1+1', '+1', '-A1', '@x', '\tx', '\rx', '-12', '-3,5', 'ok']]);
+    expect(text).toBe(`${BOM}'=1+1;'+1;'-A1;'@x;'\tx;"'\rx";-12;-3,5;ok\r\n`);
+  });
+
+  it('reads back exactly what it wrote, whatever the cell starts with', () => {
+    const cell = fc.string({ unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', "'", 'a', '1', ';', '"'), maxLength: 6 });
+    fc.assert(fc.property(fc.array(cell, { minLength: 2, maxLength: 4 }), (row) => {
+      const rows = [['SKU', 'A', 'B', 'C'].slice(0, row.length), row];
+      expect(parseCsv(serialiseCsv(rows, ';'), ';').records.map((r) => r.cells)).toEqual(rows);
+    }));
+  });
+});

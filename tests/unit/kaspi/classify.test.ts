@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyThrown, interpretResponse, parseRetryAfter, type KaspiSurface, type RawResponse } from '../../../src-main/kaspi/classify';
-import { KASPI_ERROR_KINDS, KASPI_ERROR_MESSAGES, KaspiError } from '../../../src-shared/domain/kaspi-error';
+import { KASPI_ERROR_KINDS, KaspiError } from '../../../src-shared/domain/kaspi-error';
+import { msg, renderMessage } from '../../../src-shared/i18n';
 
 const res = (status: number, body = '{}', extra: Partial<RawResponse> = {}): RawResponse => ({ status, contentType: 'application/json', retryAfter: null, body, ...extra });
 const kindOf = (surface: KaspiSurface, r: RawResponse) => {
@@ -77,10 +78,18 @@ describe('classifying Kaspi answers', () => {
     expect(classifyThrown(Object.assign(new Error('x'), { cause: { code: 'ECONNRESET' } })).kind).toBe('network');
   });
 
-  it('gives every kind a plain Russian default message', () => {
+  it('gives every kind a default message from the catalogue, in Russian as its Error text', () => {
     for (const kind of KASPI_ERROR_KINDS) {
-      expect(KASPI_ERROR_MESSAGES[kind]).toMatch(/[А-Яа-я]/);
-      expect(new KaspiError(kind).message).toBe(KASPI_ERROR_MESSAGES[kind]);
+      const error = new KaspiError(kind);
+      expect(error.userMessage).toEqual(msg(`kaspi.${kind}`));
+      expect(error.message).toBe(renderMessage(msg(`kaspi.${kind}`), 'ru'));
+      expect(error.message).toMatch(/[А-Яа-я]/);
     }
+  });
+
+  it('names the status and Kaspi\'s own words when it refuses a request', () => {
+    const error = interpretResponse('pricefeed', res(400, JSON.stringify({ message: 'bad sku' })));
+    expect(error).toMatchObject({ ok: false, error: { kind: 'bad-request', userMessage: msg('kaspi.refused_with_detail', { status: 400, detail: 'bad sku' }) } });
+    expect(classifyThrown(Object.assign(new Error('x'), { code: 'ECONNREFUSED' })).userMessage).toEqual(msg('kaspi.network_code', { code: 'ECONNREFUSED' }));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHROME_USER_AGENT, cookieHeader, mcHeaders, shopApiHeaders, storefrontHeaders } from '../../../src-main/kaspi/headers';
+import { ACCEPT_ENCODING, CHROME_USER_AGENT, cookieHeader, mcHeaders, shopApiHeaders, storefrontHeaders } from '../../../src-main/kaspi/headers';
 
 describe('Kaspi request headers', () => {
   it('sends cabinet calls with cookies, x-auth-version 3 and a kaspi.kz origin', () => {
@@ -26,6 +26,11 @@ describe('Kaspi request headers', () => {
       'content-type': 'application/json; charset=UTF-8',
     });
     expect(h['accept-language']).toMatch(/^ru-RU/);
+    // What Chrome adds: compressed answers and its client hints; the city cookie of that city.
+    expect(h['accept-encoding']).toBe(ACCEPT_ENCODING);
+    expect(ACCEPT_ENCODING).toBe('gzip, deflate, br');
+    expect(h['sec-ch-ua-platform']).toBe('"Windows"');
+    expect(h['cookie']).toBe('kaspi.storefront.cookie.city=750000000');
   });
 
   it('uses a real Chrome user agent without script or headless markers', () => {

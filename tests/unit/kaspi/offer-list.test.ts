@@ -29,7 +29,8 @@ describe('own offers from the cabinet list', () => {
       category: 'Smartphones',
       imageUrl: 'https://resources.cdn-kaspi.kz/img/m/p/h1/p133206576.jpg',
       cityPrices: [{ cityId: '710000000', price: 401_000 }, { cityId: '750000000', price: 399_000 }],
-      price: 399_000,
+      // With a per-city list, minPrice is only the cheapest city: no price for other cities.
+      price: null,
       availabilities: [{ storeId: '30067228_PP1', available: true, preOrder: 3, stockCount: 5 }],
       active: true,
     });
@@ -47,9 +48,23 @@ describe('own offers from the cabinet list', () => {
     expect(o?.availabilities).toEqual([{ storeId: 'u_PP2', available: false, preOrder: 0, stockCount: null }]);
   });
 
-  it('uses price when set and falls back to minPrice with city pricing', () => {
+  it('takes the single price from price, else minPrice, when there is no per-city list', () => {
     expect(mapOffer({ sku: 'a', price: 1500 })?.price).toBe(1500);
     expect(mapOffer({ sku: 'a', price: 0, minPrice: 1200 })?.price).toBe(1200);
+    expect(mapOffer({ sku: 'a', price: 1300, minPrice: 1200, allCityPrices: { '750000000': { price: 1200 } } })?.price).toBe(1300);
+  });
+
+  it('reads "no stock figure" from stockSpecified, whatever stockCount says, and keeps pre-orders within 0–30', () => {
+    const o = mapOffer({ sku: 'a', availabilities: [
+      { storeId: 'u_PP1', available: 'yes', stockSpecified: false, stockCount: 0 },
+      { storeId: 'u_PP2', available: 'yes', stockSpecified: true, stockCount: 0, preOrder: 45 },
+      { storeId: 'u_PP3', available: 'no', stockCount: 4 },
+    ] });
+    expect(o?.availabilities).toEqual([
+      { storeId: 'u_PP1', available: true, preOrder: 0, stockCount: null },
+      { storeId: 'u_PP2', available: true, preOrder: 30, stockCount: 0 },
+      { storeId: 'u_PP3', available: false, preOrder: 0, stockCount: 4 },
+    ]);
   });
 
   it('skips offers without a SKU but keeps the page', () => {
@@ -61,7 +76,7 @@ describe('own offers from the cabinet list', () => {
 
   it('treats a body that is not a page as not-json', () => {
     expect(() => parseOfferListPage('<html>')).toThrow(expect.objectContaining({ kind: 'not-json' }));
-    expect(parseOfferListPage({})).toEqual({ total: 0, offers: [], skipped: 0 });
+    expect(parseOfferListPage({})).toEqual({ total: null, offers: [], skipped: 0 });
   });
 
   it('finds the product id in product links of several shapes', () => {

@@ -14,8 +14,8 @@ describe('creationDate windows of the shop API', () => {
     );
   });
 
-  it('leaves an open range as one request', () => {
-    expect(dateWindows(undefined, undefined)).toEqual([{ from: undefined, to: undefined }]);
-    expect(dateWindows(5, undefined)).toEqual([{ from: 5, to: undefined }]);
+  it('keeps a range of 14 days or less as one window', () => {
+    expect(dateWindows(5, 5 + MAX_WINDOW_MS)).toEqual([{ from: 5, to: 5 + MAX_WINDOW_MS }]);
+    expect(dateWindows(5, 5)).toEqual([{ from: 5, to: 5 }]);
   });
 });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { isLastPage } from '../../../src-main/kaspi/paging';
 import { mapOffer, toDuration } from '../../../src-main/kaspi/storefront';
 import { offer as offerSchema } from '../../../src-shared/domain/offer';
 
@@ -21,6 +22,14 @@ describe('competitor offers from offer-view', () => {
     expect(mapOffer({ merchantId: 'm' })).toBeNull();
     expect(mapOffer({ merchantId: '', price: 10 })).toBeNull();
     expect(mapOffer({ price: 10 })).toBeNull();
+  });
+
+  it('pages to the total however short a page is, and without a total until a page is short', () => {
+    expect(isLastPage(0, 50, 49, 120)).toBe(false);
+    expect(isLastPage(2, 50, 20, 120)).toBe(true);
+    expect(isLastPage(1, 50, 0, 120)).toBe(true);
+    expect(isLastPage(0, 50, 50, null)).toBe(false);
+    expect(isLastPage(3, 50, 12, null)).toBe(true);
   });
 
   it('files free-text or new delivery values under OTHER', () => {

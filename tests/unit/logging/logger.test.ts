@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { createLogger } from '../../../src-main/logging/logger';
 import { RotatingFile } from '../../../src-main/logging/rotating-file';
 import { useTempDir } from '../../support/temp-dir';
+import { KaspiError } from '../../../src-shared/domain/kaspi-error';
+import { msg } from '../../../src-shared/i18n';
 
 const tempDir = useTempDir();
 
@@ -17,6 +19,18 @@ describe('logger', () => {
     const lines = readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ level: 'info', module: 'kaspi.login', msg: 'logged in', merchant: '30067228' });
+  });
+
+  it("writes an error the seller reads in their language in English, with the seller's values", () => {
+    const path = join(tempDir(), 'app.log');
+    const { logger } = createLogger({ file: new RotatingFile(path) });
+    const error = new KaspiError('not-json', msg('kaspi.unexpected_format', { what: msg('kaspi.what.cities') }));
+    logger.child('stores').warn('sync failed', { error, store: 'ИП Тестовый магазин' });
+    const [line] = readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(line.error.message).toBe('Kaspi returned the list of cities in an unexpected format. Try again later.');
+    expect(line.error.stack).toMatch(/^KaspiError: Kaspi returned the list of cities/);
+    expect(JSON.stringify(line.error)).not.toMatch(/[А-Яа-яЁё]/);
+    expect(line.store).toBe('ИП Тестовый магазин');
   });
 
   it('never writes a password, a session cookie or a token to the file', () => {

@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { amountOf, floorPrice, resolveRules } from '../../../src-shared/domain/rules';
+import { issueMessage, renderMessage } from '../../../src-shared/i18n';
 
+/** The schema's messages, rendered in Russian (their codes are catalogue codes). */
 const messages = (fn: () => unknown): string[] => {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ZodError) return e.issues.map((i) => renderMessage(issueMessage(i), 'ru'));
+    throw e;
+  }
+  return [];
+};
+const codes = (fn: () => unknown): string[] => {
   try {
     fn();
   } catch (e) {
@@ -35,8 +46,9 @@ describe('pricing rules', () => {
   });
 
   it('says so in plain words when the floor is above the ceiling', () => {
+    expect(codes(() => resolveRules({}, { floor: { kind: 'fixed', price: 3000 }, ceiling: 2000 }))).toEqual(['rules.floor_above_ceiling_at']);
     expect(messages(() => resolveRules({}, { floor: { kind: 'fixed', price: 3000 }, ceiling: 2000 }))).toEqual([
-      'минимальная цена (3000 ₸) выше максимальной (2000 ₸)',
+      'минимальная цена (3\u202F000\u00A0₸) выше максимальной (2\u202F000\u00A0₸)',
     ]);
   });
 

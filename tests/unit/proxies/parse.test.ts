@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseProxyList } from '../../../src-main/proxies/parse';
-import { formatProxyImportMessage, PROXY_IMPORT_ERROR_CODES, PROXY_IMPORT_MESSAGES, proxyImportResult, type ProxyInput } from '../../../src-shared/domain/proxy';
+import { PROXY_IMPORT_ERROR_CODES, proxyImportResult, type ProxyImportErrorCode, type ProxyInput } from '../../../src-shared/domain/proxy';
+import { isMessageCode, msg, renderMessage } from '../../../src-shared/i18n';
 
 const proxy = (over: Partial<ProxyInput>): ProxyInput => ({ protocol: 'http', host: '10.0.0.1', port: 8080, username: null, password: null, label: null, ...over });
 
@@ -28,7 +29,8 @@ describe('reading one proxy per line', () => {
   it('skips blank lines and comments, and counts lines as the user sees them', () => {
     const result = parseProxyList('\uFEFF# прокси магазина\r\n\r\n// резерв\n10.0.0.1:8080\n   \n10.0.0.2:99999\n');
     expect(result.ok).toEqual([proxy({})]);
-    expect(result.errors).toEqual([{ line: 6, text: '10.0.0.2:99999', code: 'invalidPort', params: { port: '99999' }, message: 'Порт «99999» должен быть числом от 1 до 65535' }]);
+    expect(result.errors).toEqual([{ line: 6, text: '10.0.0.2:99999', code: 'invalidPort', message: msg('proxy_import.invalidPort', { port: '99999' }) }]);
+    expect(renderMessage(result.errors[0]!.message, 'ru')).toBe('Порт «99999» должен быть числом от 1 до 65535');
   });
 
   it.each([
@@ -48,7 +50,7 @@ describe('reading one proxy per line', () => {
   ])('rejects %s as %s', (line, code, params) => {
     const { ok, errors } = parseProxyList(line);
     expect(ok).toEqual([]);
-    expect(errors).toEqual([expect.objectContaining({ line: 1, text: line, code, params })]);
+    expect(errors).toEqual([expect.objectContaining({ line: 1, text: line, code, message: msg(`proxy_import.${code as ProxyImportErrorCode}`, params) })]);
   });
 
   it('keeps going after a bad line and reports every bad line with its number', () => {
@@ -94,26 +96,22 @@ describe('reading CSV', () => {
 
   it('names the empty column of a CSV row', () => {
     const { errors } = parseProxyList('host;port\n;8080\n10.0.0.1;');
-    expect(errors.map((e) => [e.line, e.code, e.params])).toEqual([
+    expect(errors.map((e) => [e.line, e.code, e.message.params ?? {}])).toEqual([
       [2, 'missingColumn', { column: 'host' }],
       [3, 'missingPort', {}],
     ]);
   });
 
   it('rejects a row with more fields than a proxy has', () => {
-    expect(parseProxyList('10.0.0.1;8080;u;s;label;extra').errors[0]).toMatchObject({ code: 'tooManyFields', params: { count: 6, max: 5 } });
+    expect(parseProxyList('10.0.0.1;8080;u;s;label;extra').errors[0]).toMatchObject({ code: 'tooManyFields', message: msg('proxy_import.tooManyFields', { count: 6, max: 5 }) });
   });
 });
 
 describe('messages', () => {
-  it('has a Russian and an English text for every code, with the same placeholders', () => {
-    for (const code of PROXY_IMPORT_ERROR_CODES) {
-      const { ru, en } = PROXY_IMPORT_MESSAGES[code];
-      const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
-      expect(ru.length).toBeGreaterThan(0);
-      expect(placeholders(en)).toEqual(placeholders(ru));
-    }
-    expect(formatProxyImportMessage('invalidPort', { port: 'x' }, 'en')).toBe('Port “x” must be a number from 1 to 65535');
+  it('has a catalogue message for every code, in each language', () => {
+    for (const code of PROXY_IMPORT_ERROR_CODES) expect(isMessageCode(`proxy_import.${code}`), code).toBe(true);
+    expect(renderMessage(msg('proxy_import.invalidPort', { port: 'x' }), 'en')).toBe('Port “x” must be a number from 1 to 65535');
+    expect(renderMessage(msg('proxy_import.invalidPort', { port: 'x' }), 'kk')).toBe('«x» порты 1-ден 65535-ке дейінгі сан болуы керек');
   });
 
   it('produces results that fit the shared schema the UI receives', () => {

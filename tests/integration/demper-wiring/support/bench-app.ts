@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type AppConfig } from '../../../../src-main/app/create-app';
-import { CHROMIUM_PATH } from '../../../support/browser';
+import { simConfig } from '../../../support/app-on-sim';
 import { call } from '../../../support/demper-on-sim';
 import { SCENARIO_CREDENTIALS } from '../../../sim/kaspi/scenarios';
 import type { SimUrls } from './sim-child';
@@ -13,8 +13,7 @@ import type { SimUrls } from './sim-child';
  */
 export async function benchApp(urls: SimUrls, config: Partial<AppConfig> = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'kd-bench-'));
-  const app = await createApp({ dataDir, shell: 'headless', appVersion: 'bench', autoStartDemper: false, proxyHealthChecks: false, ...config });
-  await call(app, 'settings.update', { kaspi: { idmcUrl: urls.idmc, mcUrl: urls.mc, storefrontUrl: urls.storefront, browserPath: CHROMIUM_PATH } });
+  const app = await createApp({ dataDir, shell: 'headless', appVersion: 'bench', autoStartDemper: false, proxyHealthChecks: false, ...simConfig(urls), ...config });
   const creds = SCENARIO_CREDENTIALS.bench;
   const { accountId } = await call<{ accountId: number }>(app, 'stores.login', { loginId: 'bench-login', credentials: { method: 'email', login: creds.owner.email, password: creds.owner.password } });
   const [store] = await call<Array<{ id: number }>>(app, 'stores.add', { accountId, merchantUids: [creds.merchantUid] });

@@ -1,15 +1,25 @@
 import { createApp } from '../../../../src-main/app/create-app';
 import { call } from '../../../support/call-app';
+import { kaspiSimFromEnv } from '../../../../src-main/security/kaspi-sim-option';
 
 /**
  * One demper pass in a fresh app process, as the app runs after a restart (no login browser, no
  * onboarding in memory): `tsx cycle-child.ts <dataDir> <perLaneRps> <maxConcurrentFetches>`.
- * The data folder is onboarded, its proxies saved, the demper in dry-run with the store's bot on.
+ * The data folder is onboarded, its proxies saved, the demper in dry-run with the store's bot on;
+ * the simulator's URLs come in KD_KASPI_SIM (the app's start-up option).
  * Prints one JSON line with the figures, measured in this process.
  */
 const [dataDir, perLane, concurrency] = process.argv.slice(2);
 const maxConcurrentFetches = Number(concurrency);
-const app = await createApp({ dataDir: dataDir!, shell: 'headless', appVersion: 'bench', autoStartDemper: false, proxyHealthChecks: false, engineOverrides: { maxConcurrentFetches } });
+const app = await createApp({
+  dataDir: dataDir!,
+  shell: 'headless',
+  appVersion: 'bench',
+  autoStartDemper: false,
+  proxyHealthChecks: false,
+  engineOverrides: { maxConcurrentFetches },
+  kaspiSim: kaspiSimFromEnv(),
+});
 // The seller's settings cap offersPerSecondPerIp at 12 (Kaspi bans above ~15) and the service
 // configures the pool with it; the bench raises the pool's per-IP budget and gives the engine's
 // single pool lane the pool's whole capacity.

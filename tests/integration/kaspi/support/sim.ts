@@ -28,10 +28,18 @@ export function endpointsOf(sim: KaspiSim): KaspiEndpoints {
  * setup only: the product logs in through Playwright (login.test.ts proves that path).
  */
 export async function httpSession(sim: KaspiSim, email: string, password: string): Promise<SessionCookie[]> {
-  const jar = new Map<string, string>();
-  const cookieHeader = (): string => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  // One jar per host, as a browser keeps them: mc's cookies never go to idmc and back.
+  const jars = new Map<string, Map<string, string>>();
+  const jarOf = (url: string): Map<string, string> => {
+    const host = new URL(url).hostname;
+    const jar = jars.get(host) ?? new Map<string, string>();
+    jars.set(host, jar);
+    return jar;
+  };
   const hop = async (url: string, init: { method?: 'GET' | 'POST'; body?: string } = {}): Promise<{ status: number; location?: string }> => {
-    const res = await request(url, { method: init.method ?? 'GET', body: init.body, headers: { cookie: cookieHeader(), 'content-type': 'application/json' } });
+    const jar = jarOf(url);
+    const cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+    const res = await request(url, { method: init.method ?? 'GET', body: init.body, headers: { cookie, 'content-type': 'application/json' } });
     await res.body.text();
     const set = res.headers['set-cookie'];
     for (const c of Array.isArray(set) ? set : set ? [set] : []) {
@@ -45,10 +53,11 @@ export async function httpSession(sim: KaspiSim, email: string, password: string
   await hop(`${sim.urls.idmc}/login`);
   const r = await hop(`${sim.urls.idmc}/api/p/login`, { method: 'POST', body: JSON.stringify({ _u: email, _p: password, _r_d: false }) });
   if (r.status !== 200) throw new Error(`login failed: ${r.status}`);
+  const mc = jarOf(sim.urls.mc);
   let next: string | undefined = `${sim.urls.mc}/oauth2/authorization/1?redirectUrl=${encodeURIComponent(`${sim.urls.storefront}/mc/`)}`;
-  for (let i = 0; next && i < 6 && !jar.has('mc-sid'); i++) next = (await hop(next)).location;
-  if (!jar.has('mc-sid')) throw new Error('no mc-sid after the chain');
-  return ['mc-session', 'mc-sid'].map((name) => ({ name, value: jar.get(name) ?? '', domain: '127.0.0.1', path: '/', expires: -1 }));
+  for (let i = 0; next && i < 6 && !mc.has('mc-sid'); i++) next = (await hop(next)).location;
+  if (!mc.has('mc-sid')) throw new Error('no mc-sid after the chain');
+  return ['mc-session', 'mc-sid'].map((name) => ({ name, value: mc.get(name) ?? '', domain: new URL(sim.urls.mc).hostname, path: '/', expires: -1 }));
 }
 
 /** Resolves when `check` holds, polling; the simulator's clock is scaled, so this is short. */

@@ -48,22 +48,23 @@ describe('headless bridge', () => {
 
   it('serves calls with the token and rejects a foreign Host (DNS rebinding)', async () => {
     const { base, token } = await start();
-    const ok = await fetch(`${base}/api/call/system.status`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: '{}' });
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const ok = await fetch(`${base}/api/call/system.status`, { method: 'POST', headers, body: '{}' });
     const body = (await ok.json()) as { ok: boolean; value: { shell: string; database: { journalMode: string } } };
     expect(body).toMatchObject({ ok: true, value: { shell: 'headless', database: { journalMode: 'wal' } } });
 
-    const invalid = await fetch(`${base}/api/call/settings.update`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: '{"language":"fr"}' });
+    const invalid = await fetch(`${base}/api/call/settings.update`, { method: 'POST', headers, body: '{"language":"fr"}' });
     expect(await invalid.json()).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
 
-    const notJson = await fetch(`${base}/api/call/settings.update`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: '<html>' });
+    const notJson = await fetch(`${base}/api/call/settings.update`, { method: 'POST', headers, body: '<html>' });
     expect(await notJson.json()).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
 
     const { request } = await import('node:http');
     const status = await new Promise<number>((resolve) => {
-      const req = request(`${base}/api/call/system.status`, { method: 'POST', headers: { host: 'evil.example', authorization: `Bearer ${token}` } }, (res) => resolve(res.statusCode!));
+      const req = request(`${base}/api/call/system.status`, { method: 'POST', headers: { ...headers, host: 'evil.example' } }, (res) => resolve(res.statusCode!));
       req.end('{}');
     });
-    expect(status).toBe(401);
+    expect(status).toBe(403);
   });
 
   it('trades the URL token for a cookie, then serves the dashboard with a CSP', async () => {

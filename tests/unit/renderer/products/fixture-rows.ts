@@ -1,6 +1,7 @@
 import type { ProductTableRow } from '../../../../src-shared/contract/products';
 import { STRATEGIES } from '../../../../src-shared/domain/rules';
 import { prng } from '../../../sim/market/prng';
+import { msg } from '../../../../src-shared/i18n';
 
 const WORDS = ['Чайник', 'Смартфон', 'Наушники', 'Пылесос', 'Утюг', 'Кофемашина', 'Фен', 'Монитор', 'Клавиатура', 'Блендер'];
 const BRANDS = ['Tefal', 'Samsung', 'Xiaomi', 'Philips', 'Bosch', 'Apple', 'LG', 'Redmond'];
@@ -33,7 +34,7 @@ export function fixtureRows(count: number, seed = 7): ProductTableRow[] {
       botEnabled: botEnabled && (floor !== null || rng.chance(0.02)),
       active: true,
       lastChangeAt: rng.chance(0.5) ? new Date(Date.UTC(2026, 10, 1) + rng.int(0, 25 * 86_400) * 1000).toISOString() : null,
-      rulesError: floor === null ? 'Не задана минимальная цена' : null,
+      rulesError: floor === null ? msg('rules.no_floor') : null,
     };
   });
 }

@@ -42,6 +42,11 @@ describe('electron IPC', () => {
     const foreignPage = { sender: ours, senderFrame: { url: 'https://evil.example/' } } as unknown as IpcMainInvokeEvent;
     expect(await handler(foreignWindow, {})).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     expect(await handler(foreignPage, {})).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    // A page next to the renderer folder whose name starts the same, or reached through `..`.
+    for (const url of [`${rendererUrl}-evil/index.html`, `${rendererUrl}/../evil.html`, `${rendererUrl}/%2e%2e/evil.html`, `${rendererUrl}`]) {
+      const sibling = { sender: ours, senderFrame: { url } } as unknown as IpcMainInvokeEvent;
+      expect(await handler(sibling, {}), url).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    }
     expect(dispatch).not.toHaveBeenCalled();
 
     const trusted = { sender: ours, senderFrame: { url: `${rendererUrl}/index.html` } } as unknown as IpcMainInvokeEvent;

@@ -27,6 +27,11 @@ describe('electron security', () => {
     expect(fire('will-navigate', 'https://evil.example/')).toBe(true);
     expect(fire('will-redirect', 'https://evil.example/')).toBe(true);
     expect(fire('will-navigate', `${rendererUrl}/index.html#/stores`)).toBe(false);
+    // Exact: the renderer folder itself, not a sibling whose name starts the same, nor a way out of it.
+    expect(fire('will-navigate', `${rendererUrl}-evil/index.html`)).toBe(true);
+    expect(fire('will-navigate', `${rendererUrl}/../../../home/seller/Downloads/evil.html`)).toBe(true);
+    expect(fire('will-redirect', `${rendererUrl}%2Fx/../../evil.html`)).toBe(true);
+    expect(fire('will-navigate', 'file://other-host/opt/kaspi-demper/dist/renderer/index.html')).toBe(true);
     expect(fire('will-attach-webview')).toBe(true);
   });
 

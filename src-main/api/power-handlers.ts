@@ -1,0 +1,6 @@
+import type { Handler } from '../../src-shared/contract/dispatcher';
+import type { AppServices } from '../app/create-app';
+
+export function powerHandlers(app: AppServices): { 'power.status': Handler<'power.status'> } {
+  return { 'power.status': () => app.power.status() };
+}

@@ -1,0 +1,26 @@
+import type { Handler } from '../../src-shared/contract/dispatcher';
+import type { UpdateStatus } from '../../src-shared/contract/updates';
+import type { AppServices } from '../app/create-app';
+import { readSettings } from '../db/repos/settings-repo';
+
+export function updatesHandlers(app: AppServices): {
+  'updates.status': Handler<'updates.status'>;
+  'updates.check': Handler<'updates.check'>;
+  'updates.install': Handler<'updates.install'>;
+} {
+  // Headless mode has no updater: the server's owner updates from git or a new package.
+  const unsupported = (): UpdateStatus => ({
+    state: 'unsupported',
+    currentVersion: app.config.appVersion,
+    channel: readSettings(app.db).updates.channel,
+    version: null,
+    percent: null,
+    checkedAt: null,
+    message: 'В режиме без окна приложение не обновляется само: обновите его командой git pull и npm ci.',
+  });
+  return {
+    'updates.status': () => app.updates?.status() ?? unsupported(),
+    'updates.check': async () => (app.updates ? await app.updates.check() : unsupported()),
+    'updates.install': async () => (app.updates ? await app.updates.install() : unsupported()),
+  };
+}

@@ -1,0 +1,55 @@
+import { serialiseCsv } from '../../src-shared/csv';
+import type { OrderRow } from '../../src-shared/contract/orders';
+import { KZ_OFFSET_MS } from '../../src-shared/domain/order';
+
+/** A cell's text; formula-like cells are neutralised by serialiseCsv itself. */
+const text = (value: string | null | undefined): string => value ?? '';
+
+type Language = 'ru' | 'kk' | 'en';
+
+const HEADERS: Record<Language, string[]> = {
+  ru: ['Номер заказа', 'Магазин', 'Дата (Казахстан)', 'Состояние', 'Итог', 'Статус Kaspi', 'Сумма, ₸', 'Штук', 'Товары', 'Город', 'Покупатель', 'Телефон', 'Доставка', 'Источник'],
+  kk: ['Тапсырыс нөмірі', 'Дүкен', 'Күні (Қазақстан)', 'Күйі', 'Нәтижесі', 'Kaspi мәртебесі', 'Сомасы, ₸', 'Дана', 'Тауарлар', 'Қала', 'Сатып алушы', 'Телефон', 'Жеткізу', 'Дереккөз'],
+  en: ['Order code', 'Store', 'Date (Kazakhstan)', 'State', 'Outcome', 'Kaspi status', 'Total, ₸', 'Units', 'Items', 'City', 'Buyer', 'Phone', 'Delivery', 'Source'],
+};
+
+const STATE_WORDS: Record<Language, Record<string, string>> = {
+  ru: { new: 'Новый', sign_required: 'На подписании', pickup: 'Самовывоз', delivery: 'Моя доставка', kaspi_delivery: 'Kaspi Доставка', archive: 'Архив', completed: 'Выдан', cancelled: 'Отменён', returned: 'Возврат', shop_api: 'API магазина', cabinet: 'Кабинет' },
+  kk: { new: 'Жаңа', sign_required: 'Қол қоюда', pickup: 'Өзі алып кету', delivery: 'Менің жеткізуім', kaspi_delivery: 'Kaspi Жеткізу', archive: 'Мұрағат', completed: 'Берілді', cancelled: 'Болдырылмады', returned: 'Қайтарылды', shop_api: 'Дүкен API', cabinet: 'Кабинет' },
+  en: { new: 'New', sign_required: 'Awaiting signature', pickup: 'Pickup', delivery: 'Own delivery', kaspi_delivery: 'Kaspi Delivery', archive: 'Archive', completed: 'Completed', cancelled: 'Cancelled', returned: 'Returned', shop_api: 'Shop API', cabinet: 'Cabinet' },
+};
+
+/** Kazakhstan local time, the way Excel reads a date: 2026-03-01 14:05. */
+const localTime = (ms: number): string => new Date(ms + KZ_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+
+/**
+ * The filtered orders as an Excel-friendly CSV, like the products export: UTF-8 with a BOM, `;`,
+ * CRLF, whole tenge as plain digits; text cells guarded against formula injection.
+ */
+export function ordersCsv(
+  rows: Iterable<OrderRow & { phone: string | null; address: string | null }>,
+  opts: { language: Language; storeName(id: number): string; now: number },
+): { fileName: string; csv: string; rows: number } {
+  const words = STATE_WORDS[opts.language];
+  const lines: string[][] = [HEADERS[opts.language]];
+  for (const r of rows) {
+    lines.push([
+      text(r.code),
+      text(opts.storeName(r.storeId)),
+      localTime(r.createdAt),
+      words[r.state] ?? r.state,
+      r.outcome ? (words[r.outcome] ?? r.outcome) : '',
+      text(r.status),
+      String(r.totalPrice),
+      String(r.units),
+      text([r.firstItem, r.moreItems ? `+${r.moreItems}` : null].filter(Boolean).join(' ')),
+      text(r.cityName),
+      text(r.customerName),
+      text(r.phone ? `+${r.phone.replace(/^\+/, '')}` : r.phoneMasked ? '' : r.phoneTail ? `…${r.phoneTail}` : ''),
+      text(r.deliveryMode),
+      words[r.source] ?? r.source,
+    ]);
+  }
+  const date = new Date(opts.now + KZ_OFFSET_MS).toISOString().slice(0, 10);
+  return { fileName: `orders-${date}.csv`, csv: serialiseCsv(lines), rows: lines.length - 1 };
+}

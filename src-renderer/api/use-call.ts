@@ -1,0 +1,40 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { CallInput, CallName, CallOutput } from '../../src-shared/contract';
+import { api } from './client';
+import { callKey } from './query-client';
+
+export interface UseCallOptions {
+  /** false: do not call yet (an input is incomplete). */
+  enabled?: boolean;
+  /** Keep showing the last answer while a new input loads (a list whose filter changes). */
+  keepPrevious?: boolean;
+  /** Ask again this often while the page is open (data main does not announce). */
+  refetchEveryMs?: number;
+}
+
+/**
+ * A contract call as cached data: keyed by call name and input, refreshed when main announces a
+ * change (query-client.ts), shared between every component that asks the same.
+ */
+export function useCall<N extends CallName>(name: N, input: CallInput<N>, options: UseCallOptions = {}): UseQueryResult<CallOutput<N>, Error> {
+  return useQuery({
+    queryKey: callKey(name, input),
+    queryFn: () => api.call(name, input),
+    enabled: options.enabled ?? true,
+    placeholderData: options.keepPrevious ? keepPreviousData : undefined,
+    refetchInterval: options.refetchEveryMs,
+  });
+}
+
+/**
+ * A call that changes something: on success the cached calls whose names start with any of
+ * `invalidates` are read again.
+ */
+export function useCallMutation<N extends CallName>(name: N, invalidates: readonly string[] = []) {
+  const client = useQueryClient();
+  return useMutation<CallOutput<N>, Error, CallInput<N>>({
+    mutationFn: (input) => api.call(name, input),
+    onSuccess: () => client.invalidateQueries({ predicate: (q) => typeof q.queryKey[0] === 'string' && invalidates.some((p) => (q.queryKey[0] as string).startsWith(p)) }),
+  });
+}

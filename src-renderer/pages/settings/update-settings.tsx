@@ -1,0 +1,51 @@
+import { useEffect, useState } from 'react';
+import type { Settings } from '../../../src-shared/contract/settings';
+import type { UpdateChannel, UpdateStatus } from '../../../src-shared/contract/updates';
+import { api } from '../../api/client';
+import { useApiError } from '../../components/use-api-error';
+import { useT } from '../../i18n/use-t';
+
+const CHANNELS: UpdateChannel[] = ['stable', 'beta'];
+
+/** The desktop app's updates: where they stand, the channel, check now. */
+export function UpdateSettings({ settings }: { settings: Settings }) {
+  const t = useT();
+  const [status, setStatus] = useState<UpdateStatus | null>(null);
+  const [desktop, setDesktop] = useState(false);
+  const [error, report] = useApiError();
+  useEffect(() => {
+    api.call('updates.status', {}).then(setStatus, report);
+    api.call('system.status', {}).then((s) => setDesktop(s.shell === 'electron'), report);
+    return api.on('updates.status', setStatus);
+  }, [report]);
+  if (!status) return null;
+
+  const line = t(`settings.updates.state.${status.state}`, {
+    current: status.currentVersion,
+    version: status.version ?? '',
+    percent: status.percent ?? 0,
+    message: status.message ?? '',
+  });
+  return (
+    <div className="card" data-testid="update-settings">
+      <strong>{t('settings.updates')}</strong>
+      <p className="muted" data-testid="update-state">{line}</p>
+      {desktop && (
+        <>
+          <div className="form-row">
+            <label>
+              <span>{t('settings.updates.channel')}</span>
+              <select data-testid="update-channel" value={settings.updates.channel} onChange={(e) => void api.call('settings.update', { updates: { channel: e.target.value as UpdateChannel } }).catch(report)}>
+                {CHANNELS.map((channel) => <option key={channel} value={channel}>{t(`settings.updates.${channel}`)}</option>)}
+              </select>
+            </label>
+            <button data-testid="update-check" disabled={status.state === 'unsupported' || status.state === 'checking'} onClick={() => void api.call('updates.check', {}).then(setStatus, report)}>
+              {t('settings.updates.check')}
+            </button>
+          </div>
+        </>
+      )}
+      {error && <p className="error" role="alert">{error}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import { csvMessages } from './csv';
+import { generalMessages } from './general';
+import { kaspiMessages } from './kaspi';
+import { maintenanceMessages } from './maintenance';
+import { proxiesMessages } from './proxies';
+import { rulesMessages } from './rules';
+import { shellsMessages } from './shells';
+import { storesMessages } from './stores';
+import { validationMessages } from './validation';
+
+/**
+ * The one message catalogue: every text main produces, by code, in every language. A new area
+ * adds its file here; a new message is one entry in its area's file.
+ */
+export const CATALOGUE_PARTS = [
+  generalMessages,
+  validationMessages,
+  kaspiMessages,
+  storesMessages,
+  rulesMessages,
+  csvMessages,
+  proxiesMessages,
+  maintenanceMessages,
+  shellsMessages,
+] as const;
+
+type Merged<Parts extends readonly object[]> = Parts extends readonly [infer First, ...infer Rest extends readonly object[]] ? First & Merged<Rest> : unknown;
+
+export const CATALOGUE = Object.assign({}, ...CATALOGUE_PARTS) as Merged<typeof CATALOGUE_PARTS>;
+export type MessageCode = keyof typeof CATALOGUE & string;

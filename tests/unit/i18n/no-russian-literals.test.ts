@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { ESLint } from 'eslint';
+
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function cyrillicProblems(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result!.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+}
+
+const RUSSIAN = "export const text = 'Товар не найден';\nexport const line = (n: number) => `Строка ${n}`;\n";
+
+describe('the lint rule against Russian text in main', () => {
+  it('fails on a Cyrillic string or template literal in src-main and src-shared', async () => {
+    expect(await cyrillicProblems('src-main/stores/example.ts', RUSSIAN)).toHaveLength(2);
+    expect(await cyrillicProblems('src-shared/contract/example.ts', RUSSIAN)).toHaveLength(2);
+  });
+
+  it('lets the catalogue hold the texts, and leaves comments, identifiers and English alone', async () => {
+    expect(await cyrillicProblems('src-shared/i18n/catalogue/example.ts', RUSSIAN)).toEqual([]);
+    expect(await cyrillicProblems('src-main/stores/example.ts', "// «Товар» is Kaspi's word\nexport const words = { товар: 'product' };\n")).toEqual([]);
+  });
+
+  it('exempts only the rooms converted after #12/#13/#15 merge', async () => {
+    for (const path of ['src-main/demper/engine.ts', 'src-main/demper-wiring/demper-service.ts', 'src-shared/pricing/describe-reason.ts', 'src-main/shells/electron/tray.ts', 'src-main/kaspi/shop-api.ts', 'src-main/kaspi/graphql.ts', 'src-main/kaspi/login/find-browser.ts']) {
+      expect(await cyrillicProblems(path, RUSSIAN), path).toEqual([]);
+    }
+    for (const path of ['src-main/kaspi/cabinet.ts', 'src-main/kaspi/login/login.ts', 'src-main/rules/rules-csv.ts', 'src-main/shells/headless/cli.ts']) {
+      expect(await cyrillicProblems(path, RUSSIAN), path).toHaveLength(2);
+    }
+  });
+});
