@@ -36,7 +36,8 @@ try {
 const headless = await startHeadless({
   dataDir,
   port: Number(values.port),
-  config: { kaspiSim: { idmcUrl: sim.urls.idmc, mcUrl: sim.urls.mc, storefrontUrl: sim.urls.storefront }, browserPath },
+  // Orders start reading once the past market is in, so each order is stamped with where our offer stood.
+  config: { kaspiSim: { idmcUrl: sim.urls.idmc, mcUrl: sim.urls.mc, storefrontUrl: sim.urls.storefront }, browserPath, autoStartOrders: false },
 });
 const call = async <T>(name: string, input: unknown): Promise<T> => {
   const result = await headless.app.dispatcher.dispatch(name, input, { shell: 'headless' });
@@ -64,6 +65,8 @@ if (browserPath) {
     console.warn(`Не удалось подключить демо-магазин: ${(error as Error).message}`);
   }
 }
+headless.app.orders.start();
+headless.app.analytics.start();
 
 /**
  * A few days of history on first open: the shop API token the seller would paste (orders with

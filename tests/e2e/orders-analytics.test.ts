@@ -32,7 +32,7 @@ describe('orders and analytics of the demo store, in a real browser', () => {
   it('shows the orders with their history, the analytics with what the repricing earned, and a new order as it arrives, in Russian and English', async () => {
     const sim = await startKaspiSim({ scenario: 'demo', seed: 7, timeScale: 100 });
     sim.setLimits({ shopApi: { maxPerWindow: 1_000_000 } });
-    const headless = await startTestHeadless(tempDir(), { autoStartDemper: false, ordersOverrides: { requestIntervalMs: 0, pollIntervalMs: 600_000 } });
+    const headless = await startTestHeadless(tempDir(), { autoStartDemper: false, autoStartOrders: false, ordersOverrides: { requestIntervalMs: 0, pollIntervalMs: 600_000 } });
     const { app } = headless;
     const alerts: EventPayload<'orders.alert'>[] = [];
     app.events.subscribe((event, payload) => event === 'orders.alert' && alerts.push(payload as EventPayload<'orders.alert'>));

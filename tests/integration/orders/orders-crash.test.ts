@@ -5,9 +5,11 @@ import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dataPaths } from '../../../src-main/app/data-paths';
+import { KASPI_SIM_ENV } from '../../../src-main/security/kaspi-sim-option';
 import { waitFor } from '../../support/demper-on-sim';
 import { useTempDir } from '../../support/temp-dir';
 import { ordersApp } from './support/orders-app';
+import type { SimUrls } from '../../sim/kaspi/sim-state';
 
 const tempDir = useTempDir();
 const cleanups: Array<() => Promise<void>> = [];
@@ -17,8 +19,9 @@ afterEach(async () => {
 
 const ENTRY = join(dirname(fileURLToPath(import.meta.url)), 'support', 'orders-child.ts');
 
-async function startChild(dataDir: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+async function startChild(dataDir: string, sim: SimUrls) {
+  const env = { ...process.env, [KASPI_SIM_ENV]: JSON.stringify(sim) };
+  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, dataDir], { stdio: ['ignore', 'pipe', 'inherit'], env });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await new Promise<void>((resolve, reject) => {
     createInterface({ input: child.stdout }).on('line', (line) => line === 'ready' && resolve());
@@ -43,12 +46,12 @@ describe('a crash in the middle of the first order sync', () => {
     const progress = () => db.prepare(`SELECT (SELECT count(*) FROM orders) AS orders, (SELECT count(*) FROM orders WHERE entries_state = 'pending') AS pending,
       coalesce((SELECT backfill_done FROM order_sync_state), 0) AS done, (SELECT backfill_cursor_ms FROM order_sync_state) AS cursor`).get() as { orders: number; pending: number; done: number; cursor: number | null };
 
-    const first = await startChild(dataDir);
+    const first = await startChild(dataDir, env.sim.urls);
     const atKill = await waitFor(progress, (p) => p.orders > 0 && (p.done === 0 || p.pending > 0), 30_000);
     await first.kill();
     expect(atKill.done === 0 || atKill.pending > 0).toBe(true);
 
-    const second = await startChild(dataDir);
+    const second = await startChild(dataDir, env.sim.urls);
     const finished = await waitFor(progress, (p) => p.done === 1 && p.pending === 0, 60_000);
     await second.stop();
 
