@@ -102,6 +102,13 @@ export function createDemperService(deps: DemperServiceDeps) {
     toEngine(settings),
   );
 
+  /** Pushes in flight settle and are journalled; price history and dry-run rows still batched are written. */
+  const settle = async (): Promise<void> => {
+    await engine.stop();
+    recordSnapshot.flush();
+    planDryRun.flush();
+  };
+
   const floorAlerts = throttle(6 * 3_600_000);
   engine.onEvent((event) => {
     switch (event.type) {
@@ -219,8 +226,7 @@ export function createDemperService(deps: DemperServiceDeps) {
      */
     async pauseForSleep(): Promise<boolean> {
       if (engine.status().state === 'stopped') return false;
-      await engine.stop();
-      recordSnapshot.flush();
+      await settle();
       return true;
     },
     /**
@@ -240,11 +246,7 @@ export function createDemperService(deps: DemperServiceDeps) {
     async reload(): Promise<void> {
       if (engine.status().state !== 'stopped') await engine.reload();
     },
-    async stop(): Promise<void> {
-      await engine.stop();
-      recordSnapshot.flush();
-      planDryRun.flush();
-    },
+    stop: settle,
   };
 }
 export type DemperService = ReturnType<typeof createDemperService>;
