@@ -1,22 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright';
-import { launchChromium } from '../support/browser';
+import type { Page } from 'playwright';
 import { startTestHeadless } from '../support/headless';
 import { pointAppAtSim } from '../support/app-on-sim';
 import { useTempDir } from '../support/temp-dir';
 import { startKaspiSim } from '../sim/kaspi';
 import { DEFAULT_STATIC_DIR } from '../../src-main/shells/headless/start-headless';
-import { ARTIFACTS, expectNoRussianOnlyText, keepFailure, screenshotEveryPage } from './support/page-walk';
+import { ARTIFACTS, expectNoRussianOnlyText, screenshotEveryPage } from './support/page-walk';
+import { useE2EBrowser } from './support/e2e-browser';
 
 const tempDir = useTempDir();
-let browser: Browser;
+const browser = useE2EBrowser();
 beforeAll(async () => {
   if (!existsSync(`${DEFAULT_STATIC_DIR}/index.html`)) throw new Error('Renderer not built: run `npm run build:renderer` first');
-  browser = await launchChromium();
 });
-afterAll(async () => { await browser?.close(); });
 
 const BAD_RULES = [
   'Артикул;Минимальная цена;Максимальная цена;Стратегия;Бот',
@@ -100,18 +98,14 @@ async function mainSpeaks(page: Page, language: 'kk' | 'en', backupsDir: string)
 describe('the dashboard in Kazakh and English', () => {
   it('catches a Russian message on a Kazakh or English page, in the text or a hover title', async () => {
     const page = await browser.newPage();
-    try {
-      await page.setContent('<main><p>Сохранено.</p><span title="Не задана минимальная цена">•</span></main>');
-      await expect(expectNoRussianOnlyText(page, 'kk', 'probe', { keep: false })).rejects.toThrow(/«Не задана минимальная цена»/);
-      await page.setContent('<main><p>Товар с артикулом «X-1» не найден</p></main>');
-      await expect(expectNoRussianOnlyText(page, 'en', 'probe', { keep: false })).rejects.toThrow(/«Товар с артикулом»/);
-      // Kazakh, English, and data that happens to be Russian (a product title) pass.
-      await page.setContent('<main><p>Ең төменгі баға берілмеген</p><p>No floor price is set</p><p>Чайник электрический Tefal</p></main>');
-      await expectNoRussianOnlyText(page, 'kk', 'probe', { keep: false });
-      await expectNoRussianOnlyText(page, 'en', 'probe', { keep: false });
-    } finally {
-      await page.close();
-    }
+    await page.setContent('<main><p>Сохранено.</p><span title="Не задана минимальная цена">•</span></main>');
+    await expect(expectNoRussianOnlyText(page, 'kk', 'probe')).rejects.toThrow(/«Не задана минимальная цена»/);
+    await page.setContent('<main><p>Товар с артикулом «X-1» не найден</p></main>');
+    await expect(expectNoRussianOnlyText(page, 'en', 'probe')).rejects.toThrow(/«Товар с артикулом»/);
+    // Kazakh, English, and data that happens to be Russian (a product title) pass.
+    await page.setContent('<main><p>Ең төменгі баға берілмеген</p><p>No floor price is set</p><p>Чайник электрический Tefal</p></main>');
+    await expectNoRussianOnlyText(page, 'kk', 'probe');
+    await expectNoRussianOnlyText(page, 'en', 'probe');
   });
 
   it("shows main's messages in the chosen language on every page, never the Russian text a translation exists for", async () => {
@@ -138,11 +132,7 @@ describe('the dashboard in Kazakh and English', () => {
         await mainSpeaks(page, language, headless.app.paths.backups);
         await screenshotEveryPage(page, language);
       }
-    } catch (error) {
-      await keepFailure(page, 'languages');
-      throw error;
     } finally {
-      await page.close();
       await headless.close();
       await sim.close();
     }

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import type { Page as BrowserPage } from 'playwright';
 import { CATALOGUE } from '../../../src-shared/i18n/catalogue';
 import { parseTemplate } from '../../../src-shared/i18n/template';
@@ -52,19 +52,11 @@ async function readableText(page: BrowserPage): Promise<string> {
   });
 }
 
-/** Keeps the page's picture and HTML when a check fails, so the failure can be seen. */
-export async function keepFailure(page: BrowserPage, name: string): Promise<void> {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: `${ARTIFACTS}/failed-${name}.png`, fullPage: true }).catch(() => undefined);
-  writeFileSync(`${ARTIFACTS}/failed-${name}.html`, await page.content().catch(() => ''));
-}
-
 /** Fails when the page shows a Russian text of the catalogues in a language that has its own. */
-export async function expectNoRussianOnlyText(page: BrowserPage, language: Translated, where: string, { keep = true } = {}): Promise<void> {
+export async function expectNoRussianOnlyText(page: BrowserPage, language: Translated, where: string): Promise<void> {
   const text = await readableText(page);
   const found = russianOnlyFragments(language).filter((fragment) => text.includes(fragment));
   if (found.length > 0) {
-    if (keep) await keepFailure(page, `${where}-${language}`);
     throw new Error(`${where} (${language}) shows Russian where a translation exists: ${found.map((f) => `«${f}»`).join(', ')}`);
   }
 }
