@@ -6,8 +6,9 @@ import { startTestHeadless } from '../support/headless';
 import { pointAppAtSim } from '../support/app-on-sim';
 import { useTempDir } from '../support/temp-dir';
 import { startKaspiSim } from '../sim/kaspi';
+import { CATALOGS } from '../../src-renderer/i18n/catalog';
 import { DEFAULT_STATIC_DIR } from '../../src-main/shells/headless/start-headless';
-import { ARTIFACTS, expectNoRussianOnlyText, screenshotEveryPage } from './support/page-walk';
+import { ARTIFACTS, expectChromeIn, expectNoRussianOnlyText, screenshotEveryPage } from './support/page-walk';
 import { useE2EBrowser } from './support/e2e-browser';
 
 const tempDir = useTempDir();
@@ -106,6 +107,19 @@ describe('the dashboard in Kazakh and English', () => {
     await page.setContent('<main><p>Ең төменгі баға берілмеген</p><p>No floor price is set</p><p>Чайник электрический Tefal</p></main>');
     await expectNoRussianOnlyText(page, 'kk', 'probe');
     await expectNoRussianOnlyText(page, 'en', 'probe');
+  });
+
+  it("catches the app's own words left in Russian: any Cyrillic in the English chrome, a Russian label Kazakh words differently", async () => {
+    const page = await browser.newPage();
+    await page.setContent(`<main><nav>Stores</nav><button>Сохранить</button><table><tr><td>Чайник электрический Tefal</td></tr></table></main>`);
+    await expect(expectChromeIn(page, 'en', 'probe')).rejects.toThrow(/«Сохранить»/);
+    // Data from Kaspi (a product title in a button, a city) is not the app's words.
+    await page.setContent(`<main><nav>Stores</nav><button translate="no" title="Чайник">Чайник электрический Tefal</button><td>Алматы</td></main>`);
+    await expectChromeIn(page, 'en', 'probe');
+    await page.setContent(`<main><nav>${CATALOGS.ru['nav.stores']}</nav></main>`);
+    await expect(expectChromeIn(page, 'kk', 'probe')).rejects.toThrow(new RegExp(`«${CATALOGS.ru['nav.stores']}»`));
+    await page.setContent(`<main><nav>${CATALOGS.kk['nav.stores']}</nav><h2 translate="no">Чайник</h2></main>`);
+    await expectChromeIn(page, 'kk', 'probe');
   });
 
   it("shows main's messages in the chosen language on every page, never the Russian text a translation exists for", async () => {

@@ -95,7 +95,7 @@ export function ProductDrawer({ productId, stores, onClose }: ProductDrawerProps
     <aside className="drawer" role="dialog" aria-modal="false" aria-labelledby="drawer-title" data-testid="product-drawer">
       <header className="drawer-head">
         <div>
-          <h2 id="drawer-title">{detail?.product.title ?? '…'}</h2>
+          <h2 id="drawer-title" translate="no">{detail?.product.title ?? '…'}</h2>
           {detail && <p className="muted mono">{detail.product.sku}{store ? ` · ${store.name}` : ''}</p>}
         </div>
         <button type="button" className="link" onClick={onClose} aria-label={t('products.close')} data-testid="drawer-close">✕</button>
