@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
@@ -11,6 +11,7 @@ import { getPublishConfigs } from 'app-builder-lib/out/publish/PublishManager.js
 import { validateConfiguration } from 'app-builder-lib/out/util/config/config.js';
 import { BINDING_FILE, NATIVE_DIR, nativeFolderName } from '../../../src-main/db/native-binding';
 import { useTempDir } from '../../support/temp-dir';
+import { FUSE_OFF as OFF, FUSE_ON as ON, fakeElectronBinary } from '../../support/fake-electron-binary';
 
 const tempDir = useTempDir();
 const ROOT = resolve('.');
@@ -98,7 +99,7 @@ describe('electron-builder configuration as electron-builder resolves it', () =>
     for (const { name, packager, binary } of platforms) {
       const appOutDir = tempDir();
       const executable = name === 'darwin' ? join(appOutDir, binary, 'Contents', 'Frameworks', 'Electron Framework.framework', 'Electron Framework') : join(appOutDir, binary);
-      fakeElectron(executable);
+      fakeElectronBinary(executable);
       await hook.default({ appOutDir, electronPlatformName: name, packager, arch: 1, targets: [] });
       const wire = (await getCurrentFuseWire(join(appOutDir, binary))) as unknown as Record<number, number>;
       expect(wire[FuseV1Options.RunAsNode], name).toBe(OFF);
@@ -122,14 +123,3 @@ describe('electron-builder configuration as electron-builder resolves it', () =>
     expect(runtime).not.toContain('electron');
   });
 });
-
-// Electron's fuse sentinel, then the wire (version 1, 8 fuses) as Electron 45 ships it.
-const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
-const ON = 49;
-const OFF = 48;
-
-/** A stand-in Electron executable: the Electron binary cannot be downloaded here, its fuse wire can be written. */
-function fakeElectron(path: string): void {
-  mkdirSync(join(path, '..'), { recursive: true });
-  writeFileSync(path, Buffer.concat([Buffer.from('\x7fELF…code…'), Buffer.from(SENTINEL), Buffer.from([1, 8]), Buffer.from('10110001'), Buffer.from('…more code')]));
-}
