@@ -33,7 +33,7 @@ const BAD_PROXIES = ['10.0.0.1:99999:shop:pw', 'socks4://10.0.0.3:1080', '10.0.0
 async function scene(page: Page, language: 'kk' | 'en', name: string): Promise<void> {
   await expectNoRussianOnlyText(page, language, name);
   mkdirSync(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: `${ARTIFACTS}/${name}-${language}.png`, fullPage: true });
+  await page.screenshot({ path: `${ARTIFACTS}/${language}-${name}.png`, fullPage: true });
 }
 
 async function switchTo(page: Page, language: 'kk' | 'en'): Promise<void> {
