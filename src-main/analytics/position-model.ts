@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { kzDay, kzDayStart } from '../../src-shared/domain/order';
+import { kzDay, kzDayStart } from '../../src-shared/domain/kazakhstan-time';
 import { readStored, writeStored } from '../db/repos/settings-repo';
 
 const KEY = 'analytics.positions';

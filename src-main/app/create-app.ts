@@ -19,7 +19,8 @@ import type { StoreService } from '../stores/store-service';
 import { createHandlers } from '../api';
 import { ProxyPool } from '../proxies/pool';
 import { SqliteProxyStore } from '../proxies/sqlite-proxy-store';
-import { systemClock } from '../proxies/clock';
+import { systemClock } from '../time/clock';
+import type { Clock } from '../time/clock';
 import { startHealthMonitor } from '../proxies/health';
 import type { HealthMonitor } from '../proxies/health';
 import { createDemperService } from '../demper-wiring/demper-service';
@@ -62,7 +63,8 @@ export interface AppConfig extends StartupTarget {
   hasScreen?: boolean;
   logLevel?: LogLevel;
   logToConsole?: boolean;
-  now?: () => Date;
+  /** The app's one clock (tests fix or shift its time); the system's by default. */
+  clock?: Clock;
   /** Replaces the Playwright login (tests of the services around it). */
   runLogin?: LoginRunner;
   /** Periodic proxy health checks; off in tests that count requests. */
@@ -99,6 +101,8 @@ export interface AppServices {
   redactor: Redactor;
   secrets: SecretBox;
   startedAt: Date;
+  clock: Clock;
+  /** The clock's time as a Date, for the services that stamp rows with it. */
   now: () => Date;
   sessions: SessionManager;
   stores: StoreService;
@@ -121,7 +125,8 @@ export interface App extends AppServices {
 /** The composition root: both shells call this and nothing else constructs services. */
 export async function createApp(config: AppConfig): Promise<App> {
   tuneHeapForLongRunningService();
-  const now = config.now ?? (() => new Date());
+  const clock = config.clock ?? systemClock;
+  const now = () => new Date(clock.now());
   if (config.kaspiSim) assertSimEndpoints(config.kaspiSim);
   const paths = dataPaths(config.dataDir);
   mkdirSync(paths.dataDir, { recursive: true, mode: 0o700 });
@@ -151,8 +156,8 @@ export async function createApp(config: AppConfig): Promise<App> {
   const target = () => loginTarget(config, db);
   const endpoints = () => target().endpoints;
   const currentLoginContext = () => loginContext(target());
-  const proxyStore = new SqliteProxyStore(db, secrets, systemClock);
-  const pool = new ProxyPool({ store: proxyStore, settings: readProxySettings(db), clock: systemClock });
+  const proxyStore = new SqliteProxyStore(db, secrets, clock);
+  const pool = new ProxyPool({ store: proxyStore, settings: readProxySettings(db), clock });
   const runLogin =
     config.runLogin ??
     createBrowserLoginRunner({
@@ -174,7 +179,7 @@ export async function createApp(config: AppConfig): Promise<App> {
     sessions,
     pool,
     endpoints,
-    clock: { now: () => now().getTime(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },
+    clock,
     engineOverrides: config.engineOverrides,
   });
   // What the engine reprices follows the seller's edits at once.
@@ -184,7 +189,7 @@ export async function createApp(config: AppConfig): Promise<App> {
   let monitor: HealthMonitor | null = null;
   if (config.proxyHealthChecks ?? true) {
     const proxySettings = readProxySettings(db);
-    monitor = startHealthMonitor(proxyStore, pool, { url: proxySettings.healthCheckUrl, timeoutMs: 10_000, intervalMs: proxySettings.healthCheckIntervalMs });
+    monitor = startHealthMonitor(proxyStore, pool, { url: proxySettings.healthCheckUrl, timeoutMs: 10_000, intervalMs: proxySettings.healthCheckIntervalMs, clock });
   }
 
   const updates = config.updater
@@ -202,15 +207,15 @@ export async function createApp(config: AppConfig): Promise<App> {
     if (event === 'settings.changed') void updates?.channelChanged();
   });
 
-  const power = startPowerHandling({ db, demper, events, logger, now: () => now().getTime(), source: config.powerEvents, blocker: config.sleepBlocker, onReport: config.onWakeReport });
+  const power = startPowerHandling({ db, demper, events, logger, now: clock.now, source: config.powerEvents, blocker: config.sleepBlocker, onReport: config.onWakeReport });
 
   const orders = createOrdersService({
-    db, secrets, redactor, events, logger, sessions, endpoints, now, stores,
+    db, secrets, redactor, events, logger, sessions, endpoints, clock, stores,
     dispatcherFor: (storeId) => pool.stickyDispatcher(storeId),
     costOf: costBasisReader(db),
     settings: config.ordersOverrides,
   });
-  const analytics = createAnalyticsService({ db, logger, now, watching: () => demper.status().state === 'running' });
+  const analytics = createAnalyticsService({ db, logger, clock, watching: () => demper.status().state === 'running' });
   // Orders follow their stores (added, removed, a token saved) and their products (synced, re-costed).
   events.subscribe((event, payload) => {
     if (event === 'stores.changed') void orders.reconcile().then(() => orders.relink()).catch((error: unknown) => log.error('orders did not follow the stores', { error }));
@@ -220,7 +225,7 @@ export async function createApp(config: AppConfig): Promise<App> {
     }
   });
 
-  const services: AppServices = { config, paths, db, events, logger, redactor, secrets, startedAt: now(), now, sessions, stores, backups, proxyStore, pool, demper, updates, power: power.guard, orders, analytics };
+  const services: AppServices = { config, paths, db, events, logger, redactor, secrets, startedAt: now(), clock, now, sessions, stores, backups, proxyStore, pool, demper, updates, power: power.guard, orders, analytics };
   const dispatcher = createDispatcher(createHandlers(services), {
     mapError: (error) => (error instanceof KaspiError ? new AppError(`kaspi.${error.kind}`, error.userMessage, { retryAfterMs: error.retryAfterMs }) : undefined),
     onInternalError: (name, error) => logger.child('api').error('call failed', { call: name, error }),

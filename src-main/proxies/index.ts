@@ -2,7 +2,6 @@
  * The proxy layer's public surface. Composition (app/create-app) builds one SqliteProxyStore and
  * one ProxyPool, runs the health monitor, and hands the pool to the Kaspi transport and the engine.
  */
-export { systemClock, type Clock } from './clock';
 export { createDispatcher, endpointAddress, playwrightProxyOption, type PlaywrightProxy, type ProxyEndpoint } from './endpoint';
 export { banFromResponse, classifyLaneFailure, LaneBannedError, LaneTimeoutError, NoLaneError, UnsupportedProxyError, type LaneFailure } from './errors';
 export { checkDirect, checkEndpoint, checkProxies, readExitAddress, startHealthMonitor, type HealthMonitor } from './health';

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { proxyCheck, type Proxy, type ProxyCheck, type ProxyInput, type ProxyPatch, type ProxyStatus } from '../../src-shared/domain/proxy';
-import type { Clock } from './clock';
+import type { Clock } from '../time/clock';
 import type { ProxyEndpoint } from './endpoint';
 import { emptyLaneStats, publicStats, type LaneStatsRecord } from './lane-stats';
 import type { ImportSummary, ProxyPlacement, ProxyStore, SecretBox } from './proxy-store';

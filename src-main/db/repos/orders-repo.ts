@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { countsAsSale, dayOfDate, kzDay, kzDayStart } from '../../../src-shared/domain/order';
+import { countsAsSale } from '../../../src-shared/domain/order';
+import { dayOfDate, kzDay, kzDayStart } from '../../../src-shared/domain/kazakhstan-time';
 import type { OrderEntryView, OrderOutcome, OrderSource, OrderState, OrderStatusChange } from '../../../src-shared/domain/order';
 import type { OrderDetail, OrderRow, OrdersFilter, OrdersSort } from '../../../src-shared/contract/orders';
 

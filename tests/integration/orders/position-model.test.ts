@@ -4,7 +4,7 @@ import { positionModel } from '../../../src-main/analytics/position-model';
 import { analyticsRepo } from '../../../src-main/db/repos/analytics-repo';
 import { snapshotsRepo } from '../../../src-main/db/repos/snapshots-repo';
 import { migrate } from '../../../src-main/db/migrate';
-import { kzDay, kzDayStart } from '../../../src-shared/domain/order';
+import { kzDay, kzDayStart } from '../../../src-shared/domain/kazakhstan-time';
 
 const HOUR = 3_600_000;
 

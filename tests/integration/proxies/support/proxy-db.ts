@@ -3,8 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Clock } from '../../../../src-main/proxies/clock';
-import { systemClock } from '../../../../src-main/proxies/clock';
+import { systemClock, type Clock } from '../../../../src-main/time/clock';
 import { PROXY_MIGRATION_SQL, SqliteProxyStore } from '../../../../src-main/proxies/sqlite-proxy-store';
 import { createAesBox } from '../../../../src-main/secrets/key-file-box';
 

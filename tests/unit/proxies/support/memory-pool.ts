@@ -17,6 +17,6 @@ export function memoryPool(proxyCount: number, settings: Partial<ProxySettings> 
   const ids = store.importMany(
     Array.from({ length: proxyCount }, (_, i) => ({ protocol: 'http' as const, host: `10.0.0.${i + 1}`, port: 3128, username: null, password: null, label: null })),
   ).ids;
-  const pool = new ProxyPool({ store, clock, utcOffsetMinutes: 300, settings: { allowDirect: false, ...settings } });
+  const pool = new ProxyPool({ store, clock, settings: { allowDirect: false, ...settings } });
   return { pool, store, clock, ids, db };
 }
