@@ -26,8 +26,8 @@ import type { HealthMonitor } from '../proxies/health';
 import { createDemperService } from '../demper-wiring/demper-service';
 import type { DemperService } from '../demper-wiring/demper-service';
 import type { EngineSettingsInput } from '../demper/settings';
-import { readProxySettings } from '../proxies/proxy-settings';
-import { readSettings } from '../db/repos/settings-repo';
+import { settingsRepo } from '../db/repos/settings-repo';
+import type { SettingsRepo } from '../db/repos/settings-repo';
 import { createBackupService, openWithPendingRestore } from '../maintenance/backup-service';
 import type { BackupService } from '../maintenance/backup-service';
 import { createUpdateController } from '../updates/update-controller';
@@ -96,6 +96,8 @@ export interface AppServices {
   config: AppConfig;
   paths: DataPaths;
   db: Database;
+  /** Every setting, read once at start and kept current by its writes. */
+  settings: SettingsRepo;
   events: EventBus;
   logger: Logger;
   redactor: Redactor;
@@ -153,11 +155,12 @@ export async function createApp(config: AppConfig): Promise<App> {
   const secrets = await createKeyFileBox(paths.secretKey, config.keyWrapper);
   const events = new EventBus();
   // Read on every use: a login or call goes where the current settings (or start-up options) say.
-  const target = () => loginTarget(config, db);
+  const settings = settingsRepo(db, (key, fields) => log.warn('stored settings did not pass their check; these fell back to their defaults', { key, fields }));
+  const target = () => loginTarget(config, settings.app().kaspi);
   const endpoints = () => target().endpoints;
   const currentLoginContext = () => loginContext(target());
   const proxyStore = new SqliteProxyStore(db, secrets, clock);
-  const pool = new ProxyPool({ store: proxyStore, settings: readProxySettings(db), clock });
+  const pool = new ProxyPool({ store: proxyStore, settings: settings.proxies(), clock });
   const runLogin =
     config.runLogin ??
     createBrowserLoginRunner({
@@ -174,6 +177,7 @@ export async function createApp(config: AppConfig): Promise<App> {
 
   const demper = createDemperService({
     db,
+    settings,
     events,
     logger,
     sessions,
@@ -188,14 +192,14 @@ export async function createApp(config: AppConfig): Promise<App> {
   });
   let monitor: HealthMonitor | null = null;
   if (config.proxyHealthChecks ?? true) {
-    const proxySettings = readProxySettings(db);
+    const proxySettings = settings.proxies();
     monitor = startHealthMonitor(proxyStore, pool, { url: proxySettings.healthCheckUrl, timeoutMs: 10_000, intervalMs: proxySettings.healthCheckIntervalMs, clock });
   }
 
   const updates = config.updater
     ? createUpdateController({
         updater: config.updater(logger),
-        channel: () => readSettings(db).updates.channel,
+        channel: () => settings.app().updates.channel,
         // Stopping the engine waits for pushes in flight; the seller's "running" choice is kept for the new version.
         settle: () => demper.stop(),
         resume: () => demper.resumeIfRunning(),
@@ -207,7 +211,7 @@ export async function createApp(config: AppConfig): Promise<App> {
     if (event === 'settings.changed') void updates?.channelChanged();
   });
 
-  const power = startPowerHandling({ db, demper, events, logger, now: clock.now, source: config.powerEvents, blocker: config.sleepBlocker, onReport: config.onWakeReport });
+  const power = startPowerHandling({ preventSleep: () => settings.app().desktop.preventSleep, demper, events, logger, now: clock.now, source: config.powerEvents, blocker: config.sleepBlocker, onReport: config.onWakeReport });
 
   const orders = createOrdersService({
     db, secrets, redactor, events, logger, sessions, endpoints, clock, stores,
@@ -225,7 +229,7 @@ export async function createApp(config: AppConfig): Promise<App> {
     }
   });
 
-  const services: AppServices = { config, paths, db, events, logger, redactor, secrets, startedAt: now(), clock, now, sessions, stores, backups, proxyStore, pool, demper, updates, power: power.guard, orders, analytics };
+  const services: AppServices = { config, paths, db, settings, events, logger, redactor, secrets, startedAt: now(), clock, now, sessions, stores, backups, proxyStore, pool, demper, updates, power: power.guard, orders, analytics };
   const dispatcher = createDispatcher(createHandlers(services), {
     mapError: (error) => (error instanceof KaspiError ? new AppError(`kaspi.${error.kind}`, error.userMessage, { retryAfterMs: error.retryAfterMs }) : undefined),
     onInternalError: (name, error) => logger.child('api').error('call failed', { call: name, error }),
