@@ -7,7 +7,7 @@ import { NoLaneError, UnsupportedProxyError } from '../proxies/errors';
 import { checkDirect, checkProxies } from '../proxies/health';
 import { proxyPageView } from '../proxies/live-view';
 import { parseProxyList } from '../proxies/parse';
-import { DuplicateProxyError } from '../proxies/sqlite-proxy-store';
+import { DuplicateProxyError } from '../db/repos/proxies-repo';
 import { msg } from '../../src-shared/i18n/message';
 
 type ProxyCalls =

@@ -18,7 +18,7 @@ import { createStoreService } from '../stores/store-service';
 import type { StoreService } from '../stores/store-service';
 import { createHandlers } from '../api';
 import { ProxyPool } from '../proxies/pool';
-import { SqliteProxyStore } from '../proxies/sqlite-proxy-store';
+import { SqliteProxyStore } from '../db/repos/proxies-repo';
 import { systemClock } from '../time/clock';
 import type { Clock } from '../time/clock';
 import { startHealthMonitor } from '../proxies/health';

@@ -10,4 +10,5 @@ export { parseProxyList, proxyKey } from './parse';
 export { ProxyPool, type LaneHandle, type LaneSnapshot, type ProxyPoolOptions, type RunOptions } from './pool';
 export { DIRECT_LANE_ID, type ImportSummary, type ProxyPlacement, type ProxyStore, type SecretBox } from './proxy-store';
 export { isResetDue, lastResetBoundary, nextResetAt } from './reset-schedule';
-export { DuplicateProxyError, PROXY_MIGRATION_SQL, SqliteProxyStore } from './sqlite-proxy-store';
+export { PROXY_MIGRATION_SQL } from './sqlite-proxy-store';
+export { DuplicateProxyError, SqliteProxyStore } from '../db/repos/proxies-repo';

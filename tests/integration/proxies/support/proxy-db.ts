@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { systemClock, type Clock } from '../../../../src-main/time/clock';
-import { PROXY_MIGRATION_SQL, SqliteProxyStore } from '../../../../src-main/proxies/sqlite-proxy-store';
+import { PROXY_MIGRATION_SQL } from '../../../../src-main/proxies/sqlite-proxy-store';
+import { SqliteProxyStore } from '../../../../src-main/db/repos/proxies-repo';
 import { createAesBox } from '../../../../src-main/secrets/key-file-box';
 
 /** A real SQLite file in a temp folder with the proxy tables, reopenable to simulate a restart. */

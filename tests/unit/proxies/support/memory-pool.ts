@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { ProxyPool } from '../../../../src-main/proxies/pool';
-import { PROXY_MIGRATION_SQL, SqliteProxyStore } from '../../../../src-main/proxies/sqlite-proxy-store';
+import { PROXY_MIGRATION_SQL } from '../../../../src-main/proxies/sqlite-proxy-store';
+import { SqliteProxyStore } from '../../../../src-main/db/repos/proxies-repo';
 import { createAesBox } from '../../../../src-main/secrets/key-file-box';
 import type { ProxySettings } from '../../../../src-shared/domain/proxy';
 import { ManualClock } from './manual-clock';
