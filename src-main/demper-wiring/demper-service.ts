@@ -3,6 +3,8 @@ import type { DemperSettings, EngineStatusView } from '../../src-shared/contract
 import type { EventBus } from '../app/event-bus';
 import { createDemperMemoryRepo } from '../db/repos/demper-memory-repo';
 import { createSqliteJournal } from '../db/repos/journal-repo';
+import { productsRepo } from '../db/repos/products-repo';
+import { storesRepo } from '../db/repos/stores-repo';
 import type { SettingsRepo } from '../db/repos/settings-repo';
 import { snapshotsRepo, summarise, type Snapshot } from '../db/repos/snapshots-repo';
 import { DemperEngine } from '../demper/engine';
@@ -45,14 +47,14 @@ export function createDemperService(deps: DemperServiceDeps) {
   const recordSnapshot = groupCommit(db, (s: Snapshot) => snapshots.record(s), 50, false);
   const journal = createSqliteJournal(db);
   const planDryRun = groupCommit(db, (p: JournalPlan) => journal.plan(p), 50, false);
-  const setStoreBot = db.prepare('UPDATE stores SET bot_enabled = ? WHERE id = ?');
+  const stores = storesRepo(db);
+  const products = productsRepo(db);
   // Turns the bot off for products a kill-switch stop names, when the seller continues without them.
   const rules = createRulesService({
     db,
     now: () => new Date(deps.clock.now()),
     onChanged: (productIds) => events.emit('products.changed', { productIds: productIds && productIds.length <= 1000 ? productIds : null }),
   });
-  const setOurPrice = db.prepare('UPDATE product_city_prices SET price = ?, updated_at = ? WHERE product_id = ? AND city_id = ?');
 
   const toEngine = (s: DemperSettings): EngineSettingsInput => {
     // The pool keeps each IP under its own budget; the engine's single lane gets the pool's total.
@@ -119,7 +121,7 @@ export function createDemperService(deps: DemperServiceDeps) {
         );
         break;
       case 'journal':
-        if (event.status === 'verified') setOurPrice.run(event.price, new Date(event.at).toISOString(), event.productId, event.cityId);
+        if (event.status === 'verified') products.setCityPrice(event.productId, event.cityId, event.price, new Date(event.at).toISOString());
         log.info(`price ${event.status}`, { storeId: event.storeId, productId: event.productId, cityId: event.cityId, price: event.price, entryId: event.entryId });
         break;
       case 'kill-switch':
@@ -160,7 +162,7 @@ export function createDemperService(deps: DemperServiceDeps) {
       if (storeId !== undefined) {
         // Per store the choice is the seller's and persists; the engine follows on reload.
         const on = action === 'start' || action === 'resume';
-        setStoreBot.run(on ? 1 : 0, storeId);
+        stores.setBotEnabled(storeId, on);
         if (engine.status().state !== 'stopped') {
           await engine.reload();
           if (on) engine.resumeStore(storeId);
