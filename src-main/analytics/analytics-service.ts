@@ -7,7 +7,7 @@ import type { Logger } from '../logging/logger';
 import type { Clock } from '../time/clock';
 import { analyticsCsv } from './analytics-csv';
 import { productEarnings } from './earnings';
-import { positionModel } from './position-model';
+import { positionModel } from '../db/repos/position-model';
 
 const DAY_MS = 86_400_000;
 /** The read model is brought up to date at least this often, and before a query when older. */

@@ -224,8 +224,7 @@ export async function createApp(config: AppConfig): Promise<App> {
   events.subscribe((event, payload) => {
     if (event === 'stores.changed') void orders.reconcile().then(() => orders.relink()).catch((error: unknown) => log.error('orders did not follow the stores', { error }));
     if (event === 'products.changed') {
-      const ids = (payload as { productIds: number[] | null }).productIds;
-      orders.restampCosts(ids ?? (db.prepare('SELECT DISTINCT product_id AS id FROM order_entries WHERE product_id IS NOT NULL').all() as { id: number }[]).map((r) => r.id));
+      orders.restampCosts((payload as { productIds: number[] | null }).productIds);
     }
   });
 

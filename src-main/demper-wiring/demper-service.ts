@@ -15,7 +15,7 @@ import type { KaspiEndpoints } from '../kaspi/endpoints';
 import type { ProxyPool } from '../proxies/pool';
 import type { SessionManager } from '../stores/session-manager';
 import { createRulesService } from '../rules/rules-service';
-import { groupCommit } from './group-commit';
+import { groupCommit } from '../db/group-commit';
 import { createOfferSource, createPricePusher, createSessionKeeper } from './kaspi-ports';
 import { createProductSource } from './product-source';
 

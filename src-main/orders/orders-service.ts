@@ -400,7 +400,7 @@ export function createOrdersService(deps: OrdersServiceDeps) {
     relink(storeId?: number): void {
       for (const store of deps.stores.list()) if (storeId === undefined || store.id === storeId) repo.linkEntries(store.id);
     },
-    restampCosts: (productIds: readonly number[]) => repo.restampCosts(productIds),
+    restampCosts: (productIds: readonly number[] | null) => repo.restampCosts(productIds),
     repo,
   };
 }

@@ -374,10 +374,11 @@ export function ordersRepo(db: Database, deps: OrdersRepoDeps) {
       return linked;
     }),
 
-    /** A product's cost changed: its sales are re-costed (margin is always by today's cost). */
-    restampCosts: db.transaction((productIds: readonly number[]) => {
+    /** A product's cost changed: its sales are re-costed (margin is always by today's cost). Null: every product with sales. */
+    restampCosts: db.transaction((productIds: readonly number[] | null) => {
       const stamp = db.prepare('UPDATE order_entries SET unit_cost = @unitCost, fixed_fee = @fixedFee, commission_bp = @commissionBp WHERE product_id = @productId');
-      for (const productId of productIds) stamp.run({ productId, ...costColumns(productId) });
+      const ids = productIds ?? db.prepare<[], { id: number }>('SELECT DISTINCT product_id AS id FROM order_entries WHERE product_id IS NOT NULL').all().map((r) => r.id);
+      for (const productId of ids) stamp.run({ productId, ...costColumns(productId) });
     }),
 
     /** Orders waiting for the seller whose deadline falls before `until`. */

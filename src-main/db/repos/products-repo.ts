@@ -154,6 +154,28 @@ export function productsRepo(db: Database) {
         .all(...(storeId !== undefined ? [storeId] : []))
         .map((row) => ({ ...(row as ProductRulesEntry), botEnabled: Boolean((row as { botEnabled: number }).botEnabled) }));
     },
+    /** A product's stored rules and bot switch, as rule checks read them; undefined for an unknown product. */
+    ruleState(id: number): ProductRuleState | undefined {
+      const row = db.prepare<[number], RuleStateRow>('SELECT id, store_id, sku, bot_enabled, rules_json FROM products WHERE id = ?').get(id);
+      return row && toRuleState(row);
+    },
+    /** The products of a store the bot prices (on, not removed): what a change of the store's defaults must keep priceable. */
+    botOnRuleStates(storeId: number): ProductRuleState[] {
+      return db
+        .prepare<[number], RuleStateRow>('SELECT id, store_id, sku, bot_enabled, rules_json FROM products WHERE store_id = ? AND bot_enabled = 1 AND removed_at IS NULL')
+        .all(storeId)
+        .map(toRuleState);
+    },
+    /** New rules for many products: all written, or none. */
+    setRules: db.transaction((changes: ReadonlyArray<{ id: number; rulesJson: string }>, at: string): void => {
+      const write = db.prepare('UPDATE products SET rules_json = ?, updated_at = ? WHERE id = ?');
+      for (const change of changes) write.run(change.rulesJson, at, change.id);
+    }),
+    /** The bot on or off for many products: all written, or none. */
+    setBot: db.transaction((ids: readonly number[], enabled: boolean, at: string): void => {
+      const write = db.prepare('UPDATE products SET bot_enabled = ?, updated_at = ? WHERE id = ?');
+      for (const id of ids) write.run(enabled ? 1 : 0, at, id);
+    }),
     /** New rules and bot switches for many products: all written, or none. */
     setRulesAndBot: db.transaction((changes: ReadonlyArray<{ id: number; rulesJson: string; botEnabled: boolean }>, at: string): void => {
       const write = db.prepare('UPDATE products SET rules_json = ?, bot_enabled = ?, updated_at = ? WHERE id = ?');
@@ -182,3 +204,22 @@ export interface ProductRulesEntry {
   botEnabled: boolean;
   rulesJson: string;
 }
+
+/** A product's rules as stored, with what a rule check needs to name it. */
+export interface ProductRuleState {
+  id: number;
+  storeId: number;
+  sku: string;
+  botEnabled: boolean;
+  rulesJson: string;
+}
+
+interface RuleStateRow {
+  id: number;
+  store_id: number;
+  sku: string;
+  bot_enabled: number;
+  rules_json: string;
+}
+
+const toRuleState = (r: RuleStateRow): ProductRuleState => ({ id: r.id, storeId: r.store_id, sku: r.sku, botEnabled: r.bot_enabled === 1, rulesJson: r.rules_json });
