@@ -1,6 +1,6 @@
 import type { Handler } from '../../src-shared/contract/dispatcher';
 import type { OverviewSummary } from '../../src-shared/contract/overview';
-import type { AppServices } from '../app/create-app';
+import type { AppServices } from '../app/services';
 import { createRulesService } from '../rules/rules-service';
 import { msg } from '../../src-shared/i18n/message';
 import type { Message } from '../../src-shared/i18n/message';

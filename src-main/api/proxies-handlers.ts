@@ -2,7 +2,7 @@ import { AppError } from '../../src-shared/contract';
 import type { Handler } from '../../src-shared/contract/dispatcher';
 import type { DirectRow, ProxiesView, ProxyPageSettings, ProxyRow, ProxyTestResult } from '../../src-shared/contract/proxies';
 import type { ProxyCheck, ProxyImportError } from '../../src-shared/domain/proxy';
-import type { AppServices } from '../app/create-app';
+import type { AppServices } from '../app/services';
 import { NoLaneError, UnsupportedProxyError } from '../proxies/errors';
 import { checkDirect, checkProxies } from '../proxies/health';
 import { proxyPageView } from '../proxies/live-view';

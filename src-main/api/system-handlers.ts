@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import type { Handler } from '../../src-shared/contract/dispatcher';
-import type { AppServices } from '../app/create-app';
+import type { AppServices } from '../app/services';
 import { schemaVersion } from '../db/migrate';
 import { msg } from '../../src-shared/i18n/message';
 

@@ -1,6 +1,6 @@
 import type { Handler } from '../../src-shared/contract/dispatcher';
 import type { UpdateStatus } from '../../src-shared/contract/updates';
-import type { AppServices } from '../app/create-app';
+import type { AppServices } from '../app/services';
 
 export function updatesHandlers(app: AppServices): {
   'updates.status': Handler<'updates.status'>;

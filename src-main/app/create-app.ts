@@ -2,127 +2,36 @@ import { mkdirSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../src-shared/contract';
 import { createDispatcher } from '../../src-shared/contract/dispatcher';
-import type { Dispatcher } from '../../src-shared/contract/dispatcher';
 import { KaspiError } from '../../src-shared/domain/kaspi-error';
 import { createLogger } from '../logging/logger';
-import type { Logger, LogLevel } from '../logging/logger';
-import type { Redactor } from '../logging/redact';
 import { RotatingFile } from '../logging/rotating-file';
 import { createKeyFileBox } from '../secrets/key-file-box';
-import type { KeyWrapper } from '../secrets/key-file-box';
-import type { SecretBox } from '../secrets/secret-box';
 import { createBrowserLoginRunner } from '../stores/browser-login';
-import type { LoginRunner } from '../stores/ports';
 import { SessionManager } from '../stores/session-manager';
 import { createStoreService } from '../stores/store-service';
-import type { StoreService } from '../stores/store-service';
 import { createHandlers } from '../api';
 import { ProxyPool } from '../proxies/pool';
 import { SqliteProxyStore } from '../db/repos/proxies-repo';
 import { systemClock } from '../time/clock';
-import type { Clock } from '../time/clock';
 import { startHealthMonitor } from '../proxies/health';
 import type { HealthMonitor } from '../proxies/health';
 import { createDemperService } from '../demper-wiring/demper-service';
-import type { DemperService } from '../demper-wiring/demper-service';
-import type { EngineSettingsInput } from '../demper/settings';
 import { settingsRepo } from '../db/repos/settings-repo';
-import type { SettingsRepo } from '../db/repos/settings-repo';
 import { createBackupService, openWithPendingRestore } from '../maintenance/backup-service';
-import type { BackupService } from '../maintenance/backup-service';
 import { createUpdateController } from '../updates/update-controller';
-import type { UpdateController, UpdaterPort } from '../updates/update-controller';
 import { startPowerHandling } from '../power/power-handling';
-import type { PowerEventSource } from '../power/power-handling';
-import type { SleepBlocker } from '../power/keep-awake';
-import type { SleepGuard } from '../power/sleep-guard';
-import type { WakeReport } from '../../src-shared/contract/power';
 import { createOrdersService } from '../orders/orders-service';
-import type { OrdersService } from '../orders/orders-service';
-import type { OrdersSyncSettings } from '../orders/order-sync';
 import { costBasisReader } from '../orders/cost-basis';
 import { createAnalyticsService } from '../analytics/analytics-service';
-import type { AnalyticsService } from '../analytics/analytics-service';
 import { EventBus } from './event-bus';
 import { dataPaths } from './data-paths';
 import { tuneHeapForLongRunningService } from './heap-tuning';
-import type { DataPaths } from './data-paths';
 import { loginContext, loginTarget } from '../security/login-target';
-import type { StartupTarget } from '../security/login-target';
 import { assertSimEndpoints } from '../security/kaspi-sim-option';
-import type { FilePicker } from '../security/file-picker';
 import { makePrivate, privateFolders } from '../security/private-files';
 
-export interface AppConfig extends StartupTarget {
-  dataDir: string;
-  shell: 'electron' | 'headless';
-  appVersion: string;
-  /** How the data key is sealed: the desktop shell passes safeStorage; headless keeps a 0600 key file. */
-  keyWrapper?: KeyWrapper;
-  /** Whether a browser window can be shown to the user (a captcha at login); false on a server. */
-  hasScreen?: boolean;
-  logLevel?: LogLevel;
-  logToConsole?: boolean;
-  /** The app's one clock (tests fix or shift its time); the system's by default. */
-  clock?: Clock;
-  /** Replaces the Playwright login (tests of the services around it). */
-  runLogin?: LoginRunner;
-  /** Periodic proxy health checks; off in tests that count requests. */
-  proxyHealthChecks?: boolean;
-  /** Start the demper at once if the seller left it running (default); tests decide themselves. */
-  autoStartDemper?: boolean;
-  /** Engine numbers the seller does not tune: tests and benchmarks shrink delays here. */
-  engineOverrides?: EngineSettingsInput;
-  /** The desktop's native file dialog; absent in headless mode, where files come from flags and the data folder. */
-  pickFile?: FilePicker;
-  /** What the shell found at start that weakens protection (no OS keychain): logged and shown on the System page. */
-  warnings?: string[];
-  /** Makes the desktop shell's self-updater (electron-updater) on the app's logger; absent in headless mode. */
-  updater?: (logger: Logger) => UpdaterPort;
-  /** Sleep, wake and network events (Electron's powerMonitor); by default, wall-clock jumps. */
-  powerEvents?: PowerEventSource;
-  /** Electron's powerSaveBlocker, for the "keep the computer awake" option. */
-  sleepBlocker?: SleepBlocker;
-  /** The desktop shell's notification of a wake report. */
-  onWakeReport?: (report: WakeReport) => void;
-  /** Read every store's orders in the background from the start (default); tests decide themselves. */
-  autoStartOrders?: boolean;
-  /** Order sync numbers (poll interval, request spacing, how far back): tests and benchmarks shrink them. */
-  ordersOverrides?: Partial<OrdersSyncSettings>;
-}
-
-/** The services handlers are built from. */
-export interface AppServices {
-  config: AppConfig;
-  paths: DataPaths;
-  db: Database;
-  /** Every setting, read once at start and kept current by its writes. */
-  settings: SettingsRepo;
-  events: EventBus;
-  logger: Logger;
-  redactor: Redactor;
-  secrets: SecretBox;
-  startedAt: Date;
-  clock: Clock;
-  /** The clock's time as a Date, for the services that stamp rows with it. */
-  now: () => Date;
-  sessions: SessionManager;
-  stores: StoreService;
-  backups: BackupService;
-  proxyStore: SqliteProxyStore;
-  pool: ProxyPool;
-  demper: DemperService;
-  /** Null where the app cannot update itself (headless mode). */
-  updates: UpdateController | null;
-  power: SleepGuard;
-  orders: OrdersService;
-  analytics: AnalyticsService;
-}
-
-export interface App extends AppServices {
-  dispatcher: Dispatcher;
-  close(): Promise<void>;
-}
+import type { App, AppConfig, AppServices } from './services';
+export type { App, AppConfig, AppServices } from './services';
 
 /** The composition root: both shells call this and nothing else constructs services. */
 export async function createApp(config: AppConfig): Promise<App> {
