@@ -62,7 +62,7 @@ export async function createApp(config: AppConfig): Promise<App> {
   makePrivate(paths.dataDir);
 
   const secrets = await createKeyFileBox(paths.secretKey, config.keyWrapper);
-  const events = new EventBus();
+  const events = new EventBus({ onInvalidPayload: (event, error) => log.error('event payload did not pass its schema; not sent', { event, error }) });
   // Read on every use: a login or call goes where the current settings (or start-up options) say.
   const settings = settingsRepo(db, (key, fields) => log.warn('stored settings did not pass their check; these fell back to their defaults', { key, fields }));
   const target = () => loginTarget(config, settings.app().kaspi);
