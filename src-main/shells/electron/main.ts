@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createApp } from '../../app/create-app';
 import type { App } from '../../app/create-app';
-import { readSettings } from '../../db/repos/settings-repo';
 import { bindingRoots, electronTarget, selectElectronBinding, useSqliteNativeBinding } from '../../db/native-binding';
 import { forwardEvents, isTrustedSender, registerIpc } from './ipc';
 import { notifyAlerts, notifyDesktop } from './notifications';
@@ -48,7 +47,7 @@ async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   let core: App;
   // Notifications speak the seller's language at the moment they are shown.
-  const say = (code: MessageCode, params?: MessageParams) => renderMessage(msg(code, params), readSettings(core.db).language);
+  const say = (code: MessageCode, params?: MessageParams) => renderMessage(msg(code, params), core.settings.app().language);
   // After 'ready': only then does safeStorage know its Linux backend.
   const keys = desktopKeyProtection();
   try {
@@ -73,7 +72,7 @@ async function start(): Promise<void> {
     fatal(error);
     return;
   }
-  const settings = () => readSettings(core.db);
+  const settings = () => core.settings.app();
   const windowState = createWindowStateStore(dataDir);
   hardenSession(session.defaultSession);
   if (devServerUrl) {
