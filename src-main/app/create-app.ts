@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../src-shared/contract';
+import type { EventPayload } from '../../src-shared/contract';
 import { createDispatcher } from '../../src-shared/contract/dispatcher';
 import type { Dispatcher } from '../../src-shared/contract/dispatcher';
 import { KaspiError } from '../../src-shared/domain/kaspi-error';
@@ -178,8 +179,11 @@ export async function createApp(config: AppConfig): Promise<App> {
     engineOverrides: config.engineOverrides,
   });
   // What the engine reprices follows the seller's edits at once.
-  events.subscribe((event) => {
-    if (event === 'products.changed' || event === 'stores.changed') void demper.reload().catch((error: unknown) => log.error('demper reload failed', { error }));
+  events.subscribe((event, payload) => {
+    if (event !== 'products.changed' && event !== 'stores.changed') return;
+    // An edit of some products reloads those only; a store's change, everything.
+    const productIds = event === 'products.changed' ? (payload as EventPayload<'products.changed'>).productIds : null;
+    void demper.reload(productIds).catch((error: unknown) => log.error('demper reload failed', { error }));
   });
   let monitor: HealthMonitor | null = null;
   if (config.proxyHealthChecks ?? true) {

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { ProductInfo, ProductSource, StoreInfo } from '../demper/ports';
+import type { StoreRuleDefaults } from '../../src-shared/domain/rules';
 import { parseDefaults, parseStored, resolveProduct } from '../rules/resolve';
 
 /**
@@ -19,6 +20,18 @@ export function createProductSource(db: Database): ProductSource {
       WHERE p.store_id = ? AND p.bot_enabled = 1 AND p.active = 1 AND p.removed_at IS NULL AND p.master_sku IS NOT NULL
       ORDER BY p.id`,
   );
+  const byIds = db.prepare<[string], { store_id: number; default_rules_json: string; id: number; sku: string; master_sku: string; rules_json: string; cities: string | null }>(
+    `SELECT p.store_id, s.default_rules_json, p.id, p.sku, p.master_sku, p.rules_json,
+            (SELECT group_concat(c.city_id) FROM product_city_prices c WHERE c.product_id = p.id) AS cities
+       FROM products p JOIN stores s ON s.id = p.store_id
+      WHERE p.id IN (SELECT value FROM json_each(?)) AND s.bot_enabled = 1 AND s.removed_at IS NULL
+        AND p.bot_enabled = 1 AND p.active = 1 AND p.removed_at IS NULL AND p.master_sku IS NOT NULL
+      ORDER BY p.id`,
+  );
+  const info = (storeId: number, storeDefaults: StoreRuleDefaults, p: { id: number; sku: string; master_sku: string; rules_json: string; cities: string | null }): ProductInfo | null => {
+    const { rules } = resolveProduct(storeDefaults, parseStored(p.rules_json));
+    return rules && { storeId, productId: p.id, masterSku: p.master_sku, sku: p.sku, rules, cities: p.cities ? p.cities.split(',') : [] };
+  };
   return {
     async stores(): Promise<StoreInfo[]> {
       return stores.all().map((s) => ({ storeId: s.id, merchantId: s.merchant_uid, name: s.name }));
@@ -27,13 +40,10 @@ export function createProductSource(db: Database): ProductSource {
       const row = store.get(storeId);
       if (!row || row.bot_enabled !== 1) return [];
       const storeDefaults = parseDefaults(row.default_rules_json);
-      const out: ProductInfo[] = [];
-      for (const p of products.all(storeId)) {
-        const { rules } = resolveProduct(storeDefaults, parseStored(p.rules_json));
-        if (!rules) continue;
-        out.push({ storeId, productId: p.id, masterSku: p.master_sku, sku: p.sku, rules, cities: p.cities ? p.cities.split(',') : [] });
-      }
-      return out;
+      return products.all(storeId).flatMap((p) => info(storeId, storeDefaults, p) ?? []);
+    },
+    async productsByIds(productIds: readonly number[]): Promise<ProductInfo[]> {
+      return byIds.all(JSON.stringify(productIds)).flatMap((p) => info(p.store_id, parseDefaults(p.default_rules_json), p) ?? []);
     },
   };
 }
