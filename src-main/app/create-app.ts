@@ -43,6 +43,8 @@ import type { OrdersSyncSettings } from '../orders/order-sync';
 import { costBasisReader } from '../orders/cost-basis';
 import { createAnalyticsService } from '../analytics/analytics-service';
 import type { AnalyticsService } from '../analytics/analytics-service';
+import { createProductsTable } from '../products-table/products-table-service';
+import type { ProductsTable } from '../products-table/products-table-service';
 import { EventBus } from './event-bus';
 import { dataPaths } from './data-paths';
 import { tuneHeapForLongRunningService } from './heap-tuning';
@@ -112,6 +114,7 @@ export interface AppServices {
   power: SleepGuard;
   orders: OrdersService;
   analytics: AnalyticsService;
+  productsTable: ProductsTable;
 }
 
 export interface App extends AppServices {
@@ -148,6 +151,7 @@ export async function createApp(config: AppConfig): Promise<App> {
 
   const secrets = await createKeyFileBox(paths.secretKey, config.keyWrapper);
   const events = new EventBus();
+  const productsTable = createProductsTable({ db, events, logger });
   // Read on every use: a login or call goes where the current settings (or start-up options) say.
   const target = () => loginTarget(config, db);
   const endpoints = () => target().endpoints;
@@ -224,7 +228,7 @@ export async function createApp(config: AppConfig): Promise<App> {
     }
   });
 
-  const services: AppServices = { config, paths, db, events, logger, redactor, secrets, startedAt: now(), now, sessions, stores, backups, proxyStore, pool, demper, updates, power: power.guard, orders, analytics };
+  const services: AppServices = { config, paths, db, events, logger, redactor, secrets, startedAt: now(), now, sessions, stores, backups, proxyStore, pool, demper, updates, power: power.guard, orders, analytics, productsTable };
   const dispatcher = createDispatcher(createHandlers(services), {
     mapError: (error) => (error instanceof KaspiError ? new AppError(`kaspi.${error.kind}`, error.userMessage, { retryAfterMs: error.retryAfterMs }) : undefined),
     onInternalError: (name, error) => logger.child('api').error('call failed', { call: name, error }),
@@ -233,6 +237,7 @@ export async function createApp(config: AppConfig): Promise<App> {
   for (const warning of config.warnings ?? []) log.warn('protection weakened', { warning });
   if (config.autoStartDemper ?? true) await demper.resumeIfRunning();
   updates?.start();
+  productsTable.start();
   if (config.autoStartOrders ?? true) {
     orders.start();
     analytics.start();
@@ -245,6 +250,7 @@ export async function createApp(config: AppConfig): Promise<App> {
       monitor?.stop();
       updates?.stop();
       power.stop();
+      productsTable.stop();
       await analytics.stop();
       await orders.stop();
       await demper.stop();

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { CallOutput } from '../../src-shared/contract';
 import {
-  boolWord, CsvError, EXPORT_COLUMNS, exportFileName, formatStep, looksBinary, matchHeaders, noneWord, parseCsv, readRuleRow, RULE_COLUMNS, serialiseCsv, strategyWord,
+  BOM, boolWord, CsvError, EXPORT_COLUMNS, exportFileName, formatStep, looksBinary, matchHeaders, noneWord, parseCsv, readRuleRow, RULE_COLUMNS, serialiseCsv, strategyWord,
 } from '../../src-shared/csv';
 import { msg } from '../../src-shared/i18n';
 import type { Message } from '../../src-shared/i18n';
@@ -42,23 +42,30 @@ function describe(o: StoredOverrides, bot: boolean): Record<(typeof CHANGE_FIELD
   };
 }
 
-const loadCatalogue = (db: Database, storeId?: number): CatalogueRow[] =>
+/** The catalogue, or `limit` rows of it from `offset` (the export reads it a part at a time). */
+const loadCatalogue = (db: Database, storeId?: number, offset = 0, limit = -1): CatalogueRow[] =>
   db
     .prepare(
       `SELECT p.id, p.store_id, s.name AS store_name, s.merchant_uid, p.sku, p.title, p.bot_enabled, p.rules_json
          FROM products p JOIN stores s ON s.id = p.store_id
-        WHERE p.removed_at IS NULL AND s.removed_at IS NULL ${storeId !== undefined ? 'AND p.store_id = ?' : ''}
-        ORDER BY s.name, p.title`,
+        WHERE p.removed_at IS NULL AND s.removed_at IS NULL ${storeId !== undefined ? 'AND p.store_id = @storeId' : ''}
+        ORDER BY s.name, p.title, p.id LIMIT @limit OFFSET @offset`,
     )
-    .all(...(storeId !== undefined ? [storeId] : [])) as CatalogueRow[];
+    .all({ storeId, offset, limit }) as CatalogueRow[];
 
 /** Rules as a spreadsheet and back: export what each product sets; import with a preview, then in one transaction. */
 export function createRulesCsv({ db, rules, now, onChanged }: { db: Database; rules: RulesService; now: () => Date; onChanged?: (ids: number[] | null) => void }) {
   const write = db.prepare('UPDATE products SET rules_json = ?, bot_enabled = ?, updated_at = ? WHERE id = ?');
 
-  function exportCsv(storeId: number | undefined, language: 'ru' | 'en'): CallOutput<'rules.exportCsv'> {
+  /**
+   * A part of the export: `limit` products from `offset`, the first part with the header. The parts
+   * joined are the file; a catalogue of 20,000 never travels, nor is built, as one string.
+   */
+  function exportCsv(storeId: number | undefined, language: 'ru' | 'en', offset = 0, limit = 2_000): CallOutput<'rules.exportCsv'> {
     const header = EXPORT_COLUMNS.map((c) => RULE_COLUMNS[c][language]);
-    const body = loadCatalogue(db, storeId).map((p) => {
+    // One row more than asked says whether another part follows.
+    const products = loadCatalogue(db, storeId, offset, limit + 1);
+    const body = products.slice(0, limit).map((p) => {
       const o = parseStored(p.rules_json);
       const values: Record<(typeof EXPORT_COLUMNS)[number], string> = {
         store: p.store_name,
@@ -75,7 +82,9 @@ export function createRulesCsv({ db, rules, now, onChanged }: { db: Database; ru
       return EXPORT_COLUMNS.map((c) => values[c]);
     });
     const date = now().toISOString().slice(0, 10);
-    return { fileName: exportFileName(language, date), csv: serialiseCsv([header, ...body], ';') };
+    // Parts after the first continue the file: no byte-order mark, no header.
+    const csv = offset === 0 ? serialiseCsv([header, ...body], ';') : body.length > 0 ? serialiseCsv(body, ';').slice(BOM.length) : '';
+    return { fileName: exportFileName(language, date), csv, next: products.length > limit ? offset + limit : null };
   }
 
   function fileError(message: Message): ImportResult {

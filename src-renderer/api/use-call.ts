@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { CallInput, CallName, CallOutput } from '../../src-shared/contract';
 import { api } from './client';
@@ -24,6 +24,17 @@ export function useCall<N extends CallName>(name: N, input: CallInput<N>, option
     enabled: options.enabled ?? true,
     placeholderData: options.keepPrevious ? keepPreviousData : undefined,
     refetchInterval: options.refetchEveryMs,
+  });
+}
+
+/** The same call with several inputs at once (the windows of a long table in view), each cached as `useCall` caches it. */
+export function useCalls<N extends CallName>(name: N, inputs: readonly CallInput<N>[], options: Pick<UseCallOptions, 'keepPrevious'> = {}): Array<UseQueryResult<CallOutput<N>, Error>> {
+  return useQueries({
+    queries: inputs.map((input) => ({
+      queryKey: callKey(name, input),
+      queryFn: () => api.call(name, input),
+      placeholderData: options.keepPrevious ? keepPreviousData : undefined,
+    })),
   });
 }
 

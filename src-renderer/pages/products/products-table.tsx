@@ -12,7 +12,13 @@ import { needsAttention } from './table-model';
 import type { SortKey, TableQuery } from './table-model';
 
 export interface ProductsTableProps {
-  rows: readonly ProductTableRow[];
+  /** Every row at hand; or, for the table main serves by window, `count`, `rowAt` and `onRangeChange`. */
+  rows?: readonly ProductTableRow[];
+  count?: number;
+  rowAt?: (index: number) => ProductTableRow | undefined;
+  onRangeChange?: (start: number, end: number) => void;
+  /** Whether every row the filter matches is selected (beyond the rows at hand). */
+  allSelected?: boolean;
   sort: TableQuery['sort'];
   onSort: (key: SortKey) => void;
   selected: ReadonlySet<number>;
@@ -27,12 +33,12 @@ export interface ProductsTableProps {
 
 const STRATEGY_LIST = 'products-strategy-list';
 
-export function ProductsTable({ rows, sort, onSort, selected, onSelect, onSelectAll, onOpen, onSaveRules, onSetBot, height }: ProductsTableProps) {
+export function ProductsTable({ rows, count, rowAt, onRangeChange, allSelected: allSelectedGiven, sort, onSort, selected, onSelect, onSelectAll, onOpen, onSaveRules, onSetBot, height }: ProductsTableProps) {
   const t = useT();
   const say = useSay();
   const language = useLanguage();
   const labels = useMemo(() => strategyLabels(t), [t]);
-  const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.id));
+  const allSelected = allSelectedGiven ?? (rows !== undefined && rows.length > 0 && rows.every((r) => selected.has(r.id)));
 
   const columns = useMemo<Column<ProductTableRow>[]>(() => [
     {
@@ -82,6 +88,9 @@ export function ProductsTable({ rows, sort, onSort, selected, onSelect, onSelect
       <datalist id={STRATEGY_LIST}>{STRATEGIES.map((s) => <option key={s} value={labels[s]} />)}</datalist>
       <VirtualTable
         rows={rows}
+        count={count}
+        rowAt={rowAt}
+        onRangeChange={onRangeChange}
         columns={columns}
         rowKey={(r) => r.id}
         sort={sort}

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { App } from '../../../../src-main/app/create-app';
 import { createSqliteJournal } from '../../../../src-main/db/repos/journal-repo';
 import { snapshotsRepo, summarise } from '../../../../src-main/db/repos/snapshots-repo';
@@ -8,7 +8,7 @@ import { resolveRules } from '../../../../src-shared/domain/rules';
 import { decide } from '../../../../src-shared/pricing';
 import { offer, T0 } from '../../../integration/rules/seed';
 import { useTempDir } from '../../../support/temp-dir';
-import { giveScrollerAViewport, startSeededApp } from './app-bridge';
+import { giveScrollerAViewport, renderWithQueries, startSeededApp } from './app-bridge';
 
 // The api client reads `window.kaspiDemper` once when it loads, so the bridge goes in first.
 const bridge = await vi.hoisted(async () => (await import('./app-bridge')).installBridge());
@@ -36,7 +36,7 @@ async function setup() {
   app = started.app;
   const a1 = started.ids.get('A1')!;
   snapshotsRepo(app.db).record(summarise(a1, '750000000', [offer(SHOP, 'Мой магазин', 11_000), offer('777', 'Магазин X', 10_500)], [SHOP], new Date(T0).toISOString()));
-  render(<ProductsPage />);
+  await renderWithQueries(<ProductsPage />);
   await waitFor(() => expect(screen.getAllByTestId('product-row')).toHaveLength(4));
   bridge.calls.length = 0;
   return { ...started, app: started.app };
