@@ -53,8 +53,7 @@ function computeRecord(source: TableSource, previous: TableRecord | undefined): 
     active: source.active,
     city_id: source.market_city_id ?? source.price_city_id,
     city_price: source.city_price,
-    // Where the storefront does not list us (or was never looked at), the price the cabinet holds.
-    our_price: source.our_price ?? source.city_price,
+    our_price: ourPrice(source),
     best_rival_price: looked ? source.best_rival_price : null,
     best_rival_name: looked ? source.best_rival_name : null,
     position: source.our_position,
@@ -64,6 +63,23 @@ function computeRecord(source: TableSource, previous: TableRecord | undefined): 
     resolved_from: resolvedFrom,
     last_change_at: source.last_change_at,
   };
+}
+
+/**
+ * Our price as the newest word on it says: the storefront's look, the cabinet's price (a sync, a
+ * verified push) or a change just pushed to Kaspi, whichever came last — so a pushed price shows
+ * at once, before the storefront shows it. Where the storefront does not list us (or was never
+ * looked at), the price the cabinet holds.
+ */
+function ourPrice(source: TableSource): number | null {
+  const sameCity = source.market_city_id === null || source.market_city_id === source.price_city_id;
+  const said: Array<{ at: string; price: number }> = [];
+  if (source.our_price !== null && source.taken_at !== null) said.push({ at: source.taken_at, price: source.our_price });
+  if (source.pushed_price !== null && source.pushed_at !== null) said.push({ at: source.pushed_at, price: source.pushed_price });
+  if (source.city_price !== null && sameCity && (said.length === 0 || source.city_price_at !== null)) said.push({ at: source.city_price_at ?? '', price: source.city_price });
+  if (said.length === 0) return source.city_price;
+  // ISO times compare as text; a tie keeps the storefront's look (listed first).
+  return said.reduce((newest, word) => (word.at > newest.at ? word : newest)).price;
 }
 
 /**

@@ -17,6 +17,8 @@ export interface TableSource {
   default_rules_json: string;
   price_city_id: string | null;
   city_price: number | null;
+  /** When the cabinet price of the shown city was last written (a sync, a verified push). */
+  city_price_at: string | null;
   market_city_id: string | null;
   taken_at: string | null;
   our_price: number | null;
@@ -25,6 +27,9 @@ export interface TableSource {
   best_rival_name: string | null;
   rivals_count: number | null;
   last_change_at: string | null;
+  /** The newest change that went to Kaspi in the shown city (pushed or verified): its price and when. */
+  pushed_price: number | null;
+  pushed_at: string | null;
 }
 
 /** A stored row of `product_table_rows`. */
@@ -171,17 +176,22 @@ export function productsTableRepo(db: Database) {
   const clean = db.prepare('DELETE FROM product_table_dirty WHERE product_id = ?');
   const sources = db.prepare<[string], TableSource>(
     `SELECT p.id, p.store_id, (p.removed_at IS NULL AND s.removed_at IS NULL) AS listed, p.title, p.sku, p.master_sku, p.bot_enabled, p.active,
-            p.rules_json, s.default_rules_json, c.city_id AS price_city_id, c.price AS city_price,
+            p.rules_json, s.default_rules_json, c.city_id AS price_city_id, c.price AS city_price, c.updated_at AS city_price_at,
             o.city_id AS market_city_id, o.taken_at, o.our_price, o.our_position, o.best_rival_price, o.best_rival_name, o.rivals_count,
             (SELECT coalesce(j.pushed_at, j.created_at) FROM price_journal j
               WHERE j.product_id = p.id AND j.status IN ('pushed', 'verified', 'mismatch')
-              ORDER BY coalesce(j.pushed_at, j.created_at) DESC LIMIT 1) AS last_change_at
+              ORDER BY coalesce(j.pushed_at, j.created_at) DESC LIMIT 1) AS last_change_at,
+            pushed.new_price AS pushed_price, coalesce(pushed.pushed_at, pushed.created_at) AS pushed_at
        FROM products p
        JOIN stores s ON s.id = p.store_id
        -- The city a row shows: the offer's first priced city; its market there, else in any city looked at.
        LEFT JOIN product_city_prices c ON c.rowid = (SELECT c2.rowid FROM product_city_prices c2 WHERE c2.product_id = p.id ORDER BY c2.rowid LIMIT 1)
        LEFT JOIN offer_latest o ON o.product_id = p.id
         AND o.city_id = (SELECT o2.city_id FROM offer_latest o2 WHERE o2.product_id = p.id ORDER BY o2.city_id IS NOT c.city_id, o2.city_id LIMIT 1)
+       LEFT JOIN price_journal pushed ON pushed.id = (SELECT j.id FROM price_journal j
+              WHERE j.product_id = p.id AND j.status IN ('pushed', 'verified', 'mismatch') AND j.city_id = coalesce(o.city_id, c.city_id)
+              ORDER BY coalesce(j.pushed_at, j.created_at) DESC LIMIT 1)
+        AND pushed.status IN ('pushed', 'verified')
       WHERE p.id IN (SELECT value FROM json_each(?))`,
   );
   const stored = db.prepare<[string], TableRecord>('SELECT * FROM product_table_rows WHERE product_id IN (SELECT value FROM json_each(?))');

@@ -58,8 +58,9 @@ describe('products table served from SQLite', () => {
     // A dry run later is not a change.
     await journal.plan({ storeId: 1, productId: a1, cityId: ALMATY, oldPrice: 11_000, newPrice: 10_480, reason: { code: 'undercut' }, dryRun: true, at: T0 + 90_000 } as never);
 
+    // The change pushed after the storefront look is our price now, before the storefront shows it.
     expect(row('A1')).toMatchObject({
-      ourPrice: 11_000, bestRivalPrice: 10_500, bestRivalName: 'Магазин X', position: 2, rivalsCount: 2,
+      ourPrice: 10_490, bestRivalPrice: 10_500, bestRivalName: 'Магазин X', position: 2, rivalsCount: 2,
       floor: 10_000, ceiling: 12_000, strategy: 'undercut', botEnabled: true, rulesError: null, cityId: ALMATY, storeName: 'Мой магазин',
       lastChangeAt: new Date(T0 + 61_000).toISOString(), marketAt: new Date(T0).toISOString(),
     });

@@ -78,6 +78,16 @@ describe('products page against the real app', () => {
     expect(screen.getByTestId('product-total').textContent).toBe('Показано 1 из 4');
   });
 
+  it('shows a price the demper recorded within 2 s, patched in from main\'s row delta', async () => {
+    const { app: a, ids } = await setup();
+    const rowOf = (sku: string) => screen.getAllByTestId('product-row').find((r) => within(r).queryByText(sku) !== null)!;
+    expect(rowOf('A1').textContent).toContain(tg(11_000));
+    // What the demper's check writes after its push went through: the storefront with our new price.
+    snapshotsRepo(a.db).record(summarise(ids.get('A1')!, '750000000', [offer(SHOP, 'Мой магазин', 10_490), offer('777', 'Магазин X', 10_500)], [SHOP], new Date(T0 + 60_000).toISOString()));
+    await waitFor(() => expect(rowOf('A1').textContent).toContain(tg(10_490)), { timeout: 2_000 });
+    expect(within(rowOf('A1')).getByText('1').className).toContain('first');
+  });
+
   it('shows a bad inline edit at the field and sends nothing; a good one is saved', async () => {
     const { app: a, ids } = await setup();
     const before = rulesOf(a, ids.get('A1')!);
