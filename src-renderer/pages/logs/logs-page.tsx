@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { LOG_LEVELS } from '../../../src-shared/contract/maintenance';
 import type { LogRecordView } from '../../../src-shared/contract/maintenance';
-import type { StoreSummary } from '../../../src-shared/domain/store';
 import { api } from '../../api/client';
+import { useStores } from '../../api/use-call';
 import { useApiError } from '../../components/use-api-error';
 import { useT } from '../../i18n/use-t';
 
@@ -17,7 +17,7 @@ export function LogsPage() {
   const [text, setText] = useState('');
   const [records, setRecords] = useState<LogRecordView[]>([]);
   const [modules, setModules] = useState<string[]>([]);
-  const [stores, setStores] = useState<StoreSummary[]>([]);
+  const stores = useStores();
   const [failures, setFailures] = useState<Failure[]>([]);
   const [image, setImage] = useState<string | null>(null);
   const [error, report] = useApiError();
@@ -33,7 +33,6 @@ export function LogsPage() {
     return () => { clearTimeout(timer); clearInterval(poll); };
   }, [refresh]);
   useEffect(() => {
-    api.call('stores.list', {}).then(setStores, report);
     api.call('logs.loginFailures', {}).then(setFailures, report);
   }, [report]);
 

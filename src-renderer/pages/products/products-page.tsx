@@ -4,7 +4,7 @@ import { AppError } from '../../../src-shared/contract';
 import type { ProductTableRow, RulesRejection } from '../../../src-shared/contract/products';
 import { api } from '../../api/client';
 import { byPrefix } from '../../api/query-client';
-import { useCall } from '../../api/use-call';
+import { useStores } from '../../api/use-call';
 import { useApiError } from '../../components/use-api-error';
 import { downloadText } from '../../components/download';
 import { useT } from '../../i18n/use-t';
@@ -55,7 +55,7 @@ export function ProductsPage() {
   const language = useLanguage();
   const labels = useMemo(() => strategyLabels(t), [t]);
   const client = useQueryClient();
-  const stores = useCall('stores.list', {}).data ?? [];
+  const stores = useStores();
   const [storeId, setStoreId] = useState<number | undefined>();
   const [query, setQuery] = useState<TableQuery>(DEFAULT_QUERY);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
