@@ -24,9 +24,13 @@ export const INVALIDATED_BY: Partial<Record<EventName, readonly string[]>> = {
  * again at most this often (the page stays true within that time without asking main hundreds
  * of times a minute).
  */
-export const INVALIDATED_AT_MOST_EVERY: Partial<Record<EventName, { prefixes: readonly string[]; ms: number }>> = {
-  'demper.decision': { prefixes: ['journal.'], ms: 1_000 },
-  'demper.status': { prefixes: ['overview.'], ms: 5_000 },
+export const INVALIDATED_AT_MOST_EVERY: Partial<Record<EventName, ReadonlyArray<{ prefixes: readonly string[]; ms: number }>>> = {
+  'demper.decision': [
+    { prefixes: ['journal.'], ms: 1_000 },
+    // An open drawer's journal and what the demper learnt (dry-run decisions change no table row).
+    { prefixes: ['products.detail', 'demper.insight'], ms: 5_000 },
+  ],
+  'demper.status': [{ prefixes: ['overview.'], ms: 5_000 }],
 };
 
 /** Events that carry a call's whole answer: the cache takes it as is, nobody asks again. */
@@ -78,8 +82,8 @@ export function createQueryClient(api: ApiClient): QueryClient {
   for (const [event, prefixes] of Object.entries(INVALIDATED_BY) as [EventName, readonly string[]][]) {
     api.on(event, () => invalidate(prefixes));
   }
-  for (const [event, { prefixes, ms }] of Object.entries(INVALIDATED_AT_MOST_EVERY) as [EventName, { prefixes: readonly string[]; ms: number }][]) {
-    api.on(event, atMostEvery(ms, () => invalidate(prefixes)));
+  for (const [event, throttled] of Object.entries(INVALIDATED_AT_MOST_EVERY) as [EventName, ReadonlyArray<{ prefixes: readonly string[]; ms: number }>][]) {
+    for (const { prefixes, ms } of throttled) api.on(event, atMostEvery(ms, () => invalidate(prefixes)));
   }
   for (const [event, name] of Object.entries(CARRIES) as [EventName, CallName][]) {
     api.on(event, (payload) => client.setQueryData(callKey(name, {}), payload as CallOutput<typeof name>));
