@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { byPrefix } from '../../api/query-client';
 import { useStores } from '../../api/use-call';
 import { useApiError } from '../../components/use-api-error';
+import { useSettled } from '../../components/use-settled';
 import { downloadText } from '../../components/download';
 import { useT } from '../../i18n/use-t';
 import { say, translateError } from '../../i18n/translate';
@@ -22,16 +23,6 @@ import type { CheckedDraft, RuleDraft } from './rule-input';
 import { useProductWindows } from './product-windows';
 import { DEFAULT_QUERY, FLAGS, nextSort } from './table-model';
 import type { Flag, TableQuery } from './table-model';
-
-/** A value that follows `value` once it has stayed the same for `ms`. */
-function useSettled<V>(value: V, ms: number): V {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return settled;
-}
 
 const rejectionOf = (error: unknown): Partial<RulesRejection> | undefined =>
   error instanceof AppError && error.details && typeof error.details === 'object' && 'fieldErrors' in error.details ? (error.details as Partial<RulesRejection>) : undefined;
