@@ -11,7 +11,8 @@ function follower(client: QueryClient) {
   let due: { ids: Set<number>; timer: ReturnType<typeof setTimeout> } | null = null;
   /**
    * Once a second at most: the windows read again (a changed price can move a row in a sorted or
-   * filtered table), and the drawers of changed products, the overview and the journal.
+   * filtered table), and the drawers of changed products and the journal (the overview's counts,
+   * every 5 s: query-client.ts).
    */
   const readAgainSoon = (ids: readonly number[] | null) => {
     if (!due) due = { ids: new Set(), timer: setTimeout(readAgain, 1_000) };
@@ -23,7 +24,7 @@ function follower(client: QueryClient) {
     const everyProduct = ids.has(-1);
     void client.invalidateQueries({
       predicate: ({ queryKey: [name, input] }) =>
-        name === 'products.page' || name === 'products.ids' || name === 'journal.list' || name === 'overview.summary' ||
+        name === 'products.page' || name === 'products.ids' || name === 'journal.list' ||
         (DRAWER_CALLS.has(name as string) && (everyProduct || ids.has((input as { productId?: number }).productId ?? -1))),
     });
   };

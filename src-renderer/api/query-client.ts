@@ -31,6 +31,8 @@ export const INVALIDATED_AT_MOST_EVERY: Partial<Record<EventName, ReadonlyArray<
     { prefixes: ['products.detail', 'demper.insight'], ms: 5_000 },
   ],
   'demper.status': [{ prefixes: ['overview.'], ms: 5_000 }],
+  // The overview counts the whole table (SQL aggregates): changed rows recount it every 5 s at most.
+  'products.rows': [{ prefixes: ['overview.'], ms: 5_000 }],
 };
 
 /** Events that carry a call's whole answer: the cache takes it as is, nobody asks again. */
