@@ -1,14 +1,14 @@
 import type { Handler } from '../../src-shared/contract/dispatcher';
 import type { OverviewSummary } from '../../src-shared/contract/overview';
-import type { AppServices } from '../app/create-app';
+import type { AppServices } from '../app/services';
 import { overviewRepo } from '../db/repos/overview-repo';
 import { msg } from '../../src-shared/i18n/message';
 import type { Message } from '../../src-shared/i18n/message';
 import type { EngineStatusView } from '../../src-shared/contract/demper';
+import { kzDate, kzDay } from '../../src-shared/domain/kazakhstan-time';
 
-/** Kazakhstan's local day (UTC+5), the day a seller counts changes in. */
-const KZ_OFFSET_MS = 5 * 3_600_000;
-const localDay = (ms: number) => new Date(ms + KZ_OFFSET_MS).toISOString().slice(0, 10);
+/** The seller's Kazakhstan day, the day a seller counts changes in. */
+const localDay = (ms: number) => kzDate(kzDay(ms));
 
 /** An engine error for the seller: its own message once the engine gives one (after #12), else its kind's. */
 const sellerMessage = (e: EngineStatusView['lastErrors'][number]): Message =>

@@ -1,6 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type { ProductInfo, ProductSource, StoreInfo } from '../demper/ports';
+import { productsRepo } from '../db/repos/products-repo';
+import type { ProductToReprice } from '../db/repos/products-repo';
 import type { StoreRuleDefaults } from '../../src-shared/domain/rules';
+import { storesRepo } from '../db/repos/stores-repo';
 import { parseDefaults, parseStored, resolveProduct } from '../rules/resolve';
 
 /**
@@ -9,41 +12,25 @@ import { parseDefaults, parseStored, resolveProduct } from '../rules/resolve';
  * sale, with the bot on, a catalogue id and rules that resolve.
  */
 export function createProductSource(db: Database): ProductSource {
-  const stores = db.prepare<[], { id: number; merchant_uid: string; name: string }>(
-    'SELECT id, merchant_uid, name FROM stores WHERE removed_at IS NULL ORDER BY id',
-  );
-  const store = db.prepare<[number], { default_rules_json: string; bot_enabled: number }>('SELECT default_rules_json, bot_enabled FROM stores WHERE id = ?');
-  const products = db.prepare<[number], { id: number; sku: string; master_sku: string; rules_json: string; cities: string | null }>(
-    `SELECT p.id, p.sku, p.master_sku, p.rules_json,
-            (SELECT group_concat(c.city_id) FROM product_city_prices c WHERE c.product_id = p.id) AS cities
-       FROM products p
-      WHERE p.store_id = ? AND p.bot_enabled = 1 AND p.active = 1 AND p.removed_at IS NULL AND p.master_sku IS NOT NULL
-      ORDER BY p.id`,
-  );
-  const byIds = db.prepare<[string], { store_id: number; default_rules_json: string; id: number; sku: string; master_sku: string; rules_json: string; cities: string | null }>(
-    `SELECT p.store_id, s.default_rules_json, p.id, p.sku, p.master_sku, p.rules_json,
-            (SELECT group_concat(c.city_id) FROM product_city_prices c WHERE c.product_id = p.id) AS cities
-       FROM products p JOIN stores s ON s.id = p.store_id
-      WHERE p.id IN (SELECT value FROM json_each(?)) AND s.bot_enabled = 1 AND s.removed_at IS NULL
-        AND p.bot_enabled = 1 AND p.active = 1 AND p.removed_at IS NULL AND p.master_sku IS NOT NULL
-      ORDER BY p.id`,
-  );
-  const info = (storeId: number, storeDefaults: StoreRuleDefaults, p: { id: number; sku: string; master_sku: string; rules_json: string; cities: string | null }): ProductInfo | null => {
-    const { rules } = resolveProduct(storeDefaults, parseStored(p.rules_json));
-    return rules && { storeId, productId: p.id, masterSku: p.master_sku, sku: p.sku, rules, cities: p.cities ? p.cities.split(',') : [] };
+  const stores = storesRepo(db);
+  const products = productsRepo(db);
+  /** A product as the engine reprices it, or null when its rules do not resolve (the table shows why). */
+  const info = (storeId: number, storeDefaults: StoreRuleDefaults, p: ProductToReprice): ProductInfo | null => {
+    const { rules } = resolveProduct(storeDefaults, parseStored(p.rulesJson));
+    return rules && { storeId, productId: p.id, masterSku: p.masterSku, sku: p.sku, rules, cities: p.cityIds };
   };
   return {
     async stores(): Promise<StoreInfo[]> {
-      return stores.all().map((s) => ({ storeId: s.id, merchantId: s.merchant_uid, name: s.name }));
+      return stores.connected().map((s) => ({ storeId: s.id, merchantId: s.merchantUid, name: s.name }));
     },
     async products(storeId: number): Promise<ProductInfo[]> {
-      const row = store.get(storeId);
-      if (!row || row.bot_enabled !== 1) return [];
-      const storeDefaults = parseDefaults(row.default_rules_json);
-      return products.all(storeId).flatMap((p) => info(storeId, storeDefaults, p) ?? []);
+      const store = stores.rulesOf(storeId);
+      if (!store?.botEnabled) return [];
+      const storeDefaults = parseDefaults(store.defaultRulesJson);
+      return products.toReprice(storeId).flatMap((p) => info(storeId, storeDefaults, p) ?? []);
     },
     async productsByIds(productIds: readonly number[]): Promise<ProductInfo[]> {
-      return byIds.all(JSON.stringify(productIds)).flatMap((p) => info(p.store_id, parseDefaults(p.default_rules_json), p) ?? []);
+      return products.toRepriceByIds(productIds).flatMap((p) => info(p.storeId, parseDefaults(p.defaultRulesJson), p) ?? []);
     },
   };
 }

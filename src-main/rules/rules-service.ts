@@ -5,6 +5,8 @@ import type { RulesRejection, JournalEntryView } from '../../src-shared/contract
 import { productRuleOverrides, storeRuleDefaults } from '../../src-shared/domain/rules';
 import type { StoreRuleDefaults } from '../../src-shared/domain/rules';
 import { productsRepo } from '../db/repos/products-repo';
+import type { ProductRuleState } from '../db/repos/products-repo';
+import { storesRepo } from '../db/repos/stores-repo';
 import { snapshotsRepo } from '../db/repos/snapshots-repo';
 import { createSqliteJournal } from '../db/repos/journal-repo';
 import type { JournalEntry } from '../demper/ports';
@@ -19,14 +21,6 @@ export interface RulesServiceDeps {
   now: () => Date;
   /** Told the products whose rules, bot flag or table row changed (null: many or all). */
   onChanged?: (productIds: number[] | null) => void;
-}
-
-interface ProductRulesRow {
-  id: number;
-  store_id: number;
-  sku: string;
-  bot_enabled: number;
-  rules_json: string;
 }
 
 export type RulesUpdate = { set: StoredOverrides; unset: readonly string[] };
@@ -66,29 +60,24 @@ export function createRulesService({ db, now, onChanged }: RulesServiceDeps) {
   const snapshots = snapshotsRepo(db);
   const journal = createSqliteJournal(db);
 
-  const selectRules = db.prepare<[number], ProductRulesRow>('SELECT id, store_id, sku, bot_enabled, rules_json FROM products WHERE id = ?');
-  const writeRules = db.prepare('UPDATE products SET rules_json = ?, updated_at = ? WHERE id = ?');
-  const writeBot = db.prepare('UPDATE products SET bot_enabled = ?, updated_at = ? WHERE id = ?');
-  const selectDefaults = db.prepare<[number], { default_rules_json: string }>('SELECT default_rules_json FROM stores WHERE id = ?');
-  const writeDefaults = db.prepare('UPDATE stores SET default_rules_json = ? WHERE id = ?');
-  const merchantUids = db.prepare<[], { merchant_uid: string }>('SELECT merchant_uid FROM stores');
+  const stores = storesRepo(db);
 
   const defaultsCache = new Map<number, StoreRuleDefaults>();
   const defaultsOf = (storeId: number): StoreRuleDefaults => {
     let d = defaultsCache.get(storeId);
     if (!d) {
-      const row = selectDefaults.get(storeId);
-      if (!row) throw new AppError('not_found', msg('rules.store_not_found', { storeId }));
-      d = parseDefaults(row.default_rules_json);
+      const stored = stores.rulesOf(storeId);
+      if (!stored) throw new AppError('not_found', msg('rules.store_not_found', { storeId }));
+      d = parseDefaults(stored.defaultRulesJson);
       defaultsCache.set(storeId, d);
     }
     return d;
   };
-  const ownMerchantIds = () => merchantUids.all().map((r) => r.merchant_uid);
+  const ownMerchantIds = () => stores.merchantUids();
 
-  const rowsFor = (ids: readonly number[]): ProductRulesRow[] =>
+  const rowsFor = (ids: readonly number[]): ProductRuleState[] =>
     ids.map((id) => {
-      const row = selectRules.get(id);
+      const row = products.ruleState(id);
       if (!row) throw new AppError('not_found', msg('rules.product_not_found', { productId: id }));
       return row;
     });
@@ -112,7 +101,7 @@ export function createRulesService({ db, now, onChanged }: RulesServiceDeps) {
       if (!product) throw new AppError('not_found', msg('rules.product_not_found', { productId }));
       defaultsCache.delete(product.storeId);
       const storeDefaults = defaultsOf(product.storeId);
-      const overrides = parseStored(selectRules.get(productId)!.rules_json);
+      const overrides = parseStored(products.ruleState(productId)!.rulesJson);
       const resolved = resolveProduct(storeDefaults, overrides);
       const since = new Date(now().getTime() - historyDays * 86_400_000).toISOString();
       return {
@@ -136,21 +125,21 @@ export function createRulesService({ db, now, onChanged }: RulesServiceDeps) {
         throw new AppError('invalid_input', msg('rules.unknown_rule_fields', { fields: unknown.join(', ') }), { fieldErrors: {}, products: [] } satisfies RulesRejection);
       }
       const rows = rowsFor(productIds);
-      const planned: Array<{ id: number; json: string }> = [];
+      const planned: Array<{ id: number; rulesJson: string }> = [];
       const rejection: RulesRejection = { fieldErrors: {}, products: [] };
       for (const row of rows) {
-        const next = applyUpdate(parseStored(row.rules_json), update);
-        const errors = check(defaultsOf(row.store_id), next, row.bot_enabled === 1);
+        const next = applyUpdate(parseStored(row.rulesJson), update);
+        const errors = check(defaultsOf(row.storeId), next, row.botEnabled);
         if (errors.length > 0) {
           for (const e of errors) rejection.fieldErrors[e.field] ??= e.message;
           rejection.products.push({ productId: row.id, sku: row.sku, errors: errors.map(describeFieldError) });
         } else {
-          planned.push({ id: row.id, json: JSON.stringify(normalise(next)) });
+          planned.push({ id: row.id, rulesJson: JSON.stringify(normalise(next)) });
         }
       }
       if (rejection.products.length > 0) reject(rejection, msg('rules.not_saved'));
       const at = now().toISOString();
-      db.transaction(() => { for (const p of planned) writeRules.run(p.json, at, p.id); })();
+      products.setRules(planned, at);
       onChanged?.([...productIds]);
       return { updated: planned.length };
     },
@@ -162,7 +151,7 @@ export function createRulesService({ db, now, onChanged }: RulesServiceDeps) {
       if (enabled) {
         const rejection: RulesRejection = { fieldErrors: {}, products: [] };
         for (const row of rows) {
-          const { errors } = resolveProduct(defaultsOf(row.store_id), parseStored(row.rules_json));
+          const { errors } = resolveProduct(defaultsOf(row.storeId), parseStored(row.rulesJson));
           if (errors.length > 0) {
             rejection.fieldErrors.botEnabled ??= errors.some((e) => e.field === 'floor' && e.message.code === 'rules.no_floor')
               ? msg('rules.set_floor_first')
@@ -175,7 +164,7 @@ export function createRulesService({ db, now, onChanged }: RulesServiceDeps) {
         }
       }
       const at = now().toISOString();
-      db.transaction(() => { for (const row of rows) writeBot.run(enabled ? 1 : 0, at, row.id); })();
+      products.setBot(rows.map((row) => row.id), enabled, at);
       onChanged?.([...productIds]);
       return { updated: rows.length };
     },
@@ -196,19 +185,17 @@ export function createRulesService({ db, now, onChanged }: RulesServiceDeps) {
         } satisfies RulesRejection);
       }
       defaultsOf(storeId);
-      const botProducts = db
-        .prepare<[number], ProductRulesRow>('SELECT id, store_id, sku, bot_enabled, rules_json FROM products WHERE store_id = ? AND bot_enabled = 1 AND removed_at IS NULL')
-        .all(storeId);
+      const botProducts = products.botOnRuleStates(storeId);
       const rejection: RulesRejection = { fieldErrors: {}, products: [] };
       for (const row of botProducts) {
-        const { errors } = resolveProduct(parsed.data, parseStored(row.rules_json));
+        const { errors } = resolveProduct(parsed.data, parseStored(row.rulesJson));
         if (errors.length > 0) {
           for (const e of errors) rejection.fieldErrors[e.field] ??= e.message;
           rejection.products.push({ productId: row.id, sku: row.sku, errors: errors.map(describeFieldError) });
         }
       }
       if (rejection.products.length > 0) reject(rejection, msg('rules.defaults_not_saved'));
-      writeDefaults.run(JSON.stringify(parsed.data), storeId);
+      stores.setDefaultRules(storeId, JSON.stringify(parsed.data));
       defaultsCache.set(storeId, parsed.data);
       onChanged?.(null);
       return parsed.data;

@@ -41,7 +41,9 @@ const toEntry = (r: Row): JournalEntry => ({
  * The price journal in SQLite (design.md §5). With synchronous=FULL each statement is on disk
  * when it returns, so "planned" exists before the push leaves and "pushed" survives a power cut.
  */
-export function createSqliteJournal(db: Database): JournalStore & { list(q: { productId?: number; storeId?: number; limit: number }): JournalEntry[] } {
+export function createSqliteJournal(db: Database): JournalStore & {
+  list(q: { productId?: number; storeId?: number; limit: number }): JournalEntry[];
+} {
   const insert = db.prepare(
     `INSERT INTO price_journal (store_id, product_id, city_id, old_price, new_price, reason_code, reason_json, status, created_at)
      VALUES (@storeId, @productId, @cityId, @oldPrice, @newPrice, @code, @reason, @status, @at)`,
