@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../src-shared/contract';
+import type { EventPayload } from '../../src-shared/contract';
 import { createDispatcher } from '../../src-shared/contract/dispatcher';
 import { KaspiError } from '../../src-shared/domain/kaspi-error';
 import { createLogger } from '../logging/logger';
@@ -23,6 +24,7 @@ import { startPowerHandling } from '../power/power-handling';
 import { createOrdersService } from '../orders/orders-service';
 import { costBasisReader } from '../orders/cost-basis';
 import { createAnalyticsService } from '../analytics/analytics-service';
+import { createProductsTable } from '../products-table/products-table-service';
 import { EventBus } from './event-bus';
 import { dataPaths } from './data-paths';
 import { tuneHeapForLongRunningService } from './heap-tuning';
@@ -63,6 +65,7 @@ export async function createApp(config: AppConfig): Promise<App> {
 
   const secrets = await createKeyFileBox(paths.secretKey, config.keyWrapper);
   const events = new EventBus({ onInvalidPayload: (event, error) => log.error('event payload did not pass its schema; not sent', { event, error }) });
+  const productsTable = createProductsTable({ db, events, logger });
   // Read on every use: a login or call goes where the current settings (or start-up options) say.
   const settings = settingsRepo(db, (key, fields) => log.warn('stored settings did not pass their check; these fell back to their defaults', { key, fields }));
   const target = () => loginTarget(config, settings.app().kaspi);
@@ -96,8 +99,11 @@ export async function createApp(config: AppConfig): Promise<App> {
     engineOverrides: config.engineOverrides,
   });
   // What the engine reprices follows the seller's edits at once.
-  events.subscribe((event) => {
-    if (event === 'products.changed' || event === 'stores.changed') void demper.reload().catch((error: unknown) => log.error('demper reload failed', { error }));
+  events.subscribe((event, payload) => {
+    if (event !== 'products.changed' && event !== 'stores.changed') return;
+    // An edit of some products reloads those only; a store's change, everything.
+    const productIds = event === 'products.changed' ? (payload as EventPayload<'products.changed'>).productIds : null;
+    void demper.reload(productIds).catch((error: unknown) => log.error('demper reload failed', { error }));
   });
   let monitor: HealthMonitor | null = null;
   if (config.proxyHealthChecks ?? true) {
@@ -137,7 +143,7 @@ export async function createApp(config: AppConfig): Promise<App> {
     }
   });
 
-  const services: AppServices = { config, paths, db, settings, events, logger, redactor, secrets, startedAt: now(), clock, now, sessions, stores, backups, proxyStore, pool, demper, updates, power: power.guard, orders, analytics };
+  const services: AppServices = { config, paths, db, settings, events, logger, redactor, secrets, startedAt: now(), clock, now, sessions, stores, backups, proxyStore, pool, demper, updates, power: power.guard, orders, analytics, productsTable };
   const dispatcher = createDispatcher(createHandlers(services), {
     mapError: (error) => (error instanceof KaspiError ? new AppError(`kaspi.${error.kind}`, error.userMessage, { retryAfterMs: error.retryAfterMs }) : undefined),
     onInternalError: (name, error) => logger.child('api').error('call failed', { call: name, error }),
@@ -146,6 +152,7 @@ export async function createApp(config: AppConfig): Promise<App> {
   for (const warning of config.warnings ?? []) log.warn('protection weakened', { warning });
   if (config.autoStartDemper ?? true) await demper.resumeIfRunning();
   updates?.start();
+  productsTable.start();
   if (config.autoStartOrders ?? true) {
     orders.start();
     analytics.start();
@@ -158,6 +165,7 @@ export async function createApp(config: AppConfig): Promise<App> {
       monitor?.stop();
       updates?.stop();
       power.stop();
+      productsTable.stop();
       await analytics.stop();
       await orders.stop();
       await demper.stop();
