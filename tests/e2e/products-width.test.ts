@@ -1,15 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import type { Browser } from 'playwright';
-import { launchChromium } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { useE2EBrowser } from './support/e2e-browser';
 import { startTestHeadless } from '../support/headless';
 import { useTempDir } from '../support/temp-dir';
 import { seedDatabase } from '../integration/rules/seed';
 
 const tempDir = useTempDir();
-let browser: Browser;
-beforeAll(async () => { browser = await launchChromium(); });
-afterAll(async () => { await browser?.close(); });
+const browser = useE2EBrowser();
 
 // SKUs as sellers write them: long article numbers with a colour and a size.
 const PRODUCTS = [
@@ -53,12 +50,7 @@ describe('the products table at 1280 px', () => {
         const scroller = page.getByTestId('products-table').locator('[data-virtual-scroll]');
         expect(await scroller.evaluate((el) => ({ scrolls: el.scrollWidth > el.clientWidth + 1, width: el.clientWidth }))).toMatchObject({ scrolls: false });
       }
-    } catch (error) {
-      await page.screenshot({ path: 'test-artifacts/products-1280-failed.png', fullPage: true }).catch(() => undefined);
-      writeFileSync('test-artifacts/products-1280-failed.html', await page.content().catch(() => ''));
-      throw error;
     } finally {
-      await page.close();
       await headless.close();
     }
   });

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migrate } from '../../../src-main/db/migrate';
-import { MIGRATIONS } from '../../../src-main/db/migrations';
-import { useTempDir } from '../../support/temp-dir';
+import { migrate } from '../../../../src-main/db/migrate';
+import { MIGRATIONS } from '../../../../src-main/db/migrations';
+import { useTempDir } from '../../../support/temp-dir';
 
 const tempDir = useTempDir();
 
