@@ -53,9 +53,9 @@ export function summarise(productId: number, cityId: string, offers: readonly Of
 }
 
 /**
- * The market as the bot saw it. A new row is written only when our price, our place or the best
- * rival changed since the last one, so a calm catalogue does not fill the disk while the price
- * history chart still has every step.
+ * The market as the bot saw it. A new row is written only when an offer changed since the last one
+ * (a price, a seller come or gone), so a calm catalogue does not fill the disk while the price
+ * history chart has every step, and a backtest can replay every move a rival made (issue 18).
  */
 export function snapshotsRepo(db: Database) {
   const last = db.prepare<[number, string], Row>('SELECT * FROM offer_snapshots WHERE product_id = ? AND city_id = ? ORDER BY id DESC LIMIT 1');
@@ -72,14 +72,16 @@ export function snapshotsRepo(db: Database) {
     /** Returns whether a row was written. */
     record(snapshot: Snapshot): boolean {
       const prev = last.get(snapshot.productId, snapshot.cityId);
+      const offers = JSON.stringify(snapshot.offers);
       const same =
         prev &&
         prev.our_price === snapshot.ourPrice &&
         prev.our_position === snapshot.ourPosition &&
         prev.best_rival_price === snapshot.bestRivalPrice &&
-        prev.best_rival_merchant_id === snapshot.bestRivalMerchantId;
+        prev.best_rival_merchant_id === snapshot.bestRivalMerchantId &&
+        prev.offers_json === offers;
       if (same) return false;
-      insert.run({ ...snapshot, offers: JSON.stringify(snapshot.offers) });
+      insert.run({ ...snapshot, offers });
       return true;
     },
     latestAll(): Snapshot[] {
