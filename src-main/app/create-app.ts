@@ -24,6 +24,7 @@ import { startHealthMonitor } from '../proxies/health';
 import type { HealthMonitor } from '../proxies/health';
 import { createDemperService } from '../demper-wiring/demper-service';
 import type { DemperService } from '../demper-wiring/demper-service';
+import { engineSettings } from '../demper/settings';
 import type { EngineSettingsInput } from '../demper/settings';
 import { readProxySettings } from '../proxies/proxy-settings';
 import { readSettings } from '../db/repos/settings-repo';
@@ -42,6 +43,8 @@ import type { OrdersSyncSettings } from '../orders/order-sync';
 import { costBasisReader } from '../orders/cost-basis';
 import { createAnalyticsService } from '../analytics/analytics-service';
 import type { AnalyticsService } from '../analytics/analytics-service';
+import { createInsightsService } from '../insights/insights-service';
+import type { InsightsService } from '../insights/insights-service';
 import { EventBus } from './event-bus';
 import { dataPaths } from './data-paths';
 import { tuneHeapForLongRunningService } from './heap-tuning';
@@ -111,6 +114,7 @@ export interface AppServices {
   power: SleepGuard;
   orders: OrdersService;
   analytics: AnalyticsService;
+  insights: InsightsService;
 }
 
 export interface App extends AppServices {
@@ -220,7 +224,8 @@ export async function createApp(config: AppConfig): Promise<App> {
     }
   });
 
-  const services: AppServices = { config, paths, db, events, logger, redactor, secrets, startedAt: now(), now, sessions, stores, backups, proxyStore, pool, demper, updates, power: power.guard, orders, analytics };
+  const insights = createInsightsService({ db, logger, now, utcOffsetMinutes: () => engineSettings.parse(config.engineOverrides ?? {}).utcOffsetMinutes });
+  const services: AppServices = { config, paths, db, events, logger, redactor, secrets, startedAt: now(), now, sessions, stores, backups, proxyStore, pool, demper, updates, power: power.guard, orders, analytics, insights };
   const dispatcher = createDispatcher(createHandlers(services), {
     mapError: (error) => (error instanceof KaspiError ? new AppError(`kaspi.${error.kind}`, error.userMessage, { retryAfterMs: error.retryAfterMs }) : undefined),
     onInternalError: (name, error) => logger.child('api').error('call failed', { call: name, error }),
