@@ -15,6 +15,7 @@ import { ProxiesPage } from './pages/proxies/proxies-page';
 import { OverviewPage } from './pages/overview/overview-page';
 import { OrdersPage } from './pages/orders/orders-page';
 import { AnalyticsPage } from './pages/analytics/analytics-page';
+import { InsightsPage } from './pages/insights/insights-page';
 import { PAGES, useUi } from './store/ui-store';
 import type { Page } from './store/ui-store';
 
@@ -33,6 +34,7 @@ const PAGE_VIEWS: Partial<Record<Page, () => ReactNode>> = {
   overview: () => <OverviewPage />,
   orders: () => <OrdersPage />,
   analytics: () => <AnalyticsPage />,
+  insights: () => <InsightsPage />,
   settings: () => <SettingsPage />,
   system: () => <SystemPage />,
 };

@@ -1,0 +1,83 @@
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright';
+import { launchChromium } from '../support/browser';
+import { call } from '../support/call-app';
+import { startTestHeadless } from '../support/headless';
+import { pointAppAtSim } from '../support/app-on-sim';
+import { importPastMarket } from '../support/past-market';
+import { useTempDir } from '../support/temp-dir';
+import { SCENARIO_CREDENTIALS, startKaspiSim } from '../sim/kaspi';
+
+const tempDir = useTempDir();
+let browser: Browser;
+beforeAll(async () => { browser = await launchChromium(); });
+afterAll(async () => { await browser?.close(); });
+
+const ARTIFACTS = 'test-artifacts/pages';
+const UID = '30067228';
+const DAY = 86_400_000;
+
+async function shot(page: Page, name: string) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true });
+}
+
+describe('the rivals of the demo store, in a real browser', () => {
+  it('lists every rival the bot saw, sortable, and shows a product’s rivals in its drawer, in Russian and English', async () => {
+    const sim = await startKaspiSim({ scenario: 'demo', seed: 7, timeScale: 100 });
+    const headless = await startTestHeadless(tempDir(), { autoStartDemper: false, autoStartOrders: false });
+    const { app } = headless;
+    const page = await browser.newPage({ viewport: { width: 1400, height: 950 } });
+    try {
+      await pointAppAtSim(app, sim);
+      const creds = SCENARIO_CREDENTIALS.demo;
+      const { accountId } = await call<{ accountId: number }>(app, 'stores.login', { loginId: 'e2e-insights-login', credentials: { method: 'email', login: creds.owner.email, password: creds.owner.password } });
+      const [store] = await call<Array<{ id: number }>>(app, 'stores.add', { accountId, merchantUids: [UID] });
+      await call(app, 'stores.sync', { storeId: store!.id });
+      importPastMarket(app, sim, store!.id, UID, Date.now() - 5 * DAY);
+
+      // Every seller on the storefront next to ours, as the recorded looks show them.
+      const rows = app.db.prepare('SELECT p.sku, p.master_sku, c.city_id FROM products p JOIN product_city_prices c ON c.product_id = p.id WHERE p.store_id = ?').all(store!.id) as { sku: string; master_sku: string; city_id: string }[];
+      const rivalIds = new Set(rows.flatMap((r) => sim.offers(r.master_sku, r.city_id).filter((o) => o.merchantId !== UID).map((o) => o.merchantId)));
+      expect(rivalIds.size).toBeGreaterThan(0);
+
+      await page.goto(headless.bridge.url);
+      await page.getByTestId('nav-insights').click();
+      await page.getByTestId('rival-row').first().waitFor();
+      expect(await page.getByTestId('insights-rivals-count').textContent()).toBe(`Продавцов: ${rivalIds.size}`);
+      expect(await page.getByTestId('insights-rivals').textContent()).toMatch(/Минимум известен/);
+      // Sorting by name puts the names in order, and a second click reverses it.
+      await page.getByTestId('sort-name').click();
+      const names = async () => (await page.getByTestId('rival-row').allTextContents()).map((t) => t.split(/\d/)[0]!);
+      const descending = await names();
+      await page.getByTestId('sort-name').click();
+      await expect.poll(names).not.toEqual(descending);
+      await shot(page, 'insights-ru');
+
+      // The drawer of a product shows its rivals.
+      const product = rows.find((r) => sim.offers(r.master_sku, r.city_id).some((o) => o.merchantId !== UID))!;
+      const rivalsHere = sim.offers(product.master_sku, product.city_id).filter((o) => o.merchantId !== UID);
+      await page.getByTestId('nav-products').click();
+      await page.getByTestId('product-search').fill(product.sku);
+      await page.getByTestId(`open-${product.sku}`).click();
+      const section = page.getByTestId('drawer-rivals');
+      await section.getByTestId('drawer-rival').first().waitFor();
+      expect(await section.getByTestId('drawer-rival').count()).toBe(new Set(rivalsHere.map((o) => o.merchantId)).size);
+      expect(await section.textContent()).toContain(rivalsHere[0]!.merchantName);
+      await shot(page, 'insights-drawer-ru');
+      await page.getByTestId('drawer-close').click();
+
+      await page.getByTestId('language-switch').selectOption('en');
+      await page.getByTestId('nav-insights').filter({ hasText: 'Rivals' }).click();
+      await expect.poll(async () => page.getByTestId('insights-rivals-count').textContent()).toBe(`Sellers: ${rivalIds.size}`);
+      expect(await page.getByTestId('insights-rivals').textContent()).toMatch(/Floor known/);
+      await shot(page, 'insights-en');
+    } finally {
+      await page.close();
+      await headless.close();
+      await sim.close();
+    }
+  }, 240_000);
+});
