@@ -224,7 +224,7 @@ export async function createApp(config: AppConfig): Promise<App> {
     }
   });
 
-  const insights = createInsightsService({ db, logger, now, utcOffsetMinutes: () => engineSettings.parse(config.engineOverrides ?? {}).utcOffsetMinutes });
+  const insights = createInsightsService({ db, logger, events, now, analytics, utcOffsetMinutes: () => engineSettings.parse(config.engineOverrides ?? {}).utcOffsetMinutes });
   const services: AppServices = { config, paths, db, events, logger, redactor, secrets, startedAt: now(), now, sessions, stores, backups, proxyStore, pool, demper, updates, power: power.guard, orders, analytics, insights };
   const dispatcher = createDispatcher(createHandlers(services), {
     mapError: (error) => (error instanceof KaspiError ? new AppError(`kaspi.${error.kind}`, error.userMessage, { retryAfterMs: error.retryAfterMs }) : undefined),

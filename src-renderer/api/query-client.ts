@@ -8,10 +8,10 @@ import type { ApiClient } from '../../src-shared/contract/client';
  * these events without listening itself.
  */
 export const INVALIDATED_BY: Partial<Record<EventName, readonly string[]>> = {
-  'orders.changed': ['orders.', 'analytics.'],
+  'orders.changed': ['orders.', 'analytics.', 'insights.products'],
   'orders.syncStatus': ['orders.syncStatus'],
-  'stores.changed': ['stores.', 'orders.', 'analytics.', 'products.'],
-  'products.changed': ['products.', 'analytics.', 'journal.'],
+  'stores.changed': ['stores.', 'orders.', 'analytics.', 'products.', 'insights.'],
+  'products.changed': ['products.', 'analytics.', 'journal.', 'insights.products'],
   'settings.changed': ['settings.'],
   'proxies.changed': ['proxies.'],
 };

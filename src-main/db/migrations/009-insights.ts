@@ -8,10 +8,12 @@ import type { Migration } from './types';
  *   offers it saw last and our last move there.
  * - rival_stats: each rival merchant's activity seen in the snapshots (how often it changes, its
  *   steps, its hours, its answers to our moves, the lowest price it held per product, its cities).
+ * - rule_changes: rules the seller changed from a recommendation: when, which, on what products,
+ *   written in the same transaction as the change itself.
  */
 export const insights: Migration = {
   version: 9,
-  name: 'competition insights',
+  name: 'competition insights and the rule changes made from them',
   up: `
     CREATE TABLE insight_cursor (
       id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -31,5 +33,14 @@ export const insights: Migration = {
       stats_json TEXT NOT NULL,
       last_seen_ms INTEGER NOT NULL
     ) WITHOUT ROWID;
+
+    CREATE TABLE rule_changes (
+      id INTEGER PRIMARY KEY,
+      at_ms INTEGER NOT NULL,
+      source TEXT NOT NULL CHECK (source IN ('recommendation', 'backtest')),
+      kind TEXT NOT NULL,
+      change_json TEXT NOT NULL,
+      products_json TEXT NOT NULL
+    );
   `,
 };
