@@ -54,6 +54,11 @@ describe('the rivals of the demo store, in a real browser', () => {
       const descending = await names();
       await page.getByTestId('sort-name').click();
       await expect.poll(names).not.toEqual(descending);
+      // Each product: can it be won at the seller's floor (the demo's products have no floor yet: the page says to set one).
+      await page.getByTestId('insight-row').first().waitFor();
+      expect(await page.getByTestId('insights-products').textContent()).toMatch(/задайте минимальную цену/);
+      expect(await page.getByTestId('insights-products').textContent()).toMatch(/мало продаж, чтобы судить/);
+      expect(await page.getByTestId('insights-recommendations').textContent()).toMatch(/Рекомендации/);
       await shot(page, 'insights-ru');
 
       // The drawer of a product shows its rivals.
@@ -66,6 +71,7 @@ describe('the rivals of the demo store, in a real browser', () => {
       await section.getByTestId('drawer-rival').first().waitFor();
       expect(await section.getByTestId('drawer-rival').count()).toBe(new Set(rivalsHere.map((o) => o.merchantId)).size);
       expect(await section.textContent()).toContain(rivalsHere[0]!.merchantName);
+      expect(await section.getByTestId('drawer-winnable').textContent()).toMatch(/Можно ли выиграть: задайте минимальную цену\. Нужен минимум [\d\s]+₸/);
       await shot(page, 'insights-drawer-ru');
       await page.getByTestId('drawer-close').click();
 
@@ -73,6 +79,7 @@ describe('the rivals of the demo store, in a real browser', () => {
       await page.getByTestId('nav-insights').filter({ hasText: 'Rivals' }).click();
       await expect.poll(async () => page.getByTestId('insights-rivals-count').textContent()).toBe(`Sellers: ${rivalIds.size}`);
       expect(await page.getByTestId('insights-rivals').textContent()).toMatch(/Floor known/);
+      expect(await page.getByTestId('insights-products').textContent()).toMatch(/set a minimum price/);
       await shot(page, 'insights-en');
     } finally {
       await page.close();

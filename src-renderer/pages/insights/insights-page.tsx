@@ -7,6 +7,7 @@ import { translateError } from '../../i18n/translate';
 import { useT } from '../../i18n/use-t';
 import { useLanguage } from '../../store/ui-store';
 import { BotBadge, hours, reaction } from './rival-format';
+import { ProductInsights } from './product-insights';
 
 type SortKey = 'name' | 'products' | 'changes' | 'reaction' | 'step' | 'bot';
 const VALUE: Record<SortKey, (r: RivalProfileDto) => number | string> = {
@@ -44,7 +45,7 @@ export function InsightsPage() {
     { id: 'step', header: t('insights.col.step'), width: '70px', numeric: true, sortKey: 'step', cell: (r) => r.usualStep ?? '—' },
     { id: 'bot', header: t('insights.col.bot'), width: '170px', sortKey: 'bot', cell: (r) => <BotBadge rival={r} /> },
     { id: 'hours', header: t('insights.col.hours'), width: '130px', cell: (r) => hours(t, r.activeHours) },
-    { id: 'floors', header: t('insights.col.floors'), width: '150px', cell: (r) => t('insights.floors.known', { sure: r.floors.filter((f) => f.confidence !== 'low').length, n: r.floors.length }) },
+    { id: 'floors', header: t('insights.col.floors'), width: '150px', cell: (r) => t('insights.floors.known', { sure: new Set(r.floors.filter((f) => f.confidence !== 'low').map((f) => f.productId)).size, n: r.products }) },
     { id: 'cities', header: t('insights.col.cities'), width: '90px', numeric: true, cell: (r) => r.cities.length },
   ];
 
@@ -53,6 +54,7 @@ export function InsightsPage() {
       <div className="page-head">
         <h1>{t('nav.insights')}</h1>
       </div>
+      <ProductInsights />
       {rivals.error && <p className="error" role="alert">{translateError(language, rivals.error as { code?: string; message: string })}</p>}
       {!rivals.data && !rivals.error && <progress aria-label={t('common.loading')} />}
       {rivals.data && (
