@@ -12,6 +12,7 @@ import { updatesHandlers } from './updates-handlers';
 import { powerHandlers } from './power-handlers';
 import { analyticsHandlers, ordersHandlers } from './orders-handlers';
 import { insightsHandlers } from './insights-handlers';
+import { backtestHandlers } from './backtest-handlers';
 
 /** Every call of the contract, implemented by one handler module per domain. */
 export function createHandlers(services: AppServices): Handlers {
@@ -29,5 +30,6 @@ export function createHandlers(services: AppServices): Handlers {
     ...ordersHandlers(services),
     ...analyticsHandlers(services),
     ...insightsHandlers(services),
+    ...backtestHandlers(services),
   };
 }

@@ -45,6 +45,8 @@ import { createAnalyticsService } from '../analytics/analytics-service';
 import type { AnalyticsService } from '../analytics/analytics-service';
 import { createInsightsService } from '../insights/insights-service';
 import type { InsightsService } from '../insights/insights-service';
+import { createBacktestService } from '../backtest/backtest-service';
+import type { BacktestService } from '../backtest/backtest-service';
 import { EventBus } from './event-bus';
 import { dataPaths } from './data-paths';
 import { tuneHeapForLongRunningService } from './heap-tuning';
@@ -115,6 +117,7 @@ export interface AppServices {
   orders: OrdersService;
   analytics: AnalyticsService;
   insights: InsightsService;
+  backtests: BacktestService;
 }
 
 export interface App extends AppServices {
@@ -225,7 +228,8 @@ export async function createApp(config: AppConfig): Promise<App> {
   });
 
   const insights = createInsightsService({ db, logger, events, now, analytics, utcOffsetMinutes: () => engineSettings.parse(config.engineOverrides ?? {}).utcOffsetMinutes });
-  const services: AppServices = { config, paths, db, events, logger, redactor, secrets, startedAt: now(), now, sessions, stores, backups, proxyStore, pool, demper, updates, power: power.guard, orders, analytics, insights };
+  const backtests = createBacktestService({ db, events, logger, now, demperSettings: () => demper.settings() });
+  const services: AppServices = { config, paths, db, events, logger, redactor, secrets, startedAt: now(), now, sessions, stores, backups, proxyStore, pool, demper, updates, power: power.guard, orders, analytics, insights, backtests };
   const dispatcher = createDispatcher(createHandlers(services), {
     mapError: (error) => (error instanceof KaspiError ? new AppError(`kaspi.${error.kind}`, error.userMessage, { retryAfterMs: error.retryAfterMs }) : undefined),
     onInternalError: (name, error) => logger.child('api').error('call failed', { call: name, error }),
@@ -246,6 +250,7 @@ export async function createApp(config: AppConfig): Promise<App> {
       monitor?.stop();
       updates?.stop();
       power.stop();
+      backtests.stop();
       await analytics.stop();
       await orders.stop();
       await demper.stop();

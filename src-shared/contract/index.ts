@@ -12,6 +12,7 @@ import { powerCalls, powerEvents } from './power';
 import { ordersCalls, ordersEvents } from './orders';
 import { analyticsCalls } from './analytics';
 import { insightsCalls } from './insights';
+import { backtestCalls, backtestEvents } from './backtest';
 
 /** The one list of what the renderer may call and what main may push. Shells, preload and client derive from it. */
 export const calls = {
@@ -28,6 +29,7 @@ export const calls = {
   ...ordersCalls,
   ...analyticsCalls,
   ...insightsCalls,
+  ...backtestCalls,
 };
 
 export const events = {
@@ -40,6 +42,7 @@ export const events = {
   ...updatesEvents,
   ...powerEvents,
   ...ordersEvents,
+  ...backtestEvents,
 };
 
 export type Calls = typeof calls;

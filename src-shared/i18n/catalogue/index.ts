@@ -1,3 +1,4 @@
+import { backtestMessages } from './backtest';
 import { csvMessages } from './csv';
 import { generalMessages } from './general';
 import { kaspiMessages } from './kaspi';
@@ -22,6 +23,7 @@ export const CATALOGUE_PARTS = [
   proxiesMessages,
   maintenanceMessages,
   shellsMessages,
+  backtestMessages,
 ] as const;
 
 type Merged<Parts extends readonly object[]> = Parts extends readonly [infer First, ...infer Rest extends readonly object[]] ? First & Merged<Rest> : unknown;
