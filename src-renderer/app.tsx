@@ -16,6 +16,7 @@ import { OverviewPage } from './pages/overview/overview-page';
 import { OrdersPage } from './pages/orders/orders-page';
 import { AnalyticsPage } from './pages/analytics/analytics-page';
 import { InsightsPage } from './pages/insights/insights-page';
+import { BacktestPage } from './pages/backtest/backtest-page';
 import { PAGES, useUi } from './store/ui-store';
 import type { Page } from './store/ui-store';
 
@@ -35,6 +36,7 @@ const PAGE_VIEWS: Partial<Record<Page, () => ReactNode>> = {
   orders: () => <OrdersPage />,
   analytics: () => <AnalyticsPage />,
   insights: () => <InsightsPage />,
+  backtest: () => <BacktestPage />,
   settings: () => <SettingsPage />,
   system: () => <SystemPage />,
 };

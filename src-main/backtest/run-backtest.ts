@@ -42,7 +42,8 @@ export interface BacktestRun {
  */
 export async function runBacktest(period: RecordedPeriod, options: BacktestOptions): Promise<BacktestRun> {
   const started = performance.now();
-  const { fromMs, toMs } = period;
+  const { toMs } = period;
+  const fromMs = replayStart(period);
   const clock = new VirtualClock(fromMs);
   const market = new ReplayMarket(period, clock, options.skipQuietLooks ?? true);
   const invalid: BacktestResult['invalid'] = [];
@@ -140,6 +141,18 @@ export async function runBacktest(period: RecordedPeriod, options: BacktestOptio
     },
     journal: entries,
   };
+}
+
+/**
+ * A period chosen from before anything was recorded (a new install, a product the bot just began
+ * to watch) is replayed from the first recorded look: before it the replay would see an empty
+ * storefront, which is not what was there. A recording that begins within its first hour starts
+ * with the period, as live did (the replay of a live period makes live's decisions).
+ */
+function replayStart(period: RecordedPeriod): number {
+  let first = Infinity;
+  for (const l of period.listings) first = Math.min(first, l.rows[0]?.at ?? Infinity);
+  return first !== Infinity && first > period.fromMs + HOUR ? Math.min(first, period.toMs) : period.fromMs;
 }
 
 /** The product's rules with the tested set applied, checked as the rules service checks them. */

@@ -14,6 +14,7 @@ export const INVALIDATED_BY: Partial<Record<EventName, readonly string[]>> = {
   'products.changed': ['products.', 'analytics.', 'journal.', 'insights.products'],
   'settings.changed': ['settings.'],
   'proxies.changed': ['proxies.'],
+  'backtest.progress': ['backtest.'],
 };
 
 /** The query key of a call: its name, then its input (react-query hashes it deterministically). */
