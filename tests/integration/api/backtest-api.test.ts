@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallOutput, EventPayload } from '../../../src-shared/contract';
 import { kzDate, kzDay } from '../../../src-shared/domain/order';
-import { call, connectedApp, ownPriceOnStorefront, waitFor } from '../../support/demper-on-sim';
+import { call, waitFor } from '../../support/demper-on-sim';
+import { watchedProduct } from '../../support/watched-product';
 import { useTempDir } from '../../support/temp-dir';
 
 const tempDir = useTempDir();
@@ -12,16 +13,9 @@ type Run = CallOutput<'backtest.get'>;
 
 describe('a backtest over the API', () => {
   it('replays what the bot recorded with other rules, tells its progress, compares with live, can be cancelled, and applies its rules journaled', async () => {
-    const env = await connectedApp(tempDir());
+    const env = await watchedProduct(tempDir());
     stop = env.close;
-    const { app, storeId } = env;
-    const watched = env.product('100000001');
-    await call(app, 'rules.update', { productIds: [watched.id], set: { floor: { kind: 'fixed', price: 390_000 } } });
-    await call(app, 'products.setBot', { productIds: [watched.id], enabled: true });
-    await call(app, 'demper.settings.update', { dryRun: false });
-    await call(app, 'demper.control', { action: 'start', storeId });
-    await call(app, 'demper.control', { action: 'start' });
-    await waitFor(() => ownPriceOnStorefront(env.sim, '100000001'), (p) => p === 399_499);
+    const { app, storeId, watched } = env;
     await call(app, 'demper.control', { action: 'stop' });
 
     const progress: EventPayload<'backtest.progress'>[] = [];

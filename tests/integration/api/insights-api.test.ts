@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallOutput } from '../../../src-shared/contract';
-import { call, connectedApp, ownPriceOnStorefront, waitFor } from '../../support/demper-on-sim';
+import { call } from '../../support/demper-on-sim';
+import { watchedProduct } from '../../support/watched-product';
 import { useTempDir } from '../../support/temp-dir';
 
 const tempDir = useTempDir();
@@ -11,17 +12,10 @@ type Insights = CallOutput<'insights.products'>;
 
 describe('product insights and their recommendations over the API', () => {
   it('says whether a product can be won at its floor, from the rivals the bot saw, and applies a recommendation through the rules validation, journaled, all or nothing', async () => {
-    const env = await connectedApp(tempDir());
+    const env = await watchedProduct(tempDir());
     stop = env.close;
-    const { app, storeId } = env;
-    const watched = env.product('100000001');
+    const { app, storeId, watched } = env;
     const noFloor = env.product('100000002');
-    await call(app, 'rules.update', { productIds: [watched.id], set: { floor: { kind: 'fixed', price: 390_000 } } });
-    await call(app, 'products.setBot', { productIds: [watched.id], enabled: true });
-    await call(app, 'demper.settings.update', { dryRun: false });
-    await call(app, 'demper.control', { action: 'start', storeId });
-    await call(app, 'demper.control', { action: 'start' });
-    await waitFor(() => ownPriceOnStorefront(env.sim, '100000001'), (p) => p === 399_499);
     app.insights.refresh();
 
     const all = await call<Insights>(app, 'insights.products', { storeId });
