@@ -1,5 +1,5 @@
 import type { Handler } from '../../src-shared/contract/dispatcher';
-import type { AppServices } from '../app/create-app';
+import type { AppServices } from '../app/services';
 
 type BacktestCalls = 'backtest.start' | 'backtest.get' | 'backtest.list' | 'backtest.cancel' | 'backtest.apply';
 

@@ -3,15 +3,16 @@ import type { Database } from 'better-sqlite3';
 import type { BacktestRules, BacktestRun, BacktestScope } from '../../src-shared/contract/backtest';
 import { AppError } from '../../src-shared/contract/errors';
 import type { DemperSettings } from '../../src-shared/contract/demper';
-import { kzDayStart } from '../../src-shared/domain/order';
+import { dayOfDate, kzDayStart } from '../../src-shared/domain/kazakhstan-time';
 import { msg } from '../../src-shared/i18n';
 import type { EventBus } from '../app/event-bus';
 import { loadRecordedPeriod } from '../db/repos/backtest-repo';
+import { ruleChangesRepo } from '../db/repos/rule-changes-repo';
+import type { Clock } from '../time/clock';
 import type { Logger } from '../logging/logger';
 import { createRulesService } from '../rules/rules-service';
 import { runBacktest } from './run-backtest';
 
-const DAY = 86_400_000;
 /** Runs kept for the page (the newest); older ones are forgotten. */
 const KEEP_RUNS = 20;
 /** Progress events at most this often per run. */
@@ -21,7 +22,7 @@ export interface BacktestDeps {
   db: Database;
   events: EventBus;
   logger: Logger;
-  now: () => Date;
+  clock: Clock;
   /** The demper's settings as live runs them: the replay uses the same budgets and hours. */
   demperSettings: () => DemperSettings;
 }
@@ -30,7 +31,6 @@ interface Running extends BacktestRun {
   controller: AbortController;
 }
 
-const dayNumber = (isoDay: string) => Math.floor(Date.parse(`${isoDay}T00:00:00Z`) / DAY);
 const view = ({ controller: _controller, ...run }: Running): BacktestRun => run;
 
 /**
@@ -41,11 +41,12 @@ const view = ({ controller: _controller, ...run }: Running): BacktestRun => run;
  * The replay runs in the main process, yielding to its event loop at every virtual wake-up (the
  * virtual clock settles on setImmediate), not yet in a worker thread.
  */
-export function createBacktestService({ db, events, logger, now, demperSettings }: BacktestDeps) {
+export function createBacktestService({ db, events, logger, clock, demperSettings }: BacktestDeps) {
+  const now = () => new Date(clock.now());
+  const changes = ruleChangesRepo(db);
   const log = logger.child('backtest');
   const runs = new Map<string, Running>();
   const rules = createRulesService({ db, now, onChanged: (productIds) => events.emit('products.changed', { productIds: productIds && productIds.length <= 1000 ? productIds : null }) });
-  const journal = db.prepare<[number, string, string, string]>("INSERT INTO rule_changes (at_ms, source, kind, change_json, products_json) VALUES (?, 'backtest', ?, ?, ?)");
 
   const find = (id: string): Running => {
     const run = runs.get(id);
@@ -55,8 +56,8 @@ export function createBacktestService({ db, events, logger, now, demperSettings 
   const tell = (run: Running) => events.emit('backtest.progress', { id: run.id, state: run.state, progress: run.progress });
 
   async function execute(run: Running): Promise<void> {
-    const fromMs = kzDayStart(dayNumber(run.from));
-    const toMs = Math.min(now().getTime(), kzDayStart(dayNumber(run.to) + 1));
+    const fromMs = kzDayStart(dayOfDate(run.from));
+    const toMs = Math.min(now().getTime(), kzDayStart(dayOfDate(run.to) + 1));
     const settings = demperSettings();
     let told = 0;
     try {
@@ -108,13 +109,12 @@ export function createBacktestService({ db, events, logger, now, demperSettings 
       if (!run.rules) throw new AppError('invalid_input', msg('backtest.nothing_to_apply'));
       const productIds = run.result.rows.map((r) => r.productId);
       const update = run.rules;
-      return db.transaction(() => {
-        const changeId = Number(journal.run(now().getTime(), 'rules', JSON.stringify(update), JSON.stringify(productIds)).lastInsertRowid);
-        const { updated } = productIds.length > 0 ? rules.update(productIds, update) : { updated: 0 };
-        run.appliedChangeId = changeId;
-        log.info('backtest rules applied', { id, products: productIds.length, changeId });
-        return { changeId, updated };
-      })();
+      const { changeId, applied } = changes.record({ source: 'backtest', kind: 'rules', change: update, productIds, atMs: now().getTime() }, () =>
+        productIds.length > 0 ? rules.update(productIds, update) : { updated: 0 },
+      );
+      run.appliedChangeId = changeId;
+      log.info('backtest rules applied', { id, products: productIds.length, changeId });
+      return { changeId, updated: applied.updated };
     },
     /** Stops every running replay (the app is closing). */
     stop(): void {

@@ -22,9 +22,9 @@ export interface ListingOutcome {
 const MATCH_WINDOW_MS = 10 * 60_000;
 
 /**
- * A rival demper's answer to the other offers (tests/sim/market/bots.ts is the same law): one step
- * under the cheapest, never under its floor nor over its ceiling; back up under the cheapest when
- * there is a step of room.
+ * A rival demper's answer to the other offers (the market simulator's dempers use it too): one step
+ * under the cheapest, never under its floor nor over its ceiling; back up under the cheapest only
+ * when the gap is worth a step.
  */
 export function answerPrice(rival: { price: number; floor: number; ceiling: number; step: number }, others: readonly number[]): number {
   if (others.length === 0) return rival.ceiling;

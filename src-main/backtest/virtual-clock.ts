@@ -1,5 +1,5 @@
 import { Heap } from '../demper/heap';
-import type { Clock } from '../demper/ports';
+import type { Clock } from '../time/clock';
 
 interface Timer {
   at: number;
@@ -11,9 +11,8 @@ interface Timer {
 const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * Time that moves only when told (the backtest's replay, the engine's tests). Sleepers wake in time
- * order; between wake-ups all pending promise work runs to completion, so a simulated day takes
- * seconds and is deterministic.
+ * Time that moves only when told (the backtest's replay, the engine's tests). Sleepers wake in time order; between wake-ups all
+ * pending promise work runs to completion, so a simulated day takes seconds and is deterministic.
  */
 export class VirtualClock implements Clock {
   private t: number;
@@ -29,7 +28,18 @@ export class VirtualClock implements Clock {
   }
 
   sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => this.timers.push({ at: this.t + Math.max(0, ms), seq: this.seq++, resolve }));
+    return new Promise((resolve) => this.setTimeout(resolve, ms));
+  }
+
+  setTimeout(callback: () => void, ms: number): unknown {
+    const timer = { at: this.t + Math.max(0, ms), seq: this.seq++, resolve: callback };
+    this.timers.push(timer);
+    return timer;
+  }
+
+  /** A cleared timer stays in the heap but does nothing when its time comes. */
+  clearTimeout(handle: unknown): void {
+    (handle as Timer).resolve = () => undefined;
   }
 
   /** Runs every timer due up to `target`, then leaves the clock at `target`. */

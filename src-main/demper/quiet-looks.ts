@@ -2,7 +2,7 @@ import type { Decision } from '../../src-shared/domain/decision';
 import type { DecideInput } from '../../src-shared/pricing';
 import { decide, warScore } from '../../src-shared/pricing';
 import type { EngineCore } from './engine-core';
-import { localDay } from './local-time';
+import { kzDay, kzDayStart } from '../../src-shared/domain/kazakhstan-time';
 import type { Pair, PairClass, Standing } from './pair';
 import { nextCheck } from './pair';
 import { WATCH_MS } from './read-back';
@@ -76,10 +76,8 @@ function timeBound(core: EngineCore, pair: Pair, decision: Decision, now: number
   const at: number[] = [];
   const r = decision.reason;
   if (r.cooldownUntil !== null) at.push(r.cooldownUntil);
-  if (r.guards.includes('daily_cap')) {
-    const offset = core.settings.utcOffsetMinutes * 60_000;
-    at.push((localDay(now, core.settings.utcOffsetMinutes) + 1) * DAY_MS - offset);
-  }
+  // The daily cap lifts at the next Kazakhstan midnight.
+  if (r.guards.includes('daily_cap')) at.push(kzDayStart(kzDay(now) + 1));
   for (const rival of Object.values(m.rivals)) {
     // observeRead learns a floor once a rival that answers us has sat undercut long enough.
     if (rival.answerMs !== null && rival.undercutSince !== null && rival.heldAt !== rival.price) at.push(rival.undercutSince + Math.max(s.heldMinMs, 2 * rival.answerMs));

@@ -1,13 +1,14 @@
 import type { Database } from 'better-sqlite3';
 import type { ProductInsightDto, RivalProfileDto } from '../../src-shared/contract/insights';
-import { kzDate, kzDay } from '../../src-shared/domain/order';
+import { KZ_OFFSET_MS, kzDate, kzDay } from '../../src-shared/domain/kazakhstan-time';
 import { floorPrice } from '../../src-shared/domain/rules';
 import type { ListingRival } from '../../src-shared/insights/product-insight';
 import { productInsight, recommendations } from '../../src-shared/insights/product-insight';
-import type { PairScan } from '../../src-shared/insights/rival-scan';
 import { profileOf } from '../../src-shared/insights/rival-scan';
 import type { RivalProfile } from '../../src-shared/insights/rival-scan';
 import { insightsRepo } from '../db/repos/insights-repo';
+import { ruleChangesRepo } from '../db/repos/rule-changes-repo';
+import type { Clock } from '../time/clock';
 import type { AnalyticsService } from '../analytics/analytics-service';
 import type { EventBus } from '../app/event-bus';
 import type { Logger } from '../logging/logger';
@@ -24,33 +25,23 @@ export interface InsightsDeps {
   db: Database;
   logger: Logger;
   events: EventBus;
-  now: () => Date;
+  clock: Clock;
   analytics: AnalyticsService;
-  /** The demper's local time zone (its working hours use the same). */
-  utcOffsetMinutes: () => number;
-}
-
-interface ProductRow {
-  id: number;
-  store_id: number;
-  sku: string;
-  title: string;
-  rules_json: string;
-  default_rules_json: string;
 }
 
 /** Competition insights (issue 18): rival profiles learnt from every look the demper made, and what they mean per product. */
-export function createInsightsService({ db, logger, events, now, analytics, utcOffsetMinutes }: InsightsDeps) {
+export function createInsightsService({ db, logger, events, clock, analytics }: InsightsDeps) {
+  const now = () => new Date(clock.now());
   const repo = insightsRepo(db);
+  const changes = ruleChangesRepo(db);
   const log = logger.child('insights');
   const rules = createRulesService({ db, now, onChanged: (productIds) => events.emit('products.changed', { productIds: productIds && productIds.length <= 1000 ? productIds : null }) });
-  const journal = db.prepare<[number, string, string, string]>("INSERT INTO rule_changes (at_ms, source, kind, change_json, products_json) VALUES (?, 'recommendation', ?, ?, ?)");
   let refreshedAt = 0;
 
   function refresh(): number {
-    const ownMerchantIds = (db.prepare('SELECT merchant_uid FROM stores').all() as { merchant_uid: string }[]).map((r) => r.merchant_uid);
     const started = now().getTime();
-    const result = repo.refresh({ ownMerchantIds, utcOffsetMinutes: utcOffsetMinutes() });
+    // Active hours are the seller's Kazakhstan hours.
+    const result = repo.refresh({ ownMerchantIds: repo.ownMerchantIds(), utcOffsetMinutes: KZ_OFFSET_MS / 60_000 });
     refreshedAt = now().getTime();
     if (result.snapshots > 0) log.debug('rivals refreshed', { ...result, ms: refreshedAt - started });
     return refreshedAt;
@@ -61,11 +52,7 @@ export function createInsightsService({ db, logger, events, now, analytics, utcO
 
   function products(scope: { storeId?: number; productId?: number }) {
     fresh();
-    const where = scope.productId !== undefined ? 'p.id = @productId' : scope.storeId !== undefined ? 'p.store_id = @storeId' : '1 = 1';
-    const rows = db.prepare(
-      `SELECT p.id, p.store_id, p.sku, p.title, p.rules_json, s.default_rules_json FROM products p JOIN stores s ON s.id = p.store_id
-        WHERE ${where} AND p.removed_at IS NULL AND s.removed_at IS NULL ORDER BY p.id`,
-    ).all({ productId: scope.productId ?? null, storeId: scope.storeId ?? null }) as ProductRow[];
+    const rows = repo.products(scope);
     const profiles = new Map<string, RivalProfile>(repo.rivals().map(({ merchantId, stats }) => [merchantId, profileOf(merchantId, stats)]));
     const floorsOf = new Map<string, Map<string, RivalProfile['floors'][number]>>();
     for (const p of profiles.values()) for (const f of p.floors) {
@@ -74,16 +61,11 @@ export function createInsightsService({ db, logger, events, now, analytics, utcO
       if (!m) floorsOf.set(key, (m = new Map()));
       m.set(p.merchantId, f);
     }
-    const pairs = new Map<number, { cityId: string; scan: PairScan }[]>();
-    for (const r of db.prepare('SELECT product_id, city_id, state_json FROM insight_pairs').all() as { product_id: number; city_id: string; state_json: string }[]) {
-      const list = pairs.get(r.product_id) ?? [];
-      list.push({ cityId: r.city_id, scan: JSON.parse(r.state_json) as PairScan });
-      pairs.set(r.product_id, list);
-    }
+    const pairs = repo.pairs();
     const today = kzDay(now().getTime());
     const sales = new Map(analytics.products({ from: kzDate(today - SALES_DAYS + 1), to: kzDate(today), storeId: scope.storeId, productId: scope.productId }, 20_000).rows.map((r) => [r.productId, r]));
     const since = new Date(now().getTime() - PUSH_DAYS * 86_400_000).toISOString();
-    const pushes = new Map((db.prepare("SELECT product_id, count(*) AS n FROM price_journal WHERE status IN ('pushed', 'verified', 'mismatch') AND created_at >= ? GROUP BY product_id").all(since) as { product_id: number; n: number }[]).map((r) => [r.product_id, r.n]));
+    const pushes = repo.pushesSince(since);
 
     const out: ProductInsightDto[] = rows.map((row) => {
       const resolved = resolveProduct(parseDefaults(row.default_rules_json), parseStored(row.rules_json)).rules;
@@ -126,12 +108,11 @@ export function createInsightsService({ db, logger, events, now, analytics, utcO
      */
     apply(kind: 'hold_second' | 'stop_pushing', productIds: readonly number[]): { changeId: number; updated: number } {
       const change = kind === 'hold_second' ? { set: { strategy: 'top_n' as const, targetPosition: 2 }, unset: [] } : { botEnabled: false };
-      return db.transaction(() => {
-        const changeId = Number(journal.run(now().getTime(), kind, JSON.stringify(change), JSON.stringify(productIds)).lastInsertRowid);
-        const { updated } = kind === 'hold_second' ? rules.update(productIds, { set: { strategy: 'top_n', targetPosition: 2 }, unset: [] }) : rules.setBot(productIds, false);
-        log.info('recommendation applied', { kind, products: productIds.length, changeId });
-        return { changeId, updated };
-      })();
+      const { changeId, applied } = changes.record({ source: 'recommendation', kind, change, productIds, atMs: now().getTime() }, () =>
+        kind === 'hold_second' ? rules.update(productIds, { set: { strategy: 'top_n', targetPosition: 2 }, unset: [] }) : rules.setBot(productIds, false),
+      );
+      log.info('recommendation applied', { kind, products: productIds.length, changeId });
+      return { changeId, updated: applied.updated };
     },
   };
 }

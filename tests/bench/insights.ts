@@ -6,6 +6,7 @@ import { EventBus } from '../../src-main/app/event-bus';
 import { openDatabase } from '../../src-main/db/connection';
 import { createInsightsService } from '../../src-main/insights/insights-service';
 import type { Logger } from '../../src-main/logging/logger';
+import { VirtualClock } from '../../src-main/backtest/virtual-clock';
 import { Prng } from '../sim/kaspi/prng';
 
 /**
@@ -63,10 +64,9 @@ export default async function insightsBench(): Promise<Record<string, unknown>> 
       for (let k = 0; k < LOOKS; k++) for (const l of listings) look(l, start + k * 2 * HOUR + rng.int(0, HOUR));
     })();
 
-    let clock = start + 25 * HOUR;
-    const now = () => new Date(clock);
-    const analytics = createAnalyticsService({ db, logger: quiet, now, watching: () => false });
-    const insights = createInsightsService({ db, logger: quiet, events: new EventBus(), now, analytics, utcOffsetMinutes: () => 300 });
+    const clock = new VirtualClock(start + 25 * HOUR);
+    const analytics = createAnalyticsService({ db, logger: quiet, clock, watching: () => false });
+    const insights = createInsightsService({ db, logger: quiet, events: new EventBus(), clock, analytics });
     const timed = () => {
       const t = performance.now();
       const cpu = process.cpuUsage();
@@ -82,7 +82,7 @@ export default async function insightsBench(): Promise<Record<string, unknown>> 
     db.transaction(() => {
       for (const l of listings) look(l, start + 25 * HOUR + rng.int(0, HOUR));
     })();
-    clock += 2 * HOUR;
+    await clock.advance(2 * HOUR);
     const more = timed();
     return {
       insights_refresh_s: Math.round(full.s * 100) / 100,

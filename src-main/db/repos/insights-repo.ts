@@ -5,6 +5,15 @@ import { emptyRivalStats, scanSnapshot } from '../../../src-shared/insights/riva
 /** Snapshots read per transaction: a big first refresh never holds the database for long. */
 const BATCH = 50_000;
 
+export interface InsightProductRow {
+  id: number;
+  store_id: number;
+  sku: string;
+  title: string;
+  rules_json: string;
+  default_rules_json: string;
+}
+
 export interface RefreshResult {
   snapshots: number;
   rivals: number;
@@ -73,6 +82,37 @@ export function insightsRepo(db: Database) {
         if (done) break;
       }
       return { snapshots, rivals: touched.size };
+    },
+
+    /** The merchant ids of the seller's own stores (never rivals). */
+    ownMerchantIds(): string[] {
+      return (db.prepare('SELECT merchant_uid FROM stores').all() as { merchant_uid: string }[]).map((r) => r.merchant_uid);
+    },
+
+    /** The products an insight is asked for, with what their rules resolve from. */
+    products(scope: { storeId?: number; productId?: number }): InsightProductRow[] {
+      const where = scope.productId !== undefined ? 'p.id = @productId' : scope.storeId !== undefined ? 'p.store_id = @storeId' : '1 = 1';
+      return db.prepare(
+        `SELECT p.id, p.store_id, p.sku, p.title, p.rules_json, s.default_rules_json FROM products p JOIN stores s ON s.id = p.store_id
+          WHERE ${where} AND p.removed_at IS NULL AND s.removed_at IS NULL ORDER BY p.id`,
+      ).all({ productId: scope.productId ?? null, storeId: scope.storeId ?? null }) as InsightProductRow[];
+    },
+
+    /** Each listing's scan as the last refresh left it, by product. */
+    pairs(): Map<number, { cityId: string; scan: PairScan }[]> {
+      const out = new Map<number, { cityId: string; scan: PairScan }[]>();
+      for (const r of db.prepare('SELECT product_id, city_id, state_json FROM insight_pairs').all() as { product_id: number; city_id: string; state_json: string }[]) {
+        const list = out.get(r.product_id) ?? [];
+        list.push({ cityId: r.city_id, scan: JSON.parse(r.state_json) as PairScan });
+        out.set(r.product_id, list);
+      }
+      return out;
+    },
+
+    /** Prices the bot sent to Kaspi per product since `sinceIso`. */
+    pushesSince(sinceIso: string): Map<number, number> {
+      const rows = db.prepare("SELECT product_id, count(*) AS n FROM price_journal WHERE status IN ('pushed', 'verified', 'mismatch') AND created_at >= ? GROUP BY product_id").all(sinceIso) as { product_id: number; n: number }[];
+      return new Map(rows.map((r) => [r.product_id, r.n]));
     },
 
     /** Every rival's stats, or only those seen in the given products' listings. */

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { BacktestResult, BacktestSide } from '../../../src-shared/contract/backtest';
-import { kzDate, kzDay } from '../../../src-shared/domain/order';
+import { kzDate, kzDay } from '../../../src-shared/domain/kazakhstan-time';
 import { STRATEGIES } from '../../../src-shared/domain/rules';
 import type { Strategy } from '../../../src-shared/domain/rules';
 import { useCall, useCallMutation } from '../../api/use-call';

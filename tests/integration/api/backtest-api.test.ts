@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallOutput, EventPayload } from '../../../src-shared/contract';
-import { kzDate, kzDay } from '../../../src-shared/domain/order';
+import { kzDate, kzDay } from '../../../src-shared/domain/kazakhstan-time';
 import { call, waitFor } from '../../support/demper-on-sim';
 import { watchedProduct } from '../../support/watched-product';
 import { useTempDir } from '../../support/temp-dir';
