@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { QueryClientProvider } from '@tanstack/react-query';
 import type { App } from '../../../../src-main/app/create-app';
 import { createSqliteJournal } from '../../../../src-main/db/repos/journal-repo';
 import { snapshotsRepo, summarise } from '../../../../src-main/db/repos/snapshots-repo';
@@ -13,6 +14,9 @@ import { giveScrollerAViewport, startSeededApp } from './app-bridge';
 // The api client reads `window.kaspiDemper` once when it loads, so the bridge goes in first.
 const bridge = await vi.hoisted(async () => (await import('./app-bridge')).installBridge());
 const { ProductsPage } = await import('../../../../src-renderer/pages/products/products-page');
+// The page as main.tsx mounts it: calls made through useCall (the drawer's rivals) share one query client.
+const { api } = await import('../../../../src-renderer/api/client');
+const { createQueryClient } = await import('../../../../src-renderer/api/query-client');
 
 const tempDir = useTempDir();
 let app: App | undefined;
@@ -36,7 +40,7 @@ async function setup() {
   app = started.app;
   const a1 = started.ids.get('A1')!;
   snapshotsRepo(app.db).record(summarise(a1, '750000000', [offer(SHOP, 'Мой магазин', 11_000), offer('777', 'Магазин X', 10_500)], [SHOP], new Date(T0).toISOString()));
-  render(<ProductsPage />);
+  render(<QueryClientProvider client={createQueryClient(api)}><ProductsPage /></QueryClientProvider>);
   await waitFor(() => expect(screen.getAllByTestId('product-row')).toHaveLength(4));
   bridge.calls.length = 0;
   return { ...started, app: started.app };
