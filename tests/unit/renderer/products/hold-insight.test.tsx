@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { QueryClientProvider } from '@tanstack/react-query';
 import type { App } from '../../../../src-main/app/create-app';
 import { createDemperMemoryRepo } from '../../../../src-main/db/repos/demper-memory-repo';
 import { emptyMemory } from '../../../../src-shared/pricing';
@@ -11,6 +12,9 @@ import { giveScrollerAViewport } from './app-bridge';
 const bridge = await vi.hoisted(async () => (await import('./app-bridge')).installBridge());
 const { startSeededApp } = await import('./app-bridge');
 const { ProductsPage } = await import('../../../../src-renderer/pages/products/products-page');
+// The page as main.tsx mounts it: calls made through useCall (the drawer's rivals) share one query client.
+const { api } = await import('../../../../src-renderer/api/client');
+const { createQueryClient } = await import('../../../../src-renderer/api/query-client');
 
 const tempDir = useTempDir();
 let app: App | undefined;
@@ -35,7 +39,7 @@ describe('the product drawer shows what the demper has learnt', () => {
     await app.dispatcher.dispatch('demper.settings.update', { workingHours: { enabled: true, from: hhmm(Date.now() + 6 * 3_600_000), to: hhmm(Date.now() + 7 * 3_600_000) } }, { shell: 'test' });
     await app.dispatcher.dispatch('demper.control', { action: 'start' }, { shell: 'test' });
 
-    render(<ProductsPage />);
+    render(<QueryClientProvider client={createQueryClient(api)}><ProductsPage /></QueryClientProvider>);
     await waitFor(() => expect(screen.getAllByTestId('product-row')).toHaveLength(1));
     fireEvent.click(screen.getByTestId('open-A1'));
     const drawer = await screen.findByTestId('product-drawer');
