@@ -15,6 +15,8 @@ import { ProxiesPage } from './pages/proxies/proxies-page';
 import { OverviewPage } from './pages/overview/overview-page';
 import { OrdersPage } from './pages/orders/orders-page';
 import { AnalyticsPage } from './pages/analytics/analytics-page';
+import { InsightsPage } from './pages/insights/insights-page';
+import { BacktestPage } from './pages/backtest/backtest-page';
 import { PAGES, useUi } from './store/ui-store';
 import type { Page } from './store/ui-store';
 
@@ -33,6 +35,8 @@ const PAGE_VIEWS: Partial<Record<Page, () => ReactNode>> = {
   overview: () => <OverviewPage />,
   orders: () => <OrdersPage />,
   analytics: () => <AnalyticsPage />,
+  insights: () => <InsightsPage />,
+  backtest: () => <BacktestPage />,
   settings: () => <SettingsPage />,
   system: () => <SystemPage />,
 };

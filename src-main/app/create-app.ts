@@ -25,6 +25,8 @@ import { createOrdersService } from '../orders/orders-service';
 import { costBasisReader } from '../orders/cost-basis';
 import { createAnalyticsService } from '../analytics/analytics-service';
 import { createProductsTable } from '../products-table/products-table-service';
+import { createInsightsService } from '../insights/insights-service';
+import { createBacktestService } from '../backtest/backtest-service';
 import { EventBus } from './event-bus';
 import { dataPaths } from './data-paths';
 import { tuneHeapForLongRunningService } from './heap-tuning';
@@ -143,7 +145,9 @@ export async function createApp(config: AppConfig): Promise<App> {
     }
   });
 
-  const services: AppServices = { config, paths, db, settings, events, logger, redactor, secrets, startedAt: now(), clock, now, sessions, stores, backups, proxyStore, pool, demper, updates, power: power.guard, orders, analytics, productsTable };
+  const insights = createInsightsService({ db, logger, events, clock, analytics });
+  const backtests = createBacktestService({ db, events, logger, clock, demperSettings: () => demper.settings() });
+  const services: AppServices = { config, paths, db, settings, events, logger, redactor, secrets, startedAt: now(), clock, now, sessions, stores, backups, proxyStore, pool, demper, updates, power: power.guard, orders, analytics, productsTable, insights, backtests };
   const dispatcher = createDispatcher(createHandlers(services), {
     mapError: (error) => (error instanceof KaspiError ? new AppError(`kaspi.${error.kind}`, error.userMessage, { retryAfterMs: error.retryAfterMs }) : undefined),
     onInternalError: (name, error) => logger.child('api').error('call failed', { call: name, error }),
@@ -166,6 +170,7 @@ export async function createApp(config: AppConfig): Promise<App> {
       updates?.stop();
       power.stop();
       productsTable.stop();
+      backtests.stop();
       await analytics.stop();
       await orders.stop();
       await demper.stop();

@@ -7,6 +7,8 @@ import type { Database } from 'better-sqlite3';
 import type { Dispatcher } from '../../src-shared/contract/dispatcher';
 import type { WakeReport } from '../../src-shared/contract/power';
 import type { AnalyticsService } from '../analytics/analytics-service';
+import type { BacktestService } from '../backtest/backtest-service';
+import type { InsightsService } from '../insights/insights-service';
 import type { SqliteProxyStore } from '../db/repos/proxies-repo';
 import type { SettingsRepo } from '../db/repos/settings-repo';
 import type { DemperService } from '../demper-wiring/demper-service';
@@ -99,6 +101,8 @@ export interface AppServices {
   analytics: AnalyticsService;
   /** The products table served by window, kept current and pushed as row deltas (issue #14). */
   productsTable: ProductsTable;
+  insights: InsightsService;
+  backtests: BacktestService;
 }
 
 export interface App extends AppServices {

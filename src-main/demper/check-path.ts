@@ -1,6 +1,6 @@
 import type { Decision, DropAnomaly } from '../../src-shared/domain/decision';
 import type { Offer } from '../../src-shared/domain/offer';
-import type { DropCheck, RivalPrice, SuspectMove } from '../../src-shared/pricing';
+import type { DecideInput, DropCheck, RivalPrice, SuspectMove } from '../../src-shared/pricing';
 import { checkDrop, decide, expectedAnswerAt, knowledgeOf, observeRead, selectRivals, warRivals } from '../../src-shared/pricing';
 import type { LaneBudget } from './budgets';
 import type { EngineCore, SetDecision } from './engine-core';
@@ -10,6 +10,7 @@ import { nextCheck, standing } from './pair';
 import type { KaspiError } from './ports';
 import { isKaspiError } from './ports';
 import { pushValue } from './push-value';
+import { skipQuietLooks } from './quiet-looks';
 import { verifyPush, watchAnswers } from './read-back';
 import type { StoreState } from './store-state';
 import { judgeKillSwitch, storeGate } from './store-state';
@@ -61,7 +62,7 @@ export async function checkPair(core: EngineCore, pair: Pair, lane: LaneBudget, 
 
     const standingNow = standing(pair, offers, core.ownMerchantIds, ourPrice);
     const day = kzDay(now);
-    const decided = decide({
+    const input: DecideInput = {
       rules: pair.product.rules,
       our: { merchantId: pair.store.merchantId, price: ourPrice },
       ownMerchantIds: core.ownMerchantIds,
@@ -69,7 +70,8 @@ export async function checkPair(core: EngineCore, pair: Pair, lane: LaneBudget, 
       guard: { lastChangeAt: pair.lastChangeAt, changesToday: pair.changesDay === day ? pair.changesOnDay : 0, warRivals: warRivals(pair.memory, now, core.learning) },
       knowledge: knowledgeOf(pair.memory, now, core.affordEveryMs(store, pair, now), core.learning),
       now,
-    });
+    };
+    const decided = decide(input);
     // Judged on what was known before this look: its own prices must not explain themselves.
     const evidence = decided.action === 'set' ? weighDrop(core, pair, decided, eligible, now) : null;
     const suspect = evidence !== null && evidence.check.anomalies.length > 0;
@@ -89,7 +91,9 @@ export async function checkPair(core: EngineCore, pair: Pair, lane: LaneBudget, 
     const next = nextCheck(pair, standingNow, decision, now, core.settings, core.recheckInterval, answerAt);
     pair.lastRivalsKey = standingNow.rivalsKey;
     pair.first = standingNow.first;
-    if (!pair.pending && !pair.pushing) core.scheduler.schedule(pair, next.dueAt, next.cls);
+    // A replay may skip the looks that would see the same market (quiet-looks.ts); live never does.
+    const looked = skipQuietLooks(core, pair, input, decision, standingNow, next, now, answerAt);
+    if (!pair.pending && !pair.pushing) core.scheduler.schedule(pair, looked.dueAt, looked.cls);
   } catch (e) {
     core.fail('pair', pair.key, e, pair.store.storeId);
     core.retryCheckLater(pair, clock.now());

@@ -33,6 +33,11 @@ export interface OfferQuery {
 export interface OfferSource {
   lanes(): readonly string[];
   fetchOffers(query: OfferQuery, lane: string): Promise<Offer[]>;
+  /**
+   * Only a replay of recorded markets knows this (the backtest): the offers of `query` stay as they
+   * are until this time. The engine then skips the looks that would see nothing new (quiet-looks.ts).
+   */
+  quietUntil?(query: OfferQuery, now: number): number;
 }
 
 export interface PushRequest {

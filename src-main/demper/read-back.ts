@@ -4,7 +4,7 @@ import type { EngineCore } from './engine-core';
 import type { Pair } from './pair';
 
 /** A move of ours is watched for answers this long, or until our next move. */
-const WATCH_MS = 3_600_000;
+export const WATCH_MS = 3_600_000;
 
 /**
  * Every look after one of our moves shows who answered it and how fast: the price-war score and

@@ -10,13 +10,14 @@ import { applyProductRows } from './product-rows';
  * these events without listening itself.
  */
 export const INVALIDATED_BY: Partial<Record<EventName, readonly string[]>> = {
-  'orders.changed': ['orders.', 'analytics.'],
+  'orders.changed': ['orders.', 'analytics.', 'insights.products'],
   'orders.syncStatus': ['orders.syncStatus'],
-  'stores.changed': ['stores.', 'orders.', 'analytics.', 'products.', 'overview.'],
-  'products.changed': ['products.', 'analytics.', 'journal.', 'overview.', 'demper.insight'],
+  'stores.changed': ['stores.', 'orders.', 'analytics.', 'products.', 'overview.', 'insights.'],
+  'products.changed': ['products.', 'analytics.', 'journal.', 'overview.', 'demper.insight', 'insights.products'],
   'settings.changed': ['settings.'],
   'proxies.changed': ['proxies.', 'overview.'],
   'backup.progress': ['backup.list'],
+  'backtest.progress': ['backtest.'],
 };
 
 /**

@@ -6,6 +6,7 @@ export { selectRivals } from './eligible-rivals';
 export {
   acceptSuspectPrices,
   answeredBy,
+  ANSWER_SAMPLES,
   DEFAULT_MEMORY_SETTINGS,
   emptyMemory,
   expectedAnswerAt,

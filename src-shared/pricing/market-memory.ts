@@ -18,7 +18,12 @@ export interface RivalMemory {
   warAt: number;
   /** Typical delay of its answers to our moves (ms), once it has answered one. */
   answerMs: number | null;
+  /** The delays of its last answers (ms, oldest first, at most ANSWER_SAMPLES): their median and spread for the rival's profile. */
+  answers?: number[];
 }
+
+/** Answer delays kept per rival and (product, city). */
+export const ANSWER_SAMPLES = 12;
 
 /** What the engine has learnt about one (product, city): its rivals, its price range, how long first place holds. */
 export interface PairMemory {
@@ -225,6 +230,8 @@ export function observeAnswers(memory: PairMemory, obs: MoveObservation, watch: 
     const m = memory.rivals[r.merchantId];
     if (!m) continue;
     m.answerMs = m.answerMs === null ? delay : Math.round(m.answerMs * 0.7 + delay * 0.3);
+    (m.answers ??= []).push(delay);
+    if (m.answers.length > ANSWER_SAMPLES) m.answers.shift();
     if (delay <= s.responseWindowMs) {
       m.war = warScore(m, obs.observedAt, s) + 1;
       m.warAt = obs.observedAt;

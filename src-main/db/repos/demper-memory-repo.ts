@@ -15,6 +15,7 @@ const rivalMemory = z.object({
   war: z.number(),
   warAt: z.number(),
   answerMs: nullableNumber,
+  answers: z.array(z.number()).optional(),
 });
 /** A stored memory is checked before the engine trusts it: a row from a broken write is dropped, not half-read. */
 const pairMemory = z.object({

@@ -66,14 +66,16 @@ export function summarise(productId: number, cityId: string, offers: readonly Of
 }
 
 /**
- * The market as the bot saw it. A new history row is written only when our price, our place or
- * the best rival changed since the last one, so a calm catalogue does not fill the disk while the
- * price history chart still has every step; `offer_latest` points at each offer's newest row, so
- * the latest market is read, never searched for in the history.
+ * The market as the bot saw it. A new history row is written only when an offer changed since the
+ * last one (a price, a seller come or gone), so a calm catalogue does not fill the disk while the
+ * price history chart has every step and a backtest can replay every move a rival made (issue 18);
+ * `offer_latest` points at each offer's newest row, so the latest market is read, never searched
+ * for in the history.
  */
 export function snapshotsRepo(db: Database) {
-  const last = db.prepare<[number, string], Pick<LatestRow, 'our_price' | 'our_position' | 'best_rival_price' | 'best_rival_merchant_id'>>(
-    'SELECT our_price, our_position, best_rival_price, best_rival_merchant_id FROM offer_latest WHERE product_id = ? AND city_id = ?',
+  const last = db.prepare<[number, string], Pick<Row, 'our_price' | 'our_position' | 'best_rival_price' | 'best_rival_merchant_id' | 'offers_json'>>(
+    `SELECT s.our_price, s.our_position, s.best_rival_price, s.best_rival_merchant_id, s.offers_json
+       FROM offer_latest l JOIN offer_snapshots s ON s.id = l.snapshot_id WHERE l.product_id = ? AND l.city_id = ?`,
   );
   const insert = db.prepare(
     `INSERT INTO offer_snapshots (product_id, city_id, taken_at, our_price, our_position, best_rival_price, best_rival_merchant_id, offers_json)
@@ -96,14 +98,16 @@ export function snapshotsRepo(db: Database) {
     /** Returns whether a row was written. */
     record(snapshot: Snapshot): boolean {
       const prev = last.get(snapshot.productId, snapshot.cityId);
+      const offers = JSON.stringify(snapshot.offers);
       const same =
         prev &&
         prev.our_price === snapshot.ourPrice &&
         prev.our_position === snapshot.ourPosition &&
         prev.best_rival_price === snapshot.bestRivalPrice &&
-        prev.best_rival_merchant_id === snapshot.bestRivalMerchantId;
+        prev.best_rival_merchant_id === snapshot.bestRivalMerchantId &&
+        prev.offers_json === offers;
       if (same) return false;
-      const snapshotId = insert.run({ ...snapshot, offers: JSON.stringify(snapshot.offers) }).lastInsertRowid;
+      const snapshotId = insert.run({ ...snapshot, offers }).lastInsertRowid;
       setLatest.run({ ...snapshot, snapshotId });
       return true;
     },

@@ -12,6 +12,7 @@ import { useLanguage } from '../../store/ui-store';
 import { dateTime, strategyLabels, tenge } from './format';
 import { historySeries } from './history-series';
 import { HoldInsight } from './hold-insight';
+import { ProductRivals } from '../insights/product-rivals';
 
 const RANGES = { day: 1, week: 7, month: 30 } as const;
 type Range = keyof typeof RANGES;
@@ -115,6 +116,8 @@ export function ProductDrawer({ productId, stores, onClose }: ProductDrawerProps
               <HoldInsight key={c.cityId} t={t} city={cityName(c.cityId)} insight={c} approach={previews.find((p) => p.cityId === c.cityId)?.approach ?? null} rivalName={rivalName} />
             ))}
           </section>
+
+          <ProductRivals productId={detail.product.id} />
 
           <section className="drawer-section">
             <h3>{t('products.drawer.market')}</h3>

@@ -1,3 +1,4 @@
+import { backtestMessages } from './backtest';
 import { csvMessages } from './csv';
 import { desktopMessages } from './desktop';
 import { generalMessages } from './general';
@@ -24,6 +25,7 @@ export const CATALOGUE_PARTS = [
   maintenanceMessages,
   shellsMessages,
   desktopMessages,
+  backtestMessages,
 ] as const;
 
 type Merged<Parts extends readonly object[]> = Parts extends readonly [infer First, ...infer Rest extends readonly object[]] ? First & Merged<Rest> : unknown;

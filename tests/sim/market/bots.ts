@@ -1,5 +1,6 @@
 import type { DeliveryDuration } from '../../../src-shared/domain/offer';
 import type { Prng } from './prng';
+import { answerPrice } from '../../../src-main/backtest/replay-listing';
 
 /**
  * Competitor behaviours seen on Kaspi: dempers that undercut by a step down to their own floor
@@ -38,15 +39,9 @@ export const makeBot = (spec: BotSpec, now: number, rng: Prng): Bot => ({
 /** Bots that act on their own clock, not in answer to a move. */
 export const isTimed = (kind: BotKind): boolean => kind === 'random_walk' || kind === 'raiser' || kind === 'leave_return';
 
-/** A demper's move given everyone else's prices: undercut the cheapest, or climb under it. */
+/** A demper's move given everyone else's prices: the backtest's model of an answering rival is the same law. */
 export function demperPrice(bot: Bot, others: readonly number[]): number {
-  if (others.length === 0) return bot.ceiling;
-  const best = Math.min(...others);
-  const wanted = Math.min(bot.ceiling, best - bot.step);
-  if (wanted < bot.floor) return Math.max(bot.floor, bot.price <= best ? bot.price : bot.floor);
-  // Dempers raise only when the gap is worth it, like ours.
-  if (wanted > bot.price && wanted - bot.price < bot.step) return bot.price;
-  return wanted;
+  return answerPrice(bot, others);
 }
 
 /** Timed behaviour of the drifting and the leaving bots; returns whether the listing changed. */

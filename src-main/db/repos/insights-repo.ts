@@ -1,0 +1,132 @@
+import type { Database } from 'better-sqlite3';
+import type { PairScan, RivalStats, ScanSnapshot } from '../../../src-shared/insights/rival-scan';
+import { emptyRivalStats, scanSnapshot } from '../../../src-shared/insights/rival-scan';
+
+/** Snapshots read per transaction: a big first refresh never holds the database for long. */
+const BATCH = 50_000;
+
+export interface InsightProductRow {
+  id: number;
+  store_id: number;
+  sku: string;
+  title: string;
+  rules_json: string;
+  default_rules_json: string;
+}
+
+export interface RefreshResult {
+  snapshots: number;
+  rivals: number;
+}
+
+/**
+ * The rival scan's stored state (migration 009): each refresh reads only the offer snapshots
+ * written since the last one, carries each listing's scan and each rival's stats over in JSON, and
+ * moves its cursor in the same transaction as what it learnt, so a crash repeats nothing twice.
+ */
+export function insightsRepo(db: Database) {
+  const cursor = db.prepare<[], { snapshot_id: number }>('SELECT snapshot_id FROM insight_cursor WHERE id = 1');
+  const setCursor = db.prepare<[number]>('INSERT INTO insight_cursor (id, snapshot_id) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET snapshot_id = excluded.snapshot_id');
+  const batch = db.prepare<[number, number], { id: number; product_id: number; city_id: string; taken_at: string; offers_json: string }>(
+    'SELECT id, product_id, city_id, taken_at, offers_json FROM offer_snapshots WHERE id > ? ORDER BY id LIMIT ?',
+  );
+  const pairGet = db.prepare<[number, string], { state_json: string }>('SELECT state_json FROM insight_pairs WHERE product_id = ? AND city_id = ?');
+  const pairPut = db.prepare<[number, string, string]>('INSERT INTO insight_pairs (product_id, city_id, state_json) VALUES (?, ?, ?) ON CONFLICT (product_id, city_id) DO UPDATE SET state_json = excluded.state_json');
+  const rivalGet = db.prepare<[string], { stats_json: string }>('SELECT stats_json FROM rival_stats WHERE merchant_id = ?');
+  const rivalPut = db.prepare<[string, string, string, number]>(
+    'INSERT INTO rival_stats (merchant_id, name, stats_json, last_seen_ms) VALUES (?, ?, ?, ?) ON CONFLICT (merchant_id) DO UPDATE SET name = excluded.name, stats_json = excluded.stats_json, last_seen_ms = excluded.last_seen_ms',
+  );
+
+  return {
+    /** Reads the snapshots written since the last refresh into the rivals' stats. */
+    refresh(settings: { ownMerchantIds: readonly string[]; utcOffsetMinutes: number }): RefreshResult {
+      let snapshots = 0;
+      const touched = new Set<string>();
+      for (;;) {
+        const done = db.transaction(() => {
+          const from = cursor.get()?.snapshot_id ?? 0;
+          const rows = batch.all(from, BATCH);
+          if (rows.length === 0) return true;
+          const pairs = new Map<string, { productId: number; cityId: string; scan: PairScan | null }>();
+          const rivals = new Map<string, RivalStats>();
+          const rival = (merchantId: string, name: string, at: number): RivalStats => {
+            let stats = rivals.get(merchantId);
+            if (!stats) {
+              const stored = rivalGet.get(merchantId);
+              stats = stored ? (JSON.parse(stored.stats_json) as RivalStats) : emptyRivalStats(name, at);
+              rivals.set(merchantId, stats);
+            }
+            return stats;
+          };
+          for (const r of rows) {
+            const key = `${r.product_id}:${r.city_id}`;
+            let pair = pairs.get(key);
+            if (!pair) {
+              const stored = pairGet.get(r.product_id, r.city_id);
+              pairs.set(key, (pair = { productId: r.product_id, cityId: r.city_id, scan: stored ? (JSON.parse(stored.state_json) as PairScan) : null }));
+            }
+            const at = Date.parse(r.taken_at);
+            const snap: ScanSnapshot = { productId: r.product_id, cityId: r.city_id, at, offers: JSON.parse(r.offers_json) as ScanSnapshot['offers'] };
+            pair.scan = scanSnapshot(pair.scan, snap, settings, (id, name) => rival(id, name, at));
+          }
+          // A snapshot's product exists (its foreign key), so its scan's row can be written.
+          for (const p of pairs.values()) if (p.scan) pairPut.run(p.productId, p.cityId, JSON.stringify(p.scan));
+          for (const [id, stats] of rivals) {
+            rivalPut.run(id, stats.name, JSON.stringify(stats), stats.lastSeen);
+            touched.add(id);
+          }
+          setCursor.run(rows[rows.length - 1]!.id);
+          snapshots += rows.length;
+          return rows.length < BATCH;
+        })();
+        if (done) break;
+      }
+      return { snapshots, rivals: touched.size };
+    },
+
+    /** The merchant ids of the seller's own stores (never rivals). */
+    ownMerchantIds(): string[] {
+      return (db.prepare('SELECT merchant_uid FROM stores').all() as { merchant_uid: string }[]).map((r) => r.merchant_uid);
+    },
+
+    /** The products an insight is asked for, with what their rules resolve from. */
+    products(scope: { storeId?: number; productId?: number }): InsightProductRow[] {
+      const where = scope.productId !== undefined ? 'p.id = @productId' : scope.storeId !== undefined ? 'p.store_id = @storeId' : '1 = 1';
+      return db.prepare(
+        `SELECT p.id, p.store_id, p.sku, p.title, p.rules_json, s.default_rules_json FROM products p JOIN stores s ON s.id = p.store_id
+          WHERE ${where} AND p.removed_at IS NULL AND s.removed_at IS NULL ORDER BY p.id`,
+      ).all({ productId: scope.productId ?? null, storeId: scope.storeId ?? null }) as InsightProductRow[];
+    },
+
+    /** Each listing's scan as the last refresh left it, by product. */
+    pairs(): Map<number, { cityId: string; scan: PairScan }[]> {
+      const out = new Map<number, { cityId: string; scan: PairScan }[]>();
+      for (const r of db.prepare('SELECT product_id, city_id, state_json FROM insight_pairs').all() as { product_id: number; city_id: string; state_json: string }[]) {
+        const list = out.get(r.product_id) ?? [];
+        list.push({ cityId: r.city_id, scan: JSON.parse(r.state_json) as PairScan });
+        out.set(r.product_id, list);
+      }
+      return out;
+    },
+
+    /** Prices the bot sent to Kaspi per product since `sinceIso`. */
+    pushesSince(sinceIso: string): Map<number, number> {
+      const rows = db.prepare("SELECT product_id, count(*) AS n FROM price_journal WHERE status IN ('pushed', 'verified', 'mismatch') AND created_at >= ? GROUP BY product_id").all(sinceIso) as { product_id: number; n: number }[];
+      return new Map(rows.map((r) => [r.product_id, r.n]));
+    },
+
+    /** Every rival's stats, or only those seen in the given products' listings. */
+    rivals(productId?: number): { merchantId: string; stats: RivalStats }[] {
+      const rows = db.prepare<[], { merchant_id: string; stats_json: string }>('SELECT merchant_id, stats_json FROM rival_stats ORDER BY last_seen_ms DESC').all();
+      const out: { merchantId: string; stats: RivalStats }[] = [];
+      const prefix = productId === undefined ? null : `${productId}:`;
+      for (const r of rows) {
+        const stats = JSON.parse(r.stats_json) as RivalStats;
+        if (prefix !== null && !Object.keys(stats.lows).some((k) => k.startsWith(prefix))) continue;
+        out.push({ merchantId: r.merchant_id, stats });
+      }
+      return out;
+    },
+  };
+}
+export type InsightsRepo = ReturnType<typeof insightsRepo>;

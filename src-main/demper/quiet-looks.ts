@@ -1,0 +1,102 @@
+import type { Decision } from '../../src-shared/domain/decision';
+import type { DecideInput } from '../../src-shared/pricing';
+import { decide, warScore } from '../../src-shared/pricing';
+import type { EngineCore } from './engine-core';
+import { kzDay, kzDayStart } from '../../src-shared/domain/kazakhstan-time';
+import type { Pair, PairClass, Standing } from './pair';
+import { nextCheck } from './pair';
+import { WATCH_MS } from './read-back';
+
+const DAY_MS = 86_400_000;
+/** Rivals not seen for this long are forgotten by observeRead. */
+const FORGET_MS = DAY_MS;
+
+/**
+ * Looks a replay may skip (the backtest, src-main/backtest). Live, the engine cannot know when a
+ * market moves next, so it looks on its cadence and most looks see nothing new. A replay knows
+ * (`OfferSource.quietUntil`): while the market stays as it is and nothing the engine learns or
+ * decides depends on time passing, every look in between would see the same offers and hold
+ * again. Those looks are skipped, their bookkeeping done as they would have done it (the pair's
+ * calm streak and class, its place in the kill switch's window, the end of a move's watch), and
+ * the pair is next looked at where its cadence would have brought the first look after the
+ * market moves — so a replay of a live period makes the decisions live made, looking less often.
+ */
+export function skipQuietLooks(
+  core: EngineCore,
+  pair: Pair,
+  input: DecideInput,
+  decision: Decision,
+  standing: Standing,
+  next: { cls: PairClass; dueAt: number },
+  now: number,
+  answerAt: number | null,
+): { cls: PairClass; dueAt: number } {
+  const source = core.deps.offers;
+  if (!source.quietUntil || decision.action !== 'hold' || !stableHold(input, decision)) return next;
+  const query = { storeId: pair.store.storeId, productId: pair.product.productId, masterSku: pair.product.masterSku, cityId: pair.cityId };
+  const until = Math.min(source.quietUntil(query, now), timeBound(core, pair, decision, now));
+  let { cls, dueAt } = next;
+  let looked = now;
+  while (dueAt < until) {
+    looked = dueAt;
+    // The watch of our last move ends at the first look an hour after it, as read-back.ts ends it.
+    if (pair.lastMove && looked - pair.lastMove.movedAt > WATCH_MS) pair.lastMove = null;
+    ({ cls, dueAt } = nextCheck(pair, standing, decision, looked, core.settings, core.recheckInterval, answerAt));
+  }
+  if (looked > now) {
+    pair.checkedAt = looked;
+    // Each skipped look was a calm decision of the store's window (the kill switch weighs suspect moves against them).
+    core.stores.get(pair.store.storeId)?.recent.set(pair.key, { at: looked, suspect: null });
+  }
+  return { cls, dueAt };
+}
+
+/**
+ * A hold that only a moving market or the time bounds below can change. A suspect or probing hold
+ * is never skipped; a hold that the product's budget share (`affordEveryMs`, which moves with
+ * other products' pushes and the time of day) could turn into a move is not either: decide() is
+ * asked again with the share at both ends (its comparisons flip at most once between them).
+ */
+function stableHold(input: DecideInput, decision: Decision): boolean {
+  const code = decision.reason.code;
+  if (code === 'suspect_price' || code === 'probe_floor') return false;
+  const knowledge = input.knowledge;
+  if (!knowledge) return true;
+  for (const affordEveryMs of [0, Number.MAX_SAFE_INTEGER]) {
+    const other = decide({ ...input, knowledge: { ...knowledge, affordEveryMs } });
+    if (other.action !== 'hold' || other.reason.code !== code) return false;
+  }
+  return true;
+}
+
+/** The first moment time alone changes what a look learns or decides here (Infinity: none). */
+function timeBound(core: EngineCore, pair: Pair, decision: Decision, now: number): number {
+  const s = core.learning;
+  const m = pair.memory;
+  const at: number[] = [];
+  const r = decision.reason;
+  if (r.cooldownUntil !== null) at.push(r.cooldownUntil);
+  // The daily cap lifts at the next Kazakhstan midnight.
+  if (r.guards.includes('daily_cap')) at.push(kzDayStart(kzDay(now) + 1));
+  for (const rival of Object.values(m.rivals)) {
+    // observeRead learns a floor once a rival that answers us has sat undercut long enough.
+    if (rival.answerMs !== null && rival.undercutSince !== null && rival.heldAt !== rival.price) at.push(rival.undercutSince + Math.max(s.heldMinMs, 2 * rival.answerMs));
+    // A price-war flag lifts as its score decays under the threshold.
+    const flagAt = s.threshold - 0.5;
+    if (rival.war > 0 && warScore(rival, now, s) >= flagAt) at.push(rival.warAt + s.halfLifeMs * Math.log2(rival.war / flagAt) + 1);
+    // A rival missing from the listing is forgotten a day after it was last seen.
+    if (rival.seenAt < now) at.push(rival.seenAt + FORGET_MS + 1);
+  }
+  if (m.probeAt !== null) {
+    // A probe stops waiting for its answer after twice the rival's answer time (knowledgeOf's `probing`), and may repeat later.
+    const answerMs = (m.probeRival !== null ? m.rivals[m.probeRival]?.answerMs : null) ?? 0;
+    at.push(m.probeAt + Math.min(30 * 60_000, Math.max(s.heldMinMs, 2 * answerMs)), m.probeAt + s.probeEveryMs);
+  }
+  if (m.recoverAt !== null) at.push(m.recoverAt + s.recoverEveryMs);
+  if (m.rangeSince !== null) at.push(m.rangeSince + s.rangeMs + 1);
+  // The first look after a move's answer window judges who did not answer (a war score halves).
+  if (pair.lastMove && !pair.lastMove.judged) at.push(pair.lastMove.movedAt + s.responseWindowMs + 1);
+  let bound = Infinity;
+  for (const t of at) if (t > now && t < bound) bound = t;
+  return bound;
+}

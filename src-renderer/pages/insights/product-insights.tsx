@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import type { CallOutput } from '../../../src-shared/contract';
+import type { ProductInsightDto } from '../../../src-shared/contract/insights';
+import { APPLICABLE_RECOMMENDATIONS } from '../../../src-shared/contract/insights';
+import { useCall, useCallMutation } from '../../api/use-call';
+import { VirtualTable } from '../../components/virtual-table';
+import type { Column } from '../../components/virtual-table';
+import { translateError } from '../../i18n/translate';
+import { useT } from '../../i18n/use-t';
+import { useLanguage } from '../../store/ui-store';
+import { tenge } from '../orders/format';
+
+type Recommendation = CallOutput<'insights.products'>['recommendations'][number];
+const applicable = (kind: Recommendation['kind']): kind is (typeof APPLICABLE_RECOMMENDATIONS)[number] => (APPLICABLE_RECOMMENDATIONS as readonly string[]).includes(kind);
+
+/** The Insights page's product half: recommendations with their one-click apply, and every product's insight. */
+export function ProductInsights() {
+  const t = useT();
+  const language = useLanguage();
+  const data = useCall('insights.products', {}, { keepPrevious: true });
+  const apply = useCallMutation('insights.apply', ['insights.', 'products.', 'journal.']);
+  const [toast, setToast] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  if (data.error) return <p className="error" role="alert">{translateError(language, data.error as { code?: string; message: string })}</p>;
+  if (!data.data) return <progress aria-label={t('common.loading')} />;
+  const { products, recommendations, salesDays } = data.data;
+  const byId = new Map(products.map((p) => [p.productId, p]));
+
+  const run = (r: Recommendation) => {
+    if (!applicable(r.kind)) return;
+    apply.mutate({ kind: r.kind, productIds: r.productIds }, {
+      onSuccess: (done) => setToast({ kind: 'ok', text: t('insights.rec.applied', { n: done.updated, id: done.changeId }) }),
+      onError: (e) => setToast({ kind: 'error', text: translateError(language, e as { code?: string; message: string }) }),
+    });
+  };
+
+  const columns: Column<ProductInsightDto>[] = [
+    { id: 'product', header: t('insights.pcol.product'), width: 'minmax(200px, 2fr)', cell: (p) => <span className="title-cell" title={p.sku}>{p.title}</span> },
+    { id: 'winnable', header: t('insights.pcol.winnable'), width: 'minmax(160px, 1fr)', cell: (p) => <span className={p.winnable === 'no' ? 'badge warn' : 'badge'}>{t(`insights.winnable.${p.winnable}`)}</span> },
+    { id: 'floors', header: t('insights.pcol.floors'), width: '170px', numeric: true, cell: (p) => `${tenge(p.neededFloor)} / ${tenge(p.sellerFloor)}` },
+    { id: 'blocker', header: t('insights.pcol.blocker'), width: '150px', cell: (p) => (p.winnable === 'no' && p.blocker ? `${p.blocker.name} (${tenge(p.blocker.floor)})` : '—') },
+    { id: 'worth', header: t('insights.pcol.worth'), width: 'minmax(160px, 1fr)', cell: (p) => t(`insights.worth.${p.worth}`, { units: p.units }) },
+    { id: 'war', header: t('insights.pcol.war'), width: '110px', cell: (p) => t(`insights.war.${p.warRisk}`) },
+    { id: 'pushes', header: t('insights.pcol.pushes'), width: '110px', numeric: true, cell: (p) => p.pushesPerDay },
+  ];
+
+  return (
+    <>
+      <div className="card wide" data-testid="insights-recommendations">
+        <div className="section-head"><h2>{t('insights.recs.title')}</h2></div>
+        {toast && <div className={`toast ${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'} onClick={() => setToast(null)} data-testid="insights-toast">{toast.text}</div>}
+        {recommendations.length === 0 && <p className="muted">{t('insights.recs.empty')}</p>}
+        <ul className="preview-list">
+          {recommendations.map((r) => (
+            <li key={r.kind} data-testid={`rec-${r.kind}`}>
+              {t(`insights.rec.${r.kind}`, { n: r.productIds.length, days: salesDays })}{' '}
+              <span className="muted">{r.productIds.map((id) => byId.get(id)?.sku ?? id).join(', ')}</span>{' '}
+              {applicable(r.kind) && <button type="button" className="small" disabled={apply.isPending} onClick={() => run(r)} data-testid={`rec-apply-${r.kind}`}>{t('insights.rec.apply')}</button>}
+            </li>
+          ))}
+        </ul>
+      </div>
+      <div className="card wide" data-testid="insights-products">
+        <div className="section-head"><h2>{t('insights.products.title')}</h2></div>
+        <p className="muted how">{t('insights.products.how', { days: salesDays })}</p>
+        <VirtualTable rows={products} columns={columns} rowKey={(p) => p.productId} label={t('insights.products.title')} height="50vh" testId="insights-products-table" rowTestId="insight-row" />
+      </div>
+    </>
+  );
+}
