@@ -42,6 +42,11 @@ import type { OrdersSyncSettings } from '../orders/order-sync';
 import { costBasisReader } from '../orders/cost-basis';
 import { createAnalyticsService } from '../analytics/analytics-service';
 import type { AnalyticsService } from '../analytics/analytics-service';
+import { createWhatsappService } from '../whatsapp/whatsapp-service';
+import type { WhatsappService } from '../whatsapp/whatsapp-service';
+import type { WhatsappPacing } from '../whatsapp/pacing';
+import { createReviewsService } from '../reviews/reviews-service';
+import type { ReviewsService, ReviewsSettings } from '../reviews/reviews-service';
 import { EventBus } from './event-bus';
 import { dataPaths } from './data-paths';
 import type { DataPaths } from './data-paths';
@@ -86,6 +91,11 @@ export interface AppConfig extends StartupTarget {
   autoStartOrders?: boolean;
   /** Order sync numbers (poll interval, request spacing, how far back): tests and benchmarks shrink them. */
   ordersOverrides?: Partial<OrdersSyncSettings>;
+  /** WhatsApp pacing (gaps, typing, timeouts, webhook port): tests and the demo shrink it. */
+  whatsappOverrides?: Partial<WhatsappPacing>;
+  /** Read reviews in the background (default: as orders do). */
+  autoStartReviews?: boolean;
+  reviewsOverrides?: Partial<ReviewsSettings>;
 }
 
 /** The services handlers are built from. */
@@ -110,6 +120,8 @@ export interface AppServices {
   power: SleepGuard;
   orders: OrdersService;
   analytics: AnalyticsService;
+  whatsapp: WhatsappService;
+  reviews: ReviewsService;
 }
 
 export interface App extends AppServices {
@@ -218,7 +230,14 @@ export async function createApp(config: AppConfig): Promise<App> {
     }
   });
 
-  const services: AppServices = { config, paths, db, events, logger, redactor, secrets, startedAt: now(), now, sessions, stores, backups, proxyStore, pool, demper, updates, power: power.guard, orders, analytics };
+  const whatsapp = createWhatsappService({ db, secrets, redactor, events, logger, now, stores, pacing: config.whatsappOverrides });
+  const reviews = createReviewsService({ db, events, logger, now, pool, endpoints, stores, reviewRequestsSince: whatsapp.reviewRequestsSince, settings: config.reviewsOverrides });
+  // An order's status change may fire a store's WhatsApp trigger.
+  events.subscribe((event) => {
+    if (event === 'orders.changed') whatsapp.ordersChanged();
+  });
+
+  const services: AppServices = { config, paths, db, events, logger, redactor, secrets, startedAt: now(), now, sessions, stores, backups, proxyStore, pool, demper, updates, power: power.guard, orders, analytics, whatsapp, reviews };
   const dispatcher = createDispatcher(createHandlers(services), {
     mapError: (error) => (error instanceof KaspiError ? new AppError(`kaspi.${error.kind}`, error.userMessage, { retryAfterMs: error.retryAfterMs }) : undefined),
     onInternalError: (name, error) => logger.child('api').error('call failed', { call: name, error }),
@@ -231,6 +250,8 @@ export async function createApp(config: AppConfig): Promise<App> {
     orders.start();
     analytics.start();
   }
+  await whatsapp.start();
+  if (config.autoStartReviews ?? config.autoStartOrders ?? true) reviews.start();
   return {
     ...services,
     dispatcher,
@@ -240,6 +261,8 @@ export async function createApp(config: AppConfig): Promise<App> {
       updates?.stop();
       power.stop();
       await analytics.stop();
+      await reviews.stop();
+      await whatsapp.stop();
       await orders.stop();
       await demper.stop();
       await pool.close();

@@ -11,6 +11,8 @@ import { updatesCalls, updatesEvents } from './updates';
 import { powerCalls, powerEvents } from './power';
 import { ordersCalls, ordersEvents } from './orders';
 import { analyticsCalls } from './analytics';
+import { whatsappCalls, whatsappEvents } from './whatsapp';
+import { reviewsCalls, reviewsEvents } from './reviews';
 
 /** The one list of what the renderer may call and what main may push. Shells, preload and client derive from it. */
 export const calls = {
@@ -26,6 +28,8 @@ export const calls = {
   ...powerCalls,
   ...ordersCalls,
   ...analyticsCalls,
+  ...whatsappCalls,
+  ...reviewsCalls,
 };
 
 export const events = {
@@ -38,6 +42,8 @@ export const events = {
   ...updatesEvents,
   ...powerEvents,
   ...ordersEvents,
+  ...whatsappEvents,
+  ...reviewsEvents,
 };
 
 export type Calls = typeof calls;

@@ -4,7 +4,8 @@ import { proxies } from './002-proxies';
 import { offerState } from './003-offer-state';
 import { loginContext } from './005-login-context';
 import { orders } from './006-orders';
+import { whatsappReviews } from './008-whatsapp-reviews';
 
 /** In order; a version is never reused or edited once released. */
-export const MIGRATIONS: readonly Migration[] = [initial, proxies, offerState, loginContext, orders];
+export const MIGRATIONS: readonly Migration[] = [initial, proxies, offerState, loginContext, orders, whatsappReviews];
 export type { Migration };
