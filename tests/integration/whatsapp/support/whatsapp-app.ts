@@ -2,7 +2,7 @@ import type { WhatsappStatus, StoreWhatsapp, OutboxRow } from '../../../../src-s
 import type { WhatsappPacing } from '../../../../src-main/whatsapp/pacing';
 import type { AppConfig } from '../../../../src-main/app/create-app';
 import { normaliseKzMobile } from '../../../../src-shared/whatsapp/phone';
-import { startWahaSim, type WahaSim, type WahaSimOptions } from '../../../sim/waha';
+import { startWahaSim, type WahaSimOptions } from '../../../sim/waha';
 import type { Order } from '../../../sim/kaspi/model';
 import { call } from '../../../support/call-app';
 import { waitFor } from '../../../support/demper-on-sim';
