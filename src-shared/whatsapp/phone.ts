@@ -1,10 +1,11 @@
 /**
  * Buyers' numbers in one form. Kaspi's shop API gives a Kazakhstan mobile as ten digits
  * ("7750000000", kaspi-api.md §7b); people write +7 (701) 123-45-67 or 8 701 …. WhatsApp wants the
- * international digits (77011234567@c.us, waha-and-security.md A3). Kazakhstan's mobile codes all
- * start with 7 (700–708, 747, 750–751, 760–764, 771, 775–778), so a mobile is 7 7XX XXX XX XX.
+ * international digits (77011234567@c.us, waha-and-security.md A3). Kazakhstan's mobile codes are
+ * 700–708, 747, 750–751, 760–764, 771 and 775–778 (7XX); 71X and 72X are landlines, which WhatsApp
+ * does not reach.
  */
-const KZ_MOBILE = /^77\d{9}$/;
+const KZ_MOBILE = /^7(70[0-8]|747|75[01]|76[0-4]|77[1-8])\d{7}$/;
 
 /** The number as 11 digits starting 77, or null when it is not a Kazakhstan mobile. */
 export function normaliseKzMobile(raw: string | null | undefined): string | null {
