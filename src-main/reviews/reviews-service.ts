@@ -120,8 +120,9 @@ export function createReviewsService(deps: ReviewsServiceDeps) {
           if (abort.signal.aborted) return;
           added += await readProduct(store, product, !state.firstPassDone);
         }
-        const left = repo.due(store.id, now(), settings.soldEveryMs, settings.restEveryMs, 1).length;
-        repo.updateSyncState(store.id, { firstPassDone: state.firstPassDone || left === 0, lastPassMs: now(), failures: 0, errorCode: null, errorMs: null });
+        // The first pass ends once every product was read: from then on a new review is news.
+        const progress = repo.progress(store.id);
+        repo.updateSyncState(store.id, { firstPassDone: state.firstPassDone || progress.read >= progress.products, lastPassMs: now(), failures: 0, errorCode: null, errorMs: null });
       } catch (error) {
         if (abort.signal.aborted) return;
         const code = isKaspiError(error) ? `kaspi.${error.kind}` : 'failed';
