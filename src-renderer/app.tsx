@@ -15,13 +15,14 @@ import { ProxiesPage } from './pages/proxies/proxies-page';
 import { OverviewPage } from './pages/overview/overview-page';
 import { OrdersPage } from './pages/orders/orders-page';
 import { AnalyticsPage } from './pages/analytics/analytics-page';
+import { ReviewsPage } from './pages/reviews/reviews-page';
+import { WhatsappPage } from './pages/whatsapp/whatsapp-page';
 import { PAGES, useUi } from './store/ui-store';
 import type { Page } from './store/ui-store';
 
 /** Pages whose own issue has not landed yet show what they are for and what to do first. */
 const EMPTY_TEXT: Partial<Record<Page, MessageKey>> = {
   preorders: 'empty.preorders',
-  whatsapp: 'empty.whatsapp',
 };
 
 const PAGE_VIEWS: Partial<Record<Page, () => ReactNode>> = {
@@ -33,6 +34,8 @@ const PAGE_VIEWS: Partial<Record<Page, () => ReactNode>> = {
   overview: () => <OverviewPage />,
   orders: () => <OrdersPage />,
   analytics: () => <AnalyticsPage />,
+  reviews: () => <ReviewsPage />,
+  whatsapp: () => <WhatsappPage />,
   settings: () => <SettingsPage />,
   system: () => <SystemPage />,
 };

@@ -10,10 +10,13 @@ import type { ApiClient } from '../../src-shared/contract/client';
 export const INVALIDATED_BY: Partial<Record<EventName, readonly string[]>> = {
   'orders.changed': ['orders.', 'analytics.'],
   'orders.syncStatus': ['orders.syncStatus'],
-  'stores.changed': ['stores.', 'orders.', 'analytics.', 'products.'],
+  'stores.changed': ['stores.', 'orders.', 'analytics.', 'products.', 'whatsapp.stores', 'reviews.'],
   'products.changed': ['products.', 'analytics.', 'journal.'],
   'settings.changed': ['settings.'],
   'proxies.changed': ['proxies.'],
+  'whatsapp.status': ['whatsapp.status', 'whatsapp.qr'],
+  'whatsapp.outbox.changed': ['whatsapp.outbox', 'whatsapp.stores'],
+  'reviews.changed': ['reviews.'],
 };
 
 /** The query key of a call: its name, then its input (react-query hashes it deterministically). */

@@ -10,9 +10,11 @@ import { proxiesTexts } from '../pages/proxies/proxies-texts';
 import { desktopStatusTexts } from '../components/desktop-status-texts';
 import { ordersTexts } from '../pages/orders/orders-texts';
 import { analyticsTexts } from '../pages/analytics/analytics-texts';
+import { whatsappTexts } from '../pages/whatsapp/whatsapp-texts';
+import { reviewsTexts } from '../pages/reviews/reviews-texts';
 
 /** Every text set of the app. A page adds its own with one line here. */
-const TEXT_SETS = [coreTexts, storesTexts, productsTexts, logsTexts, settingsTexts, demperTexts, overviewTexts, proxiesTexts, desktopStatusTexts, ordersTexts, analyticsTexts] as const;
+const TEXT_SETS = [coreTexts, storesTexts, productsTexts, logsTexts, settingsTexts, demperTexts, overviewTexts, proxiesTexts, desktopStatusTexts, ordersTexts, analyticsTexts, whatsappTexts, reviewsTexts] as const;
 
 type Union = (typeof TEXT_SETS)[number]['ru'];
 type Keys<U> = U extends unknown ? keyof U : never;
