@@ -8,6 +8,8 @@ import { dayLabel, kzDateTime, kzShortDate } from '../orders/format';
 import { RatingChart } from './rating-chart';
 
 const STARS = [5, 4, 3, 2, 1];
+/** Reviews shown at first and added by "show more": a long list is read from the top. */
+const PAGE_SIZE = 30;
 const stars = (n: number) => '★'.repeat(n) + '☆'.repeat(5 - n);
 
 /**
@@ -18,11 +20,15 @@ export function ReviewsPage() {
   const t = useT();
   const language = useLanguage();
   const [filter, setFilter] = useState<ReviewsFilter>({});
-  const set = (patch: Partial<ReviewsFilter>) => setFilter((f) => ({ ...f, ...patch }));
+  const [limit, setLimit] = useState(PAGE_SIZE);
+  const set = (patch: Partial<ReviewsFilter>) => {
+    setFilter((f) => ({ ...f, ...patch }));
+    setLimit(PAGE_SIZE);
+  };
   const stores = useCall('stores.list', {});
   const statuses = useCall('reviews.syncStatus', {}, { refetchEveryMs: 15_000 });
   const summary = useCall('reviews.summary', { storeId: filter.storeId, productId: filter.productId, from: filter.from, to: filter.to }, { keepPrevious: true });
-  const list = useCall('reviews.list', { filter, limit: 200 }, { keepPrevious: true });
+  const list = useCall('reviews.list', { filter, limit }, { keepPrevious: true });
   const syncNow = useCallMutation('reviews.syncNow', ['reviews.']);
   const markSeen = useCallMutation('reviews.markSeen', ['reviews.']);
   const storeName = useMemo(() => new Map((stores.data ?? []).map((s) => [s.id, s.name])), [stores.data]);
@@ -53,7 +59,7 @@ export function ReviewsPage() {
       </div>
 
       {s && (
-        <div className="kpis">
+        <div className="kpis rv-kpis">
           <div className="kpi"><span className="muted">{t('rv.rating')}</span><span className="kpi-value" data-testid="rv-rating">{s.rating === null ? '—' : s.rating.toFixed(2)}</span></div>
           <div className="kpi"><span className="muted">{t('rv.count')}</span><span className="kpi-value" data-testid="rv-count">{s.count}</span></div>
           <div className="kpi"><span className="muted">{t('rv.new')}</span><span className="kpi-value" data-testid="rv-new">{s.newCount}</span></div>
@@ -81,7 +87,7 @@ export function ReviewsPage() {
         <label>{t('rv.filter.to')} <input type="date" value={filter.to ?? ''} onChange={(e) => set({ to: e.target.value || undefined })} /></label>
         <label><input type="checkbox" checked={filter.onlyNew ?? false} onChange={(e) => set({ onlyNew: e.target.checked || undefined })} data-testid="rv-only-new" /> {t('rv.filter.new')}</label>
         <label><input type="checkbox" checked={filter.onlyAsked ?? false} onChange={(e) => set({ onlyAsked: e.target.checked || undefined })} data-testid="rv-only-asked" /> {t('rv.filter.asked')}</label>
-        <button type="button" onClick={() => setFilter({})}>{t('rv.filter.clear')}</button>
+        <button type="button" onClick={() => { setFilter({}); setLimit(PAGE_SIZE); }}>{t('rv.filter.clear')}</button>
         {list.data && <span className="muted" data-testid="rv-total">{t('rv.shown', { n: list.data.total })}</span>}
       </div>
 
@@ -114,6 +120,9 @@ export function ReviewsPage() {
       <div className="rv-list" data-testid="rv-list">
         {(list.data?.rows ?? []).map((r) => <ReviewCard key={r.id} review={r} storeName={storeName.get(r.storeId) ?? ''} />)}
       </div>
+      {list.data && list.data.rows.length < list.data.total && (
+        <button type="button" onClick={() => setLimit((n) => Math.min(500, n + PAGE_SIZE * 3))} data-testid="rv-more">{t('rv.more')}</button>
+      )}
     </section>
   );
 }

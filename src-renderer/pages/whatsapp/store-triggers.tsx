@@ -13,6 +13,7 @@ export function StoreTriggers({ store }: { store: StoreWhatsapp }) {
   const update = useCallMutation('whatsapp.store.update', ['whatsapp.stores']);
   return (
     <section className="wa-store" data-testid={`wa-store-${store.storeId}`}>
+      <h2>{t('wa.storeTriggers', { store: store.storeName })}</h2>
       {!store.hasShopToken && <p className="error banner" role="alert" data-testid="wa-no-token">{t('wa.noToken', { store: store.storeName })}</p>}
       <p className="muted">{t('wa.safety')}</p>
       <form className="form-row" onSubmit={(e) => { e.preventDefault(); clear(); update.mutateAsync({ storeId: store.storeId, dailyCap: Math.max(0, Math.round(Number(cap) || 0)) }).catch(report); }}>
