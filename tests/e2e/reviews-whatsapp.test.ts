@@ -28,7 +28,7 @@ async function shot(page: Page, name: string, fullPage = true) {
 }
 
 describe('WhatsApp and reviews pages, in a real browser', () => {
-  it('link the phone by QR, edit the review request, see it go out and be delivered, then the review it brought, in Russian and English', async () => {
+  it('link the phone by QR (and again by pairing code), edit the review request, see it go out and be delivered, then the review it brought, and a test message, in Russian and English', async () => {
     const creds = SCENARIO_CREDENTIALS.small;
     const sim = await startKaspiSim({ scenario: 'small', seed: 3, timeScale: 100 });
     sim.setLimits({ shopApi: { maxPerWindow: 1_000_000 } });
@@ -144,6 +144,20 @@ describe('WhatsApp and reviews pages, in a real browser', () => {
       expect(await page.getByTestId('wa-outbox-row').filter({ hasText: order.code }).getByTestId('wa-row-state').textContent()).toBe('Delivered');
       await expectNoRussianOnlyText(page, 'en', 'whatsapp');
       await shot(page, 'whatsapp-en');
+
+      // The phone linked again by a pairing code instead of the QR, then a test message to the seller's own number.
+      await page.getByTestId('wa-logout').click();
+      await expect.poll(async () => page.getByTestId('wa-state').textContent(), { timeout: 15_000 }).toBe('Scan the QR code');
+      await page.getByTestId('wa-pairing-phone').fill('+7 701 555 00 00');
+      await page.getByTestId('wa-pairing-get').click();
+      const pairing = (await page.getByTestId('wa-pairing-code').textContent())!.match(/[A-Z0-9]{4}-[A-Z0-9]{4}/)![0];
+      expect(waha.enterPairingCode(pairing, SELLER_PHONE)).toBe(true);
+      await expect.poll(async () => page.getByTestId('wa-state').textContent(), { timeout: 15_000 }).toBe('Working');
+      await page.getByTestId('wa-test-text').fill('Test from Kaspi Demper');
+      await page.getByTestId('wa-test-send').click();
+      const test = page.getByTestId('wa-outbox-row').filter({ hasText: 'Test from Kaspi Demper' });
+      await expect.poll(async () => test.getAttribute('data-state'), { timeout: 30_000 }).toBe('delivered');
+      expect(waha.sent(SELLER_PHONE).map((m) => m.body)).toEqual(['Test from Kaspi Demper']);
     } catch (error) {
       await keepFailure(page, 'reviews-whatsapp');
       throw error;

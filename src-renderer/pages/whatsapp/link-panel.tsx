@@ -22,7 +22,7 @@ export function LinkPanel() {
       <form className="form-row" onSubmit={(e) => { e.preventDefault(); clear(); pairing.mutateAsync({ phone }).catch(report); }}>
         <span className="muted">{t('wa.pairing')}</span>
         <label>{t('wa.pairingPhone')} <input value={phone} placeholder="+7 7XX XXX XX XX" onChange={(e) => setPhone(e.target.value)} data-testid="wa-pairing-phone" /></label>
-        <button type="submit" disabled={pairing.isPending || phone.trim().length < 10}>{t('wa.pairingGet')}</button>
+        <button type="submit" disabled={pairing.isPending || phone.trim().length < 10} data-testid="wa-pairing-get">{t('wa.pairingGet')}</button>
       </form>
       {pairing.data && <p data-testid="wa-pairing-code">{t('wa.pairingCode', { code: pairing.data.code })}</p>}
       {error && <p className="error" role="alert">{error}</p>}
