@@ -8,7 +8,7 @@ import { checkDirect, checkProxies } from '../proxies/health';
 import { proxyPageView } from '../proxies/live-view';
 import { parseProxyList } from '../proxies/parse';
 import { DuplicateProxyError } from '../proxies/sqlite-proxy-store';
-import { readProxySettings, writeProxySettings } from '../repricing/proxy-settings';
+import { readProxySettings, writeProxySettings } from '../proxies/proxy-settings';
 import { msg } from '../../src-shared/i18n/message';
 
 type ProxyCalls =

@@ -22,10 +22,10 @@ import { SqliteProxyStore } from '../proxies/sqlite-proxy-store';
 import { systemClock } from '../proxies/clock';
 import { startHealthMonitor } from '../proxies/health';
 import type { HealthMonitor } from '../proxies/health';
-import { createDemperService } from '../repricing/demper-service';
-import type { DemperService } from '../repricing/demper-service';
+import { createDemperService } from '../demper-wiring/demper-service';
+import type { DemperService } from '../demper-wiring/demper-service';
 import type { EngineSettingsInput } from '../demper/settings';
-import { readProxySettings } from '../repricing/proxy-settings';
+import { readProxySettings } from '../proxies/proxy-settings';
 import { readSettings } from '../db/repos/settings-repo';
 import { createBackupService, openWithPendingRestore } from '../maintenance/backup-service';
 import type { BackupService } from '../maintenance/backup-service';
@@ -49,6 +49,7 @@ import { createReviewsService } from '../reviews/reviews-service';
 import type { ReviewsService, ReviewsSettings } from '../reviews/reviews-service';
 import { EventBus } from './event-bus';
 import { dataPaths } from './data-paths';
+import { tuneHeapForLongRunningService } from './heap-tuning';
 import type { DataPaths } from './data-paths';
 import { loginContext, loginTarget } from '../security/login-target';
 import type { StartupTarget } from '../security/login-target';
@@ -131,6 +132,7 @@ export interface App extends AppServices {
 
 /** The composition root: both shells call this and nothing else constructs services. */
 export async function createApp(config: AppConfig): Promise<App> {
+  tuneHeapForLongRunningService();
   const now = config.now ?? (() => new Date());
   if (config.kaspiSim) assertSimEndpoints(config.kaspiSim);
   const paths = dataPaths(config.dataDir);

@@ -1,5 +1,5 @@
 import { TokenBucket } from '../proxies/token-bucket';
-import { RollingWindow } from './rolling-window';
+import type { ChangeLimits } from './change-budget';
 import type { EngineSettings } from './settings';
 
 /**
@@ -29,36 +29,14 @@ export class LaneBudget {
   }
 }
 
-/** One merchant account: request rate, the rolling change limit, a 429 block, and 5xx backoff. */
-export class AccountBudget {
-  readonly bucket: TokenBucket;
-  readonly window: RollingWindow;
-  blockedUntil = 0;
-  backoffUntil = 0;
-  backoffMs = 0;
-  busy = false;
-
-  constructor(s: EngineSettings, now: number) {
-    this.bucket = new TokenBucket(s.pushesPerSecond, s.pushBurst, now);
-    this.window = new RollingWindow(s.pushWindowLimit, s.pushWindowMs);
-  }
-
-  reconfigure(s: EngineSettings, now: number): void {
-    this.bucket.reconfigure(s.pushesPerSecond, s.pushBurst, now);
-    this.window.reconfigure(s.pushWindowLimit, s.pushWindowMs);
-  }
-
-  readyAt(now: number): number {
-    return Math.max(this.blockedUntil, this.backoffUntil, this.window.freeAt(now), now + this.bucket.waitMs(now));
-  }
-
-  /** Spends one push; false when the budget is not there (the caller must wait). */
-  take(now: number): boolean {
-    if (this.readyAt(now) > now || !this.bucket.tryTake(now)) return false;
-    this.window.record(now);
-    return true;
-  }
-}
+/** The change budget's limits from the engine settings. */
+export const changeLimits = (s: EngineSettings): ChangeLimits => ({
+  changesPerSecond: s.pushesPerSecond,
+  windowLimit: s.pushWindowLimit,
+  windowMs: s.pushWindowMs,
+  safetyPercent: s.pushSafetyPercent,
+  burstShare: s.pushBurstShare,
+});
 
 /** Picks the lane that can send soonest; a lane cooling after a 403 is skipped until it recovers. */
 export function pickLane(lanes: readonly LaneBudget[], now: number): { lane: LaneBudget | null; readyAt: number } {

@@ -1,8 +1,8 @@
 import type { Decision } from '../../src-shared/domain/decision';
 import type { Offer } from '../../src-shared/domain/offer';
 import { floorPrice } from '../../src-shared/domain/rules';
-import type { PriceWarState, RivalPrice } from '../../src-shared/pricing';
-import { EMPTY_PRICE_WAR_STATE, selectRivals } from '../../src-shared/pricing';
+import type { MoveWatch, PairMemory, RivalPrice } from '../../src-shared/pricing';
+import { emptyMemory, selectRivals } from '../../src-shared/pricing';
 import type { ProductInfo, StoreInfo } from './ports';
 import type { EngineSettings } from './settings';
 
@@ -30,20 +30,28 @@ export interface Pair {
   cls: PairClass;
   dueAt: number;
   seq: number;
+  /** Its share of the re-check budget while scheduled (the scheduler's bookkeeping). */
+  weight: number;
   calmStreak: number;
+  /** The last successful look at its offers; null: never looked at since the start. */
+  checkedAt: number | null;
+  /** The wait before retrying a failed look (doubles on each failure). */
   backoffMs: number;
-  /** After Kaspi refused this offer's push (bad request): no push before this time. */
+  /** After Kaspi refused this offer's push (bad request): no push before this time, and the last wait. */
   pushRetryAt: number;
-  pushBackoffMs: number;
+  pushRetryMs: number;
   lastRivalsKey: string | null;
   lastChangeAt: number | null;
   changesDay: number;
   changesOnDay: number;
-  war: PriceWarState;
+  /** What was learnt about this market: rivals, floors, answer times, hold times (persisted). */
+  memory: PairMemory;
+  /** The memory changed since it was last saved. */
+  memoryDirty: boolean;
   pending: PendingPush | null;
   pushing: boolean;
-  /** Our last move, watched for answers until the price-war window closes. */
-  lastMove: { movedAt: number; ourPrice: number; rivalsBefore: RivalPrice[]; counted: string[] } | null;
+  /** Our last move, watched for answers until the next one (or an hour). */
+  lastMove: ({ movedAt: number; ourPrice: number; rivalsBefore: RivalPrice[] } & MoveWatch) | null;
   /** In dry-run the market never moves, so the same decision is journalled once, not every check. */
   dryRunPrice: number | null;
   first: boolean;
@@ -74,10 +82,17 @@ export function standing(pair: Pair, offers: readonly Offer[], ownMerchantIds: r
   };
 }
 
+/** A look this long after a rival is expected to answer finds the answer (it acts a little later than its average). */
+const ANSWER_MARGIN_MS = 15_000;
+
+/** Re-check intervals per class: at least the class minimum, at most `calmMaxMs`, else what the budget gives. */
+export type RecheckInterval = (cls: Exclude<PairClass, 'verify'>, calmStreak: number) => number;
+
 /**
- * Where to check next, and how urgently: a lost first place that the floor allows back is checked
- * soonest; a market that just moved comes next; a calm one is checked less and less often. The
- * base interval stretches with the catalogue so that all checks fit the offers budget.
+ * Where to check next, and how urgently: a lost first place that a push can win back (live, the
+ * floor allows it, no war) is most urgent; in dry run nothing is pushed, so a loss is not urgent.
+ * A market that just moved comes next; a calm one is checked less and less often. How often each
+ * class is checked comes from the offers budget (the scheduler's `recheckIntervalMs`).
  */
 export function nextCheck(
   pair: Pair,
@@ -85,25 +100,27 @@ export function nextCheck(
   decision: Decision,
   now: number,
   settings: EngineSettings,
-  baseIntervalMs: number,
+  intervalFor: RecheckInterval,
+  /** When a rival that answers our moves is expected to answer the last one (first place is lost then). */
+  answerExpectedAt: number | null = null,
 ): { cls: PairClass; dueAt: number } {
   const contested = pair.lastRivalsKey !== null && pair.lastRivalsKey !== s.rivalsKey;
   const monitorOnly = pair.product.rules.strategy === 'monitor';
-  const warHold = decision.reason.code === 'price_war_hold' || decision.reason.code === 'price_war_next';
+  const noWinBack = ['price_war_hold', 'price_war_next', 'suspect_price'].includes(decision.reason.code);
   let cls: PairClass = 'calm';
-  if (!monitorOnly && !s.first && s.winnable && s.ourPrice !== null && !warHold) cls = 'lost_first';
+  if (!settings.dryRun && !monitorOnly && !s.first && s.winnable && s.ourPrice !== null && !noWinBack) cls = 'lost_first';
   else if (contested || (pair.lastChangeAt !== null && now - pair.lastChangeAt < settings.intervals.calmMinMs)) cls = 'contested';
   pair.calmStreak = cls === 'calm' ? pair.calmStreak + 1 : 0;
   const iv = settings.intervals;
-  let wait =
-    cls === 'lost_first'
-      ? Math.max(iv.lostFirstMs, baseIntervalMs / 4)
-      : cls === 'contested'
-        ? Math.max(iv.contestedMs, baseIntervalMs / 2)
-        : Math.min(iv.calmMaxMs, Math.max(iv.calmMinMs, baseIntervalMs) * (1 + Math.min(pair.calmStreak, 8) / 4));
+  const least = cls === 'lost_first' ? iv.lostFirstMs : cls === 'contested' ? iv.contestedMs : iv.calmMinMs;
+  let wait = Math.min(iv.calmMaxMs, Math.max(least, intervalFor(cls, pair.calmStreak)));
   // A cooldown that ends sooner than the next check is worth waking up for.
   const until = decision.reason.cooldownUntil;
   if (until !== null && until > now && cls === 'lost_first') wait = Math.min(wait, until - now);
+  // First against a rival that answers: look again just after it is expected to, not a calm interval later.
+  if (!settings.dryRun && s.first && answerExpectedAt !== null && answerExpectedAt > now) {
+    wait = Math.min(wait, Math.max(iv.contestedMs, answerExpectedAt - now + ANSWER_MARGIN_MS));
+  }
   return { cls, dueAt: now + Math.round(wait) };
 }
 
@@ -121,15 +138,18 @@ export function newPair(key: string, store: StoreInfo, product: ProductInfo, cit
     cls: 'contested',
     dueAt: 0,
     seq: 0,
+    weight: 0,
     calmStreak: 0,
+    checkedAt: null,
     backoffMs: 0,
     pushRetryAt: 0,
-    pushBackoffMs: 0,
+    pushRetryMs: 0,
     lastRivalsKey: null,
     lastChangeAt: null,
     changesDay: -1,
     changesOnDay: 0,
-    war: EMPTY_PRICE_WAR_STATE,
+    memory: emptyMemory(),
+    memoryDirty: false,
     pending: null,
     pushing: false,
     lastMove: null,

@@ -1,6 +1,7 @@
 import type { Reason } from '../../src-shared/domain/decision';
 import type { Offer } from '../../src-shared/domain/offer';
 import type { PricingRules } from '../../src-shared/domain/rules';
+import type { KillSwitchVerdict, PairMemory } from '../../src-shared/pricing';
 
 /**
  * Errors the adapters throw: the one Kaspi error classification (src-shared/domain/kaspi-error.ts).
@@ -116,4 +117,25 @@ export interface JournalStore {
   listUnfinished(): Promise<JournalEntry[]>;
   /** Pushes since a moment, to restore cooldowns and daily caps after a restart. */
   changesSince(since: number): Promise<{ productId: number; cityId: string; at: number }[]>;
+}
+
+/** A kill-switch stop as kept: the verdict and when it tripped. */
+export type KillSwitchStop = KillSwitchVerdict & { at: number };
+
+export interface PairMemoryRow {
+  productId: number;
+  cityId: string;
+  memory: PairMemory;
+}
+
+/**
+ * What the engine learns and must not forget across a restart: each (product, city)'s market memory
+ * (rival floors, price-war scores, hold times), each merchant account's 429 block, each store's
+ * kill-switch stop. Writes may be batched; `load` is called once at start.
+ */
+export interface EngineMemoryStore {
+  load(): Promise<{ pairs: PairMemoryRow[]; blocks: { merchantId: string; until: number }[]; stops: { storeId: number; stop: KillSwitchStop }[] }>;
+  savePairs(rows: readonly PairMemoryRow[]): Promise<void>;
+  saveBlock(merchantId: string, until: number): Promise<void>;
+  saveStop(storeId: number, stop: KillSwitchStop | null): Promise<void>;
 }

@@ -27,14 +27,11 @@ export async function resumeFromJournal(
     pair.changesOnDay = 0;
   }
   // A stop and start of the same engine keeps its windows: they are restored once per store.
-  const restoring = new Set([...stores.values()].filter((st) => !st.windowRestored));
-  const lastPushAt = new Map<StoreState, number>();
+  const restoring = new Set([...stores.values()].filter((store) => !store.windowRestored));
   // Kaspi still counts the pushes made before the restart, in its rolling window and its rate limit.
   const counted = (pair: Pair, at: number) => {
-    const st = stores.get(pair.store.storeId);
-    if (!st || !restoring.has(st)) return;
-    if (at > now - settings.pushWindowMs) st.account.window.record(at);
-    lastPushAt.set(st, Math.max(lastPushAt.get(st) ?? 0, at));
+    const store = stores.get(pair.store.storeId);
+    if (store && restoring.has(store) && at > now - settings.pushWindowMs) store.budget.restore(at);
   };
   const unfinished = await journal.listUnfinished();
   const changes = (await journal.changesSince(now - DAY_MS)).sort((a, b) => a.at - b.at);
@@ -51,8 +48,7 @@ export async function resumeFromJournal(
     pair.changesDay = Math.max(pair.changesDay, day);
     pair.lastChangeAt = Math.max(pair.lastChangeAt ?? 0, c.at);
   }
-  for (const [st, at] of lastPushAt) st.account.backoffUntil = Math.max(st.account.backoffUntil, at + Math.ceil(1000 / settings.pushesPerSecond));
-  for (const st of restoring) st.windowRestored = true;
+  for (const store of restoring) store.windowRestored = true;
   for (const e of unfinished) {
     const pair = pairs.get(pairKey(e.productId, e.cityId));
     if (!pair) {

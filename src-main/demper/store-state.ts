@@ -1,49 +1,59 @@
-import type { KillSwitchVerdict, PlannedChange } from '../../src-shared/pricing';
-import { evaluateKillSwitch } from '../../src-shared/pricing';
-import { AccountBudget } from './budgets';
-import type { StoreInfo } from './ports';
+import type { KillSwitchVerdict, SuspectMove } from '../../src-shared/pricing';
+import { judgeStore } from '../../src-shared/pricing';
+import { changeLimits } from './budgets';
+import { ChangeBudget } from './change-budget';
+import type { KillSwitchStop, StoreInfo } from './ports';
 import type { EngineSettings } from './settings';
-import type { EngineError, StoreStatus } from './status';
+import type { EngineError } from './status';
 
-/** What the engine keeps per store: controls, the account's push budget, the kill switch's memory. */
+/** What the engine keeps per store: controls, the account's change budget, the kill switch's memory. */
 export interface StoreState {
   info: StoreInfo;
   paused: boolean;
-  killSwitch: StoreStatus['killSwitch'];
+  killSwitch: KillSwitchStop | null;
   sessionExpired: boolean;
   lastError: EngineError | null;
-  account: AccountBudget;
-  /** Latest decision per pair within the kill-switch window: the planned change if it was a set. */
-  recent: Map<string, { at: number; change: PlannedChange | null }>;
-  probedAt: number;
-  /** After the user resets the switch, the same drops must not stop the store again at once. */
+  /** The merchant account's change budget (every change Kaspi counts takes one here first). */
+  budget: ChangeBudget;
+  /** Latest decision per pair within the kill-switch window, with the suspect move it made, if any. */
+  recent: Map<string, { at: number; suspect: SuspectMove | null }>;
+  /** After the user continues, the same readings must not stop the store again at once. */
   graceUntil: number;
-  /** The push window already holds the journal's pushes from before the start. */
+  /** The change window already holds the journal's pushes from before the start. */
   windowRestored: boolean;
+  /** When each pair last pushed: the pairs sharing the account's budget now. */
+  lastPushAt: Map<string, number>;
+  /** How many pairs pushed within the last window (forgetting older ones). */
+  pushersInWindow(now: number, windowMs: number): number;
 }
 
-export const newStoreState = (info: StoreInfo, settings: EngineSettings, now: number): StoreState => ({
+export const newStoreState = (info: StoreInfo, settings: EngineSettings): StoreState => ({
   info,
   paused: false,
   killSwitch: null,
   sessionExpired: false,
   lastError: null,
-  account: new AccountBudget(settings, now),
+  budget: new ChangeBudget(changeLimits(settings)),
   recent: new Map(),
-  probedAt: -Infinity,
   graceUntil: 0,
   windowRestored: false,
+  lastPushAt: new Map(),
+  pushersInWindow(now, windowMs) {
+    // Insertion order is push order (a pair that pushes again is moved to the end): the oldest go first.
+    for (const [key, at] of this.lastPushAt) {
+      if (at > now - windowMs) break;
+      this.lastPushAt.delete(key);
+    }
+    return this.lastPushAt.size;
+  },
 });
 
 /** 0 when the store may work now, else when to look at it again. */
 export function storeGate(st: StoreState, now: number, settings: EngineSettings): number {
   if (st.paused || st.killSwitch || st.sessionExpired) return now + settings.intervals.calmMinMs;
-  if (st.account.blockedUntil > now) return st.account.blockedUntil;
+  if (st.budget.blockedUntil > now) return st.budget.blockedUntil;
   return 0;
 }
-
-export const isSharpDrop = (oldPrice: number, newPrice: number, settings: EngineSettings): boolean =>
-  (oldPrice - newPrice) * 100 >= oldPrice * settings.killSwitch.sharpDropPercent;
 
 /**
  * The kill switch over the store's decisions of the last window (a calm catalogue has no "cycle"
@@ -52,11 +62,12 @@ export const isSharpDrop = (oldPrice: number, newPrice: number, settings: Engine
 export function judgeKillSwitch(st: StoreState, now: number, settings: EngineSettings): KillSwitchVerdict | null {
   if (now < st.graceUntil) return null;
   const since = now - settings.killSwitch.windowMs;
-  const changes: PlannedChange[] = [];
+  const suspect: SuspectMove[] = [];
   for (const [key, r] of st.recent) {
     if (r.at < since) st.recent.delete(key);
-    else if (r.change) changes.push(r.change);
+    else if (r.suspect) suspect.push(r.suspect);
   }
-  const verdict = evaluateKillSwitch(changes, st.recent.size, settings.killSwitch);
+  if (suspect.length === 0) return null;
+  const verdict = judgeStore(suspect, st.recent.size, settings.killSwitch);
   return verdict.trip ? verdict : null;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { call } from './define';
-import { decision } from '../domain/decision';
+import { decision, dropAnomaly, rivalFloor } from '../domain/decision';
 import { KASPI_ERROR_KINDS } from '../domain/kaspi-error';
 import { message, messageCode } from '../i18n/message';
 
@@ -19,7 +19,31 @@ export const engineError = z.object({
   userMessage: message.optional(),
 });
 
-export const killSwitchVerdict = z.object({ trip: z.boolean(), sharpDrops: z.number().int(), considered: z.number().int(), share: z.number() });
+/** A kill-switch stop (src-shared/pricing/kill-switch.ts): why, which products and rivals; the renderer words it. */
+export const killSwitchVerdict = z.object({
+  trip: z.boolean(),
+  cause: z.enum(['many_suspect', 'one_rival']).nullable(),
+  suspect: z.number().int(),
+  considered: z.number().int(),
+  share: z.number(),
+  byAnomaly: z.partialRecord(dropAnomaly, z.number().int()),
+  rivals: z.array(z.object({ merchantId: z.string(), name: z.string().nullable(), moves: z.number().int() })),
+  productIds: z.array(z.number().int()),
+  moves: z.array(
+    z.object({
+      productId: z.number().int(),
+      sku: z.string(),
+      cityId: z.string(),
+      at: z.number(),
+      anomalies: z.array(dropAnomaly),
+      rivalId: z.string().nullable(),
+      rivalName: z.string().nullable(),
+      rivalPrice: z.number().int().nullable(),
+      oldPrice: z.number().int(),
+      newPrice: z.number().int(),
+    }),
+  ),
+});
 
 export const storeStatus = z.object({
   storeId: z.number().int(),
@@ -65,13 +89,48 @@ export const demperSettings = z.object({
 });
 export type DemperSettings = z.infer<typeof demperSettings>;
 
+/** What the engine has learnt about one product in one city: what the product drawer shows. */
+export const pairInsight = z.object({
+  cityId: z.string(),
+  /** The product is repriced in this city (its bot is on and the engine runs). */
+  priced: z.boolean(),
+  /** How long first place is expected to hold after a change here, and how many lost spells it is learnt from. */
+  holdMs: z.number().int(),
+  holdLosses: z.number().int(),
+  /** What decide() takes: the drawer's preview uses it, so it shows the approach the engine would choose. */
+  knowledge: z.object({
+    rivalFloors: z.record(z.string(), rivalFloor),
+    answerMs: z.record(z.string(), z.number()),
+    holdMs: z.number(),
+    affordEveryMs: z.number(),
+    probeAllowed: z.boolean(),
+    probing: z.boolean(),
+    restorePrice: z.number().int().nullable(),
+    recoverAllowed: z.boolean(),
+  }),
+  warRivals: z.array(z.string()),
+  rivals: z.array(
+    z.object({
+      merchantId: z.string(),
+      price: z.number().int(),
+      floor: rivalFloor,
+      /** Typical time it takes to answer our moves; null: it has not answered one. */
+      answerMs: z.number().int().nullable(),
+      war: z.boolean(),
+    }),
+  ),
+});
+export type PairInsight = z.infer<typeof pairInsight>;
+
 export const demperCalls = {
   'demper.status': call(z.object({}), engineStatus),
   'demper.control': call(
     z.object({ action: z.enum(['start', 'stop', 'pause', 'resume']), storeId: z.number().int().positive().optional() }),
     engineStatus,
   ),
-  'demper.resetKillSwitch': call(z.object({ storeId: z.number().int().positive() }), engineStatus),
+  /** Continue after a kill-switch stop: with every product, or only with those that did not trip it (the others' bot is turned off). */
+  'demper.resetKillSwitch': call(z.object({ storeId: z.number().int().positive(), only: z.enum(['all', 'untripped']).default('all') }), engineStatus),
+  'demper.insight': call(z.object({ productId: z.number().int().positive() }), z.object({ cities: z.array(pairInsight) })),
   'demper.settings.get': call(z.object({}), demperSettings),
   'demper.settings.update': call(demperSettings.partial(), demperSettings),
 };

@@ -17,6 +17,11 @@ export const REASON_CODES = [
   'rival_below_floor_next', // rival under our floor: compete for the next place
   'price_war_hold', // the targeted rival answers every move: do not feed the war
   'price_war_next', // ...and since that rival keeps the place anyway, earn more on the next place up
+  'rival_floor', // one step under the lowest price the rival holds (its floor): it cannot follow
+  'probe_floor', // the rival answers every cut and its floor is unknown: one move to our floor finds it
+  'probe_back', // the probe found the rival's floor under ours: back to the price we had before it
+  'recover', // first just under a rival sitting at its floor: back up under the next seller, the rival follows up and the margin comes back
+  'suspect_price', // the rival's price looks wrong (far below its history, under cost...): held, the kill switch counts it
   'not_listed', // our offer is not on sale in this city
   'rules_invalid', // floor above ceiling: nothing is safe to do
 ] as const;
@@ -36,6 +41,31 @@ export const targetedRival = z.object({
   place: z.number().int().min(1),
 });
 export type TargetedRival = z.infer<typeof targetedRival>;
+
+/** How a move means to keep first place: just under the rival's price, or under the price it cannot go below. */
+export const APPROACHES = ['ride', 'rival_floor', 'probe'] as const;
+export const approach = z.enum(APPROACHES);
+export type Approach = z.infer<typeof approach>;
+
+/** Why a sharp drop is not trusted: what looked wrong about the price that drove it. */
+export const DROP_ANOMALIES = [
+  'under_cost', // the rival sells under our cost
+  'far_under_history', // far under the lowest price the product has shown
+  'far_under_our_price', // no history, and a small fraction of our own price (a parse error, a price per gram)
+  'outlier_rival', // far under every other rival
+  'rival_collapse', // the rival itself just fell sharply (one rival's cascade, or a bad read)
+  'rule_overshoot', // our new price is far under what the market explains: our own rules
+] as const;
+export const dropAnomaly = z.enum(DROP_ANOMALIES);
+export type DropAnomaly = z.infer<typeof dropAnomaly>;
+
+/** What the engine has learnt about a rival's floor: the lowest price it holds, and how sure that is. */
+export const rivalFloor = z.object({
+  price,
+  /** It sat at this price while undercut (it stopped following): the floor, not only a bound. */
+  sure: z.boolean(),
+});
+export type RivalFloor = z.infer<typeof rivalFloor>;
 
 export const reason = z.object({
   code: reasonCode,
@@ -63,6 +93,14 @@ export const reason = z.object({
   }),
   /** Rival merchants the price-war detector flagged and this decision refused to undercut. */
   warRivals: z.array(z.string()),
+  /** The approach chosen for the move (null when there was nothing to choose). */
+  approach: approach.nullable().default(null),
+  /** How long first place is expected to hold after this move, learnt from the product's history (ms). */
+  expectedHoldMs: z.number().int().min(0).nullable().default(null),
+  /** The targeted rival's floor as learnt, when known. */
+  rivalFloor: rivalFloor.nullable().default(null),
+  /** On suspect_price: what looked wrong. */
+  anomalies: z.array(dropAnomaly).default([]),
 });
 export type Reason = z.infer<typeof reason>;
 

@@ -97,7 +97,10 @@ export const storeRuleDefaults = z.object({
   deliveryFilter: ruleKnobs.deliveryFilter.default(null),
   belowFloor: ruleKnobs.belowFloor.default('hold'),
   cooldownSeconds: ruleKnobs.cooldownSeconds.default(120),
-  maxChangesPerDay: ruleKnobs.maxChangesPerDay.default(100),
+  // A runaway guard (one change per ~5 min on average), not a pace: a SaaS demper on a 5-minute
+  // cycle needs ~290 answers a day, and at 100 the bot stopped answering by mid-afternoon. The
+  // account's change budget, price-war rules and the kill switch keep the pace (issue #12).
+  maxChangesPerDay: ruleKnobs.maxChangesPerDay.default(300),
   maxDropPerChange: ruleKnobs.maxDropPerChange.default(null),
   fees: feeDefaults.default({ commissionPercent: 12, fixedFees: 0, minMargin: { unit: 'tenge', value: 0 } }),
 });

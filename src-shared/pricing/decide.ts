@@ -1,10 +1,11 @@
-import type { Decision, Reason, ReasonCode, TargetedRival } from '../domain/decision';
+import type { Approach, Decision, Reason, ReasonCode, TargetedRival } from '../domain/decision';
 import type { Offer } from '../domain/offer';
 import type { PricingRules } from '../domain/rules';
 import { amountOf, floorPrice } from '../domain/rules';
 import { applyGuards, NO_GUARD_STATE } from './guards';
 import type { GuardState } from './guards';
 import { selectRivals } from './eligible-rivals';
+import type { MarketKnowledge } from './market-memory';
 
 export interface DecideInput {
   rules: PricingRules;
@@ -15,8 +16,22 @@ export interface DecideInput {
   /** All offers for the product in one city, ours included or not. */
   offers: readonly Offer[];
   guard?: GuardState;
+  /** What the engine has learnt of this market (rival floors, answer times, how long first place holds). */
+  knowledge?: MarketKnowledge;
   now: number;
 }
+
+/** Nothing learnt yet: every rival is ridden just under, first place expected to hold half an hour. */
+export const NO_KNOWLEDGE: MarketKnowledge = { rivalFloors: {}, answerMs: {}, holdMs: 30 * 60_000, affordEveryMs: 0, probeAllowed: false, probing: false, restorePrice: null, recoverAllowed: false };
+
+/**
+ * After a move to just under a rival's floor, first place is expected to hold at least this long:
+ * that rival cannot follow, only another seller's move ends it.
+ */
+export const FLOOR_HOLD_MS = 2 * 3_600_000;
+
+/** A cut whose first place is expected to last less than this is not worth a change. */
+export const MIN_WORTHWHILE_HOLD_MS = 60_000;
 
 interface Proposal {
   code: ReasonCode;
@@ -24,6 +39,10 @@ interface Proposal {
   price: number | null;
   target: TargetedRival | null;
   step: number;
+  approach?: Approach;
+  holdMs?: number;
+  /** Rivals this proposal refuses to feed (their answers come too fast for a move to hold). */
+  war?: string[];
 }
 
 const rivalAt = (rivals: readonly Offer[], i: number): TargetedRival | null => {
@@ -97,6 +116,10 @@ export function decide(input: DecideInput): Decision {
     cooldownUntil: null,
     ignored,
     warRivals: [],
+    approach: null,
+    expectedHoldMs: null,
+    rivalFloor: null,
+    anomalies: [],
   };
   const hold = (patch: Partial<Reason>): Decision => ({ action: 'hold', reason: { ...base, ...patch } });
 
@@ -105,12 +128,27 @@ export function decide(input: DecideInput): Decision {
   if (rules.strategy === 'monitor') return hold({ code: 'monitor', target: rivalAt(rivals, 0) });
 
   const current = our.price;
-  const p = propose(rules, rivals, current, floor);
-  const reasonPatch = { code: p.code, target: p.target, step: p.step, proposedPrice: p.price };
+  const knowledge = input.knowledge ?? NO_KNOWLEDGE;
+  // A probe is out: the rival's answer (to its floor, or under us) is what it is for; a price inside its bounds waits for it.
+  if (knowledge.probing && current >= floor && (rules.ceiling === null || current <= rules.ceiling)) return hold({ code: 'probe_floor', approach: 'probe' });
+  const proposed = propose(rules, rivals, current, floor);
+  const war = proposed.target !== null && proposed.price !== null && proposed.price < current && state.warRivals.includes(proposed.target.merchantId);
+  // A probe needs a second change to act on what it finds (a raise under the floor, or back).
+  const changesLeft = rules.maxChangesPerDay === null ? Infinity : rules.maxChangesPerDay - state.changesToday;
+  const known = changesLeft >= 2 ? knowledge : { ...knowledge, probeAllowed: false };
+  const p = war ? proposed : (recovery(proposed, known, rules, rivals, floor, current) ?? chooseApproach(proposed, known, floor, current));
+  const reasonPatch = {
+    code: p.code,
+    target: p.target,
+    step: p.step,
+    proposedPrice: p.price,
+    approach: p.approach ?? null,
+    expectedHoldMs: p.holdMs ?? null,
+    rivalFloor: p.target ? (known.rivalFloors[p.target.merchantId] ?? null) : null,
+    warRivals: p.war ?? [],
+  };
 
-  if (p.target && p.price !== null && p.price < current && state.warRivals.includes(p.target.merchantId)) {
-    return priceWar(rules, rivals, state.warRivals, p.target, current, floor, state, now, base);
-  }
+  if (war) return priceWar(rules, rivals, state.warRivals, proposed.target!, current, floor, state, known, now, { ...base, rivalFloor: reasonPatch.rivalFloor });
   // A strategy that asks for nothing still gets the guards: a price outside its bounds is corrected.
   const g = applyGuards(current, p.price ?? current, floor, rules, state, now);
   if (g.action === 'hold') return hold({ ...reasonPatch, guards: g.guards, cooldownUntil: g.cooldownUntil });
@@ -118,9 +156,107 @@ export function decide(input: DecideInput): Decision {
 }
 
 /**
+ * First just under a rival that sits at its floor, the margin is what its floor leaves. A demper at
+ * its floor follows a raise back up (it sits one step under the cheapest other offer), so going
+ * back up under the next seller and riding from there keeps more margin — while pushes are
+ * affordable. Done when riding from up there (as much of the time as pushes are affordable) is
+ * worth at least twice the floor margin, at most every few hours.
+ */
+function recovery(p: Proposal, k: MarketKnowledge, rules: PricingRules, rivals: readonly Offer[], floor: number, current: number): Proposal | null {
+  if (!k.recoverAllowed || !p.target || (p.code !== 'at_target' && p.code !== 'raise_gap')) return null;
+  const sitter = p.target;
+  const sitterFloor = k.rivalFloors[sitter.merchantId];
+  const answer = k.answerMs[sitter.merchantId];
+  if (!sitterFloor?.sure || sitter.price > sitterFloor.price || current >= sitter.price || answer === undefined) return null;
+  const i = rivals.findIndex((r) => r.merchantId !== sitter.merchantId && r.price - stepFor(rules, r) > sitter.price);
+  const next = rivals[i];
+  const to = next ? next.price - stepFor(rules, next) : rules.ceiling;
+  if (to === null || (rules.ceiling !== null && to > rules.ceiling)) return null;
+  const rideRate = (to - floor) * Math.min(1, answer / Math.max(1, k.affordEveryMs));
+  if (rideRate <= 2 * (current - floor)) return null;
+  return { code: 'recover', price: to, target: next ? rivalAt(rivals, i) : null, step: next ? stepFor(rules, next) : 0, approach: 'ride', holdMs: answer };
+}
+
+/**
+ * How long first place is expected to hold at `price`: `base`, unless a rival that answers our
+ * moves can go under it (its floor is not known to be above it) — then about as long as that
+ * rival takes to answer.
+ */
+function holdAfter(k: MarketKnowledge, price: number, base: number): number {
+  let hold = base;
+  for (const [id, answerMs] of Object.entries(k.answerMs)) {
+    const rivalFloor = k.rivalFloors[id];
+    if (rivalFloor?.sure && rivalFloor.price > price) continue;
+    hold = Math.min(hold, answerMs);
+  }
+  return hold;
+}
+
+/**
+ * Another rival here answers our moves too: a move down to our floor would wake it as well, and
+ * whatever its floor it follows down and fights the first one — a probe would start the war it is
+ * meant to avoid. Only a rival that is alone in answering us is probed.
+ */
+const othersAnswer = (k: MarketKnowledge, target: string): boolean => Object.keys(k.answerMs).some((id) => id !== target);
+
+/** Codes whose price follows a rival's: the moves an approach is chosen for. */
+const RIDES = new Set<ReasonCode>(['undercut', 'match', 'top_n', 'raise_gap', 'rival_below_floor_next']);
+/** Codes of a cheapest rival under our floor. */
+const BELOW_FLOOR = new Set<ReasonCode>(['rival_below_floor_hold', 'rival_below_floor_floor']);
+
+/**
+ * Ride just under the rival, or go to just under its floor? Riding keeps more margin but costs a
+ * push each time the rival answers; one push under a floor it cannot go below holds first place
+ * until another seller moves. Chosen by the margin kept over time within what the product can
+ * spend: riding is first only as much of the time as its pushes are affordable (the account's
+ * change budget shared by the products that push, the daily cap), a floor move all of it.
+ */
+function chooseApproach(p: Proposal, k: MarketKnowledge, floor: number, current: number): Proposal {
+  // A probe that found the rival's floor under ours leaves us at our floor behind it: go back once.
+  if (BELOW_FLOOR.has(p.code) && k.restorePrice !== null && k.restorePrice > current) {
+    return { code: 'probe_back', price: k.restorePrice, target: p.target, step: p.step };
+  }
+  if (!p.target) return p;
+  const answer = k.answerMs[p.target.merchantId];
+  const rivalFloor = k.rivalFloors[p.target.merchantId];
+  const floorHold = Math.max(k.holdMs, FLOOR_HOLD_MS);
+  // Already where the strategy wants: say how we hold it (under a rival's floor, or riding it).
+  if (p.code === 'at_target') {
+    const underFloor = rivalFloor?.sure === true && current <= rivalFloor.price - p.step;
+    return { ...p, approach: underFloor ? 'rival_floor' : 'ride', holdMs: holdAfter(k, current, underFloor ? floorHold : k.holdMs) };
+  }
+  if (p.price === null || !RIDES.has(p.code)) return p;
+  // Just under a rival that sits at its floor: it cannot follow, first place holds like a floor move (unless another can).
+  if (rivalFloor?.sure && p.price <= rivalFloor.price - p.step) return { ...p, approach: 'rival_floor', holdMs: holdAfter(k, p.price, floorHold) };
+  const ride = { ...p, approach: 'ride' as const, holdMs: holdAfter(k, p.price, k.holdMs) };
+  const cut = p.price < current && p.code !== 'match' && p.code !== 'raise_gap';
+  if (!cut) return ride;
+  // A cut the rival answers within a minute wins nothing worth a change: we hold, as in a war.
+  const rideOrHold = ride.holdMs >= MIN_WORTHWHILE_HOLD_MS ? ride : { ...ride, code: 'price_war_hold' as const, price: null, war: [p.target.merchantId] };
+  const rideRate = (p.price - floor) * Math.min(1, ride.holdMs / Math.max(1, k.affordEveryMs));
+  if (rivalFloor?.sure) {
+    const underFloor = rivalFloor.price - p.step;
+    const hold = holdAfter(k, underFloor, floorHold);
+    if (underFloor < floor || underFloor >= p.price || (underFloor - floor) * Math.min(1, hold / Math.max(1, k.affordEveryMs)) <= rideRate) return rideOrHold;
+    return { ...p, code: 'rival_floor', price: underFloor, approach: 'rival_floor', holdMs: hold };
+  }
+  // A rival that answers our moves, floor unknown: one move to our floor finds it. Worth it when
+  // the margin expected under its floor (half way down to ours) beats riding it; if its floor is
+  // under ours, we go back and ride on.
+  if (answer === undefined || !k.probeAllowed || floor >= p.price || othersAnswer(k, p.target.merchantId)) return rideOrHold;
+  const bound = rivalFloor?.price ?? p.target.price;
+  if ((bound - p.step - floor) / 2 <= rideRate) return rideOrHold;
+  return { ...p, code: 'probe_floor', price: floor, approach: 'probe', holdMs: answer };
+}
+
+/**
  * The rival we would undercut answers every move within seconds: undercutting it again only feeds
- * a race to the bottom. We do not lower. It keeps the place it fights for anyway, so the best we can
- * earn is the place behind it: one step under the next rival that is not at war (or the ceiling).
+ * a race to the bottom. If its floor is known and above ours, one move to just under that floor
+ * holds first place (it cannot follow). If its floor is unknown, one move to our own floor finds it
+ * (a rival demper under-cut below its floor goes to its floor and stays), at most every few hours.
+ * Otherwise we do not lower: it keeps the place it fights for anyway, so the best we can earn is
+ * the place behind it: one step under the next rival that is not at war (or the ceiling, or the
+ * price we had before a probe that found its floor under ours).
  */
 function priceWar(
   rules: PricingRules,
@@ -130,17 +266,36 @@ function priceWar(
   current: number,
   floor: number,
   state: GuardState,
+  k: MarketKnowledge,
   now: number,
   base: Reason,
 ): Decision {
   const warIds = rivals.filter((r) => war.includes(r.merchantId)).map((r) => r.merchantId);
+  const warRival = rivals[warTarget.place - 1]!;
+  const rivalFloor = k.rivalFloors[warTarget.merchantId];
+  const step = stepFor(rules, warRival);
+  const move = (code: ReasonCode, price: number, approach: Approach, holdMs: number): Decision => {
+    const g = applyGuards(current, price, floor, rules, state, now);
+    const patch = { warRivals: warIds, target: warTarget, step, proposedPrice: price, approach, expectedHoldMs: holdMs };
+    if (g.action === 'hold') return { action: 'hold', reason: { ...base, ...patch, code, guards: g.guards, cooldownUntil: g.cooldownUntil } };
+    return { action: 'set', price: g.price, reason: { ...base, ...patch, code, price: g.price, guards: g.guards } };
+  };
+  if (rivalFloor?.sure && rivalFloor.price - step >= floor) return move('rival_floor', rivalFloor.price - step, 'rival_floor', Math.max(k.holdMs, FLOOR_HOLD_MS));
+  if (!rivalFloor?.sure && k.probeAllowed && !othersAnswer(k, warTarget.merchantId) && (rivalFloor === undefined || rivalFloor.price > floor) && floor < warRival.price - step && floor < current) return move('probe_floor', floor, 'probe', k.answerMs[warTarget.merchantId] ?? 0);
+
   // Independent of our own price, so the place we settle on is the place we hold (no oscillation).
   const i = rivals.findIndex((r) => !war.includes(r.merchantId) && r.price - stepFor(rules, r) > warTarget.price && r.price - stepFor(rules, r) >= floor);
   const next = rivals[i];
-  const step = next ? stepFor(rules, next) : 0;
-  const wanted = next ? next.price - step : rules.ceiling !== null && rules.ceiling > warTarget.price ? rules.ceiling : null;
+  const nextStep = next ? stepFor(rules, next) : 0;
+  const wanted = next
+    ? next.price - nextStep
+    : rules.ceiling !== null && rules.ceiling > warTarget.price
+      ? rules.ceiling
+      : k.restorePrice !== null && k.restorePrice > warTarget.price
+        ? k.restorePrice
+        : null;
   const raise = wanted !== null && wanted > current;
-  const patch = { warRivals: warIds, target: next ? rivalAt(rivals, i) : warTarget, step, proposedPrice: wanted };
+  const patch = { warRivals: warIds, target: next ? rivalAt(rivals, i) : warTarget, step: nextStep, proposedPrice: wanted };
   // Holding still passes the guards: a price outside its bounds is corrected even in a war.
   const g = applyGuards(current, raise ? wanted : current, floor, rules, state, now);
   if (g.action === 'hold') return { action: 'hold', reason: { ...base, ...patch, code: 'price_war_hold', guards: g.guards, cooldownUntil: g.cooldownUntil } };

@@ -39,6 +39,11 @@ const PHRASES: Record<Lang, Phrases> = {
       rival_below_floor_next: 'конкурент ниже вашего минимума — боремся за следующее место',
       price_war_hold: 'ценовая война: этот конкурент отвечает на каждое снижение, не снижаем',
       price_war_next: 'ценовая война: не снижаем, держим следующее место с лучшей маржой',
+      rival_floor: 'ниже этой цены конкурент не опускается — 1-е место держится без войны',
+      probe_floor: 'конкурент отвечает на каждое снижение — один шаг к вашему минимуму покажет, где его минимум',
+      probe_back: 'минимум конкурента ниже вашего — возвращаем цену, что была до проверки',
+      recover: 'конкурент стоит на своём минимуме — поднимаемся под следующего продавца, он поднимется следом и маржа вернётся',
+      suspect_price: 'цена конкурента выглядит ошибочной — не снижаем, аварийная остановка это учитывает',
       rules_invalid: 'минимум выше максимума — исправьте правила',
     },
     place: (n) => `${n}-е место`,
@@ -69,6 +74,11 @@ const PHRASES: Record<Lang, Phrases> = {
       rival_below_floor_next: 'a rival is below your minimum — competing for the next place',
       price_war_hold: 'price war: this rival answers every cut, not lowering',
       price_war_next: 'price war: not lowering, holding the next place at a better margin',
+      rival_floor: 'the rival does not go below this price — first place holds without a war',
+      probe_floor: 'the rival answers every cut — one move to your minimum shows where its minimum is',
+      probe_back: 'the rival’s minimum is below yours — back to the price before the test',
+      recover: 'the rival sits at its minimum — going back up under the next seller; it follows up and the margin comes back',
+      suspect_price: 'the rival’s price looks wrong — not lowering; the emergency stop counts it',
       rules_invalid: 'the minimum is above the maximum — fix the rules',
     },
     place: (n) => `place ${n}`,
@@ -99,6 +109,11 @@ const PHRASES: Record<Lang, Phrases> = {
       rival_below_floor_next: 'бәсекелес сіздің минимумыңыздан төмен — келесі орын үшін күресеміз',
       price_war_hold: 'баға соғысы: бұл бәсекелес әр төмендетуге жауап береді, төмендетпейміз',
       price_war_next: 'баға соғысы: төмендетпейміз, келесі орынды жақсы маржамен ұстаймыз',
+      rival_floor: 'бәсекелес бұл бағадан төмен түспейді — 1-орын соғыссыз сақталады',
+      probe_floor: 'бәсекелес әр төмендетуге жауап береді — минимумыңызға бір қадам оның минимумын көрсетеді',
+      probe_back: 'бәсекелестің минимумы сіздікінен төмен — тексеруге дейінгі бағаға ораламыз',
+      recover: 'бәсекелес өз минимумында тұр — келесі сатушының астына көтерілеміз, ол да көтеріледі, маржа қайтады',
+      suspect_price: 'бәсекелестің бағасы қате сияқты — төмендетпейміз, апаттық тоқтату оны ескереді',
       rules_invalid: 'минимум максимумнан жоғары — ережелерді түзетіңіз',
     },
     place: (n) => `${n}-орын`,
@@ -139,6 +154,7 @@ export function describeReason(reason: Reason, lang: Lang = 'ru'): string {
       break;
     case 'rival_below_floor_next':
     case 'price_war_next':
+    case 'rival_floor':
       parts.push(ph.code[reason.code]);
       if (target) parts.push(ph.stepUnder(t(reason.step), q(target.merchantName)));
       break;

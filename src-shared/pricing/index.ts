@@ -1,12 +1,24 @@
-export { decide } from './decide';
+export { decide, NO_KNOWLEDGE, FLOOR_HOLD_MS } from './decide';
 export type { DecideInput } from './decide';
 export { applyGuards, NO_GUARD_STATE } from './guards';
 export type { GuardState, GuardOutcome } from './guards';
 export { selectRivals } from './eligible-rivals';
-export { answeredBy, recordMove, warRivals, DEFAULT_PRICE_WAR_SETTINGS, EMPTY_PRICE_WAR_STATE } from './price-war';
-export type { PriceWarSettings, PriceWarState, MoveObservation, RivalPrice } from './price-war';
-export { evaluateKillSwitch, DEFAULT_KILL_SWITCH_SETTINGS } from './kill-switch';
-export type { KillSwitchSettings, KillSwitchVerdict, PlannedChange } from './kill-switch';
+export {
+  acceptSuspectPrices,
+  answeredBy,
+  DEFAULT_MEMORY_SETTINGS,
+  emptyMemory,
+  expectedAnswerAt,
+  holdEstimateMs,
+  knowledgeOf,
+  observeAnswers,
+  observeRead,
+  warRivals,
+  warScore,
+} from './market-memory';
+export type { MarketKnowledge, MarketRead, MemorySettings, MoveObservation, MoveWatch, PairMemory, RivalMemory, RivalPrice } from './market-memory';
+export { checkDrop, judgeStore, DEFAULT_KILL_SWITCH_SETTINGS } from './kill-switch';
+export type { DropCheck, DropCheckInput, KillSwitchSettings, KillSwitchVerdict, SuspectMove } from './kill-switch';
 export { describeReason } from './describe-reason';
 export type { Lang } from './describe-reason';
 export { formatTenge } from './format-tenge';

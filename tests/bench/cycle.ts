@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { build } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { call } from '../support/demper-on-sim';
 import { proxyKinds, startProxies, type TestProxy } from '../support/proxy-servers';
-import { benchApp } from '../integration/repricing/support/bench-app';
-import { startSimChild } from '../integration/repricing/support/sim-child';
+import { benchApp } from '../integration/demper-wiring/support/bench-app';
+import { startSimChild } from '../integration/demper-wiring/support/sim-child';
 import { KASPI_SIM_ENV } from '../../src-main/security/kaspi-sim-option';
 
 /**
@@ -16,8 +17,8 @@ import { KASPI_SIM_ENV } from '../../src-main/security/kaspi-sim-option';
  *
  * Three processes: the simulator (its per-IP offers limit raised to match), this one onboarding
  * the data folder (real Chromium login, sync, rules, bot on, proxies saved), and a fresh app over
- * that folder that runs the pass (support/cycle-child.ts), so `rss_mb` is the app running its
- * engine, not the simulator, the login browser's driver or this harness.
+ * that folder that runs the pass (support/cycle-child.ts, bundled as main.js is), so `rss_mb` is
+ * the app running its engine, not the simulator, the login browser's driver or this harness.
  *
  * The budget: the pool caps one IP at 100 req/s, so 500 req/s is five lanes — the direct
  * connection plus four tinyproxies leaving from 127.0.0.2..5 — at 100 req/s each; the child
@@ -27,7 +28,23 @@ import { KASPI_SIM_ENV } from '../../src-main/security/kaspi-sim-option';
 const PER_LANE_RPS = 100;
 const PROXIES = 4;
 const CONCURRENCY = 64;
-const CHILD = join(dirname(fileURLToPath(import.meta.url)), '..', 'integration', 'repricing', 'support', 'cycle-child.ts');
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const CHILD = join(ROOT, 'tests', 'integration', 'demper-wiring', 'support', 'cycle-child.ts');
+
+/**
+ * The child runs as the desktop app's main process does: our code bundled by vite into one ES module
+ * (the packages stay in node_modules, as vite.main.config.ts builds main.js), on plain Node — not
+ * through tsx, whose compiler would add its own ~30 MB to the app's memory.
+ */
+async function bundledChild(): Promise<string> {
+  const outDir = join(ROOT, 'node_modules', '.cache', 'kaspi-demper-bench');
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    build: { ssr: CHILD, outDir, emptyOutDir: true, target: 'node20', rollupOptions: { output: { format: 'es', entryFileNames: 'cycle-child.mjs' } } },
+  });
+  return join(outDir, 'cycle-child.mjs');
+}
 
 export default async function bench(): Promise<Record<string, unknown>> {
   const sim = await startSimChild({ scenario: 'bench', seed: 1, timeScale: 1 });
@@ -48,7 +65,9 @@ export default async function bench(): Promise<Record<string, unknown>> {
     for (const p of proxies) app.proxyStore.upsert({ protocol: 'http', host: p.host, port: p.port, username: null, password: null, label: p.bindAddress });
     await env.closeApp();
 
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, env.dataDir, String(PER_LANE_RPS), String(CONCURRENCY)], {
+    // CYCLE_FLAGS: Node flags for the measured app, to profile it (`--cpu-prof --cpu-prof-dir=…`).
+    const flags = process.env.CYCLE_FLAGS?.split(' ').filter(Boolean) ?? [];
+    const child = spawn(process.execPath, [...flags, await bundledChild(), env.dataDir, String(PER_LANE_RPS), String(CONCURRENCY)], {
       stdio: ['ignore', 'pipe', 'inherit'],
       env: { ...process.env, [KASPI_SIM_ENV]: JSON.stringify(sim.urls) },
     });

@@ -1,7 +1,7 @@
 import { SCENARIO_CREDENTIALS } from '../sim/kaspi/scenarios';
 import { call } from '../support/call-app';
-import { benchApp } from '../integration/repricing/support/bench-app';
-import { startSimChild } from '../integration/repricing/support/sim-child';
+import { benchApp } from '../integration/demper-wiring/support/bench-app';
+import { startSimChild } from '../integration/demper-wiring/support/sim-child';
 
 /**
  * `orders_sync_10k_s`: the app's first sync of the `bench` store's 10,000 orders (60 days) from

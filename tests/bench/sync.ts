@@ -4,8 +4,8 @@ import { readOfferPages } from '../../src-main/kaspi/offer-pages';
 import type { CabinetOffer } from '../../src-main/kaspi/types';
 import { endpointsOf, httpSession } from '../integration/kaspi/support/sim';
 import { call } from '../support/demper-on-sim';
-import { benchApp } from '../integration/repricing/support/bench-app';
-import { startSimChild } from '../integration/repricing/support/sim-child';
+import { benchApp } from '../integration/demper-wiring/support/bench-app';
+import { startSimChild } from '../integration/demper-wiring/support/sim-child';
 
 /**
  * `sync_offers_10k_s`: reading every own offer of the simulator's `bench` scenario (10,000

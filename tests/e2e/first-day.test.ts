@@ -74,6 +74,9 @@ describe("a seller's first day, in a real browser against the simulator", () => 
       const journal = page.getByTestId('product-journal');
       await expect.poll(async () => (await journal.textContent()) ?? '', { timeout: 30_000 }).toMatch(/399\s499/);
       expect(await journal.textContent()).toMatch(/Снижено до 399\s499\s₸: на 1\s₸ ниже/);
+      // What the demper has learnt here: how long first place holds, and its approach.
+      expect(await page.getByTestId('hold-insight').textContent()).toMatch(/1-е место держится ~\d+/);
+      expect(await page.getByTestId('hold-insight').textContent()).toMatch(/Подход/);
       await page.screenshot({ path: 'test-artifacts/drawer-ru.png', fullPage: true });
       await page.getByTestId('drawer-close').click();
 

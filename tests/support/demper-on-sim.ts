@@ -13,7 +13,7 @@ export const FAST_ENGINE: EngineSettingsInput = {
   backoffMaxMs: 1_000,
   accountBlockMs: 3_000,
   statusIntervalMs: 200,
-  killSwitch: { settleMs: 0 },
+  killSwitch: { confirmDelayMs: 0 },
   intervals: { lostFirstMs: 300, contestedMs: 500, calmMinMs: 1_000, calmMaxMs: 5_000 },
 };
 

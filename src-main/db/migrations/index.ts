@@ -2,10 +2,11 @@ import type { Migration } from './types';
 import { initial } from './001-initial';
 import { proxies } from './002-proxies';
 import { offerState } from './003-offer-state';
+import { demperMemory } from './004-demper-memory';
 import { loginContext } from './005-login-context';
 import { orders } from './006-orders';
 import { whatsappReviews } from './008-whatsapp-reviews';
 
 /** In order; a version is never reused or edited once released. */
-export const MIGRATIONS: readonly Migration[] = [initial, proxies, offerState, loginContext, orders, whatsappReviews];
+export const MIGRATIONS: readonly Migration[] = [initial, proxies, offerState, demperMemory, loginContext, orders, whatsappReviews];
 export type { Migration };

@@ -7,6 +7,7 @@ import { useT } from '../../i18n/use-t';
 import { useLanguage } from '../../store/ui-store';
 import { DecisionFeed } from './decision-feed';
 import { DemperSettingsForm } from './demper-settings-form';
+import { KillSwitchStop } from './kill-switch-stop';
 
 type Action = 'start' | 'stop' | 'pause' | 'resume';
 
@@ -100,10 +101,7 @@ export function DemperPage() {
             {s && (
               <>
                 {s.killSwitch && (
-                  <div className="confirm">
-                    <p>{t('demper.killSwitch', { drops: s.killSwitch.sharpDrops, total: s.killSwitch.considered })}</p>
-                    <button onClick={() => void act(async () => setStatus(await api.call('demper.resetKillSwitch', { storeId: store.id })))}>{t('demper.killSwitchReset')}</button>
-                  </div>
+                  <KillSwitchStop stop={s.killSwitch} onContinue={(only) => void act(async () => setStatus(await api.call('demper.resetKillSwitch', { storeId: store.id, only })))} />
                 )}
                 {s.blockedUntil > Date.now() && <p className="error">{t('demper.blockedUntil', { time: time(s.blockedUntil) })}</p>}
                 {s.sessionExpired && <p className="error">{t('demper.sessionExpired')}</p>}

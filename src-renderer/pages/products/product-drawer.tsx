@@ -12,8 +12,10 @@ import { useSay, useT } from '../../i18n/use-t';
 import { useLanguage } from '../../store/ui-store';
 import { dateTime, strategyLabels, tenge } from './format';
 import { historySeries } from './history-series';
+import { HoldInsight } from './hold-insight';
 
 type Detail = CallOutput<'products.detail'>;
+type Insight = CallOutput<'demper.insight'>;
 const RANGES = { day: 1, week: 7, month: 30 } as const;
 type Range = keyof typeof RANGES;
 const REFRESH_MS = 15_000;
@@ -31,9 +33,13 @@ export function ProductDrawer({ productId, stores, onClose }: ProductDrawerProps
   const language = useLanguage();
   const [range, setRange] = useState<Range>('week');
   const [detail, setDetail] = useState<Detail | null>(null);
+  const [insight, setInsight] = useState<Insight | null>(null);
   const [error, report] = useApiError();
 
-  const load = useCallback(() => { api.call('products.detail', { productId, historyDays: RANGES[range] }).then(setDetail, report); }, [productId, range, report]);
+  const load = useCallback(() => {
+    api.call('products.detail', { productId, historyDays: RANGES[range] }).then(setDetail, report);
+    api.call('demper.insight', { productId }).then(setInsight, report);
+  }, [productId, range, report]);
   useEffect(load, [load]);
   useEffect(() => api.on('products.changed', ({ productIds }) => { if (!productIds || productIds.includes(productId)) load(); }), [load, productId]);
   // The demper writes snapshots and the journal without telling the renderer: look again now and then.
@@ -60,14 +66,28 @@ export function ProductDrawer({ productId, stores, onClose }: ProductDrawerProps
     [detail, chartCity, floor, ceiling],
   );
 
+  // The same decide() the engine runs, with what the engine has learnt here: the approach it would take.
   const previews = useMemo(() => {
     if (!detail?.rules || !store) return [];
     const rules = detail.rules;
     return detail.markets.map((m) => {
-      const decision = decide({ rules, our: { merchantId: store.merchantUid, price: m.ourPrice }, ownMerchantIds: detail.ownMerchantIds, offers: m.offers, now: Date.now() });
-      return { cityId: m.cityId, action: decision.action, text: describeReason(decision.reason, language) };
+      const learnt = insight?.cities.find((c) => c.cityId === m.cityId);
+      const decision = decide({
+        rules,
+        our: { merchantId: store.merchantUid, price: m.ourPrice },
+        ownMerchantIds: detail.ownMerchantIds,
+        offers: m.offers,
+        guard: { lastChangeAt: null, changesToday: 0, warRivals: learnt?.warRivals ?? [] },
+        knowledge: learnt?.knowledge,
+        now: Date.now(),
+      });
+      return { cityId: m.cityId, action: decision.action, text: describeReason(decision.reason, language), approach: decision.reason.approach };
     });
-  }, [detail, store, language]);
+  }, [detail, store, language, insight]);
+  const rivalName = useCallback(
+    (merchantId: string) => detail?.markets.flatMap((m) => m.offers).find((o) => o.merchantId === merchantId)?.merchantName ?? merchantId,
+    [detail],
+  );
 
   const time = (ms: number) => new Date(ms).toLocaleString(language === 'en' ? 'en-GB' : language === 'kk' ? 'kk-KZ' : 'ru-RU', range === 'day' ? { hour: '2-digit', minute: '2-digit' } : { day: '2-digit', month: '2-digit' });
 
@@ -98,6 +118,14 @@ export function ProductDrawer({ productId, stores, onClose }: ProductDrawerProps
             <ul className="preview-list" data-testid="decision-preview">
               {previews.map((p) => <li key={p.cityId}><strong>{cityName(p.cityId)}:</strong> {p.text}</li>)}
             </ul>
+          </section>
+
+          <section className="drawer-section" data-testid="hold-insight">
+            <h3>{t('products.drawer.hold')}</h3>
+            {(insight?.cities.length ?? 0) === 0 && <p className="muted">{t('products.drawer.notPriced')}</p>}
+            {insight?.cities.map((c) => (
+              <HoldInsight key={c.cityId} t={t} city={cityName(c.cityId)} insight={c} approach={previews.find((p) => p.cityId === c.cityId)?.approach ?? null} rivalName={rivalName} />
+            ))}
           </section>
 
           <section className="drawer-section">

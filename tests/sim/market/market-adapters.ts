@@ -84,7 +84,8 @@ export class MarketPricePusher implements PricePusher, SessionKeeper {
     /** productId → masterSku, as the cabinet knows the offer by its SKU. */
     private readonly masterSkuOf: (productId: number) => string,
     private readonly limits: MarketLimits = KASPI_LIMITS,
-    private readonly latencyMs = 0,
+    /** How long a push takes to reach Kaspi (and as long again for the answer to come back). */
+    private readonly latencyMs: number | (() => number) = 0,
   ) {}
 
   expireSession(storeId: number): void {
@@ -97,8 +98,16 @@ export class MarketPricePusher implements PricePusher, SessionKeeper {
     this.expired.delete(storeId);
   }
 
+  /** When the account's 429 block ends (0 when it is not blocked). */
+  blockedUntil(merchantId: string): number {
+    return this.perAccount.get(merchantId)?.blockedUntil ?? 0;
+  }
+
   async push(r: PushRequest): Promise<{ jobId: string }> {
     const { clock } = this.market;
+    const latency = typeof this.latencyMs === 'function' ? this.latencyMs() : this.latencyMs;
+    // Kaspi counts a push when the request reaches it, not when the client sent it.
+    if (latency > 0) await clock.sleep(latency);
     const now = clock.now();
     if (this.expired.has(r.storeId)) throw new KaspiError('session-expired', 'HTTP 401', null, 401);
     let a = this.perAccount.get(r.merchantId);
@@ -107,13 +116,15 @@ export class MarketPricePusher implements PricePusher, SessionKeeper {
     const overWindow = a.window.add(now) > this.limits.pushWindowLimit;
     if (overRate || overWindow || a.blockedUntil > now) {
       this.market.counters.budgetViolations++;
-      a.blockedUntil = Math.max(a.blockedUntil, now + this.limits.accountBlockMs);
+      const until = Math.max(a.blockedUntil, now + this.limits.accountBlockMs);
+      this.market.counters.blockedMs += until - Math.max(a.blockedUntil, now);
+      a.blockedUntil = until;
       throw new KaspiError('account-blocked', 'HTTP 429', a.blockedUntil - now, 429);
     }
     const f = this.fault?.(r);
     if (f && !f.applied) throw f.error;
-    if (this.latencyMs > 0) await clock.sleep(this.latencyMs);
     for (const c of r.cityPrices) this.market.acceptPush(r.merchantId, this.masterSkuOf(r.productId), c.cityId, c.price);
+    if (latency > 0) await clock.sleep(latency);
     if (f) throw f.error;
     return { jobId: `job-${++this.jobs}` };
   }

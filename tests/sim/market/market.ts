@@ -3,6 +3,7 @@ import type { Clock } from '../../../src-main/demper/ports';
 import type { Bot, BotSpec } from './bots';
 import { demperPrice, makeBot, timedAct } from './bots';
 import type { Prng } from './prng';
+import { forkPrng } from './prng';
 
 interface OurOffer {
   merchantId: string;
@@ -79,32 +80,39 @@ export interface MarketCounters {
   pushes: number;
   floorViolations: number;
   budgetViolations: number;
+  /** Time accounts spent blocked by a 429 (summed over accounts). */
+  blockedMs: number;
 }
 
 /**
  * An in-memory Kaspi storefront for the engine: listings with our offers and competitor bots.
  * Pushes land after a lag, as on Kaspi. The adapters in market-adapters.ts add the rate limits.
+ * Each listing draws from its own seeded stream, so what the sellers do to one listing never
+ * shifts the random moves of another: two strategies on the same seed meet the same market.
  */
 export class Market {
   private readonly listings = new Map<string, Listing>();
-  readonly counters: MarketCounters = { offerRequests: 0, pushes: 0, floorViolations: 0, budgetViolations: 0 };
+  readonly counters: MarketCounters = { offerRequests: 0, pushes: 0, floorViolations: 0, budgetViolations: 0, blockedMs: 0 };
   /** Every accepted push, for "nothing pushed twice" checks. */
   readonly pushLog: { at: number; merchantId: string; masterSku: string; cityId: string; price: number }[] = [];
 
   constructor(
     readonly clock: Clock,
-    private readonly rng: Prng,
-    /** How long Kaspi takes to show a pushed price. */
-    readonly applyLagMs: () => number = () => 5_000,
-  ) {}
+    private readonly seed: number,
+    /** How long Kaspi takes to show a pushed price (drawn from its own stream). */
+    readonly applyLagMs: (rng: Prng) => number = () => 5_000,
+  ) {
+    this.lagRng = forkPrng(seed, 'apply-lag');
+  }
 
+  private readonly lagRng: Prng;
   private key = (masterSku: string, cityId: string) => `${masterSku}@${cityId}`;
 
   listing(masterSku: string, cityId: string): Listing {
     const key = this.key(masterSku, cityId);
     let l = this.listings.get(key);
     if (!l) {
-      l = new Listing(this.rng);
+      l = new Listing(forkPrng(this.seed, key));
       l.time = this.clock.now();
       this.listings.set(key, l);
     }
@@ -116,8 +124,9 @@ export class Market {
   }
 
   addBot(masterSku: string, cityId: string, spec: BotSpec): Bot {
-    const bot = makeBot(spec, this.clock.now(), this.rng);
-    this.listing(masterSku, cityId).bots.push(bot);
+    const l = this.listing(masterSku, cityId);
+    const bot = makeBot(spec, this.clock.now(), l.rng);
+    l.bots.push(bot);
     return bot;
   }
 
@@ -140,7 +149,7 @@ export class Market {
     if (price < ours.floor || !Number.isInteger(price) || price < 1) this.counters.floorViolations++;
     this.counters.pushes++;
     this.pushLog.push({ at: this.clock.now(), merchantId, masterSku, cityId, price });
-    l.pending.push({ merchantId, price, at: this.clock.now() + this.applyLagMs() });
+    l.pending.push({ merchantId, price, at: this.clock.now() + this.applyLagMs(this.lagRng) });
   }
 
   /** Our current price and the floor's verdict, for the benchmark's sampler. */

@@ -16,3 +16,15 @@ export function prng(seed: number) {
   };
 }
 export type Prng = ReturnType<typeof prng>;
+
+/**
+ * A stream of its own for one label (one listing, one bot), forked from the run's seed: what one
+ * listing draws does not shift another's, so two strategies run on the same seed meet the same
+ * rivals making the same moves of their own.
+ */
+export function forkPrng(seed: number, label: string): Prng {
+  // FNV-1a over the label, mixed with the seed.
+  let h = 0x811c9dc5 ^ (seed >>> 0);
+  for (let i = 0; i < label.length; i++) h = Math.imul(h ^ label.charCodeAt(i), 0x01000193) >>> 0;
+  return prng(h);
+}

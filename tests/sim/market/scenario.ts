@@ -1,6 +1,6 @@
 import type { DeliveryDuration } from '../../../src-shared/domain/offer';
 import type { ProductRuleOverrides, StoreRuleDefaults } from '../../../src-shared/domain/rules';
-import { resolveRules } from '../../../src-shared/domain/rules';
+import { floorPrice, resolveRules } from '../../../src-shared/domain/rules';
 import type { ProductInfo, ProductSource, StoreInfo } from '../../../src-main/demper/ports';
 import type { BotKind } from './bots';
 import { Market } from './market';
@@ -41,15 +41,22 @@ export interface ScenarioOptions {
   lanes?: string[];
   offersLatencyMs?: number;
   /**
-   * Our prices start near the cheapest rival, like a store that has sold for a while (the benchmark).
-   * Otherwise anywhere between floor and ceiling, so engine tests always have something to do.
+   * Where our prices start: anywhere between floor and ceiling (default, so engine tests always
+   * have something to do); near the cheapest rival, like a store that has sold for a while; or
+   * 30–60 % above the cheapest rival, like a catalogue on its first day with the bot.
    */
-  startNearMarket?: boolean;
-  pushLatencyMs?: number;
+  start?: 'random' | 'near_market' | 'above_market';
+  /**
+   * Fixed floors with a ceiling 50 % above (default), or floors from cost (12 % commission, no
+   * margin: the store defaults a new seller has) with no ceiling, as the shipped defaults leave it.
+   */
+  floors?: 'fixed' | 'cost';
+  /** How long a push takes to reach Kaspi, and as long again to answer. */
+  pushLatencyMs?: number | (() => number);
 }
 
 /** Most Kaspi dempers are SaaS checking every 3–15 min; a few answer within seconds. */
-const DEFAULT_MIX: Record<BotKind, number> = { undercut: 10, slow: 30, static: 30, random_walk: 15, leave_return: 15 };
+const DEFAULT_MIX: Record<BotKind, number> = { undercut: 10, slow: 30, static: 30, random_walk: 15, raiser: 0, leave_return: 15 };
 const SPEEDS: DeliveryDuration[] = ['TODAY', 'TOMORROW', 'TOMORROW', 'TILL_3_DAYS'];
 
 /**
@@ -57,9 +64,10 @@ const SPEEDS: DeliveryDuration[] = ['TODAY', 'TOMORROW', 'TOMORROW', 'TILL_3_DAY
  * each facing a few competitor bots whose floors sit around ours, some under it, some above.
  */
 export function buildScenario(o: ScenarioOptions = {}) {
-  const rng = prng(o.seed ?? 1);
+  const seed = o.seed ?? 1;
+  const rng = prng(seed);
   const clock = new VirtualClock();
-  const market = new Market(clock, rng, () => rng.int(3_000, 20_000));
+  const market = new Market(clock, seed, (lag) => lag.int(3_000, 20_000));
   const stores: StoreInfo[] = [];
   const products: ProductInfo[] = [];
   const mix = Object.entries({ ...DEFAULT_MIX, ...o.botMix }) as [BotKind, number][];
@@ -77,14 +85,15 @@ export function buildScenario(o: ScenarioOptions = {}) {
     for (let i = 0; i < (o.productsPerStore ?? 20); i++) {
       productId++;
       const masterSku = `${100_000_000 + productId}`;
-      const floor = rng.int(20, 400) * 50;
-      const ceiling = Math.round(floor * 1.5);
+      const floorRule: ProductRuleOverrides['floor'] = o.floors === 'cost' ? { kind: 'cost', cost: rng.int(10, 400) * 100 } : { kind: 'fixed', price: rng.int(20, 400) * 50 };
       const rules = resolveRules(
         { cooldownSeconds: 120, ...o.storeDefaults },
-        { floor: { kind: 'fixed', price: floor }, ceiling, ...o.rules },
+        { floor: floorRule, ...(o.floors === 'cost' ? {} : { ceiling: Math.round(floorPrice(resolvedFloor(floorRule)) * 1.5) }), ...o.rules },
       );
+      const floor = floorPrice(rules.floor);
+      const ceiling = rules.ceiling;
       products.push({ storeId: s, productId, masterSku, sku: `${masterSku}_${s}`, rules, cities: [ALMATY] });
-      const randomStart = o.startNearMarket ? 0 : rng.int(floor, ceiling);
+      const randomStart = o.start === 'random' || o.start === undefined ? rng.int(floor, ceiling ?? floor * 2) : 0;
       const bots = rng.int(minBots, maxBots);
       let cheapestBot = Infinity;
       for (let b = 0; b < bots; b++) {
@@ -103,10 +112,15 @@ export function buildScenario(o: ScenarioOptions = {}) {
         });
         cheapestBot = Math.min(cheapestBot, bot.price);
       }
-      // A store that has been selling for a while sits near the market, not anywhere up to its ceiling.
-      const nearMarket = () => (cheapestBot === Infinity ? ceiling : Math.round(cheapestBot * (0.97 + rng.next() * 0.13)));
-      const start = o.startNearMarket ? Math.min(ceiling, Math.max(floor, nearMarket())) : randomStart;
-      market.setOurOffer(masterSku, ALMATY, { merchantId: store.merchantId, merchantName: store.name, price: start, floor });
+      const market0 = cheapestBot === Infinity ? (ceiling ?? floor * 2) : cheapestBot;
+      const start =
+        o.start === 'near_market'
+          ? Math.round(market0 * (0.97 + rng.next() * 0.13))
+          : o.start === 'above_market'
+            ? Math.round(market0 * (1.3 + rng.next() * 0.3))
+            : randomStart;
+      const bounded = Math.max(floor, ceiling === null ? start : Math.min(ceiling, start));
+      market.setOurOffer(masterSku, ALMATY, { merchantId: store.merchantId, merchantName: store.name, price: bounded, floor });
     }
   }
   const catalog = new SimCatalog(stores, products);
@@ -117,3 +131,8 @@ export function buildScenario(o: ScenarioOptions = {}) {
   return { clock, market, catalog, offers, pusher, stores, products, rng };
 }
 export type Scenario = ReturnType<typeof buildScenario>;
+
+/** A floor rule with the store's fee defaults filled in, for the ceiling derived from it. */
+function resolvedFloor(rule: ProductRuleOverrides['floor']) {
+  return resolveRules({}, { floor: rule }).floor;
+}

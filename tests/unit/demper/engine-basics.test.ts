@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { KaspiError } from '../../../src-main/demper/ports';
 import { KASPI_LIMITS } from '../../sim/market/market-adapters';
-import { ALMATY, harness, MINUTE, stop } from './harness';
+import { ALMATY, EXACT_WINDOW, harness, MINUTE, stop } from './harness';
 
 describe('demper engine', () => {
   it('undercuts a rival, journals before pushing, and verifies the price on Kaspi', async () => {
@@ -42,14 +43,14 @@ describe('demper engine', () => {
     await stop(h);
   });
 
-  it('spends a tight push budget on regaining first place before raising margins', async () => {
-    const h = harness({ productsPerStore: 40 }, { pushWindowLimit: 5 });
-    // Half the products lost first place to a cheaper rival; the other half can raise toward a far rival.
+  it('spends a tight push budget where it is worth most: the margin kept while first, before a small raise', async () => {
+    const h = harness({ productsPerStore: 40 }, { pushWindowLimit: 5, ...EXACT_WINDOW });
+    // Half the products lost first place with a wide margin still to keep; the other half could raise by a few tenge.
     h.products.forEach((p, i) => {
       const bot = h.market.botsOf(p.masterSku, ALMATY)[0]!;
       const floor = p.rules.floor.kind === 'fixed' ? p.rules.floor.price : 0;
-      h.market.setOurOffer(p.masterSku, ALMATY, { merchantId: 'm1', merchantName: 'Store 1', price: floor + 200, floor });
-      bot.price = i % 2 === 0 ? floor + 100 : p.rules.ceiling!;
+      h.market.setOurOffer(p.masterSku, ALMATY, { merchantId: 'm1', merchantName: 'Store 1', price: floor + 300, floor });
+      bot.price = i % 2 === 0 ? floor + 200 : floor + 320;
     });
     await h.engine.start();
     await h.clock.advance(2 * MINUTE);
@@ -79,16 +80,43 @@ describe('demper engine', () => {
     expect(s.state).toBe('running');
     expect(s.cycle.number).toBeGreaterThan(0);
     expect(s.pairs.total).toBe(10);
-    expect(s.stores[0]!.pushesLeftInWindow).toBe(250 - h.market.counters.pushes);
+    // 4 % under Kaspi's 250: 240 in the window.
+    expect(s.stores[0]!.pushesLeftInWindow).toBe(240 - h.market.counters.pushes);
     expect(h.events.some((e) => e.type === 'status')).toBe(true);
     await stop(h);
     expect(h.engine.status().state).toBe('stopped');
   });
 });
 
+describe('demper engine checks', () => {
+  it('in dry run a lost first place is not urgent (nothing was pushed to fix it); live it is', async () => {
+    const looks = async (dryRun: boolean) => {
+      const h = harness({ productsPerStore: 1 }, { dryRun });
+      const p = h.products[0]!;
+      const floor = p.rules.floor.kind === 'fixed' ? p.rules.floor.price : 0;
+      h.market.setOurOffer(p.masterSku, ALMATY, { merchantId: 'm1', merchantName: 'Store 1', price: floor + 500, floor });
+      h.market.botsOf(p.masterSku, ALMATY)[0]!.price = floor + 300;
+      // Live: the push is refused, so the loss stays and keeps asking to be fixed.
+      h.pusher.fault = () => ({ error: new KaspiError('server', 'HTTP 503', null, 503), applied: false });
+      await h.engine.start();
+      await h.clock.advance(10 * MINUTE);
+      const { lostFirst } = h.engine.status().pairs;
+      const count = h.events.filter((e) => e.type === 'offers').length;
+      await stop(h);
+      return { lostFirst, count };
+    };
+    const dry = await looks(true);
+    const live = await looks(false);
+    expect(dry.lostFirst).toBe(0);
+    expect(live.lostFirst).toBe(1);
+    // Dry run: looked at no more often than a contested pair (once a minute), not as an urgent one.
+    expect(dry.count).toBeLessThanOrEqual(11);
+  });
+});
+
 describe('demper engine queue', () => {
   it('drops a waiting push when a fresh look at the market says hold', async () => {
-    const h = harness({ productsPerStore: 1 }, { pushWindowLimit: 1, pushWindowMs: 5 * MINUTE, maxDecisionAgeMs: 10 * MINUTE });
+    const h = harness({ productsPerStore: 1 }, { pushWindowLimit: 1, pushWindowMs: 5 * MINUTE, maxDecisionAgeMs: 10 * MINUTE, ...EXACT_WINDOW });
     const p = h.products[0]!;
     const bot = h.market.botsOf(p.masterSku, ALMATY)[0]!;
     bot.price = p.rules.ceiling! * 2;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ALMATY, harness, killable, MINUTE, stop } from './harness';
+import { STOP_WAIT_MS } from '../../../src-main/demper/engine';
+import { ALMATY, EXACT_WINDOW, fastBotUnderOurFloor, harness, killable, MINUTE, stop } from './harness';
 
 describe('demper engine after a crash', () => {
   it('a push that reached Kaspi before the crash is verified on restart, not pushed again', async () => {
@@ -58,6 +59,31 @@ describe('demper engine after a crash', () => {
     await stop(h, engine);
   });
 
+  it('a stop does not wait forever for a push that never answers; the next start settles it', async () => {
+    const h = harness({ productsPerStore: 1 });
+    const p = h.products[0]!;
+    h.market.botsOf(p.masterSku, ALMATY)[0]!.price = p.rules.ceiling! * 2;
+    const hanging = { ...h.deps, pusher: { push: () => new Promise<never>(() => {}) } };
+    const engine = h.makeEngine(hanging);
+    await engine.start();
+    await h.clock.advance(MINUTE);
+    expect(h.statuses()).toEqual({ planned: 1 });
+    let stopped = false;
+    const stopping = engine.stop().then(() => (stopped = true));
+    await h.clock.advance(STOP_WAIT_MS - 1_000);
+    expect(stopped).toBe(false);
+    await h.clock.advance(2_000);
+    await stopping;
+    expect(stopped).toBe(true);
+
+    const next = h.makeEngine();
+    await next.start();
+    await h.clock.advance(10 * MINUTE);
+    expect(h.statuses()).toEqual({ failed: 1, verified: 1 });
+    expect(h.market.counters.pushes).toBe(1);
+    await stop(h, next);
+  });
+
   it('keeps the daily cap across a restart', async () => {
     const h = harness({ productsPerStore: 1, rules: { maxChangesPerDay: 2, cooldownSeconds: 0 } });
     const p = h.products[0]!;
@@ -106,7 +132,7 @@ describe('demper engine after a crash', () => {
   });
 
   it('remembers across a restart the pushes Kaspi still counts in its 30-minute window', async () => {
-    const h = harness({ productsPerStore: 6 }, { pushWindowLimit: 3 });
+    const h = harness({ productsPerStore: 6 }, { pushWindowLimit: 3, ...EXACT_WINDOW });
     for (const p of h.products) h.market.botsOf(p.masterSku, ALMATY)[0]!.price = p.rules.ceiling! * 2;
     await h.engine.start();
     await h.clock.advance(MINUTE);
@@ -118,6 +144,29 @@ describe('demper engine after a crash', () => {
     expect(h.market.counters.pushes).toBe(3);
     await h.clock.advance(25 * MINUTE);
     expect(h.market.counters.pushes).toBe(6);
+    await stop(h, engine);
+  });
+
+  it('remembers what it learnt — how fast a rival answers, its floor, how long first place holds — across a restart', async () => {
+    const h = harness({ productsPerStore: 1, rules: { cooldownSeconds: 0 } });
+    const { p, bot } = fastBotUnderOurFloor(h);
+    await h.engine.start();
+    await h.clock.advance(30 * MINUTE);
+    const before = h.engine.insight(p.productId)[0]!;
+    expect(before.rivals.find((r) => r.merchantId === bot.merchantId)!.answerMs).toBeLessThan(MINUTE);
+    await stop(h);
+
+    const engine = h.makeEngine();
+    await engine.start();
+    const after = engine.insight(p.productId)[0]!;
+    expect(after.rivals).toEqual(before.rivals);
+    expect(after.warRivals).toEqual(before.warRivals);
+    expect(after.holdLosses).toBe(before.holdLosses);
+    expect(h.memory.pairs.size).toBe(1);
+    // Straight after the restart, the war is not fed again.
+    const pushes = h.market.counters.pushes;
+    await h.clock.advance(10 * MINUTE);
+    expect(h.market.pushLog.slice(pushes).filter((l) => l.price < h.ourPrice(0))).toEqual([]);
     await stop(h, engine);
   });
 

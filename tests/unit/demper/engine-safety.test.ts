@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALMATY, harness, MINUTE, stop } from './harness';
+import { ALMATY, EXACT_WINDOW, fastBotUnderOurFloor, harness, MINUTE, stop } from './harness';
 
 describe('demper engine safety', () => {
   it('writes the journal row before every push', async () => {
@@ -20,44 +20,23 @@ describe('demper engine safety', () => {
     await stop(h, engine);
   });
 
-  it('kill switch: pauses a store when many of its products would drop sharply at once, and tells', async () => {
-    const h = harness({ stores: 2, productsPerStore: 10, rules: { belowFloor: 'floor' } });
-    await h.engine.start();
-    await h.clock.advance(5 * MINUTE);
-    const before = h.market.counters.pushes;
-    // A bad feed: every rival of store 1 suddenly sells at a tenth of the price.
-    for (const p of h.products.filter((x) => x.storeId === 1)) {
-      h.market.setOurOffer(p.masterSku, ALMATY, { merchantId: 'm1', merchantName: 'Store 1', price: p.rules.ceiling!, floor: 1 });
-      h.market.botsOf(p.masterSku, ALMATY)[0]!.price = 10;
-    }
-    await h.clock.advance(10 * MINUTE);
-    const st = h.engine.status().stores.find((s) => s.storeId === 1)!;
-    expect(st.killSwitch).toMatchObject({ trip: true });
-    expect(h.events.some((e) => e.type === 'kill-switch' && e.storeId === 1)).toBe(true);
-    expect(h.market.pushLog.slice(before).filter((l) => l.merchantId === 'm1')).toEqual([]);
-    // Pushes made before the switch tripped are still read back and settled.
-    expect([...h.journal.entries.values()].filter((e) => e.status === 'planned' || e.status === 'pushed')).toEqual([]);
-    h.engine.resetKillSwitch(1);
-    await h.clock.advance(10 * MINUTE);
-    expect(h.market.pushLog.slice(before).some((l) => l.merchantId === 'm1')).toBe(true);
-    await stop(h);
-  });
-
-  it('stops feeding a rival that answers every move within seconds', async () => {
+  it('stops feeding a rival that answers every move within seconds: one probe of its floor, then no war', async () => {
     const h = harness({ productsPerStore: 1, rules: { cooldownSeconds: 0 } });
-    const p = h.products[0]!;
-    const floor = p.rules.floor.kind === 'fixed' ? p.rules.floor.price : 0;
-    h.market.setOurOffer(p.masterSku, ALMATY, { merchantId: 'm1', merchantName: 'Store 1', price: floor + 1000, floor });
-    const bot = h.market.botsOf(p.masterSku, ALMATY)[0]!;
-    Object.assign(bot, { kind: 'undercut', reactionMs: 5_000, step: 1, floor: floor - 2000, ceiling: p.rules.ceiling! * 2, price: floor + 900, nextActAt: Infinity });
+    const { floor, bot } = fastBotUnderOurFloor(h);
+    const codes: string[] = [];
+    h.engine.onEvent((e) => void (e.type === 'decision' && e.decision.action === 'set' && codes.push(e.decision.reason.code)));
     await h.engine.start();
     await h.clock.advance(3 * 60 * MINUTE);
-    // Three answered moves flag the war; after that, no more undercuts of that rival.
-    const undercuts = h.market.pushLog.length;
-    expect(undercuts).toBeLessThanOrEqual(5);
+    // One move to our floor shows its floor is lower; we go back; three answered moves flag the war,
+    // and after that only a test now and then, when the flag has decayed, whether it still answers.
+    expect(codes.slice(0, 3)).toEqual(['undercut', 'probe_floor', 'probe_back']);
+    expect(codes.filter((c) => c === 'probe_floor')).toHaveLength(1);
+    expect(h.market.pushLog.length).toBeLessThanOrEqual(8);
     const d = h.events.filter((e) => e.type === 'decision').at(-1);
     expect(d?.type === 'decision' && d.decision.reason.warRivals).toEqual([bot.merchantId]);
+    // Nobody was dragged down: not we, not the rival.
     expect(h.ourPrice(0)).toBeGreaterThan(floor + 800);
+    expect(bot.price).toBeGreaterThan(floor + 800);
     await stop(h);
   });
 
@@ -96,57 +75,47 @@ describe('demper engine safety', () => {
     // Rare re-checks and a long decision life, so only the reload itself can void the waiting push.
     const h = harness(
       { productsPerStore: 1, rules: { cooldownSeconds: 0 } },
-      { pushWindowLimit: 1, pushWindowMs: 3 * MINUTE, maxDecisionAgeMs: 30 * MINUTE, intervals: { lostFirstMs: 30 * MINUTE, contestedMs: 30 * MINUTE, calmMinMs: 30 * MINUTE } },
+      { pushWindowLimit: 1, pushWindowMs: 3 * MINUTE, maxDecisionAgeMs: 30 * MINUTE, ...EXACT_WINDOW, intervals: { lostFirstMs: 30 * MINUTE, contestedMs: 30 * MINUTE, calmMinMs: 30 * MINUTE } },
     );
     const p = h.products[0]!;
-    const floor = p.rules.floor.kind === 'fixed' ? p.rules.floor.price : 0;
+    const ceiling = p.rules.ceiling!;
     const bot = h.market.botsOf(p.masterSku, ALMATY)[0]!;
-    bot.price = p.rules.ceiling! * 2;
+    bot.price = ceiling + 100;
     await h.engine.start();
     await h.clock.advance(10_000); // the window's one push: up to the ceiling
     expect(h.market.counters.pushes).toBe(1);
-    bot.price = floor + 100; // the read-back sees it: an undercut to floor + 99 waits for the window
+    bot.price = ceiling - 100; // the read-back sees it: an undercut to ceiling - 101 waits for the window
     await h.clock.advance(MINUTE);
     expect(h.engine.status().stores[0]!.queuedPushes).toBe(1);
     // The seller raises the floor above the rival: the waiting undercut is void.
-    const rules = { ...p.rules, floor: { kind: 'fixed' as const, price: floor + 200 } };
+    const rules = { ...p.rules, floor: { kind: 'fixed' as const, price: ceiling - 50 } };
     h.catalog.productList[0] = { ...p, rules };
     await h.engine.reload();
     await h.clock.advance(20 * MINUTE);
-    expect(h.market.pushLog.map((l) => l.price)).toEqual([p.rules.ceiling]);
+    expect(h.market.pushLog.map((l) => l.price)).toEqual([ceiling]);
     await stop(h);
   });
 
   it('refuses at the last gate a waiting push that the current floor no longer allows', async () => {
     const h = harness(
       { productsPerStore: 1, rules: { cooldownSeconds: 0 } },
-      { pushWindowLimit: 1, pushWindowMs: 3 * MINUTE, maxDecisionAgeMs: 30 * MINUTE, intervals: { lostFirstMs: 30 * MINUTE, contestedMs: 30 * MINUTE, calmMinMs: 30 * MINUTE } },
+      { pushWindowLimit: 1, pushWindowMs: 3 * MINUTE, maxDecisionAgeMs: 30 * MINUTE, ...EXACT_WINDOW, intervals: { lostFirstMs: 30 * MINUTE, contestedMs: 30 * MINUTE, calmMinMs: 30 * MINUTE } },
     );
     const p = h.products[0]!;
-    const floor = p.rules.floor.kind === 'fixed' ? p.rules.floor.price : 0;
+    const ceiling = p.rules.ceiling!;
     const bot = h.market.botsOf(p.masterSku, ALMATY)[0]!;
-    bot.price = p.rules.ceiling! * 2;
+    bot.price = ceiling + 100;
     await h.engine.start();
     await h.clock.advance(10_000);
-    bot.price = floor + 100;
+    bot.price = ceiling - 100;
     await h.clock.advance(MINUTE);
     expect(h.engine.status().stores[0]!.queuedPushes).toBe(1);
     // The rules object changes under the engine without a reload (a bug elsewhere): the gate holds.
-    if (p.rules.floor.kind === 'fixed') p.rules.floor.price = floor + 200;
+    if (p.rules.floor.kind === 'fixed') p.rules.floor.price = ceiling - 50;
     await h.clock.advance(5 * MINUTE);
-    expect(h.market.pushLog.map((l) => l.price)).toEqual([p.rules.ceiling]);
+    expect(h.market.pushLog.map((l) => l.price)).toEqual([ceiling]);
     expect(h.engine.status().lastErrors.some((e) => e.message.includes('outside the current bounds'))).toBe(true);
     await stop(h);
   });
 
-  it('still reads back and settles the pushes a store made before its kill switch tripped', async () => {
-    // Found by the chaos property: this seed trips store 2's switch one second after its first push.
-    const h = harness({ seed: 222062, stores: 2, productsPerStore: 10, botsPerProduct: [1, 3], botMix: {}, lanes: ['a', 'b'] });
-    await h.engine.start();
-    await h.clock.advance(20 * MINUTE);
-    expect(h.engine.status().stores.find((s) => s.storeId === 2)!.killSwitch).not.toBeNull();
-    const open = [...h.journal.entries.values()].filter((e) => e.status === 'planned' || e.status === 'pushed');
-    expect(open).toEqual([]);
-    await stop(h);
-  });
 });

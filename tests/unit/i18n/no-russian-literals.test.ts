@@ -22,7 +22,7 @@ describe('the lint rule against Russian text in main', () => {
   });
 
   it('exempts only the rooms converted after #12/#13/#15 merge', async () => {
-    for (const path of ['src-main/demper/engine.ts', 'src-main/repricing/demper-service.ts', 'src-shared/pricing/describe-reason.ts', 'src-main/shells/electron/tray.ts', 'src-main/kaspi/shop-api.ts', 'src-main/kaspi/graphql.ts', 'src-main/kaspi/login/find-browser.ts']) {
+    for (const path of ['src-main/demper/engine.ts', 'src-main/demper-wiring/demper-service.ts', 'src-shared/pricing/describe-reason.ts', 'src-main/shells/electron/tray.ts', 'src-main/kaspi/shop-api.ts', 'src-main/kaspi/graphql.ts', 'src-main/kaspi/login/find-browser.ts']) {
       expect(await cyrillicProblems(path, RUSSIAN), path).toEqual([]);
     }
     for (const path of ['src-main/kaspi/cabinet.ts', 'src-main/kaspi/login/login.ts', 'src-main/rules/rules-csv.ts', 'src-main/shells/headless/cli.ts']) {

@@ -1,7 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { groupCommit } from '../../../src-main/repricing/group-commit';
+import { groupCommit } from '../../../src-main/demper-wiring/group-commit';
 import { useTempDir } from '../../support/temp-dir';
 
 const tempDir = useTempDir();
@@ -40,6 +40,22 @@ describe('group commit of frequent small writes', () => {
     const results = await Promise.allSettled([write(1), write(-1), write(2)]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(db.prepare('SELECT x FROM t ORDER BY x').all()).toEqual([{ x: 1 }, { x: 2 }]);
+    db.close();
+  });
+
+  it('commits a batch that may lose its last second without waiting for the disk, and leaves the connection durable', async () => {
+    const { db } = openDb();
+    const insert = db.prepare('INSERT INTO t (x) VALUES (?)');
+    const modes: number[] = [];
+    const write = groupCommit(db, (x: number) => {
+      modes.push(db.pragma('synchronous', { simple: true }) as number);
+      return insert.run(x).changes;
+    }, 10, false);
+    await Promise.all([write(1), write(2)]);
+    // 1 = NORMAL inside the batch, 2 = FULL again after it.
+    expect(modes).toEqual([1, 1]);
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(db.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 2 });
     db.close();
   });
 

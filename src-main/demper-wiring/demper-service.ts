@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { demperSettings as demperSettingsSchema } from '../../src-shared/contract/demper';
 import type { DemperSettings, EngineStatusView } from '../../src-shared/contract/demper';
 import type { EventBus } from '../app/event-bus';
+import { createDemperMemoryRepo } from '../db/repos/demper-memory-repo';
 import { createSqliteJournal } from '../db/repos/journal-repo';
 import { readStored, writeStored } from '../db/repos/settings-repo';
 import { snapshotsRepo, summarise, type Snapshot } from '../db/repos/snapshots-repo';
@@ -12,6 +13,7 @@ import type { Logger } from '../logging/logger';
 import type { KaspiEndpoints } from '../kaspi/endpoints';
 import type { ProxyPool } from '../proxies/pool';
 import type { SessionManager } from '../stores/session-manager';
+import { createRulesService } from '../rules/rules-service';
 import { groupCommit } from './group-commit';
 import { createOfferSource, createPricePusher, createSessionKeeper } from './kaspi-ports';
 import { createProductSource } from './product-source';
@@ -50,11 +52,18 @@ export function createDemperService(deps: DemperServiceDeps) {
   const { db, events } = deps;
   const log = deps.logger.child('demper');
   const snapshots = snapshotsRepo(db);
-  // A pass checks hundreds of offers a second: their snapshots and dry-run rows share commits.
-  const recordSnapshot = groupCommit(db, (s: Snapshot) => snapshots.record(s));
+  // A pass checks hundreds of offers a second: their snapshots and dry-run rows share commits that
+  // do not wait for the disk (a power cut may lose the last second of price history, never a push).
+  const recordSnapshot = groupCommit(db, (s: Snapshot) => snapshots.record(s), 50, false);
   const journal = createSqliteJournal(db);
-  const planRow = groupCommit(db, (p: JournalPlan) => journal.plan(p));
+  const planDryRun = groupCommit(db, (p: JournalPlan) => journal.plan(p), 50, false);
   const setStoreBot = db.prepare('UPDATE stores SET bot_enabled = ? WHERE id = ?');
+  // Turns the bot off for products a kill-switch stop names, when the seller continues without them.
+  const rules = createRulesService({
+    db,
+    now: () => new Date(deps.clock.now()),
+    onChanged: (productIds) => events.emit('products.changed', { productIds: productIds && productIds.length <= 1000 ? productIds : null }),
+  });
   const setOurPrice = db.prepare('UPDATE product_city_prices SET price = ?, updated_at = ? WHERE product_id = ? AND city_id = ?');
 
   const loadSettings = (): DemperSettings => {
@@ -80,15 +89,25 @@ export function createDemperService(deps: DemperServiceDeps) {
   deps.pool.configure({ offersPerSecond: settings.offersPerSecondPerIp });
   const engine = new DemperEngine(
     {
-      offers: createOfferSource(deps.pool, deps.endpoints),
+      // Kaspi's addresses are read from the settings once a second, not once per request.
+      offers: createOfferSource(deps.pool, cachedFor(1_000, deps.endpoints, deps.clock)),
       pusher: createPricePusher(db, deps.sessions),
       clock: deps.clock,
-      journal: { ...journal, plan: async (p) => await planRow(p) },
+      // A live push's row is on disk before the push leaves (synchronous=FULL); a dry-run row may wait.
+      journal: { ...journal, plan: async (p) => (p.dryRun ? await planDryRun(p) : await journal.plan(p)) },
       products: createProductSource(db),
       sessions: createSessionKeeper(db, deps.sessions),
+      memory: createDemperMemoryRepo(db, deps.clock.now),
     },
     toEngine(settings),
   );
+
+  /** Pushes in flight settle and are journalled; price history and dry-run rows still batched are written. */
+  const settle = async (): Promise<void> => {
+    await engine.stop();
+    recordSnapshot.flush();
+    planDryRun.flush();
+  };
 
   const floorAlerts = throttle(6 * 3_600_000);
   engine.onEvent((event) => {
@@ -125,7 +144,7 @@ export function createDemperService(deps: DemperServiceDeps) {
           at: event.at,
           kind: 'kill_switch',
           storeId: event.storeId,
-          message: `Демпер остановил магазин: ${event.verdict.sharpDrops} из ${event.verdict.considered} товаров резко подешевели бы за один цикл. Проверьте рынок и правила, затем снимите блокировку.`,
+          message: `Демпер остановил магазин: ${event.verdict.suspect} из ${event.verdict.considered} решений — по подозрительным ценам. Причина и товары — на странице «Демпер».`,
         });
         break;
       case 'error':
@@ -178,9 +197,24 @@ export function createDemperService(deps: DemperServiceDeps) {
       log.info(`demper ${action}`, { storeId });
       return engine.status();
     },
-    resetKillSwitch(storeId: number): EngineStatusView {
+    /**
+     * Continue after a kill-switch stop: with every product (the prices it held are taken as the
+     * market), or only with the products that did not trip it — their bot is turned off first, so
+     * they stay as they are until the seller turns it on again on the Products page.
+     */
+    async resetKillSwitch(storeId: number, only: 'all' | 'untripped' = 'all'): Promise<EngineStatusView> {
+      const stop = engine.killSwitchOf(storeId);
+      if (stop && only === 'untripped' && stop.productIds.length > 0) {
+        rules.setBot(stop.productIds, false);
+        if (engine.status().state !== 'stopped') await engine.reload();
+      }
       engine.resetKillSwitch(storeId);
+      log.info('kill switch lifted', { storeId, only, tripped: stop?.productIds.length ?? 0 });
       return engine.status();
+    },
+    /** What the engine has learnt about a product, per city (the product drawer). */
+    insight(productId: number) {
+      return { cities: engine.insight(productId) };
     },
     /** At app start: back to work if the seller left the bot running. */
     async resumeIfRunning(): Promise<void> {
@@ -192,8 +226,7 @@ export function createDemperService(deps: DemperServiceDeps) {
      */
     async pauseForSleep(): Promise<boolean> {
       if (engine.status().state === 'stopped') return false;
-      await engine.stop();
-      recordSnapshot.flush();
+      await settle();
       return true;
     },
     /**
@@ -213,13 +246,21 @@ export function createDemperService(deps: DemperServiceDeps) {
     async reload(): Promise<void> {
       if (engine.status().state !== 'stopped') await engine.reload();
     },
-    async stop(): Promise<void> {
-      await engine.stop();
-      recordSnapshot.flush();
-    },
+    stop: settle,
   };
 }
 export type DemperService = ReturnType<typeof createDemperService>;
+
+/** `read`, answered from a copy at most `ms` old. */
+function cachedFor<T>(ms: number, read: () => T, clock: Clock): () => T {
+  let value: T | undefined;
+  let readAt = -Infinity;
+  return () => {
+    const now = clock.now();
+    if (value === undefined || now - readAt >= ms) [value, readAt] = [read(), now];
+    return value;
+  };
+}
 
 /** At most one alert per key per period: a product sitting at its floor is news once, not every minute. */
 function throttle(periodMs: number) {

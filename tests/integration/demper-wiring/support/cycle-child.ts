@@ -31,12 +31,18 @@ engine.updateSettings({ offersPerSecondPerLane: rps, maxConcurrentFetches });
 
 const rssAtStart = process.memoryUsage().rss;
 let peakRss = rssAtStart;
-const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+let atPeak = process.memoryUsage();
+const sampler = setInterval(() => {
+  const usage = process.memoryUsage();
+  if (usage.rss > peakRss) [peakRss, atPeak] = [usage.rss, usage];
+}, 100);
 const checked = new Set<string>();
 let total = Infinity;
+let firstCheckAt = 0;
 const passDone = new Promise<void>((resolve) =>
   engine.onEvent((e) => {
     if (e.type !== 'offers') return;
+    firstCheckAt ||= performance.now();
     checked.add(`${e.productId}:${e.cityId}`);
     if (checked.size >= total) resolve();
   }),
@@ -57,6 +63,8 @@ process.stdout.write(
   `${JSON.stringify({
     cycle_s: round(cycleS),
     cycle_bound_s: round(total / rps),
+    // From start until the first look at the storefront: loading products, rules and memory.
+    cycle_start_s: round((firstCheckAt - started) / 1000),
     cycle_products: total,
     cycle_fetches: counters.fetches,
     cycle_failures: counters.failures,
@@ -64,6 +72,10 @@ process.stdout.write(
     cycle_cpu_s: round((cpu.user + cpu.system) / 1e6),
     rss_mb: Math.round(peakRss / 2 ** 20),
     rss_at_start_mb: Math.round(rssAtStart / 2 ** 20),
+    // Where the peak was: the JS heap (used of total) and memory outside it (SQLite, buffers).
+    rss_peak_heap_used_mb: Math.round(atPeak.heapUsed / 2 ** 20),
+    rss_peak_heap_total_mb: Math.round(atPeak.heapTotal / 2 ** 20),
+    rss_peak_external_mb: Math.round(atPeak.external / 2 ** 20),
   })}\n`,
 );
 process.exit(0);
