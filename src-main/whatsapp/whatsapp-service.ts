@@ -54,6 +54,8 @@ export function createWhatsappService(deps: WhatsappServiceDeps) {
   const phoneKey = (digits: string) => createHmac('sha256', lookupKey).update(digits).digest('hex');
 
   let webhook: WebhookServer | null = null;
+  /** Set by stop(): an orders event that comes while the app closes (a batched one) scans nothing. */
+  let stopped = false;
   const outboxChanged = (storeId: number | null) => deps.events.emit('whatsapp.outbox.changed', { storeId });
   const connection = createConnection({
     repo,
@@ -146,6 +148,7 @@ export function createWhatsappService(deps: WhatsappServiceDeps) {
       poller.start();
     },
     async stop(): Promise<void> {
+      stopped = true;
       connection.stop();
       await poller.stop();
       await sender.stop();
@@ -155,6 +158,7 @@ export function createWhatsappService(deps: WhatsappServiceDeps) {
     },
     /** Orders changed: new status changes may fire triggers. */
     ordersChanged(): void {
+      if (stopped) return;
       try {
         scan();
       } catch (error) {
