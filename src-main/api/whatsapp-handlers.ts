@@ -1,5 +1,5 @@
 import type { Handler } from '../../src-shared/contract/dispatcher';
-import type { AppServices } from '../app/create-app';
+import type { AppServices } from '../app/services';
 
 type WhatsappCalls =
   | 'whatsapp.status' | 'whatsapp.connection.save' | 'whatsapp.connection.generateKey' | 'whatsapp.connection.forget' | 'whatsapp.session.control'

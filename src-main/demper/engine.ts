@@ -401,7 +401,7 @@ export class DemperEngine {
   // ── helpers ──────────────────────────────────────────────────────────────────────────────────
 
   private outsideHoursMs(now: number): number {
-    return msUntilWorkingHours(now, this.settings.workingHours, this.settings.utcOffsetMinutes);
+    return msUntilWorkingHours(now, this.settings.workingHours);
   }
 
   private checkStoreNow(storeId: number): void {

@@ -9,7 +9,7 @@ import { isLastPage } from './paging';
 import type { RetryPolicy } from './retry';
 import { kaspiRequest } from './transport';
 import { msg } from '../../src-shared/i18n/message';
-import { KZ_OFFSET_MS } from '../../src-shared/domain/order';
+import { KZ_OFFSET_MS } from '../../src-shared/domain/kazakhstan-time';
 
 /**
  * Public storefront (no auth): competitor offers (kaspi-api.md §4) and the reviews summary (§8).

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../src-shared/contract';
 import type { ReviewsFilter, ReviewSyncStatus } from '../../src-shared/contract/reviews';
-import { dayOfDate, kzDay, kzDayStart } from '../../src-shared/domain/order';
+import { dayOfDate, kzDay, kzDayStart } from '../../src-shared/domain/kazakhstan-time';
 import { isKaspiError } from '../../src-shared/domain/kaspi-error';
 import type { StoreSummary } from '../../src-shared/domain/store';
 import { msg } from '../../src-shared/i18n/message';

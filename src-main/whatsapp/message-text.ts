@@ -1,6 +1,6 @@
 import { msg, renderMessage } from '../../src-shared/i18n';
 import { formatTenge } from '../../src-shared/pricing/format-tenge';
-import { KZ_OFFSET_MS } from '../../src-shared/domain/order';
+import { KZ_OFFSET_MS } from '../../src-shared/domain/kazakhstan-time';
 import { renderTemplate, templateVariables } from '../../src-shared/whatsapp/template';
 import type { TemplateValues } from '../../src-shared/whatsapp/template';
 import type { TriggerSettings } from '../../src-shared/contract/whatsapp';

@@ -1,4 +1,4 @@
-import { kzDay, kzDayStart } from '../../src-shared/domain/order';
+import { kzDay, kzDayStart } from '../../src-shared/domain/kazakhstan-time';
 import type { StoreSummary } from '../../src-shared/domain/store';
 import { chatIdOfMobile } from '../../src-shared/whatsapp/phone';
 import { afterQuietHours, isQuiet } from '../../src-shared/whatsapp/quiet-hours';

@@ -1,4 +1,3 @@
-import type { Database } from 'better-sqlite3';
 import type { WhatsappTrigger } from '../../src-shared/contract/whatsapp';
 import { normaliseKzMobile } from '../../src-shared/whatsapp/phone';
 import type { WhatsappOutboxRepo, NewOutboxRow } from '../db/repos/whatsapp-outbox-repo';
@@ -25,7 +24,6 @@ export function triggersOfStep(step: Pick<HistoryStep, 'prevId' | 'state' | 'out
 }
 
 export interface TriggerScanDeps {
-  db: Database;
   repo: WhatsappRepo;
   outbox: WhatsappOutboxRepo;
   decrypt(sealed: string): string;
@@ -45,7 +43,7 @@ const BATCH = 500;
 export function scanTriggers(deps: TriggerScanDeps, now: number): { queued: number; stores: Set<number> } {
   const stores = new Set<number>();
   let queued = 0;
-  const run = deps.db.transaction(() => {
+  deps.repo.atomically(() => {
     const enabled = new Map<string, StoredTrigger>();
     for (const t of deps.repo.enabledTriggers()) enabled.set(`${t.storeId}:${t.trigger}`, t);
     let cursor = deps.repo.connection().triggerCursor;
@@ -67,7 +65,6 @@ export function scanTriggers(deps: TriggerScanDeps, now: number): { queued: numb
     }
     deps.repo.updateConnection({ triggerCursor: cursor }, now);
   });
-  run.immediate();
   return { queued, stores };
 }
 

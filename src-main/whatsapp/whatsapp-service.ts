@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../src-shared/contract';
 import type { OutboxRow, OutboxState, StoreWhatsapp, TriggerSettings, WhatsappStatus, WhatsappTrigger } from '../../src-shared/contract/whatsapp';
-import { kzDay, kzDayStart } from '../../src-shared/domain/order';
+import { kzDay, kzDayStart } from '../../src-shared/domain/kazakhstan-time';
 import type { StoreSummary } from '../../src-shared/domain/store';
 import { msg } from '../../src-shared/i18n/message';
 import { isStopReply } from '../../src-shared/whatsapp/buyer-words';
@@ -102,7 +102,7 @@ export function createWhatsappService(deps: WhatsappServiceDeps) {
   /** Reads new order status changes into the outbox. */
   function scan(): void {
     const { queued, stores } = scanTriggers({
-      db: deps.db, repo, outbox, phoneKey, staleAfterMs: pacing.staleAfterMs,
+      repo, outbox, phoneKey, staleAfterMs: pacing.staleAfterMs,
       decrypt: (sealed) => deps.secrets.decrypt(sealed), encrypt: (plain) => deps.secrets.encrypt(plain),
     }, now());
     if (queued > 0) {

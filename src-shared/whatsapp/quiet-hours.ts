@@ -1,4 +1,4 @@
-import { KZ_OFFSET_MS } from '../domain/order';
+import { KZ_OFFSET_MS } from '../domain/kazakhstan-time';
 
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;

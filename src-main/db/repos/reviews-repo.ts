@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { ReviewRow, ReviewsFilter } from '../../../src-shared/contract/reviews';
-import { dayOfDate, kzDate, kzDay, kzDayStart } from '../../../src-shared/domain/order';
+import { dayOfDate, kzDate, kzDay, kzDayStart } from '../../../src-shared/domain/kazakhstan-time';
 
 export interface NewReview {
   kaspiId: string;

@@ -120,6 +120,13 @@ export function whatsappRepo(db: Database) {
   };
 
   return {
+    /**
+     * One change made of this repository's and the outbox's writes (the trigger scan: outbox rows
+     * and the cursor that moves past them), begun IMMEDIATE so no other writer slips in between.
+     */
+    atomically<T>(work: () => T): T {
+      return db.transaction(work).immediate();
+    },
     connection(): ConnectionRow {
       const r = connection.get()!;
       return { url: r.url, apiKeyEnc: r.api_key_enc, keyUrl: r.key_url, webhookVia: r.webhook_via, webhookTokenEnc: r.webhook_token_enc, lookupKeyEnc: r.lookup_key_enc, triggerCursor: r.trigger_cursor, autoRestartMs: r.auto_restart_ms };

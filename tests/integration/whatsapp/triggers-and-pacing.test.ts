@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OutboxRow } from '../../../src-shared/contract/whatsapp';
-import { KZ_OFFSET_MS, kzDay, kzDayStart } from '../../../src-shared/domain/order';
+import { KZ_OFFSET_MS, kzDay, kzDayStart } from '../../../src-shared/domain/kazakhstan-time';
 import { call } from '../../support/call-app';
 import { waitFor } from '../../support/demper-on-sim';
 import { useTempDir } from '../../support/temp-dir';
