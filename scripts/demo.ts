@@ -99,7 +99,13 @@ async function showHistory(storeId: number, merchantUid: string): Promise<boolea
  * on, then the demper in dry run — it decides and explains, and changes nothing until switched to live.
  */
 async function startDryRun(storeId: number): Promise<void> {
-  const rows = await call<Array<{ sku: string; ourPrice: number | null; active: boolean }>>('products.table', { storeId });
+  type Row = { sku: string; ourPrice: number | null; active: boolean };
+  const rows: Row[] = [];
+  for (let offset = 0; ; offset += 500) {
+    const page = await call<{ total: number; rows: Row[] }>('products.page', { query: { storeId }, offset, limit: 500 });
+    rows.push(...page.rows);
+    if (offset + 500 >= page.total) break;
+  }
   const lines = rows.filter((r) => r.active && r.ourPrice).map((r) => `${r.sku};${Math.round(r.ourPrice! * 0.93)};${Math.round(r.ourPrice! * 1.1)};да`);
   if (lines.length === 0) return;
   const imported = await call<{ applied: number }>('rules.importCsv', { csv: ['Артикул;Минимальная цена;Максимальная цена;Бот', ...lines].join('\n'), apply: true });

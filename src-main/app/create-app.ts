@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../src-shared/contract';
+import type { EventPayload } from '../../src-shared/contract';
 import { createDispatcher } from '../../src-shared/contract/dispatcher';
 import { KaspiError } from '../../src-shared/domain/kaspi-error';
 import { createLogger } from '../logging/logger';
@@ -25,6 +26,7 @@ import { costBasisReader } from '../orders/cost-basis';
 import { createAnalyticsService } from '../analytics/analytics-service';
 import { createWhatsappService } from '../whatsapp/whatsapp-service';
 import { createReviewsService } from '../reviews/reviews-service';
+import { createProductsTable } from '../products-table/products-table-service';
 import { EventBus } from './event-bus';
 import { dataPaths } from './data-paths';
 import { tuneHeapForLongRunningService } from './heap-tuning';
@@ -65,6 +67,7 @@ export async function createApp(config: AppConfig): Promise<App> {
 
   const secrets = await createKeyFileBox(paths.secretKey, config.keyWrapper);
   const events = new EventBus({ onInvalidPayload: (event, error) => log.error('event payload did not pass its schema; not sent', { event, error }) });
+  const productsTable = createProductsTable({ db, events, logger });
   // Read on every use: a login or call goes where the current settings (or start-up options) say.
   const settings = settingsRepo(db, (key, fields) => log.warn('stored settings did not pass their check; these fell back to their defaults', { key, fields }));
   const target = () => loginTarget(config, settings.app().kaspi);
@@ -98,8 +101,11 @@ export async function createApp(config: AppConfig): Promise<App> {
     engineOverrides: config.engineOverrides,
   });
   // What the engine reprices follows the seller's edits at once.
-  events.subscribe((event) => {
-    if (event === 'products.changed' || event === 'stores.changed') void demper.reload().catch((error: unknown) => log.error('demper reload failed', { error }));
+  events.subscribe((event, payload) => {
+    if (event !== 'products.changed' && event !== 'stores.changed') return;
+    // An edit of some products reloads those only; a store's change, everything.
+    const productIds = event === 'products.changed' ? (payload as EventPayload<'products.changed'>).productIds : null;
+    void demper.reload(productIds).catch((error: unknown) => log.error('demper reload failed', { error }));
   });
   let monitor: HealthMonitor | null = null;
   if (config.proxyHealthChecks ?? true) {
@@ -146,7 +152,7 @@ export async function createApp(config: AppConfig): Promise<App> {
     if (event === 'orders.changed') whatsapp.ordersChanged();
   });
 
-  const services: AppServices = { config, paths, db, settings, events, logger, redactor, secrets, startedAt: now(), clock, now, sessions, stores, backups, proxyStore, pool, demper, updates, power: power.guard, orders, analytics, whatsapp, reviews };
+  const services: AppServices = { config, paths, db, settings, events, logger, redactor, secrets, startedAt: now(), clock, now, sessions, stores, backups, proxyStore, pool, demper, updates, power: power.guard, orders, analytics, productsTable, whatsapp, reviews };
   const dispatcher = createDispatcher(createHandlers(services), {
     mapError: (error) => (error instanceof KaspiError ? new AppError(`kaspi.${error.kind}`, error.userMessage, { retryAfterMs: error.retryAfterMs }) : undefined),
     onInternalError: (name, error) => logger.child('api').error('call failed', { call: name, error }),
@@ -155,6 +161,7 @@ export async function createApp(config: AppConfig): Promise<App> {
   for (const warning of config.warnings ?? []) log.warn('protection weakened', { warning });
   if (config.autoStartDemper ?? true) await demper.resumeIfRunning();
   updates?.start();
+  productsTable.start();
   if (config.autoStartOrders ?? true) {
     orders.start();
     analytics.start();
@@ -169,6 +176,7 @@ export async function createApp(config: AppConfig): Promise<App> {
       monitor?.stop();
       updates?.stop();
       power.stop();
+      productsTable.stop();
       await analytics.stop();
       await reviews.stop();
       await whatsapp.stop();

@@ -19,6 +19,7 @@ import type { OrdersService } from '../orders/orders-service';
 import type { SleepBlocker } from '../power/keep-awake';
 import type { PowerEventSource } from '../power/power-handling';
 import type { SleepGuard } from '../power/sleep-guard';
+import type { ProductsTable } from '../products-table/products-table-service';
 import type { ProxyPool } from '../proxies/pool';
 import type { KeyWrapper } from '../secrets/key-file-box';
 import type { SecretBox } from '../secrets/secret-box';
@@ -106,6 +107,8 @@ export interface AppServices {
   analytics: AnalyticsService;
   whatsapp: WhatsappService;
   reviews: ReviewsService;
+  /** The products table served by window, kept current and pushed as row deltas (issue #14). */
+  productsTable: ProductsTable;
 }
 
 export interface App extends AppServices {

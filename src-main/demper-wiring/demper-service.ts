@@ -227,9 +227,10 @@ export function createDemperService(deps: DemperServiceDeps) {
       log.info('resumed after sleep', { rechecking });
       return rechecking;
     },
-    /** After rules, products or stores change. */
-    async reload(): Promise<void> {
-      if (engine.status().state !== 'stopped') await engine.reload();
+    /** After rules, products or stores change: only the given products when the change names them. */
+    async reload(productIds?: readonly number[] | null): Promise<void> {
+      if (engine.status().state === 'stopped') return;
+      await (productIds ? engine.reloadProducts(productIds) : engine.reload());
     },
     stop: settle,
   };

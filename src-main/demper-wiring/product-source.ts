@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { ProductInfo, ProductSource, StoreInfo } from '../demper/ports';
 import { productsRepo } from '../db/repos/products-repo';
+import type { ProductToReprice } from '../db/repos/products-repo';
+import type { StoreRuleDefaults } from '../../src-shared/domain/rules';
 import { storesRepo } from '../db/repos/stores-repo';
 import { parseDefaults, parseStored, resolveProduct } from '../rules/resolve';
 
@@ -12,6 +14,11 @@ import { parseDefaults, parseStored, resolveProduct } from '../rules/resolve';
 export function createProductSource(db: Database): ProductSource {
   const stores = storesRepo(db);
   const products = productsRepo(db);
+  /** A product as the engine reprices it, or null when its rules do not resolve (the table shows why). */
+  const info = (storeId: number, storeDefaults: StoreRuleDefaults, p: ProductToReprice): ProductInfo | null => {
+    const { rules } = resolveProduct(storeDefaults, parseStored(p.rulesJson));
+    return rules && { storeId, productId: p.id, masterSku: p.masterSku, sku: p.sku, rules, cities: p.cityIds };
+  };
   return {
     async stores(): Promise<StoreInfo[]> {
       return stores.connected().map((s) => ({ storeId: s.id, merchantId: s.merchantUid, name: s.name }));
@@ -20,13 +27,10 @@ export function createProductSource(db: Database): ProductSource {
       const store = stores.rulesOf(storeId);
       if (!store?.botEnabled) return [];
       const storeDefaults = parseDefaults(store.defaultRulesJson);
-      const out: ProductInfo[] = [];
-      for (const p of products.toReprice(storeId)) {
-        const { rules } = resolveProduct(storeDefaults, parseStored(p.rulesJson));
-        if (!rules) continue;
-        out.push({ storeId, productId: p.id, masterSku: p.masterSku, sku: p.sku, rules, cities: p.cityIds });
-      }
-      return out;
+      return products.toReprice(storeId).flatMap((p) => info(storeId, storeDefaults, p) ?? []);
+    },
+    async productsByIds(productIds: readonly number[]): Promise<ProductInfo[]> {
+      return products.toRepriceByIds(productIds).flatMap((p) => info(p.storeId, parseDefaults(p.defaultRulesJson), p) ?? []);
     },
   };
 }

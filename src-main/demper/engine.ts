@@ -4,7 +4,8 @@ import { EngineCore } from './engine-core';
 import type { EngineDeps } from './engine-core';
 import { msUntilWorkingHours } from './local-time';
 import { citiesOf, newPair, pairKey } from './pair';
-import type { KillSwitchStop } from './ports';
+import type { Pair } from './pair';
+import type { KillSwitchStop, ProductInfo, StoreInfo } from './ports';
 import { pushChange, takeNextPush } from './push-path';
 import { resumeFromJournal } from './resume';
 import type { Signal } from './signal';
@@ -173,40 +174,70 @@ export class DemperEngine {
         core.stores.set(info.storeId, store);
       }
       store.info = info;
-      for (const product of await core.deps.products.products(info.storeId)) {
-        for (const cityId of citiesOf(product)) {
-          const key = pairKey(product.productId, cityId);
-          seen.add(key);
-          const existing = core.pairs.get(key);
-          if (existing) {
-            const rulesChanged = JSON.stringify(existing.product.rules) !== JSON.stringify(product.rules);
-            existing.product = product;
-            existing.store = info;
-            if (rulesChanged) {
-              // A push decided under the old rules (an old floor) must never go out; decide again now.
-              core.queue.delete(key);
-              if (!existing.pending && !existing.pushing) core.scheduler.schedule(existing, now, existing.cls);
-            }
-          } else {
-            const pair = newPair(key, info, product, cityId);
-            core.pairs.set(key, pair);
-            core.scheduler.schedule(pair, now, 'contested');
-          }
-        }
-      }
+      for (const product of await core.deps.products.products(info.storeId)) this.follow(info, product, now, seen);
     }
     const storeIds = new Set(stores.map((s) => s.storeId));
     for (const id of core.stores.keys()) if (!storeIds.has(id)) core.stores.delete(id);
-    for (const [key, pair] of core.pairs) {
-      if (seen.has(key)) continue;
-      core.scheduler.unschedule(pair);
-      core.queue.delete(key);
-      core.pairs.delete(key);
-    }
+    this.forgetPairs((pair, key) => !seen.has(key));
     const lanes = new Set(core.deps.offers.lanes());
     for (const lane of lanes) if (!core.lanes.has(lane)) core.lanes.set(lane, new LaneBudget(lane, this.settings, now));
     for (const lane of core.lanes.keys()) if (!lanes.has(lane)) core.lanes.delete(lane);
     this.changed();
+  }
+
+  /**
+   * Re-reads only the given products (after an edit of their rules or bot): the other pairs, and
+   * their rules, are not touched. A source that cannot read products by id reloads everything.
+   */
+  async reloadProducts(productIds: readonly number[]): Promise<void> {
+    const { core } = this;
+    const byIds = core.deps.products.productsByIds;
+    if (!byIds) return this.reload();
+    const now = core.now();
+    const seen = new Set<string>();
+    for (const product of await byIds.call(core.deps.products, productIds)) {
+      const store = core.stores.get(product.storeId);
+      // A store the engine does not know yet (just turned on) comes with a full reload.
+      if (store) this.follow(store.info, product, now, seen);
+    }
+    const ids = new Set(productIds);
+    this.forgetPairs((pair, key) => ids.has(pair.product.productId) && !seen.has(key));
+    this.changed();
+  }
+
+  /** Takes a product's current rules into its pairs (new cities are checked at once), noting their keys in `seen`. */
+  private follow(info: StoreInfo, product: ProductInfo, now: number, seen: Set<string>): void {
+    const { core } = this;
+    for (const cityId of citiesOf(product)) {
+      const key = pairKey(product.productId, cityId);
+      seen.add(key);
+      const existing = core.pairs.get(key);
+      if (existing) {
+        const rulesChanged = JSON.stringify(existing.product.rules) !== JSON.stringify(product.rules);
+        existing.product = product;
+        existing.store = info;
+        if (rulesChanged) {
+          // A push decided under the old rules (an old floor) must never go out; decide again now.
+          core.queue.delete(key);
+          if (!existing.pending && !existing.pushing) core.scheduler.schedule(existing, now, existing.cls);
+        }
+      } else {
+        const pair = newPair(key, info, product, cityId);
+        core.pairs.set(key, pair);
+        core.scheduler.schedule(pair, now, 'contested');
+      }
+    }
+  }
+
+  /** Stops repricing the pairs `gone` picks: unscheduled, their queued pushes dropped. */
+  private forgetPairs(gone: (pair: Pair, key: string) => boolean): void {
+    const { core } = this;
+    for (const [key, pair] of core.pairs) {
+      if (!gone(pair, key)) continue;
+      core.scheduler.unschedule(pair);
+      core.queue.delete(key);
+      core.pairs.delete(key);
+    }
   }
 
   status(): EngineStatus {

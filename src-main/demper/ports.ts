@@ -74,6 +74,8 @@ export interface ProductInfo {
 export interface ProductSource {
   stores(): Promise<StoreInfo[]>;
   products(storeId: number): Promise<ProductInfo[]>;
+  /** The repriced products among these ids (the others are not repriced now); lets an edit reload only what it touched. */
+  productsByIds?(productIds: readonly number[]): Promise<ProductInfo[]>;
 }
 
 /** design.md §5: a row is planned before the push and completed in the same row after it. */

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { CallOutput } from '../../src-shared/contract';
 import {
-  boolWord, CsvError, EXPORT_COLUMNS, exportFileName, formatStep, looksBinary, matchHeaders, noneWord, parseCsv, readRuleRow, RULE_COLUMNS, serialiseCsv, strategyWord,
+  BOM, boolWord, CsvError, EXPORT_COLUMNS, exportFileName, formatStep, looksBinary, matchHeaders, noneWord, parseCsv, readRuleRow, RULE_COLUMNS, serialiseCsv, strategyWord,
 } from '../../src-shared/csv';
 import { msg } from '../../src-shared/i18n';
 import type { Message } from '../../src-shared/i18n';
@@ -38,9 +38,15 @@ function describe(o: StoredOverrides, bot: boolean): Record<(typeof CHANGE_FIELD
 export function createRulesCsv({ db, rules, now, onChanged }: { db: Database; rules: RulesService; now: () => Date; onChanged?: (ids: number[] | null) => void }) {
   const products = productsRepo(db);
 
-  function exportCsv(storeId: number | undefined, language: 'ru' | 'en'): CallOutput<'rules.exportCsv'> {
+  /**
+   * A part of the export: `limit` products from `offset`, the first part with the header. The parts
+   * joined are the file; a catalogue of 20,000 never travels, nor is built, as one string.
+   */
+  function exportCsv(storeId: number | undefined, language: 'ru' | 'en', offset = 0, limit = 2_000): CallOutput<'rules.exportCsv'> {
     const header = EXPORT_COLUMNS.map((c) => RULE_COLUMNS[c][language]);
-    const body = products.rulesCatalogue(storeId).map((p) => {
+    // One row more than asked says whether another part follows.
+    const part = products.rulesCatalogue(storeId, offset, limit + 1);
+    const body = part.slice(0, limit).map((p) => {
       const o = parseStored(p.rulesJson);
       const values: Record<(typeof EXPORT_COLUMNS)[number], string> = {
         store: p.storeName,
@@ -58,7 +64,9 @@ export function createRulesCsv({ db, rules, now, onChanged }: { db: Database; ru
     });
     // The seller's day, like every date the app writes (kazakhstan-time.ts).
     const date = kzDate(kzDay(now().getTime()));
-    return { fileName: exportFileName(language, date), csv: serialiseCsv([header, ...body], ';') };
+    // Parts after the first continue the file: no byte-order mark, no header.
+    const csv = offset === 0 ? serialiseCsv([header, ...body], ';') : body.length > 0 ? serialiseCsv(body, ';').slice(BOM.length) : '';
+    return { fileName: exportFileName(language, date), csv, next: part.length > limit ? offset + limit : null };
   }
 
   function fileError(message: Message): ImportResult {

@@ -1,14 +1,13 @@
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../src-shared/contract';
 import type { CallOutput } from '../../src-shared/contract';
-import type { ProductTableRow, RulesRejection, JournalEntryView } from '../../src-shared/contract/products';
+import type { RulesRejection, JournalEntryView } from '../../src-shared/contract/products';
 import { productRuleOverrides, storeRuleDefaults } from '../../src-shared/domain/rules';
 import type { StoreRuleDefaults } from '../../src-shared/domain/rules';
 import { productsRepo } from '../db/repos/products-repo';
 import type { ProductRuleState } from '../db/repos/products-repo';
 import { storesRepo } from '../db/repos/stores-repo';
 import { snapshotsRepo } from '../db/repos/snapshots-repo';
-import type { Snapshot } from '../db/repos/snapshots-repo';
 import { createSqliteJournal } from '../db/repos/journal-repo';
 import type { JournalEntry } from '../demper/ports';
 import { describeErrors, parseDefaults, parseStored, resolveProduct } from './resolve';
@@ -62,16 +61,8 @@ export function createRulesService({ db, now, onChanged }: RulesServiceDeps) {
   const journal = createSqliteJournal(db);
 
   const stores = storesRepo(db);
-  const lastChanges = db.prepare<[], { product_id: number; at: string }>(
-    "SELECT product_id, max(coalesce(pushed_at, created_at)) AS at FROM price_journal WHERE status IN ('pushed', 'verified', 'mismatch') GROUP BY product_id",
-  );
 
   const defaultsCache = new Map<number, StoreRuleDefaults>();
-  /**
-   * Resolving is the costly part of a table row, and after an edit only the edited rows differ:
-   * results are kept across calls, keyed by the exact defaults and overrides text they came from.
-   */
-  const resolvedCache = new Map<string, Resolved>();
   const defaultsOf = (storeId: number): StoreRuleDefaults => {
     let d = defaultsCache.get(storeId);
     if (!d) {
@@ -105,66 +96,6 @@ export function createRulesService({ db, now, onChanged }: RulesServiceDeps) {
   };
 
   const service = {
-    /** The products table: one row per product with its market, rules and last change. */
-    table(storeId?: number): ProductTableRow[] {
-      defaultsCache.clear();
-      const own = new Set(ownMerchantIds());
-      const rows = db
-        .prepare(
-          `SELECT p.id, p.store_id, s.name AS store_name, s.default_rules_json, p.title, p.sku, p.master_sku, p.bot_enabled, p.active, p.rules_json,
-                  (SELECT c.city_id FROM product_city_prices c WHERE c.product_id = p.id ORDER BY c.rowid LIMIT 1) AS city_id,
-                  (SELECT c.price FROM product_city_prices c WHERE c.product_id = p.id ORDER BY c.rowid LIMIT 1) AS city_price
-             FROM products p JOIN stores s ON s.id = p.store_id
-            WHERE p.removed_at IS NULL AND s.removed_at IS NULL ${storeId !== undefined ? 'AND p.store_id = @storeId' : ''}
-            ORDER BY p.title`,
-        )
-        .all(storeId !== undefined ? { storeId } : {}) as Array<{
-          id: number; store_id: number; store_name: string; default_rules_json: string; title: string; sku: string; master_sku: string | null;
-          bot_enabled: number; active: number; rules_json: string; city_id: string | null; city_price: number | null;
-        }>;
-      const market = new Map<number, Snapshot[]>();
-      for (const snap of snapshots.latestAll()) {
-        const list = market.get(snap.productId);
-        if (list) list.push(snap); else market.set(snap.productId, [snap]);
-      }
-      const changed = new Map(lastChanges.all().map((r) => [r.product_id, r.at]));
-      if (resolvedCache.size > 50_000) resolvedCache.clear();
-      return rows.map((r) => {
-        const cacheKey = `${r.default_rules_json}\u0000${r.rules_json}`;
-        let resolved = resolvedCache.get(cacheKey);
-        if (!resolved) {
-          resolved = resolveProduct(defaultsOf(r.store_id), parseStored(r.rules_json));
-          resolvedCache.set(cacheKey, resolved);
-        }
-        const snaps = market.get(r.id) ?? [];
-        const snap = snaps.find((s) => s.cityId === r.city_id) ?? snaps[0];
-        const rivals = snap ? snap.offers.filter((o) => !own.has(o.merchantId)) : [];
-        const best = snap?.bestRivalMerchantId ? snap.offers.find((o) => o.merchantId === snap.bestRivalMerchantId) : undefined;
-        return {
-          id: r.id,
-          storeId: r.store_id,
-          storeName: r.store_name,
-          title: r.title,
-          sku: r.sku,
-          masterSku: r.master_sku,
-          cityId: snap?.cityId ?? r.city_id,
-          ourPrice: snap?.ourPrice ?? r.city_price,
-          bestRivalPrice: snap?.bestRivalPrice ?? null,
-          bestRivalName: best?.merchantName ?? null,
-          position: snap?.ourPosition ?? null,
-          rivalsCount: rivals.length,
-          marketAt: snap?.takenAt ?? null,
-          floor: resolved.floor,
-          ceiling: resolved.ceiling,
-          strategy: resolved.strategy,
-          botEnabled: r.bot_enabled === 1,
-          active: r.active === 1,
-          lastChangeAt: changed.get(r.id) ?? null,
-          rulesError: describeErrors(resolved.errors),
-        };
-      });
-    },
-
     detail(productId: number, historyDays: number): CallOutput<'products.detail'> {
       const product = products.get(productId);
       if (!product) throw new AppError('not_found', msg('rules.product_not_found', { productId }));

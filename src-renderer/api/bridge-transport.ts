@@ -9,6 +9,7 @@ import type { Transport } from '../../src-shared/contract/client';
  */
 export function createBridgeTransport(base = window.location.origin): Transport {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  type Sent = { event: string; payload: unknown };
   let socket: WebSocket | null = null;
   let retry = 0;
 
@@ -16,8 +17,9 @@ export function createBridgeTransport(base = window.location.origin): Transport 
     socket = new WebSocket(`${base.replace(/^http/, 'ws')}/api/events`);
     socket.onopen = () => { retry = 0; };
     socket.onmessage = (message) => {
-      const { event, payload } = JSON.parse(String(message.data)) as { event: string; payload: unknown };
-      listeners.get(event)?.forEach((listener) => listener(payload));
+      // One event, or the events of one turn of main's event loop as an array (bridge-server.ts).
+      const data = JSON.parse(String(message.data)) as Sent | Sent[];
+      for (const { event, payload } of Array.isArray(data) ? data : [data]) listeners.get(event)?.forEach((listener) => listener(payload));
     };
     socket.onclose = () => {
       socket = null;

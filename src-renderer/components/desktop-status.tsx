@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
-import type { PowerStatus, WakeReport } from '../../src-shared/contract/power';
+import { useState } from 'react';
+import type { WakeReport } from '../../src-shared/contract/power';
 import type { UpdateStatus } from '../../src-shared/contract/updates';
 import { api } from '../api/client';
+import { useCall, useCallData } from '../api/use-call';
 import { useT } from '../i18n/use-t';
 import type { MessageKey } from '../i18n/catalog';
 import type { Params } from '../i18n/translate';
@@ -31,18 +32,14 @@ export function wakeText(t: T, report: WakeReport): string {
  */
 export function DesktopStatus() {
   const t = useT();
-  const [update, setUpdate] = useState<UpdateStatus | null>(null);
-  const [power, setPower] = useState<PowerStatus | null>(null);
+  // Both come with main's events (updates.status, power.changed), which carry the whole answer (query-client.ts).
+  const update = useCall('updates.status', {}).data ?? null;
+  const setCallData = useCallData();
+  const showUpdate = (next: UpdateStatus) => setCallData('updates.status', {}, next);
+  const power = useCall('power.status', {}).data ?? null;
   const [dismissed, setDismissed] = useState<number | null>(null);
   const [error, report] = useApiError();
 
-  useEffect(() => {
-    api.call('updates.status', {}).then(setUpdate, () => undefined);
-    api.call('power.status', {}).then(setPower, () => undefined);
-    const offUpdates = api.on('updates.status', setUpdate);
-    const offPower = api.on('power.changed', setPower);
-    return () => { offUpdates(); offPower(); };
-  }, []);
 
   const lastWake = power?.lastWake && power.lastWake.at !== dismissed ? power.lastWake : null;
   return (
@@ -51,7 +48,7 @@ export function DesktopStatus() {
         <div className="card banner" data-testid="update-ready" role="status">
           <span>{update.state === 'ready' ? t('desktop.update.ready', { version: update.version ?? '' }) : t('desktop.update.restarting')}</span>{' '}
           {update.state === 'ready' && (
-            <button className="primary" data-testid="update-restart" onClick={() => void api.call('updates.install', {}).then(setUpdate, report)}>{t('desktop.update.restart')}</button>
+            <button className="primary" data-testid="update-restart" onClick={() => void api.call('updates.install', {}).then(showUpdate, report)}>{t('desktop.update.restart')}</button>
           )}
           {error && <p className="error" role="alert">{error}</p>}
         </div>

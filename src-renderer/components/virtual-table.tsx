@@ -11,6 +11,8 @@ export interface Column<R> {
   /** Set on sortable columns: what a header click asks to sort by. */
   sortKey?: string;
   numeric?: boolean;
+  /** Text that must show whole wraps to a second line instead of being cut. */
+  wrap?: boolean;
 }
 
 export interface VirtualTableProps<R> {
@@ -104,7 +106,7 @@ export function VirtualTable<R>({ rows, count: total, rowAt, onRangeChange, colu
                 style={style}
               >
                 {columns.map((c) => (
-                  <div key={c.id} role="cell" className={c.numeric ? 'vt-cell num' : 'vt-cell'}>{c.cell(row)}</div>
+                  <div key={c.id} role="cell" className={['vt-cell', c.numeric && 'num', c.wrap && 'wrap'].filter(Boolean).join(' ')}>{c.cell(row)}</div>
                 ))}
               </div>
             );

@@ -49,6 +49,27 @@ export const productTableRow = z.object({
 });
 export type ProductTableRow = z.infer<typeof productTableRow>;
 
+/** Quick filters a seller toggles on the table; each narrows the rows further. */
+export const PRODUCT_FLAGS = ['firstLost', 'atFloor', 'noRivals', 'attention'] as const;
+export type ProductFlag = (typeof PRODUCT_FLAGS)[number];
+
+/** What the table sorts by; empty values (no rival, never checked) go last in either direction. */
+export const PRODUCT_SORT_KEYS = ['title', 'sku', 'ourPrice', 'bestRivalPrice', 'position', 'floor', 'ceiling', 'strategy', 'botEnabled', 'lastChangeAt'] as const;
+export type ProductSortKey = (typeof PRODUCT_SORT_KEYS)[number];
+
+/** Which products the table shows: a store, a search in title, SKU and catalogue id, the bot, quick filters. */
+export const productsQuery = z.object({
+  storeId: id.optional(),
+  search: z.string().max(200).default(''),
+  bot: z.enum(['all', 'on', 'off']).default('all'),
+  flags: z.array(z.enum(PRODUCT_FLAGS)).max(PRODUCT_FLAGS.length).default([]),
+});
+export type ProductsQuery = z.input<typeof productsQuery>;
+const everyProduct = { search: '', bot: 'all', flags: [] } as const satisfies z.output<typeof productsQuery>;
+
+export const productsSort = z.object({ key: z.enum(PRODUCT_SORT_KEYS).default('title'), dir: z.enum(['asc', 'desc']).default('asc') });
+export type ProductsSort = z.infer<typeof productsSort>;
+
 export const journalEntryView = z.object({
   id,
   storeId: id,
@@ -76,7 +97,15 @@ export const snapshotView = z.object({
 });
 
 export const productsCalls = {
-  'products.table': call(z.object({ storeId: id.optional() }), z.array(productTableRow)),
+  /** A window of the filtered, sorted table and how many rows the filter matches (sorted and filtered in SQLite). */
+  'products.page': call(
+    z.object({ query: productsQuery.default(everyProduct), sort: productsSort.default({ key: 'title', dir: 'asc' }), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(200) }),
+    z.object({ total: z.number().int(), rows: z.array(productTableRow) }),
+  ),
+  /** Every product id the filter matches, in table order: "select all" beyond the rows on screen. */
+  'products.ids': call(z.object({ query: productsQuery.default(everyProduct), sort: productsSort.default({ key: 'title', dir: 'asc' }) }), z.array(id)),
+  /** Titles and SKUs of the given products (the Demper page's decision feed names what it changed). */
+  'products.titles': call(z.object({ productIds: z.array(id).max(1000) }), z.array(z.object({ id, title: z.string(), sku: z.string() }))),
   'products.detail': call(
     z.object({ productId: id, historyDays: z.number().int().min(1).max(365).default(7) }),
     z.object({
@@ -110,7 +139,14 @@ export const productsCalls = {
   'products.setBot': call(z.object({ productIds: z.array(id).min(1).max(20_000), enabled: z.boolean() }), z.object({ updated: z.number().int() })),
   'rules.storeDefaults.get': call(z.object({ storeId: id }), storeRuleDefaults),
   'rules.storeDefaults.update': call(z.object({ storeId: id, defaults: storeRuleDefaults }), storeRuleDefaults),
-  'rules.exportCsv': call(z.object({ storeId: id.optional(), language: z.enum(['ru', 'en']).default('ru') }), z.object({ fileName: z.string(), csv: z.string() })),
+  /**
+   * The rules as CSV, a part at a time: `csv` of the rows from `offset` (the header and byte-order
+   * mark with the first part), `next` the offset of the next part or null after the last.
+   */
+  'rules.exportCsv': call(
+    z.object({ storeId: id.optional(), language: z.enum(['ru', 'en']).default('ru'), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(5000).default(2000) }),
+    z.object({ fileName: z.string(), csv: z.string(), next: z.number().int().nullable() }),
+  ),
   /** Parses and checks a CSV; with apply=false nothing is written (the preview). */
   'rules.importCsv': call(
     z.object({ csv: z.string().max(20_000_000), apply: z.boolean() }),
@@ -134,4 +170,10 @@ export const productsCalls = {
 
 export const productsEvents = {
   'products.changed': z.object({ productIds: z.array(id).nullable() }),
+  /**
+   * Table rows that changed (a price, a place, rules, the last change), as they are now: open
+   * pages patch them in. `ids` null: too many to list, read the table again. A changed id without
+   * a row left the table (removed).
+   */
+  'products.rows': z.object({ ids: z.array(id).nullable(), rows: z.array(productTableRow) }),
 };

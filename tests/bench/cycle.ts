@@ -55,7 +55,7 @@ export default async function bench(): Promise<Record<string, unknown>> {
     env = await benchApp(sim.urls);
     const { app, storeId } = env;
     await call(app, 'stores.sync', { storeId });
-    const ids = (await call<Array<{ id: number }>>(app, 'products.table', {})).map((r) => r.id);
+    const ids = await call<number[]>(app, 'products.ids', {});
     await call(app, 'rules.update', { productIds: ids, set: { floor: { kind: 'fixed', price: 1 } } });
     await call(app, 'products.setBot', { productIds: ids, enabled: true });
     await call(app, 'demper.control', { action: 'start', storeId });

@@ -1,8 +1,7 @@
 import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright';
 import type { ReviewSyncStatus } from '../../src-shared/contract/reviews';
-import { launchChromium } from '../support/browser';
 import { call } from '../support/call-app';
 import { simConfig } from '../support/app-on-sim';
 import { startTestHeadless } from '../support/headless';
@@ -11,12 +10,12 @@ import { SCENARIO_CREDENTIALS, startKaspiSim } from '../sim/kaspi';
 import { startWahaSim } from '../sim/waha';
 import { FAST_ORDERS } from '../integration/orders/support/orders-app';
 import { FAST_PACING, SELLER_PHONE, WAHA_KEY, buyerPhone } from '../integration/whatsapp/support/whatsapp-app';
-import { expectNoRussianOnlyText, keepFailure } from './support/page-walk';
+import { expectNoRussianOnlyText } from './support/page-walk';
+import { useE2EBrowser } from './support/e2e-browser';
 
 const tempDir = useTempDir();
-let browser: Browser;
-beforeAll(async () => { browser = await launchChromium(); });
-afterAll(async () => { await browser?.close(); });
+// A failed run keeps the pages' pictures and HTML (test-artifacts/failures).
+const browser = useE2EBrowser();
 
 const ARTIFACTS = 'test-artifacts/pages';
 
@@ -158,11 +157,7 @@ describe('WhatsApp and reviews pages, in a real browser', () => {
       const test = page.getByTestId('wa-outbox-row').filter({ hasText: 'Test from Kaspi Demper' });
       await expect.poll(async () => test.getAttribute('data-state'), { timeout: 30_000 }).toBe('delivered');
       expect(waha.sent(SELLER_PHONE).map((m) => m.body)).toEqual(['Test from Kaspi Demper']);
-    } catch (error) {
-      await keepFailure(page, 'reviews-whatsapp');
-      throw error;
     } finally {
-      await page.close();
       await headless.close();
       await waha.close();
       await sim.close();

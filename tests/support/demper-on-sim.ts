@@ -34,7 +34,7 @@ export async function connectedApp(dataDir: string, sim: KaspiSimOptions = {}, e
   const { accountId } = await call<{ accountId: number }>(app, 'stores.login', { loginId: 'login-demper-1', credentials: { method: 'email', login: 'owner@small.test', password: 'small-pass-1' } });
   const [store] = await call<Array<{ id: number }>>(app, 'stores.add', { accountId, merchantUids: ['30000001'] });
   await call(app, 'stores.sync', { storeId: store!.id });
-  const rows = await call<Array<{ id: number; masterSku: string; sku: string }>>(app, 'products.table', {});
+  const { rows } = await call<{ rows: Array<{ id: number; masterSku: string; sku: string }> }>(app, 'products.page', { limit: 500 });
   const product = (masterSku: string) => rows.find((r) => r.masterSku === masterSku)!;
   return { ...env, storeId: store!.id, product };
 }

@@ -20,7 +20,7 @@ export function importPastMarket(app: App, sim: KaspiSim, storeId: number, merch
       if (productId === undefined) continue;
       const wrote = snapshots.record({
         productId, cityId: place.cityId, takenAt: new Date(place.from).toISOString(), ourPrice: place.ourPrice, ourPosition: place.position,
-        bestRivalPrice: place.bestRivalPrice, bestRivalMerchantId: 'past', offers: [],
+        bestRivalPrice: place.bestRivalPrice, bestRivalMerchantId: 'past', bestRivalName: null, rivalsCount: 1, offers: [],
       });
       if (wrote) written++;
     }

@@ -6,7 +6,8 @@ import { demperMemory } from './004-demper-memory';
 import { loginContext } from './005-login-context';
 import { orders } from './006-orders';
 import { whatsappReviews } from './008-whatsapp-reviews';
+import { productsTable } from './011-products-table';
 
 /** In order; a version is never reused or edited once released. */
-export const MIGRATIONS: readonly Migration[] = [initial, proxies, offerState, demperMemory, loginContext, orders, whatsappReviews];
+export const MIGRATIONS: readonly Migration[] = [initial, proxies, offerState, demperMemory, loginContext, orders, whatsappReviews, productsTable];
 export type { Migration };

@@ -131,6 +131,26 @@ export function productsRepo(db: Database) {
         .all(storeId)
         .map((p) => ({ id: p.id, sku: p.sku, masterSku: p.master_sku, rulesJson: p.rules_json, cityIds: p.cities ? p.cities.split(',') : [] }));
     },
+    /**
+     * Which of these products the demper may reprice now (its store connected with the bot on, the
+     * product as `toReprice` asks), with its store's defaults: an edit reloads only what it touched.
+     */
+    toRepriceByIds(productIds: readonly number[]): Array<ProductToReprice & { storeId: number; defaultRulesJson: string }> {
+      return db
+        .prepare<[string], { store_id: number; default_rules_json: string; id: number; sku: string; master_sku: string; rules_json: string; cities: string | null }>(
+          `SELECT p.store_id, s.default_rules_json, p.id, p.sku, p.master_sku, p.rules_json,
+                  (SELECT group_concat(c.city_id) FROM product_city_prices c WHERE c.product_id = p.id) AS cities
+             FROM products p JOIN stores s ON s.id = p.store_id
+            WHERE p.id IN (SELECT value FROM json_each(?)) AND s.bot_enabled = 1 AND s.removed_at IS NULL
+              AND p.bot_enabled = 1 AND p.active = 1 AND p.removed_at IS NULL AND p.master_sku IS NOT NULL
+            ORDER BY p.id`,
+        )
+        .all(JSON.stringify(productIds))
+        .map((p) => ({
+          storeId: p.store_id, defaultRulesJson: p.default_rules_json,
+          id: p.id, sku: p.sku, masterSku: p.master_sku, rulesJson: p.rules_json, cityIds: p.cities ? p.cities.split(',') : [],
+        }));
+    },
     /** Our own price in a city, once Kaspi shows the one we pushed. */
     setCityPrice(productId: number, cityId: string, price: number, at: string): void {
       db.prepare('UPDATE product_city_prices SET price = ?, updated_at = ? WHERE product_id = ? AND city_id = ?').run(price, at, productId, cityId);
@@ -143,15 +163,15 @@ export function productsRepo(db: Database) {
       return row && { rulesJson: row.rules_json, defaultRulesJson: row.default_rules_json };
     },
     /** The rules of every product on sale in connected stores (one store's, if given), as the rules spreadsheet lists them. */
-    rulesCatalogue(storeId?: number): ProductRulesEntry[] {
+    rulesCatalogue(storeId?: number, offset = 0, limit = -1): ProductRulesEntry[] {
       return db
         .prepare(
           `SELECT p.id, p.store_id AS storeId, s.name AS storeName, s.merchant_uid AS merchantUid, p.sku, p.title, p.bot_enabled = 1 AS botEnabled, p.rules_json AS rulesJson
              FROM products p JOIN stores s ON s.id = p.store_id
-            WHERE p.removed_at IS NULL AND s.removed_at IS NULL ${storeId !== undefined ? 'AND p.store_id = ?' : ''}
-            ORDER BY s.name, p.title`,
+            WHERE p.removed_at IS NULL AND s.removed_at IS NULL ${storeId !== undefined ? 'AND p.store_id = @storeId' : ''}
+            ORDER BY s.name, p.title, p.id LIMIT @limit OFFSET @offset`,
         )
-        .all(...(storeId !== undefined ? [storeId] : []))
+        .all({ storeId, offset, limit })
         .map((row) => ({ ...(row as ProductRulesEntry), botEnabled: Boolean((row as { botEnabled: number }).botEnabled) }));
     },
     /** A product's stored rules and bot switch, as rule checks read them; undefined for an unknown product. */

@@ -10,6 +10,10 @@ export interface Snapshot {
   ourPosition: number | null;
   bestRivalPrice: number | null;
   bestRivalMerchantId: string | null;
+  /** The cheapest rival's shop name, as the storefront shows it. */
+  bestRivalName: string | null;
+  /** Offers of other merchants than the seller's own stores. */
+  rivalsCount: number;
   offers: Offer[];
 }
 
@@ -24,7 +28,13 @@ interface Row {
   offers_json: string;
 }
 
-const toSnapshot = (r: Row): Snapshot => ({
+/** A row of `offer_latest` with its history row's offers. */
+interface LatestRow extends Row {
+  best_rival_name: string | null;
+  rivals_count: number;
+}
+
+const toSnapshot = (r: Row): Omit<Snapshot, 'bestRivalName' | 'rivalsCount'> => ({
   productId: r.product_id,
   cityId: r.city_id,
   takenAt: r.taken_at,
@@ -39,7 +49,8 @@ const toSnapshot = (r: Row): Snapshot => ({
 export function summarise(productId: number, cityId: string, offers: readonly Offer[], ownMerchantIds: readonly string[], takenAt: string): Snapshot {
   const sorted = [...offers].sort((a, b) => a.price - b.price);
   const ownIndex = sorted.findIndex((o) => ownMerchantIds.includes(o.merchantId));
-  const rival = sorted.find((o) => !ownMerchantIds.includes(o.merchantId)) ?? null;
+  const rivals = sorted.filter((o) => !ownMerchantIds.includes(o.merchantId));
+  const rival = rivals[0] ?? null;
   return {
     productId,
     cityId,
@@ -48,26 +59,36 @@ export function summarise(productId: number, cityId: string, offers: readonly Of
     ourPosition: ownIndex >= 0 ? ownIndex + 1 : null,
     bestRivalPrice: rival?.price ?? null,
     bestRivalMerchantId: rival?.merchantId ?? null,
+    bestRivalName: rival?.merchantName ?? null,
+    rivalsCount: rivals.length,
     offers: sorted,
   };
 }
 
 /**
- * The market as the bot saw it. A new row is written only when our price, our place or the best
- * rival changed since the last one, so a calm catalogue does not fill the disk while the price
- * history chart still has every step.
+ * The market as the bot saw it. A new history row is written only when our price, our place or
+ * the best rival changed since the last one, so a calm catalogue does not fill the disk while the
+ * price history chart still has every step; `offer_latest` points at each offer's newest row, so
+ * the latest market is read, never searched for in the history.
  */
 export function snapshotsRepo(db: Database) {
-  const last = db.prepare<[number, string], Row>('SELECT * FROM offer_snapshots WHERE product_id = ? AND city_id = ? ORDER BY id DESC LIMIT 1');
+  const last = db.prepare<[number, string], Pick<LatestRow, 'our_price' | 'our_position' | 'best_rival_price' | 'best_rival_merchant_id'>>(
+    'SELECT our_price, our_position, best_rival_price, best_rival_merchant_id FROM offer_latest WHERE product_id = ? AND city_id = ?',
+  );
   const insert = db.prepare(
     `INSERT INTO offer_snapshots (product_id, city_id, taken_at, our_price, our_position, best_rival_price, best_rival_merchant_id, offers_json)
      VALUES (@productId, @cityId, @takenAt, @ourPrice, @ourPosition, @bestRivalPrice, @bestRivalMerchantId, @offers)`,
   );
-  const latest = db.prepare<[], Row>(
-    'SELECT s.* FROM offer_snapshots s JOIN (SELECT max(id) AS id FROM offer_snapshots GROUP BY product_id, city_id) m ON m.id = s.id',
+  const setLatest = db.prepare(
+    `INSERT INTO offer_latest (product_id, city_id, snapshot_id, taken_at, our_price, our_position, best_rival_price, best_rival_merchant_id, best_rival_name, rivals_count)
+     VALUES (@productId, @cityId, @snapshotId, @takenAt, @ourPrice, @ourPosition, @bestRivalPrice, @bestRivalMerchantId, @bestRivalName, @rivalsCount)
+     ON CONFLICT (product_id, city_id) DO UPDATE SET snapshot_id = excluded.snapshot_id, taken_at = excluded.taken_at, our_price = excluded.our_price,
+       our_position = excluded.our_position, best_rival_price = excluded.best_rival_price, best_rival_merchant_id = excluded.best_rival_merchant_id,
+       best_rival_name = excluded.best_rival_name, rivals_count = excluded.rivals_count`,
   );
-  const latestOfProduct = db.prepare<[number], Row>(
-    'SELECT s.* FROM offer_snapshots s JOIN (SELECT max(id) AS id FROM offer_snapshots WHERE product_id = ? GROUP BY city_id) m ON m.id = s.id ORDER BY s.city_id',
+  const latestOf = db.prepare<[number], LatestRow>(
+    `SELECT s.*, l.best_rival_name, l.rivals_count FROM offer_latest l JOIN offer_snapshots s ON s.id = l.snapshot_id
+      WHERE l.product_id = ? ORDER BY l.city_id`,
   );
   const history = db.prepare<[number, string], Row>('SELECT * FROM offer_snapshots WHERE product_id = ? AND taken_at >= ? ORDER BY id');
 
@@ -82,17 +103,15 @@ export function snapshotsRepo(db: Database) {
         prev.best_rival_price === snapshot.bestRivalPrice &&
         prev.best_rival_merchant_id === snapshot.bestRivalMerchantId;
       if (same) return false;
-      insert.run({ ...snapshot, offers: JSON.stringify(snapshot.offers) });
+      const snapshotId = insert.run({ ...snapshot, offers: JSON.stringify(snapshot.offers) }).lastInsertRowid;
+      setLatest.run({ ...snapshot, snapshotId });
       return true;
     },
-    latestAll(): Snapshot[] {
-      return latest.all().map(toSnapshot);
-    },
-    /** A product's latest snapshot in each city it was seen in. */
+    /** The newest look at the storefront per city of a product, offers sorted by price. */
     latestOf(productId: number): Snapshot[] {
-      return latestOfProduct.all(productId).map(toSnapshot);
+      return latestOf.all(productId).map((r) => ({ ...toSnapshot(r), bestRivalName: r.best_rival_name, rivalsCount: r.rivals_count }));
     },
-    history(productId: number, since: string): Snapshot[] {
+    history(productId: number, since: string): Array<Omit<Snapshot, 'bestRivalName' | 'rivalsCount'>> {
       return history.all(productId, since).map(toSnapshot);
     },
   };

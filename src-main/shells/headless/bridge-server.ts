@@ -142,9 +142,18 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       socket.destroy();
     }
   });
-  const unsubscribe = app.events.subscribe((event, payload) => {
-    const message = JSON.stringify({ event, payload });
+  // Events come in bursts while the demper works (a decision per offer checked): those of one turn
+  // of the event loop go out together, one message per client (a JSON array when more than one),
+  // so main makes one socket write per turn instead of hundreds.
+  let queued: string[] = [];
+  const flush = () => {
+    const message = queued.length === 1 ? queued[0]! : `[${queued.join(',')}]`;
+    queued = [];
     for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(message);
+  };
+  const unsubscribe = app.events.subscribe((event, payload) => {
+    if (queued.length === 0) setImmediate(flush);
+    queued.push(JSON.stringify({ event, payload }));
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -1,8 +1,7 @@
-import { useEffect, useState } from 'react';
-import type { JournalEntryView } from '../../../src-shared/contract/products';
+import { useMemo } from 'react';
 import type { Reason } from '../../../src-shared/domain/decision';
 import { describeReason } from '../../../src-shared/pricing';
-import { api } from '../../api/client';
+import { useCall } from '../../api/use-call';
 import { useT } from '../../i18n/use-t';
 import type { MessageKey } from '../../i18n/catalog';
 import { useLanguage } from '../../store/ui-store';
@@ -11,24 +10,12 @@ import { useLanguage } from '../../store/ui-store';
 export function DecisionFeed({ cityName }: { cityName(storeId: number, cityId: string): string }) {
   const t = useT();
   const language = useLanguage();
-  const [entries, setEntries] = useState<JournalEntryView[]>([]);
-  const [titles, setTitles] = useState<Map<number, string>>(new Map());
-
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const load = () => api.call('journal.list', { limit: 50 }).then(setEntries, () => undefined);
-    void load();
-    // Decisions arrive in bursts; one reload per burst is enough.
-    const off = api.on('demper.decision', () => { if (!timer) timer = setTimeout(() => { timer = null; void load(); }, 700); });
-    const poll = setInterval(load, 5000);
-    return () => { off(); clearInterval(poll); if (timer) clearTimeout(timer); };
-  }, []);
-
-  useEffect(() => {
-    const missing = entries.some((e) => !titles.has(e.productId));
-    if (!missing) return;
-    api.call('products.table', {}).then((rows) => setTitles(new Map(rows.map((r) => [r.id, r.title]))), () => undefined);
-  }, [entries, titles]);
+  // Read again when decisions arrive, at most once a second (query-client.ts).
+  const entries = useCall('journal.list', { limit: 50 }).data ?? [];
+  // Only the titles of the products in the feed, never the whole table.
+  const productIds = useMemo(() => [...new Set(entries.map((e) => e.productId))].sort((a, b) => a - b), [entries]);
+  const named = useCall('products.titles', { productIds }, { enabled: productIds.length > 0, keepPrevious: true }).data;
+  const titles = useMemo(() => new Map((named ?? []).map((p) => [p.id, p.title])), [named]);
 
   if (entries.length === 0) return <div className="empty-state">{t('demper.noDecisions')}</div>;
   return (

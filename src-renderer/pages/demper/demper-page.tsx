@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import type { DemperSettings, EngineStatusView } from '../../../src-shared/contract/demper';
-import type { StoreSummary } from '../../../src-shared/domain/store';
 import { api } from '../../api/client';
+import { callKey } from '../../api/query-client';
+import { useCall, useCallData, useStores } from '../../api/use-call';
 import { useApiError } from '../../components/use-api-error';
 import { useT } from '../../i18n/use-t';
 import { useLanguage } from '../../store/ui-store';
@@ -14,20 +15,16 @@ type Action = 'start' | 'stop' | 'pause' | 'resume';
 export function DemperPage() {
   const t = useT();
   const language = useLanguage();
-  const [status, setStatus] = useState<EngineStatusView | null>(null);
-  const [settings, setSettings] = useState<DemperSettings | null>(null);
-  const [stores, setStores] = useState<StoreSummary[]>([]);
+  // The status comes with main's 'demper.status' events; the stores with 'stores.changed' (query-client.ts).
+  const status = useCall('demper.status', {}).data ?? null;
+  const settings = useCall('demper.settings.get', {}).data ?? null;
+  const stores = useStores();
+  const setCallData = useCallData();
+  const client = useQueryClient();
   const [error, report, clear] = useApiError();
-
-  const loadStores = useCallback(() => api.call('stores.list', {}).then(setStores, report), [report]);
-  useEffect(() => {
-    api.call('demper.status', {}).then(setStatus, report);
-    api.call('demper.settings.get', {}).then(setSettings, report);
-    void loadStores();
-    const offStatus = api.on('demper.status', setStatus);
-    const offStores = api.on('stores.changed', () => void loadStores());
-    return () => { offStatus(); offStores(); };
-  }, [report, loadStores]);
+  const setStatus = (next: EngineStatusView) => setCallData('demper.status', {}, next);
+  const setSettings = (next: DemperSettings) => setCallData('demper.settings.get', {}, next);
+  const loadStores = () => client.invalidateQueries({ queryKey: callKey('stores.list', {}) });
 
   async function act(run: () => Promise<unknown>) {
     clear();
@@ -35,7 +32,7 @@ export function DemperPage() {
   }
   const control = (action: Action, storeId?: number) => act(async () => {
     // The store switch answers at once; the list is re-read (and corrected) after main confirms.
-    if (storeId !== undefined) setStores((list) => list.map((s) => (s.id === storeId ? { ...s, botEnabled: action === 'start' || action === 'resume' } : s)));
+    if (storeId !== undefined) setCallData('stores.list', {}, (list) => list?.map((s) => (s.id === storeId ? { ...s, botEnabled: action === 'start' || action === 'resume' } : s)));
     try {
       setStatus(await api.call('demper.control', { action, storeId }));
     } finally {
@@ -43,7 +40,7 @@ export function DemperPage() {
     }
   });
   const setDryRun = (dryRun: boolean) => act(async () => {
-    setSettings((current) => current && { ...current, dryRun });
+    if (settings) setSettings({ ...settings, dryRun });
     setSettings(await api.call('demper.settings.update', { dryRun }).catch(async (err: unknown) => {
       setSettings(await api.call('demper.settings.get', {}));
       throw err;

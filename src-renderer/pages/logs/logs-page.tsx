@@ -1,13 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { LOG_LEVELS } from '../../../src-shared/contract/maintenance';
-import type { LogRecordView } from '../../../src-shared/contract/maintenance';
-import type { StoreSummary } from '../../../src-shared/domain/store';
 import { api } from '../../api/client';
+import { useCall, useStores } from '../../api/use-call';
+import { useSettled } from '../../components/use-settled';
 import { useApiError } from '../../components/use-api-error';
 import { useT } from '../../i18n/use-t';
 
 type Level = (typeof LOG_LEVELS)[number];
-type Failure = { name: string; createdAt: string; reason: string };
 
 export function LogsPage() {
   const t = useT();
@@ -15,27 +14,18 @@ export function LogsPage() {
   const [module, setModule] = useState('');
   const [storeId, setStoreId] = useState<number | undefined>();
   const [text, setText] = useState('');
-  const [records, setRecords] = useState<LogRecordView[]>([]);
-  const [modules, setModules] = useState<string[]>([]);
-  const [stores, setStores] = useState<StoreSummary[]>([]);
-  const [failures, setFailures] = useState<Failure[]>([]);
+  const stores = useStores();
   const [image, setImage] = useState<string | null>(null);
   const [error, report] = useApiError();
-
-  const refresh = useCallback(() => {
-    api.call('logs.query', { minLevel, module: module || undefined, storeId, text: text.trim() || undefined, limit: 300 })
-      .then((r) => { setRecords(r.records); setModules(r.modules); }, report);
-  }, [minLevel, module, storeId, text, report]);
-
-  useEffect(() => {
-    const timer = setTimeout(refresh, 200);
-    const poll = setInterval(refresh, 5000);
-    return () => { clearTimeout(timer); clearInterval(poll); };
-  }, [refresh]);
-  useEffect(() => {
-    api.call('stores.list', {}).then(setStores, report);
-    api.call('logs.loginFailures', {}).then(setFailures, report);
-  }, [report]);
+  // New records come without an event: read again every 5 s while the page is open, and as the filter settles.
+  const settledText = useSettled(text.trim(), 200);
+  const filter = useMemo(() => ({ minLevel, module: module || undefined, storeId, text: settledText || undefined, limit: 300 }), [minLevel, module, storeId, settledText]);
+  const logs = useCall('logs.query', filter, { keepPrevious: true, refetchEveryMs: 5_000 });
+  const records = logs.data?.records ?? [];
+  const modules = logs.data?.modules ?? [];
+  const failures = useCall('logs.loginFailures', {}).data ?? [];
+  const refresh = () => void logs.refetch();
+  useEffect(() => { if (logs.error) report(logs.error); }, [logs.error, report]);
 
   return (
     <section className="page" data-testid="logs-page">
@@ -55,7 +45,7 @@ export function LogsPage() {
         <label>{t('logs.store')}
           <select value={storeId ?? ''} onChange={(e) => setStoreId(e.target.value ? Number(e.target.value) : undefined)}>
             <option value="">{t('logs.allStores')}</option>
-            {stores.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+            {stores.map((s) => <option key={s.id} value={s.id} translate="no">{s.name}</option>)}
           </select>
         </label>
         <input type="search" placeholder={t('logs.text')} value={text} onChange={(e) => setText(e.target.value)} data-testid="log-text" />

@@ -1,8 +1,6 @@
-import { useEffect, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { OverviewSummary } from '../../../src-shared/contract/overview';
-import { api } from '../../api/client';
-import { useApiError } from '../../components/use-api-error';
+import { useCall } from '../../api/use-call';
+import { translateError } from '../../i18n/translate';
 import { useSay, useT } from '../../i18n/use-t';
 import { useLanguage, useUi } from '../../store/ui-store';
 
@@ -11,15 +9,9 @@ export function OverviewPage() {
   const say = useSay();
   const language = useLanguage();
   const go = useUi((s) => s.go);
-  const [summary, setSummary] = useState<OverviewSummary | null>(null);
-  const [error, report] = useApiError();
-
-  useEffect(() => {
-    const load = () => api.call('overview.summary', {}).then(setSummary, report);
-    void load();
-    const poll = setInterval(load, 10_000);
-    return () => clearInterval(poll);
-  }, [report]);
+  // Counted by SQL aggregates in main; read again when main's events say products, stores, proxies or the demper changed.
+  const { data: summary, error: failure } = useCall('overview.summary', {});
+  const error = failure ? translateError(language, failure) : null;
 
   if (error) return <section className="page"><h1>{t('nav.overview')}</h1><p className="error" role="alert">{error}</p></section>;
   if (!summary) return <section className="page"><h1>{t('nav.overview')}</h1><p>{t('common.loading')}</p></section>;

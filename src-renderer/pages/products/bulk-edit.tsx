@@ -13,6 +13,9 @@ export interface SaveOutcome {
 }
 
 export interface BulkEditProps {
+  /** How many products are selected (the table may hold only some of them at hand). */
+  count: number;
+  /** The selected rows at hand: their floors and ceilings are checked before anything is sent. */
   rows: readonly ProductTableRow[];
   onApply: (checked: CheckedDraft) => Promise<SaveOutcome | null>;
   onBot: (enabled: boolean) => Promise<string | null>;
@@ -22,7 +25,7 @@ export interface BulkEditProps {
 const FIELDS: DraftField[] = ['floor', 'ceiling', 'step', 'strategy'];
 
 /** Rules for a selection: only filled fields change; all selected products change or none does. */
-export function BulkEdit({ rows, onApply, onBot, onClear }: BulkEditProps) {
+export function BulkEdit({ count, rows, onApply, onBot, onClear }: BulkEditProps) {
   const t = useT();
   const labels = useMemo(() => strategyLabels(t), [t]);
   const [draft, setDraft] = useState<Record<DraftField, string>>({ floor: '', ceiling: '', step: '', strategy: '' });
@@ -48,20 +51,20 @@ export function BulkEdit({ rows, onApply, onBot, onClear }: BulkEditProps) {
     } else {
       setErrors({});
       setDraft({ floor: '', ceiling: '', step: '', strategy: '' });
-      setMessage(t('products.bulk.saved', { count: rows.length }));
+      setMessage(t('products.bulk.saved', { count }));
     }
   };
 
   const bot = async (enabled: boolean) => {
     setBusy(true);
     const problem = await onBot(enabled).finally(() => setBusy(false));
-    setMessage(problem ?? t(enabled ? 'products.bulk.botOn' : 'products.bulk.botOff', { count: rows.length }));
+    setMessage(problem ?? t(enabled ? 'products.bulk.botOn' : 'products.bulk.botOff', { count }));
   };
 
   return (
-    <section className="bulk-edit" aria-label={t('products.bulk.title', { count: rows.length })} data-testid="bulk-edit">
+    <section className="bulk-edit" aria-label={t('products.bulk.title', { count })} data-testid="bulk-edit">
       <header>
-        <strong>{t('products.bulk.title', { count: rows.length })}</strong>
+        <strong>{t('products.bulk.title', { count })}</strong>
         <button type="button" className="link" onClick={onClear}>{t('products.bulk.clear')}</button>
       </header>
       <div className="bulk-fields">

@@ -1,24 +1,20 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { CallOutput } from '../../../src-shared/contract';
 import { reason as reasonSchema } from '../../../src-shared/domain/decision';
 import type { StoreSummary } from '../../../src-shared/domain/store';
 import { floorPrice } from '../../../src-shared/domain/rules';
 import { decide, describeReason } from '../../../src-shared/pricing';
-import { api } from '../../api/client';
+import { useCall } from '../../api/use-call';
 import { PriceChart } from '../../components/price-chart';
 import type { PricePoint } from '../../components/price-chart';
-import { useApiError } from '../../components/use-api-error';
+import { translateError } from '../../i18n/translate';
 import { useSay, useT } from '../../i18n/use-t';
 import { useLanguage } from '../../store/ui-store';
 import { dateTime, strategyLabels, tenge } from './format';
 import { historySeries } from './history-series';
 import { HoldInsight } from './hold-insight';
 
-type Detail = CallOutput<'products.detail'>;
-type Insight = CallOutput<'demper.insight'>;
 const RANGES = { day: 1, week: 7, month: 30 } as const;
 type Range = keyof typeof RANGES;
-const REFRESH_MS = 15_000;
 
 export interface ProductDrawerProps {
   productId: number;
@@ -32,21 +28,13 @@ export function ProductDrawer({ productId, stores, onClose }: ProductDrawerProps
   const say = useSay();
   const language = useLanguage();
   const [range, setRange] = useState<Range>('week');
-  const [detail, setDetail] = useState<Detail | null>(null);
-  const [insight, setInsight] = useState<Insight | null>(null);
-  const [error, report] = useApiError();
-
-  const load = useCallback(() => {
-    api.call('products.detail', { productId, historyDays: RANGES[range] }).then(setDetail, report);
-    api.call('demper.insight', { productId }).then(setInsight, report);
-  }, [productId, range, report]);
-  useEffect(load, [load]);
-  useEffect(() => api.on('products.changed', ({ productIds }) => { if (!productIds || productIds.includes(productId)) load(); }), [load, productId]);
-  // The demper writes snapshots and the journal without telling the renderer: look again now and then.
-  useEffect(() => {
-    const timer = setInterval(load, REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [load]);
+  // Read again when main's row delta names this product (a new look at the storefront, a push) or its rules change (product-rows.ts, query-client.ts).
+  const detailCall = useCall('products.detail', { productId, historyDays: RANGES[range] }, { keepPrevious: true });
+  const insightCall = useCall('demper.insight', { productId });
+  const detail = detailCall.data ?? null;
+  const insight = insightCall.data ?? null;
+  const failure = detailCall.error ?? insightCall.error;
+  const error = failure ? translateError(language, failure) : null;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') onClose(); };
     window.addEventListener('keydown', onKey);
@@ -95,7 +83,7 @@ export function ProductDrawer({ productId, stores, onClose }: ProductDrawerProps
     <aside className="drawer" role="dialog" aria-modal="false" aria-labelledby="drawer-title" data-testid="product-drawer">
       <header className="drawer-head">
         <div>
-          <h2 id="drawer-title">{detail?.product.title ?? '…'}</h2>
+          <h2 id="drawer-title" translate="no">{detail?.product.title ?? '…'}</h2>
           {detail && <p className="muted mono">{detail.product.sku}{store ? ` · ${store.name}` : ''}</p>}
         </div>
         <button type="button" className="link" onClick={onClose} aria-label={t('products.close')} data-testid="drawer-close">✕</button>
@@ -133,7 +121,7 @@ export function ProductDrawer({ productId, stores, onClose }: ProductDrawerProps
             {detail.markets.length === 0 && <p className="muted">{t('products.drawer.noMarket')}</p>}
             {detail.markets.map((m) => (
               <div key={m.cityId} className="market" data-testid={`market-${m.cityId}`}>
-                <h4>{cityName(m.cityId)} <small className="muted">{dateTime(m.takenAt, language)}</small></h4>
+                <h4><span translate="no">{cityName(m.cityId)}</span> <small className="muted">{dateTime(m.takenAt, language)}</small></h4>
                 <table className="table compact">
                   <thead><tr><th>{t('products.col.position')}</th><th>{t('products.drawer.seller')}</th><th>{t('products.drawer.price')}</th><th>{t('products.drawer.rating')}</th><th>{t('products.drawer.delivery')}</th></tr></thead>
                   <tbody>
@@ -165,7 +153,7 @@ export function ProductDrawer({ productId, stores, onClose }: ProductDrawerProps
               </div>
               {detail.markets.length > 1 && (
                 <select aria-label={t('products.drawer.city')} value={chartCity ?? ''} onChange={(e) => setCity(e.target.value)}>
-                  {detail.markets.map((m) => <option key={m.cityId} value={m.cityId}>{cityName(m.cityId)}</option>)}
+                  {detail.markets.map((m) => <option key={m.cityId} value={m.cityId} translate="no">{cityName(m.cityId)}</option>)}
                 </select>
               )}
             </div>

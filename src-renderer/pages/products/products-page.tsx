@@ -1,9 +1,12 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { AppError } from '../../../src-shared/contract';
 import type { ProductTableRow, RulesRejection } from '../../../src-shared/contract/products';
-import type { StoreSummary } from '../../../src-shared/domain/store';
 import { api } from '../../api/client';
+import { byPrefix } from '../../api/query-client';
+import { useStores } from '../../api/use-call';
 import { useApiError } from '../../components/use-api-error';
+import { useSettled } from '../../components/use-settled';
 import { downloadText } from '../../components/download';
 import { useT } from '../../i18n/use-t';
 import { say, translateError } from '../../i18n/translate';
@@ -17,7 +20,8 @@ import { ProductDrawer } from './product-drawer';
 import { ProductsTable } from './products-table';
 import { checkDraft, hasErrors, isEmpty } from './rule-input';
 import type { CheckedDraft, RuleDraft } from './rule-input';
-import { DEFAULT_QUERY, filterAndSort, FLAGS, nextSort } from './table-model';
+import { useProductWindows } from './product-windows';
+import { DEFAULT_QUERY, FLAGS, nextSort } from './table-model';
 import type { Flag, TableQuery } from './table-model';
 
 const rejectionOf = (error: unknown): Partial<RulesRejection> | undefined =>
@@ -32,54 +36,51 @@ function outcomeOf(error: unknown, language: Language): SaveOutcome {
   };
 }
 
-/** The seller's catalogue: every product with its market and rules, edited in place or in bulk, in and out as CSV. */
+/**
+ * The seller's catalogue: every product with its market and rules, edited in place or in bulk, in
+ * and out as CSV. Main sorts, filters and searches it in SQLite and serves the rows in view a
+ * window at a time; prices the demper pushes arrive as row deltas.
+ */
 export function ProductsPage() {
   const t = useT();
   const language = useLanguage();
   const labels = useMemo(() => strategyLabels(t), [t]);
-  const [stores, setStores] = useState<StoreSummary[]>([]);
+  const client = useQueryClient();
+  const stores = useStores();
   const [storeId, setStoreId] = useState<number | undefined>();
-  const [rows, setRows] = useState<ProductTableRow[] | null>(null);
   const [query, setQuery] = useState<TableQuery>(DEFAULT_QUERY);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const [everySelected, setEverySelected] = useState(false);
   const [openId, setOpenId] = useState<number | null>(null);
   const [importing, setImporting] = useState(false);
   const [toast, setToast] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [error, report] = useApiError();
-  const deferredQuery = useDeferredValue(query);
-
-  const load = useCallback(() => { api.call('products.table', { storeId }).then(setRows, report); }, [storeId, report]);
-  useEffect(() => { api.call('stores.list', {}).then(setStores, report); }, [report]);
-  useEffect(load, [load]);
-  // A save reloads the table and main's 'products.changed' follows it: one reload serves both.
-  const reloadTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const scheduleReload = useCallback(() => {
-    clearTimeout(reloadTimer.current);
-    reloadTimer.current = setTimeout(load, 150);
-  }, [load]);
-  useEffect(() => api.on('products.changed', scheduleReload), [scheduleReload]);
-  // A finished sync brings new products and prices; stores come and go.
-  useEffect(() => api.on('stores.syncProgress', ({ finished }) => { if (finished) scheduleReload(); }), [scheduleReload]);
-  useEffect(() => api.on('stores.changed', () => { api.call('stores.list', {}).then(setStores, report); scheduleReload(); }), [scheduleReload, report]);
-  useEffect(() => () => clearTimeout(reloadTimer.current), []);
+  // Typing in the search asks main once the seller pauses, not on every key.
+  const search = useDeferredValue(useSettled(query.search, 200));
+  const filter = useMemo(() => ({ storeId, search, bot: query.bot, flags: [...query.flags] }), [storeId, search, query.bot, query.flags]);
+  const table = useProductWindows(filter, query.sort);
+  useEffect(() => { if (table.error) report(table.error); }, [table.error, report]);
   useEffect(() => {
     if (!toast) return;
     const timer = setTimeout(() => setToast(null), 6000);
     return () => clearTimeout(timer);
   }, [toast]);
+  // A selection belongs to the rows it was made on: a new filter starts afresh.
+  useEffect(() => { setSelected(new Set()); setEverySelected(false); }, [filter]);
 
-  const visible = useMemo(() => (rows ? filterAndSort(rows, deferredQuery) : []), [rows, deferredQuery]);
-  const selectedRows = useMemo(() => (rows ?? []).filter((r) => selected.has(r.id)), [rows, selected]);
+  // The rows of the selection at hand (their floors and ceilings are checked before sending; main checks them all).
+  const selectedRows = useMemo(() => table.loaded.filter((r) => selected.has(r.id)), [table.loaded, selected]);
+  const reload = useCallback(() => void client.invalidateQueries({ predicate: byPrefix(['products.']) }), [client]);
 
   const save = useCallback(async (ids: number[], checked: CheckedDraft): Promise<SaveOutcome | null> => {
     try {
       await api.call('rules.update', { productIds: ids, set: checked.set, unset: checked.unset });
-      scheduleReload();
+      reload();
       return null;
     } catch (e) {
       return outcomeOf(e, language);
     }
-  }, [scheduleReload, language]);
+  }, [reload, language]);
 
   const saveInline = useCallback(async (row: ProductTableRow, draft: RuleDraft): Promise<string | null> => {
     const checked = checkDraft(draft, [row], labels);
@@ -94,12 +95,12 @@ export function ProductsPage() {
   const setBot = useCallback(async (ids: number[], enabled: boolean): Promise<string | null> => {
     try {
       await api.call('products.setBot', { productIds: ids, enabled });
-      scheduleReload();
+      reload();
       return null;
     } catch (e) {
       return translateError(language, e);
     }
-  }, [scheduleReload, language]);
+  }, [reload, language]);
 
   const setBotInline = useCallback(async (row: ProductTableRow, enabled: boolean) => {
     const problem = await setBot([row.id], enabled);
@@ -109,8 +110,17 @@ export function ProductsPage() {
 
   const exportCsv = async () => {
     try {
-      const { fileName, csv } = await api.call('rules.exportCsv', { storeId, language: language === 'en' ? 'en' : 'ru' });
-      downloadText(fileName, csv);
+      // The file comes in parts, so a catalogue of 20,000 never holds main up as one string.
+      const exportLanguage = language === 'en' ? 'en' : 'ru';
+      const parts: string[] = [];
+      let part = await api.call('rules.exportCsv', { storeId, language: exportLanguage, offset: 0 });
+      parts.push(part.csv);
+      while (part.next !== null) {
+        part = await api.call('rules.exportCsv', { storeId, language: exportLanguage, offset: part.next });
+        parts.push(part.csv);
+      }
+      const fileName = part.fileName;
+      downloadText(fileName, parts.join(''));
       setToast({ kind: 'ok', text: t('products.export.done', { file: fileName }) });
     } catch (e) {
       report(e);
@@ -134,7 +144,7 @@ export function ProductsPage() {
           onChange={(e) => setQuery({ ...query, search: e.target.value })} data-testid="product-search" />
         <select aria-label={t('products.allStores')} value={storeId ?? ''} onChange={(e) => setStoreId(e.target.value ? Number(e.target.value) : undefined)}>
           <option value="">{t('products.allStores')}</option>
-          {stores.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+          {stores.map((s) => <option key={s.id} value={s.id} translate="no">{s.name}</option>)}
         </select>
         <select aria-label={t('products.filter.bot')} value={query.bot} onChange={(e) => setQuery({ ...query, bot: e.target.value as TableQuery['bot'] })} data-testid="filter-bot">
           <option value="all">{t('products.filter.botAll')}</option>
@@ -147,36 +157,45 @@ export function ProductsPage() {
             {t(`products.filter.${f}`)}
           </label>
         ))}
-        {rows && <span className="muted" data-testid="product-total">{t('products.shown', { shown: visible.length, total: rows.length })}</span>}
+        {table.total !== undefined && table.all !== undefined && <span className="muted" data-testid="product-total">{t('products.shown', { shown: table.total, total: table.all })}</span>}
       </div>
       {error && <p className="error" role="alert">{error}</p>}
       {toast && <div className={`toast ${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'} data-testid="toast">{toast.text}</div>}
-      {selectedRows.length > 0 && (
+      {selected.size > 0 && (
         <BulkEdit
+          count={selected.size}
           rows={selectedRows}
-          onApply={(checked) => save(selectedRows.map((r) => r.id), checked)}
-          onBot={(enabled) => setBot(selectedRows.map((r) => r.id), enabled)}
-          onClear={() => setSelected(new Set())}
+          onApply={(checked) => save([...selected], checked)}
+          onBot={(enabled) => setBot([...selected], enabled)}
+          onClear={() => { setSelected(new Set()); setEverySelected(false); }}
         />
       )}
-      {rows === null && !error && <progress aria-label={t('products.loading')} />}
-      {rows?.length === 0 && <div className="empty-state">{t('products.none')}</div>}
-      {rows && rows.length > 0 && visible.length === 0 && <div className="empty-state">{t('products.noMatch')}</div>}
-      {rows && visible.length > 0 && (
+      {table.total === undefined && !error && <progress aria-label={t('products.loading')} />}
+      {table.all === 0 && <div className="empty-state">{t('products.none')}</div>}
+      {table.all !== undefined && table.all > 0 && table.total === 0 && <div className="empty-state">{t('products.noMatch')}</div>}
+      {table.total !== undefined && table.total > 0 && (
         <ProductsTable
-          rows={visible}
+          count={table.total}
+          rowAt={table.rowAt}
+          onRangeChange={table.onRangeChange}
+          allSelected={everySelected}
           sort={query.sort}
           onSort={(key) => setQuery((q) => ({ ...q, sort: nextSort(q.sort, key) }))}
           selected={selected}
-          onSelect={(id, on) => setSelected((s) => { const n = new Set(s); if (on) n.add(id); else n.delete(id); return n; })}
-          onSelectAll={(on) => setSelected(on ? new Set(visible.map((r) => r.id)) : new Set())}
+          onSelect={(id, on) => { setEverySelected(false); setSelected((s) => { const n = new Set(s); if (on) n.add(id); else n.delete(id); return n; }); }}
+          onSelectAll={(on) => {
+            setEverySelected(on);
+            if (!on) { setSelected(new Set()); return; }
+            // Every row the filter matches, not only those on screen: main lists their ids.
+            api.call('products.ids', { query: filter, sort: query.sort }).then((ids) => setSelected(new Set(ids)), report);
+          }}
           onOpen={setOpenId}
           onSaveRules={saveInline}
           onSetBot={setBotInline}
         />
       )}
       {openId !== null && <ProductDrawer productId={openId} stores={stores} onClose={() => setOpenId(null)} />}
-      {importing && <CsvImport run={(csv, apply) => api.call('rules.importCsv', { csv, apply })} onClose={() => { setImporting(false); load(); }} />}
+      {importing && <CsvImport run={(csv, apply) => api.call('rules.importCsv', { csv, apply })} onClose={() => { setImporting(false); reload(); }} />}
     </section>
   );
 }

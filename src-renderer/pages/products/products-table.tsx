@@ -12,7 +12,13 @@ import { needsAttention } from './table-model';
 import type { SortKey, TableQuery } from './table-model';
 
 export interface ProductsTableProps {
-  rows: readonly ProductTableRow[];
+  /** Every row at hand; or, for the table main serves by window, `count`, `rowAt` and `onRangeChange`. */
+  rows?: readonly ProductTableRow[];
+  count?: number;
+  rowAt?: (index: number) => ProductTableRow | undefined;
+  onRangeChange?: (start: number, end: number) => void;
+  /** Whether every row the filter matches is selected (beyond the rows at hand). */
+  allSelected?: boolean;
   sort: TableQuery['sort'];
   onSort: (key: SortKey) => void;
   selected: ReadonlySet<number>;
@@ -26,55 +32,60 @@ export interface ProductsTableProps {
 }
 
 const STRATEGY_LIST = 'products-strategy-list';
+/*
+ * Column widths fit a 1280 px window beside the menu (about 980 px of table) without sideways
+ * scrolling: headers wrap to two lines rather than being cut, SKUs wrap rather than being cut
+ * (styles.css), titles take what is left and show whole in their tooltip.
+ */
 
-export function ProductsTable({ rows, sort, onSort, selected, onSelect, onSelectAll, onOpen, onSaveRules, onSetBot, height }: ProductsTableProps) {
+export function ProductsTable({ rows, count, rowAt, onRangeChange, allSelected: allSelectedGiven, sort, onSort, selected, onSelect, onSelectAll, onOpen, onSaveRules, onSetBot, height }: ProductsTableProps) {
   const t = useT();
   const say = useSay();
   const language = useLanguage();
   const labels = useMemo(() => strategyLabels(t), [t]);
-  const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.id));
+  const allSelected = allSelectedGiven ?? (rows !== undefined && rows.length > 0 && rows.every((r) => selected.has(r.id)));
 
   const columns = useMemo<Column<ProductTableRow>[]>(() => [
     {
-      id: 'select', width: '36px',
+      id: 'select', width: '32px',
       header: <input type="checkbox" aria-label={t('products.selectAll')} checked={allSelected} onChange={(e) => onSelectAll(e.target.checked)} data-testid="select-all" />,
       cell: (r) => <input type="checkbox" aria-label={t('products.selectRow', { sku: r.sku })} checked={selected.has(r.id)} onChange={(e) => onSelect(r.id, e.target.checked)} data-testid={`select-${r.sku}`} />,
     },
     {
-      id: 'title', width: 'minmax(160px, 3fr)', sortKey: 'title', header: t('products.col.title'),
+      id: 'title', width: 'minmax(100px, 3fr)', sortKey: 'title', header: t('products.col.title'),
       cell: (r) => (
-        <button type="button" className="link title-cell" onClick={() => onOpen(r.id)} title={r.title} data-testid={`open-${r.sku}`}>
+        <button type="button" className="link title-cell" onClick={() => onOpen(r.id)} title={r.title} translate="no" data-testid={`open-${r.sku}`}>
           {needsAttention(r) && <span className="attention-dot" title={r.rulesError ? say(r.rulesError) : t('products.attention.botNoFloor')} aria-label={t('products.filter.attention')} />}
           {r.title}
         </button>
       ),
     },
-    { id: 'sku', width: 'minmax(80px, 1fr)', sortKey: 'sku', header: t('products.col.sku'), cell: (r) => <span className="mono">{r.sku}</span> },
+    { id: 'sku', width: 'minmax(120px, 1fr)', wrap: true, sortKey: 'sku', header: t('products.col.sku'), cell: (r) => <span className="mono sku-cell">{r.sku}</span> },
     { id: 'ourPrice', width: '96px', sortKey: 'ourPrice', numeric: true, header: t('products.col.ourPrice'), cell: (r) => tenge(r.ourPrice) },
     {
-      id: 'bestRival', width: '128px', sortKey: 'bestRivalPrice', numeric: true, header: t('products.col.bestRival'),
+      id: 'bestRival', width: '100px', sortKey: 'bestRivalPrice', numeric: true, header: t('products.col.bestRival'),
       cell: (r) => (r.marketAt === null ? <span className="muted" title={t('products.notChecked')}>—</span>
         : r.bestRivalPrice === null ? <span className="muted">{t('products.noRivals')}</span>
-        : <span title={r.bestRivalName ?? ''}>{tenge(r.bestRivalPrice)}</span>),
+        : <span title={r.bestRivalName ?? ''} translate="no">{tenge(r.bestRivalPrice)}</span>),
     },
-    { id: 'position', width: '56px', sortKey: 'position', numeric: true, header: t('products.col.position'), cell: (r) => (r.position === null ? '—' : <span className={r.position === 1 ? 'pos first' : 'pos'}>{r.position}</span>) },
+    { id: 'position', width: '60px', sortKey: 'position', numeric: true, header: t('products.col.position'), cell: (r) => (r.position === null ? '—' : <span className={r.position === 1 ? 'pos first' : 'pos'}>{r.position}</span>) },
     {
-      id: 'floor', width: '104px', sortKey: 'floor', numeric: true, header: t('products.col.floor'),
+      id: 'floor', width: '92px', sortKey: 'floor', numeric: true, header: t('products.col.floor'),
       cell: (r) => <InlineEdit display={tenge(r.floor)} initial={r.floor?.toString() ?? ''} label={t('products.field.floor')} testId={`floor-${r.sku}`} onSubmit={(text) => onSaveRules(r, { floor: text })} />,
     },
     {
-      id: 'ceiling', width: '104px', sortKey: 'ceiling', numeric: true, header: t('products.col.ceiling'),
+      id: 'ceiling', width: '92px', sortKey: 'ceiling', numeric: true, header: t('products.col.ceiling'),
       cell: (r) => <InlineEdit display={r.ceiling === null ? t('products.noCeilingShort') : tenge(r.ceiling)} initial={r.ceiling?.toString() ?? ''} label={t('products.field.ceiling')} testId={`ceiling-${r.sku}`} onSubmit={(text) => onSaveRules(r, { ceiling: text })} />,
     },
     {
-      id: 'strategy', width: '150px', sortKey: 'strategy', header: t('products.col.strategy'),
+      id: 'strategy', width: '148px', wrap: true, sortKey: 'strategy', header: t('products.col.strategy'),
       cell: (r) => <InlineEdit display={r.strategy ? labels[r.strategy] : '—'} initial={r.strategy ? labels[r.strategy] : ''} label={t('products.field.strategy')} listId={STRATEGY_LIST} testId={`strategy-${r.sku}`} onSubmit={(text) => onSaveRules(r, { strategy: text })} />,
     },
     {
       id: 'bot', width: '48px', sortKey: 'botEnabled', header: t('products.col.bot'),
       cell: (r) => <BotSwitch row={r} label={t('products.botFor', { sku: r.sku })} onSetBot={onSetBot} />,
     },
-    { id: 'lastChange', width: '104px', sortKey: 'lastChangeAt', header: t('products.col.lastChange'), cell: (r) => <span className="muted">{dateTime(r.lastChangeAt, language)}</span> },
+    { id: 'lastChange', width: '96px', sortKey: 'lastChangeAt', header: t('products.col.lastChange'), cell: (r) => <span className="muted">{dateTime(r.lastChangeAt, language)}</span> },
   ], [t, labels, language, allSelected, selected, onSelect, onSelectAll, onOpen, onSaveRules, onSetBot]);
 
   return (
@@ -82,6 +93,9 @@ export function ProductsTable({ rows, sort, onSort, selected, onSelect, onSelect
       <datalist id={STRATEGY_LIST}>{STRATEGIES.map((s) => <option key={s} value={labels[s]} />)}</datalist>
       <VirtualTable
         rows={rows}
+        count={count}
+        rowAt={rowAt}
+        onRangeChange={onRangeChange}
         columns={columns}
         rowKey={(r) => r.id}
         sort={sort}

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ProxiesView, ProxyPageSettings } from '../../../src-shared/contract/proxies';
-import type { StoreSummary } from '../../../src-shared/domain/store';
 import { api } from '../../api/client';
+import { useStores } from '../../api/use-call';
 import { useApiError } from '../../components/use-api-error';
 import { useT } from '../../i18n/use-t';
 import { DirectTableRow } from './direct-row';
@@ -18,22 +18,19 @@ type Testing = 'all' | 'direct' | number | null;
 export function ProxiesPage() {
   const t = useT();
   const [view, setView] = useState<ProxiesView | null>(null);
-  const [stores, setStores] = useState<StoreSummary[]>([]);
+  const stores = useStores();
   const [settings, setSettings] = useState<ProxyPageSettings | null>(null);
   const [testing, setTesting] = useState<Testing>(null);
   const [error, report, clear] = useApiError();
 
   const load = useCallback(() => api.call('proxies.list', {}).then(setView, report), [report]);
-  const loadStores = useCallback(() => api.call('stores.list', {}).then(setStores, report), [report]);
   useEffect(() => {
     void load();
-    void loadStores();
     api.call('proxies.settings.get', {}).then(setSettings, report);
     const offProxies = api.on('proxies.changed', () => void load());
-    const offStores = api.on('stores.changed', () => void loadStores());
     const timer = setInterval(() => void load(), REFRESH_MS);
-    return () => { offProxies(); offStores(); clearInterval(timer); };
-  }, [load, loadStores, report]);
+    return () => { offProxies(); clearInterval(timer); };
+  }, [load, report]);
 
   async function act(run: () => Promise<unknown>) {
     clear();

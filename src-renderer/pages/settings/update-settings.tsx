@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
 import type { Settings } from '../../../src-shared/contract/settings';
 import type { UpdateChannel, UpdateStatus } from '../../../src-shared/contract/updates';
 import { api } from '../../api/client';
+import { useCall, useCallData } from '../../api/use-call';
 import { useApiError } from '../../components/use-api-error';
 import { useT } from '../../i18n/use-t';
 
@@ -10,14 +10,11 @@ const CHANNELS: UpdateChannel[] = ['stable', 'beta'];
 /** The desktop app's updates: where they stand, the channel, check now. */
 export function UpdateSettings({ settings }: { settings: Settings }) {
   const t = useT();
-  const [status, setStatus] = useState<UpdateStatus | null>(null);
-  const [desktop, setDesktop] = useState(false);
+  const status = useCall('updates.status', {}).data ?? null;
+  const setCallData = useCallData();
+  const showUpdate = (next: UpdateStatus) => setCallData('updates.status', {}, next);
+  const desktop = useCall('system.status', {}).data?.shell === 'electron';
   const [error, report] = useApiError();
-  useEffect(() => {
-    api.call('updates.status', {}).then(setStatus, report);
-    api.call('system.status', {}).then((s) => setDesktop(s.shell === 'electron'), report);
-    return api.on('updates.status', setStatus);
-  }, [report]);
   if (!status) return null;
 
   const line = t(`settings.updates.state.${status.state}`, {
@@ -39,7 +36,7 @@ export function UpdateSettings({ settings }: { settings: Settings }) {
                 {CHANNELS.map((channel) => <option key={channel} value={channel}>{t(`settings.updates.${channel}`)}</option>)}
               </select>
             </label>
-            <button data-testid="update-check" disabled={status.state === 'unsupported' || status.state === 'checking'} onClick={() => void api.call('updates.check', {}).then(setStatus, report)}>
+            <button data-testid="update-check" disabled={status.state === 'unsupported' || status.state === 'checking'} onClick={() => void api.call('updates.check', {}).then(showUpdate, report)}>
               {t('settings.updates.check')}
             </button>
           </div>

@@ -1,22 +1,23 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { StoreSummary } from '../../../src-shared/domain/store';
-import { api } from '../../api/client';
-import { useApiError } from '../../components/use-api-error';
+import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { callKey } from '../../api/query-client';
+import { useCall } from '../../api/use-call';
+import { translateError } from '../../i18n/translate';
+import { useLanguage } from '../../store/ui-store';
 import { useT } from '../../i18n/use-t';
 import { ConnectStore } from './connect-store';
 import { StoreRow } from './store-row';
 
 export function StoresPage() {
   const t = useT();
-  const [stores, setStores] = useState<StoreSummary[] | null>(null);
+  const language = useLanguage();
+  const client = useQueryClient();
+  // The store list as every page reads it, refreshed by main's 'stores.changed'.
+  const list = useCall('stores.list', {});
+  const stores = list.data ?? null;
+  const error = list.error ? translateError(language, list.error) : null;
   const [connecting, setConnecting] = useState(false);
-  const [error, report] = useApiError();
-
-  const refresh = useCallback(() => api.call('stores.list', {}).then(setStores, report), [report]);
-  useEffect(() => {
-    void refresh();
-    return api.on('stores.changed', () => void refresh());
-  }, [refresh]);
+  const refresh = () => client.invalidateQueries({ queryKey: callKey('stores.list', {}) });
 
   return (
     <section className="page" data-testid="stores-page">

@@ -1,7 +1,5 @@
-import { useEffect, useState } from 'react';
-import type { SystemStatus } from '../../../src-shared/contract/system';
-import { api } from '../../api/client';
-import { useApiError } from '../../components/use-api-error';
+import { useCall } from '../../api/use-call';
+import { translateError } from '../../i18n/translate';
 import { useSay, useT } from '../../i18n/use-t';
 import { useLanguage } from '../../store/ui-store';
 
@@ -9,19 +7,10 @@ export function SystemPage() {
   const t = useT();
   const say = useSay();
   const language = useLanguage();
-  const [status, setStatus] = useState<SystemStatus | null>(null);
-  const [error, report, clear] = useApiError();
-
-  useEffect(() => {
-    const refresh = () =>
-      api.call('system.status', {}).then(
-        (value) => { setStatus(value); clear(); },
-        report,
-      );
-    void refresh();
-    const timer = setInterval(() => void refresh(), 5000);
-    return () => clearInterval(timer);
-  }, [report, clear]);
+  // Uptime and the database size move without an event: read again every 5 s while the page is open.
+  const call = useCall('system.status', {}, { refetchEveryMs: 5_000 });
+  const status = call.data ?? null;
+  const error = call.error && !status ? translateError(language, call.error) : null;
 
   if (error) return <section className="page"><h1>{t('system.heading')}</h1><p className="error" role="alert">{error}</p></section>;
   if (!status) return <section className="page"><h1>{t('system.heading')}</h1><p>{t('common.loading')}</p></section>;

@@ -45,7 +45,7 @@ describe('a demper killed mid-cycle (SIGKILL) and restarted on the same data', (
     const env = await connectedApp(dataDir);
     cleanups.push(() => env.sim.close());
     const { app, sim, storeId } = env;
-    const rows = await call<Array<{ id: number; masterSku: string }>>(app, 'products.table', {});
+    const { rows } = await call<{ rows: Array<{ id: number; masterSku: string }> }>(app, 'products.page', { limit: 500 });
     const floors = new Map<string, number>();
     const onSale: number[] = [];
     for (const row of rows) {

@@ -20,7 +20,7 @@ function world() {
   let watching = true;
   const model = positionModel(db, { now: () => now, watching: () => watching });
   const snap = (productId: number, position: number | null, takenAt: number) =>
-    snapshotsRepo(db).record({ productId, cityId: '750000000', takenAt: new Date(takenAt).toISOString(), ourPrice: 100, ourPosition: position, bestRivalPrice: 101, bestRivalMerchantId: 'x', offers: [] });
+    snapshotsRepo(db).record({ productId, cityId: '750000000', takenAt: new Date(takenAt).toISOString(), ourPrice: 100, ourPosition: position, bestRivalPrice: 101, bestRivalMerchantId: 'x', bestRivalName: null, rivalsCount: 1, offers: [] });
   return { db, model, snap, repo: analyticsRepo(db), at: (ms: number) => (now = ms), now: () => now, watch: (on: boolean) => (watching = on) };
 }
 

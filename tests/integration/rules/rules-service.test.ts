@@ -5,7 +5,6 @@ import { msg, renderMessage } from '../../../src-shared/i18n';
 import type { Message } from '../../../src-shared/i18n';
 import { createRulesService } from '../../../src-main/rules/rules-service';
 import { createSqliteJournal } from '../../../src-main/db/repos/journal-repo';
-import type { Reason } from '../../../src-shared/domain/decision';
 import { useTempDir } from '../../support/temp-dir';
 import { ALMATY, offer, recordMarket, seedDatabase, snapshotOf, T0 } from './seed';
 
@@ -36,28 +35,6 @@ function rejectionOf(fn: () => unknown): AppError {
 }
 
 describe('rules service over SQLite', () => {
-  it('builds table rows from products, the latest market, resolved rules and the last pushed change', async () => {
-    const { db, ids, service } = setup();
-    const a1 = ids.get('A1')!;
-    recordMarket(db, a1, [offer('30000001', 'Мой магазин', 11_000), offer('777', 'Магазин X', 10_500), offer('888', 'Магазин Y', 11_900)], ['30000001'], T0);
-    const journal = createSqliteJournal(db);
-    const reason = { code: 'undercut' } as unknown as Reason;
-    const entry = await journal.plan({ storeId: 1, productId: a1, cityId: ALMATY, oldPrice: 11_000, newPrice: 10_490, reason, dryRun: false, at: T0 + 60_000 } as never);
-    await journal.markPushed(entry, 'job-1', T0 + 61_000);
-
-    const rows = service.table();
-    const row = rows.find((r) => r.sku === 'A1')!;
-    expect(row).toMatchObject({
-      ourPrice: 11_000, bestRivalPrice: 10_500, bestRivalName: 'Магазин X', position: 2, rivalsCount: 2,
-      floor: 10_000, ceiling: 12_000, strategy: 'undercut', botEnabled: true, rulesError: null, cityId: ALMATY,
-      lastChangeAt: new Date(T0 + 61_000).toISOString(), marketAt: new Date(T0).toISOString(),
-    });
-    // Store default ceiling applies where the product sets none; no floor is named in Russian.
-    expect(rows.find((r) => r.sku === 'B2')).toMatchObject({ floor: 9_000, ceiling: 20_000, rulesError: null, ourPrice: 9_500, position: null, rivalsCount: 0, marketAt: null });
-    expect(rows.find((r) => r.sku === 'C3')).toMatchObject({ floor: null, rulesError: msg('rules.no_floor') });
-    expect(ru(rows.find((r) => r.sku === 'C3')!.rulesError!)).toBe('Не задана минимальная цена');
-  });
-
   it('refuses a bulk change when one product would end with its floor above its ceiling, and writes nothing', () => {
     const { db, ids, service, changed } = setup();
     const before = [...ids.values()].map((id) => snapshotOf(db, id));
@@ -109,7 +86,7 @@ describe('rules service over SQLite', () => {
     expect(service.update(all, { set: { strategy: 'match', step: { unit: 'tenge', value: 5 } }, unset: ['ceiling'] })).toEqual({ updated: 2 });
     const a1 = JSON.parse((db.prepare('SELECT rules_json FROM products WHERE id = ?').get(all[0]) as { rules_json: string }).rules_json);
     expect(a1).toEqual({ floor: { kind: 'fixed', price: 10_000 }, strategy: 'match', step: { unit: 'tenge', value: 5 } });
-    expect(service.table().find((r) => r.sku === 'A1')).toMatchObject({ ceiling: 20_000, strategy: 'match' });
+    expect(service.detail(all[0]!, 1).rules).toMatchObject({ ceiling: 20_000, strategy: 'match' });
     expect(changed).toEqual([all]);
   });
 

@@ -26,7 +26,7 @@ afterAll(async () => {
 
 const CRLF = '\r\n';
 // Calls without effects outside the data folder (no browser launch, no proxy traffic).
-const CALLS = ['settings.update', 'settings.get', 'rules.importCsv', 'products.table', 'logs.query', 'system.status', 'no.such.call', ''];
+const CALLS = ['settings.update', 'settings.get', 'rules.importCsv', 'products.page', 'logs.query', 'system.status', 'no.such.call', ''];
 
 const headerValue = fc.oneof(
   fc.constantFrom('null', '', ' ', 'http://[', 'file://', '::::', 'http://127.0.0.1:1', 'ws://x', '%', '\u00ff\u00fe', 'a'.repeat(9000)),

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import WebSocket from 'ws';
@@ -94,6 +94,18 @@ describe('headless bridge', () => {
     const message = new Promise<unknown>((resolve) => ws.on('message', (data) => resolve(JSON.parse(String(data)))));
     await app.dispatcher.dispatch('settings.update', { language: 'kk' }, { shell: 'test' });
     expect(await message).toMatchObject({ event: 'settings.changed', payload: { language: 'kk' } });
+    ws.close();
+  });
+
+  it('sends the events of one turn of the event loop as one message, in order', async () => {
+    const { base, token, app } = await start();
+    const ws = new WebSocket(`${base.replace('http', 'ws')}/api/events`, { headers: { authorization: `Bearer ${token}` } });
+    await new Promise((resolve) => ws.on('open', resolve));
+    const messages: unknown[] = [];
+    ws.on('message', (data) => messages.push(JSON.parse(String(data))));
+    for (const productIds of [[1], [2], [3]]) app.events.emit('products.changed', { productIds });
+    await vi.waitFor(() => expect(messages).toHaveLength(1));
+    expect(messages[0]).toEqual([1, 2, 3].map((id) => ({ event: 'products.changed', payload: { productIds: [id] } })));
     ws.close();
   });
 });

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { App } from '../../../../src-main/app/create-app';
 import { createDemperMemoryRepo } from '../../../../src-main/db/repos/demper-memory-repo';
 import type { KillSwitchStop } from '../../../../src-main/demper/ports';
@@ -9,7 +9,7 @@ import { ALMATY, T0 } from '../../../integration/rules/seed';
 
 // The api client reads `window.kaspiDemper` once when it loads, so the bridge goes in first.
 const bridge = await vi.hoisted(async () => (await import('../products/app-bridge')).installBridge());
-const { startSeededApp } = await import('../products/app-bridge');
+const { renderWithQueries, startSeededApp } = await import('../products/app-bridge');
 const { DemperPage } = await import('../../../../src-renderer/pages/demper/demper-page');
 
 const tempDir = useTempDir();
@@ -44,7 +44,7 @@ async function stoppedStore() {
   // Started (the stop is read back from the database), then paused: there is no Kaspi in this test.
   await app.dispatcher.dispatch('demper.control', { action: 'start' }, { shell: 'test' });
   await app.dispatcher.dispatch('demper.control', { action: 'pause' }, { shell: 'test' });
-  render(<DemperPage />);
+  await renderWithQueries(<DemperPage />);
   return { ...started, a1, b2, c3: started.ids.get('C3')! };
 }
 

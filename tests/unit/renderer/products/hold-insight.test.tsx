@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { App } from '../../../../src-main/app/create-app';
 import { createDemperMemoryRepo } from '../../../../src-main/db/repos/demper-memory-repo';
 import { emptyMemory } from '../../../../src-shared/pricing';
@@ -9,7 +9,7 @@ import { useTempDir } from '../../../support/temp-dir';
 import { giveScrollerAViewport } from './app-bridge';
 
 const bridge = await vi.hoisted(async () => (await import('./app-bridge')).installBridge());
-const { startSeededApp } = await import('./app-bridge');
+const { renderWithQueries, startSeededApp } = await import('./app-bridge');
 const { ProductsPage } = await import('../../../../src-renderer/pages/products/products-page');
 
 const tempDir = useTempDir();
@@ -35,7 +35,7 @@ describe('the product drawer shows what the demper has learnt', () => {
     await app.dispatcher.dispatch('demper.settings.update', { workingHours: { enabled: true, from: hhmm(Date.now() + 6 * 3_600_000), to: hhmm(Date.now() + 7 * 3_600_000) } }, { shell: 'test' });
     await app.dispatcher.dispatch('demper.control', { action: 'start' }, { shell: 'test' });
 
-    render(<ProductsPage />);
+    await renderWithQueries(<ProductsPage />);
     await waitFor(() => expect(screen.getAllByTestId('product-row')).toHaveLength(1));
     fireEvent.click(screen.getByTestId('open-A1'));
     const drawer = await screen.findByTestId('product-drawer');

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { App } from '../../../../src-main/app/create-app';
 import { createSqliteJournal } from '../../../../src-main/db/repos/journal-repo';
 import { snapshotsRepo, summarise } from '../../../../src-main/db/repos/snapshots-repo';
@@ -8,7 +8,7 @@ import { resolveRules } from '../../../../src-shared/domain/rules';
 import { decide } from '../../../../src-shared/pricing';
 import { offer, T0 } from '../../../integration/rules/seed';
 import { useTempDir } from '../../../support/temp-dir';
-import { giveScrollerAViewport, startSeededApp } from './app-bridge';
+import { giveScrollerAViewport, renderWithQueries, startSeededApp } from './app-bridge';
 
 // The api client reads `window.kaspiDemper` once when it loads, so the bridge goes in first.
 const bridge = await vi.hoisted(async () => (await import('./app-bridge')).installBridge());
@@ -36,7 +36,7 @@ async function setup() {
   app = started.app;
   const a1 = started.ids.get('A1')!;
   snapshotsRepo(app.db).record(summarise(a1, '750000000', [offer(SHOP, 'Мой магазин', 11_000), offer('777', 'Магазин X', 10_500)], [SHOP], new Date(T0).toISOString()));
-  render(<ProductsPage />);
+  await renderWithQueries(<ProductsPage />);
   await waitFor(() => expect(screen.getAllByTestId('product-row')).toHaveLength(4));
   bridge.calls.length = 0;
   return { ...started, app: started.app };
@@ -76,6 +76,16 @@ describe('products page against the real app', () => {
     fireEvent.change(screen.getByTestId('product-search'), { target: { value: 'утюг' } });
     await waitFor(() => expect(skus()).toEqual(['B2']));
     expect(screen.getByTestId('product-total').textContent).toBe('Показано 1 из 4');
+  });
+
+  it('shows a price the demper recorded within 2 s, patched in from main\'s row delta', async () => {
+    const { app: a, ids } = await setup();
+    const rowOf = (sku: string) => screen.getAllByTestId('product-row').find((r) => within(r).queryByText(sku) !== null)!;
+    expect(rowOf('A1').textContent).toContain(tg(11_000));
+    // What the demper's check writes after its push went through: the storefront with our new price.
+    snapshotsRepo(a.db).record(summarise(ids.get('A1')!, '750000000', [offer(SHOP, 'Мой магазин', 10_490), offer('777', 'Магазин X', 10_500)], [SHOP], new Date(T0 + 60_000).toISOString()));
+    await waitFor(() => expect(rowOf('A1').textContent).toContain(tg(10_490)), { timeout: 2_000 });
+    expect(within(rowOf('A1')).getByText('1').className).toContain('first');
   });
 
   it('shows a bad inline edit at the field and sends nothing; a good one is saved', async () => {

@@ -1,3 +1,6 @@
+import type { ReactElement } from 'react';
+import { render } from '@testing-library/react';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { createApp } from '../../../../src-main/app/create-app';
 import type { App } from '../../../../src-main/app/create-app';
 import type { Transport } from '../../../../src-shared/contract/client';
@@ -47,4 +50,12 @@ export function giveScrollerAViewport(height = 600): void {
     configurable: true,
     get(this: HTMLElement) { return this.hasAttribute('data-virtual-scroll') ? 1200 : 0; },
   });
+}
+
+/** Renders a page as the app does: its calls cached and refreshed by main's events through the query client. */
+export async function renderWithQueries(page: ReactElement) {
+  const { api } = await import('../../../../src-renderer/api/client');
+  const { createQueryClient } = await import('../../../../src-renderer/api/query-client');
+  const client = createQueryClient(api);
+  return { client, ...render(<QueryClientProvider client={client}>{page}</QueryClientProvider>) };
 }
