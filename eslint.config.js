@@ -23,6 +23,9 @@ export default tseslint.config(
     ignores: [
       'src-shared/i18n/catalogue/**',
       'src-shared/csv/rules-columns.ts',
+      // The default WhatsApp templates become the seller's own words once saved, and the buyers' stop words are theirs (#17).
+      'src-shared/whatsapp/default-templates.ts',
+      'src-shared/whatsapp/buyer-words.ts',
       // Converted after #12/#13/#15 merge: the demper (#12), the desktop shell (#13) and orders (#15)
       // are being rewritten in parallel; their texts move to the catalogue once they land.
       'src-main/demper/**',

@@ -7,6 +7,7 @@ import { SCENARIO_CREDENTIALS } from '../tests/sim/kaspi/scenarios';
 import { startHeadless, DEFAULT_STATIC_DIR } from '../src-main/shells/headless/start-headless';
 import { findBrowser } from '../src-main/kaspi/login/find-browser';
 import { importPastMarket } from '../tests/support/past-market';
+import { startDemoWhatsapp } from './demo-whatsapp';
 
 /**
  * `npm run demo`: the app doing its job with no Kaspi account. Starts the simulator's `demo`
@@ -46,6 +47,7 @@ const call = async <T>(name: string, input: unknown): Promise<T> => {
 };
 
 
+const storesWithPhones: Array<{ id: number; name: string; merchantUid: string }> = [];
 if (browserPath) {
   const { email, password } = SCENARIO_CREDENTIALS.demo.owner;
   console.log(`Подключаю демо-магазин (${email})…`);
@@ -58,7 +60,7 @@ if (browserPath) {
     for (const store of stores) {
       const synced = await call<{ total: number }>('stores.sync', { storeId: store.id });
       console.log(`  ${store.name}: ${synced.total} товаров`);
-      await showHistory(store.id, store.merchantUid);
+      if (await showHistory(store.id, store.merchantUid)) storesWithPhones.push(store);
       await startDryRun(store.id);
     }
   } catch (error) {
@@ -67,19 +69,29 @@ if (browserPath) {
 }
 headless.app.orders.start();
 headless.app.analytics.start();
+headless.app.reviews.start();
+
+// WhatsApp through a simulated WAHA, linked as if the seller scanned the QR: messages go out.
+let whatsapp: Awaited<ReturnType<typeof startDemoWhatsapp>> | undefined;
+try {
+  whatsapp = await startDemoWhatsapp(call, sim, storesWithPhones);
+} catch (error) {
+  console.warn(`WhatsApp в демо не запущен: ${(error as Error).message}`);
+}
 
 /**
  * A few days of history on first open: the shop API token the seller would paste (orders with
  * phones), and the market of the simulator's last days as a bot watching them would have recorded
  * it, so the analytics can tell sales in first place from the rest.
  */
-async function showHistory(storeId: number, merchantUid: string): Promise<void> {
+async function showHistory(storeId: number, merchantUid: string): Promise<boolean> {
   const token = (SCENARIO_CREDENTIALS.demo.apiTokens as Record<string, string>)[merchantUid];
   const watched = importPastMarket(headless.app, sim, storeId, merchantUid, Date.now() - 5 * 86_400_000);
   headless.app.analytics.refresh();
   if (token) await call('stores.setShopToken', { storeId, token });
   const [status] = await call<Array<{ orders: number }>>('orders.syncNow', { storeId });
   console.log(`  заказов за последние дни: ${status?.orders ?? 0}, история цен: ${watched} записей`);
+  return token !== undefined;
 }
 
 /**
@@ -108,10 +120,11 @@ Kaspi Demper (демо на симуляторе Kaspi) работает. Отк
   ${headless.bridge.url}
 
 Симулятор: ${JSON.stringify(sim.urls)}
-Второй демо-вход (с кодом из SMS): ${SCENARIO_CREDENTIALS.demo.second.email} / ${SCENARIO_CREDENTIALS.demo.second.password}; код: ${sim.urls.control}/sms?login=${SCENARIO_CREDENTIALS.demo.second.email}
+${whatsapp ? `WAHA (симулятор): ${whatsapp.waha.url}, отправленные сообщения: ${whatsapp.waha.controlUrl}/messages
+` : ''}Второй демо-вход (с кодом из SMS): ${SCENARIO_CREDENTIALS.demo.second.email} / ${SCENARIO_CREDENTIALS.demo.second.password}; код: ${sim.urls.control}/sms?login=${SCENARIO_CREDENTIALS.demo.second.email}
 Остановить: Ctrl+C
 `);
 
-const stop = () => void headless.close().then(() => sim.close()).then(() => process.exit(0));
+const stop = () => void Promise.resolve(whatsapp?.stop()).then(() => headless.close()).then(() => sim.close()).then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -17,13 +17,14 @@ import { OrdersPage } from './pages/orders/orders-page';
 import { AnalyticsPage } from './pages/analytics/analytics-page';
 import { InsightsPage } from './pages/insights/insights-page';
 import { BacktestPage } from './pages/backtest/backtest-page';
+import { ReviewsPage } from './pages/reviews/reviews-page';
+import { WhatsappPage } from './pages/whatsapp/whatsapp-page';
 import { PAGES, useUi } from './store/ui-store';
 import type { Page } from './store/ui-store';
 
 /** Pages whose own issue has not landed yet show what they are for and what to do first. */
 const EMPTY_TEXT: Partial<Record<Page, MessageKey>> = {
   preorders: 'empty.preorders',
-  whatsapp: 'empty.whatsapp',
 };
 
 const PAGE_VIEWS: Partial<Record<Page, () => ReactNode>> = {
@@ -37,6 +38,8 @@ const PAGE_VIEWS: Partial<Record<Page, () => ReactNode>> = {
   analytics: () => <AnalyticsPage />,
   insights: () => <InsightsPage />,
   backtest: () => <BacktestPage />,
+  reviews: () => <ReviewsPage />,
+  whatsapp: () => <WhatsappPage />,
   settings: () => <SettingsPage />,
   system: () => <SystemPage />,
 };

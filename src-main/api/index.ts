@@ -13,6 +13,7 @@ import { powerHandlers } from './power-handlers';
 import { analyticsHandlers, ordersHandlers } from './orders-handlers';
 import { insightsHandlers } from './insights-handlers';
 import { backtestHandlers } from './backtest-handlers';
+import { reviewsHandlers, whatsappHandlers } from './whatsapp-handlers';
 
 /** Every call of the contract, implemented by one handler module per domain. */
 export function createHandlers(services: AppServices): Handlers {
@@ -31,5 +32,7 @@ export function createHandlers(services: AppServices): Handlers {
     ...analyticsHandlers(services),
     ...insightsHandlers(services),
     ...backtestHandlers(services),
+    ...whatsappHandlers(services),
+    ...reviewsHandlers(services),
   };
 }

@@ -24,6 +24,8 @@ import { startPowerHandling } from '../power/power-handling';
 import { createOrdersService } from '../orders/orders-service';
 import { costBasisReader } from '../orders/cost-basis';
 import { createAnalyticsService } from '../analytics/analytics-service';
+import { createWhatsappService } from '../whatsapp/whatsapp-service';
+import { createReviewsService } from '../reviews/reviews-service';
 import { createProductsTable } from '../products-table/products-table-service';
 import { createInsightsService } from '../insights/insights-service';
 import { createBacktestService } from '../backtest/backtest-service';
@@ -147,7 +149,14 @@ export async function createApp(config: AppConfig): Promise<App> {
 
   const insights = createInsightsService({ db, logger, events, clock, analytics });
   const backtests = createBacktestService({ db, events, logger, clock, demperSettings: () => demper.settings() });
-  const services: AppServices = { config, paths, db, settings, events, logger, redactor, secrets, startedAt: now(), clock, now, sessions, stores, backups, proxyStore, pool, demper, updates, power: power.guard, orders, analytics, productsTable, insights, backtests };
+  const whatsapp = createWhatsappService({ db, secrets, redactor, events, logger, now, stores, pacing: config.whatsappOverrides });
+  const reviews = createReviewsService({ db, events, logger, now, pool, endpoints, stores, reviewRequestsSince: whatsapp.reviewRequestsSince, settings: config.reviewsOverrides });
+  // An order's status change may fire a store's WhatsApp trigger.
+  events.subscribe((event) => {
+    if (event === 'orders.changed') whatsapp.ordersChanged();
+  });
+
+  const services: AppServices = { config, paths, db, settings, events, logger, redactor, secrets, startedAt: now(), clock, now, sessions, stores, backups, proxyStore, pool, demper, updates, power: power.guard, orders, analytics, productsTable, insights, backtests, whatsapp, reviews };
   const dispatcher = createDispatcher(createHandlers(services), {
     mapError: (error) => (error instanceof KaspiError ? new AppError(`kaspi.${error.kind}`, error.userMessage, { retryAfterMs: error.retryAfterMs }) : undefined),
     onInternalError: (name, error) => logger.child('api').error('call failed', { call: name, error }),
@@ -161,6 +170,8 @@ export async function createApp(config: AppConfig): Promise<App> {
     orders.start();
     analytics.start();
   }
+  await whatsapp.start();
+  if (config.autoStartReviews ?? config.autoStartOrders ?? true) reviews.start();
   return {
     ...services,
     dispatcher,
@@ -172,6 +183,8 @@ export async function createApp(config: AppConfig): Promise<App> {
       productsTable.stop();
       backtests.stop();
       await analytics.stop();
+      await reviews.stop();
+      await whatsapp.stop();
       await orders.stop();
       await demper.stop();
       await pool.close();

@@ -32,6 +32,9 @@ import type { SessionManager } from '../stores/session-manager';
 import type { StoreService } from '../stores/store-service';
 import type { Clock } from '../time/clock';
 import type { UpdateController, UpdaterPort } from '../updates/update-controller';
+import type { WhatsappService } from '../whatsapp/whatsapp-service';
+import type { WhatsappPacing } from '../whatsapp/pacing';
+import type { ReviewsService, ReviewsSettings } from '../reviews/reviews-service';
 import type { DataPaths } from './data-paths';
 import type { EventBus } from './event-bus';
 
@@ -71,6 +74,11 @@ export interface AppConfig extends StartupTarget {
   autoStartOrders?: boolean;
   /** Order sync numbers (poll interval, request spacing, how far back): tests and benchmarks shrink them. */
   ordersOverrides?: Partial<OrdersSyncSettings>;
+  /** WhatsApp pacing (gaps, typing, timeouts, webhook port): tests and the demo shrink it. */
+  whatsappOverrides?: Partial<WhatsappPacing>;
+  /** Read reviews in the background (default: as orders do). */
+  autoStartReviews?: boolean;
+  reviewsOverrides?: Partial<ReviewsSettings>;
 }
 
 /** The services handlers are built from. */
@@ -99,6 +107,8 @@ export interface AppServices {
   power: SleepGuard;
   orders: OrdersService;
   analytics: AnalyticsService;
+  whatsapp: WhatsappService;
+  reviews: ReviewsService;
   /** The products table served by window, kept current and pushed as row deltas (issue #14). */
   productsTable: ProductsTable;
   insights: InsightsService;

@@ -5,7 +5,7 @@ export { type KaspiSurface } from './classify';
 export type { RetryPolicy } from './retry';
 export { createCabinetClient, type CabinetClient, type CabinetClientOptions } from './cabinet';
 export type { PushPriceInput } from './push-body';
-export { fetchOffers, fetchReviewsSummary, type ReviewsSummary, type StorefrontQuery } from './storefront';
+export { fetchOffers, fetchReviewsPage, fetchReviewsSummary, type ReviewsSummary, type StorefrontQuery, type StorefrontReview } from './storefront';
 export { createShopApiClient, type ShopApiClient, type ShopApiOptions, type ShopOrder, type ShopOrderEntry, type ShopOrderFilter } from './shop-api';
 export { login, LOGIN_BROWSER_ARGS, type LoginOptions, type SessionCookie } from './login/login';
 export { findBrowser, BrowserNotFoundError, type FoundBrowser } from './login/find-browser';

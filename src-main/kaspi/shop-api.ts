@@ -70,6 +70,8 @@ const orderResource = z.object({
     deliveryCost: num,
     deliveryAddress: z.object({ formattedAddress: text, town: text }).nullish().catch(null),
     customer: customerAttrs.extend({ id: text }).nullish().catch(null),
+    /** Kaspi Delivery's parcel: courierTransmissionDate is set once Kaspi's courier took it (public integrations read it). */
+    kaspiDelivery: z.object({ courierTransmissionDate: num }).nullish().catch(null),
   }),
   relationships: z.object({ user: z.object({ data: z.object({ id: z.string() }).nullish().catch(null) }).nullish().catch(null) }).nullish().catch(null),
 });
@@ -124,6 +126,8 @@ export interface ShopOrder {
   /** The buyer's town as Kaspi writes it (deliveryAddress.town). */
   town: string | null;
   customer: ShopCustomer | null;
+  /** When Kaspi's courier took a Kaspi Delivery parcel; null until then. */
+  courierTransmittedAt: number | null;
 }
 
 export interface ShopOrderEntry {
@@ -300,5 +304,6 @@ function mapShopOrder(o: z.infer<typeof orderResource>, customers: Map<string, z
     address: a.deliveryAddress?.formattedAddress ?? a.deliveryAddress?.town ?? null,
     town: a.deliveryAddress?.town ?? null,
     customer: c ? { id: customerId, firstName: c.firstName ?? null, lastName: c.lastName ?? null, phone: c.cellPhone ?? null } : null,
+    courierTransmittedAt: a.kaspiDelivery?.courierTransmissionDate ?? null,
   };
 }

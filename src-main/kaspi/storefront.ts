@@ -9,6 +9,7 @@ import { isLastPage } from './paging';
 import type { RetryPolicy } from './retry';
 import { kaspiRequest } from './transport';
 import { msg } from '../../src-shared/i18n/message';
+import { KZ_OFFSET_MS } from '../../src-shared/domain/kazakhstan-time';
 
 /**
  * Public storefront (no auth): competitor offers (kaspi-api.md §4) and the reviews summary (§8).
@@ -135,8 +136,12 @@ export async function fetchReviewsSummary(q: StorefrontQuery & { productId: stri
   });
   const parsed = summaryWire.safeParse(res.json);
   if (!parsed.success) throw new KaspiError('not-json', msg('kaspi.unexpected_format', { what: msg('kaspi.what.reviews') }));
-  const s = parsed.data.summary;
-  const groups = parsed.data.groupSummary ?? [];
+  return summaryOf(parsed.data);
+}
+
+function summaryOf(data: z.infer<typeof summaryWire>): ReviewsSummary {
+  const s = data.summary;
+  const groups = data.groupSummary ?? [];
   const stats = new Map((s?.statistic ?? []).flatMap((x) => (x ? [[Math.round(x.rate), Math.round(x.count)] as const] : [])));
   const ratingCount = s?.ratingCount ?? groups.find((g) => g?.id === 'ALL')?.total ?? [...stats.values()].reduce((a, b) => a + b, 0);
   return {
@@ -145,4 +150,81 @@ export async function fetchReviewsSummary(q: StorefrontQuery & { productId: stri
     ratingCount,
     statistic: [5, 4, 3, 2, 1].map((rate) => ({ rate, count: stats.get(rate) ?? 0 })),
   };
+}
+
+/** One review as the storefront lists it (§8 "Response"); fields Kaspi leaves out are null. */
+export interface StorefrontReview {
+  id: string;
+  author: string | null;
+  rating: number;
+  /** The review's day (§8: ISO or dd.mm.yyyy, [uncertain]) as the start of that Kazakhstan day; null when unreadable. */
+  reviewedMs: number | null;
+  text: string | null;
+  plus: string | null;
+  minus: string | null;
+  merchantCode: string | null;
+  orderCode: string | null;
+}
+
+const reviewWire = z.object({
+  id: z.union([z.string(), z.number()]).transform(String),
+  author: z.string().nullish().catch(null),
+  date: z.union([z.string(), z.number()]).nullish().catch(null),
+  rating: z.number(),
+  comment: z.object({ text: z.string().nullish(), plus: z.string().nullish(), minus: z.string().nullish() }).nullish().catch(null),
+  merchant: z.object({ code: z.union([z.string(), z.number()]).transform(String).nullish() }).nullish().catch(null),
+  orderNumber: z.union([z.string(), z.number()]).transform(String).nullish().catch(null),
+});
+const reviewsPageWire = summaryWire.extend({ data: z.array(z.unknown()).catch([]) });
+
+/** §8: the date format is not pinned down; ISO dates and dd.mm.yyyy (a Kazakhstan day, UTC+5) are both read, epoch ms too. */
+export function reviewDayMs(date: string | number | null | undefined): number | null {
+  if (typeof date === 'number') return Number.isFinite(date) ? date : null;
+  if (!date) return null;
+  const dotted = /^(\d{2})\.(\d{2})\.(\d{4})/.exec(date.trim());
+  if (dotted) return Date.UTC(Number(dotted[3]), Number(dotted[2]) - 1, Number(dotted[1])) - KZ_OFFSET_MS;
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date.trim());
+  if (iso) return Date.UTC(Number(iso[1]), Number(iso[2]) - 1, Number(iso[3])) - KZ_OFFSET_MS;
+  const parsed = Date.parse(date);
+  return Number.isFinite(parsed) ? parsed : null;
+}
+
+/**
+ * §8: one page of a product's reviews, newest first (`sort=DATE`), the merchant's only when
+ * `merchantId` is given, with the aggregates. Reviews without a usable rating are dropped.
+ */
+export async function fetchReviewsPage(q: StorefrontQuery & { productId: string; cityId: string; merchantId?: string; page: number; limit: number }): Promise<{ reviews: StorefrontReview[]; summary: ReviewsSummary }> {
+  const qs = new URLSearchParams({ filter: 'ALL', sort: 'DATE', limit: String(q.limit), page: String(q.page), withAgg: 'true' });
+  if (q.merchantId) qs.set('merchantCodes', q.merchantId);
+  const res = await kaspiRequest({
+    surface: 'storefront',
+    method: 'GET',
+    url: `${joinUrl(q.endpoints.storefrontUrl, `/yml/review-view/api/v1/reviews/product/${encodeURIComponent(q.productId)}`)}?${qs}`,
+    headers: storefrontHeaders(q.productId, q.cityId),
+    dispatcher: q.dispatcher,
+    timeoutMs: q.timeoutMs,
+    signal: q.signal,
+    retry: q.retry ?? {},
+  });
+  const parsed = reviewsPageWire.safeParse(res.json);
+  if (!parsed.success) throw new KaspiError('not-json', msg('kaspi.unexpected_format', { what: msg('kaspi.what.reviews') }));
+  const reviews = parsed.data.data.flatMap((raw): StorefrontReview[] => {
+    const r = reviewWire.safeParse(raw);
+    if (!r.success || r.data.id === '') return [];
+    const rating = Math.round(r.data.rating);
+    if (rating < 1 || rating > 5) return [];
+    const blank = (text: string | null | undefined) => (text && text.trim() ? text.trim() : null);
+    return [{
+      id: r.data.id,
+      author: blank(r.data.author),
+      rating,
+      reviewedMs: reviewDayMs(r.data.date),
+      text: blank(r.data.comment?.text),
+      plus: blank(r.data.comment?.plus),
+      minus: blank(r.data.comment?.minus),
+      merchantCode: r.data.merchant?.code ?? null,
+      orderCode: blank(r.data.orderNumber),
+    }];
+  });
+  return { reviews, summary: summaryOf(parsed.data) };
 }

@@ -32,7 +32,8 @@ export function fromShopOrder(o: ShopOrder, queriedState: OrderState, entries: r
     state,
     outcome: outcomeOfKaspi(state, o.status),
     status: o.status,
-    kaspiTab: null,
+    // The cabinet's tab for a parcel Kaspi's courier took: the shop API says so by its date.
+    kaspiTab: o.courierTransmittedAt !== null ? 'KASPI_DELIVERY_TRANSMITTED' : null,
     createdMs,
     totalPrice: tenge(o.totalPrice),
     deliveryCost: o.deliveryCost === null ? null : tenge(o.deliveryCost),

@@ -12,12 +12,15 @@ import { applyProductRows } from './product-rows';
 export const INVALIDATED_BY: Partial<Record<EventName, readonly string[]>> = {
   'orders.changed': ['orders.', 'analytics.', 'insights.products'],
   'orders.syncStatus': ['orders.syncStatus'],
-  'stores.changed': ['stores.', 'orders.', 'analytics.', 'products.', 'overview.', 'insights.'],
+  'stores.changed': ['stores.', 'orders.', 'analytics.', 'products.', 'overview.', 'insights.', 'whatsapp.stores', 'reviews.'],
   'products.changed': ['products.', 'analytics.', 'journal.', 'overview.', 'demper.insight', 'insights.products'],
   'settings.changed': ['settings.'],
   'proxies.changed': ['proxies.', 'overview.'],
   'backup.progress': ['backup.list'],
   'backtest.progress': ['backtest.'],
+  'whatsapp.status': ['whatsapp.status', 'whatsapp.qr'],
+  'whatsapp.outbox.changed': ['whatsapp.outbox', 'whatsapp.stores'],
+  'reviews.changed': ['reviews.'],
 };
 
 /**

@@ -50,7 +50,6 @@ export const coreTexts = defineTexts({
     'empty.orders': 'Заказы из кабинета Kaspi появятся после подключения магазина.',
     'empty.analytics': 'Продажи и выручка по дням появятся, когда будут заказы.',
     'empty.preorders': 'Предзаказы: срок поставки и остатки по точкам продаж.',
-    'empty.whatsapp': 'Сообщения покупателям в WhatsApp по шаблонам: после заказа, при доставке, с просьбой об отзыве.',
   },
   kk: {
     'app.title': 'Kaspi Demper',
@@ -100,7 +99,6 @@ export const coreTexts = defineTexts({
     'empty.orders': 'Kaspi кабинетіндегі тапсырыстар дүкен қосылғаннан кейін шығады.',
     'empty.analytics': 'Күндер бойынша сатылым мен түсім тапсырыстар болғанда шығады.',
     'empty.preorders': 'Алдын ала тапсырыстар: жеткізу мерзімі және сату нүктелеріндегі қалдықтар.',
-    'empty.whatsapp': 'Сатып алушыларға WhatsApp арқылы үлгі бойынша хабарламалар: тапсырыстан кейін, жеткізу кезінде, пікір сұрап.',
   },
   en: {
     'app.title': 'Kaspi Demper',
@@ -150,6 +148,5 @@ export const coreTexts = defineTexts({
     'empty.orders': 'Orders from the Kaspi cabinet appear once a store is connected.',
     'empty.analytics': 'Sales and revenue by day appear once there are orders.',
     'empty.preorders': 'Pre-orders: lead times and stock per point of sale.',
-    'empty.whatsapp': 'WhatsApp messages to buyers from templates: after an order, on delivery, asking for a review.',
   },
 });

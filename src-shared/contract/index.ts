@@ -13,6 +13,8 @@ import { ordersCalls, ordersEvents } from './orders';
 import { analyticsCalls } from './analytics';
 import { insightsCalls } from './insights';
 import { backtestCalls, backtestEvents } from './backtest';
+import { whatsappCalls, whatsappEvents } from './whatsapp';
+import { reviewsCalls, reviewsEvents } from './reviews';
 
 /** The one list of what the renderer may call and what main may push. Shells, preload and client derive from it. */
 export const calls = {
@@ -30,6 +32,8 @@ export const calls = {
   ...analyticsCalls,
   ...insightsCalls,
   ...backtestCalls,
+  ...whatsappCalls,
+  ...reviewsCalls,
 };
 
 export const events = {
@@ -43,6 +47,8 @@ export const events = {
   ...powerEvents,
   ...ordersEvents,
   ...backtestEvents,
+  ...whatsappEvents,
+  ...reviewsEvents,
 };
 
 export type Calls = typeof calls;

@@ -30,6 +30,8 @@ export const settings = z.object({
     accountBlocked: z.boolean(),
     loginNeeded: z.boolean(),
     killSwitch: z.boolean(),
+    /** A new review of 3 stars or fewer (issue 17). */
+    lowReview: z.boolean(),
   }),
   /** Desktop app only. */
   desktop: z.object({
@@ -53,7 +55,7 @@ export const DEFAULT_SETTINGS: Settings = {
     storefrontUrl: 'https://kaspi.kz',
     browserPath: null,
   },
-  notifications: { floorReached: true, accountBlocked: true, loginNeeded: true, killSwitch: true },
+  notifications: { floorReached: true, accountBlocked: true, loginNeeded: true, killSwitch: true, lowReview: true },
   desktop: { launchAtLogin: false, minimizeToTray: true, preventSleep: false },
   updates: { channel: 'stable' },
 };

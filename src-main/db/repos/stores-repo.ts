@@ -114,6 +114,8 @@ export function storesRepo(db: Database) {
       db.prepare(`DELETE FROM offer_snapshots WHERE product_id IN (${products})`).run(id);
       db.prepare(`DELETE FROM preorders WHERE store_id = ?`).run(id);
       db.prepare(`DELETE FROM whatsapp_messages WHERE order_id IN (SELECT id FROM orders WHERE store_id = ?)`).run(id);
+      db.prepare(`DELETE FROM whatsapp_outbox WHERE store_id = ?`).run(id);
+      db.prepare(`DELETE FROM reviews WHERE store_id = ?`).run(id);
       db.prepare(`DELETE FROM orders WHERE store_id = ?`).run(id);
       db.prepare(`DELETE FROM products WHERE store_id = ?`).run(id);
       db.prepare(`DELETE FROM stores WHERE id = ?`).run(id);

@@ -3,6 +3,7 @@ import type { EventBus } from '../../app/event-bus';
 import type { Settings } from '../../../src-shared/contract/settings';
 import type { EventPayload } from '../../../src-shared/contract';
 import { orderAlertText } from '../../orders/order-alert-text';
+import { msg, renderMessage } from '../../../src-shared/i18n';
 
 type Alert = EventPayload<'demper.alert'>;
 
@@ -26,6 +27,18 @@ export function notifyAlerts(events: EventBus, settings: () => Settings, onClick
     // Orders ring when the store's own setting says so (the orders service checks it).
     if (event === 'orders.alert' && Notification.isSupported()) {
       const notification = new Notification(orderAlertText(payload as EventPayload<'orders.alert'>, Date.now()));
+      notification.on('click', onClick);
+      notification.show();
+      return;
+    }
+    // A new review of 3 stars or fewer, when the seller keeps that notification on (issue 17).
+    if (event === 'reviews.alert' && Notification.isSupported()) {
+      if (!settings().notifications.lowReview) return;
+      const review = payload as EventPayload<'reviews.alert'>;
+      const language = settings().language;
+      const title = renderMessage(msg('reviews.alert_title', { rating: review.rating, store: review.storeName }), language);
+      const body = renderMessage(msg('reviews.alert_body', { product: review.productTitle ?? '', text: review.text ?? msg('reviews.no_text') }), language);
+      const notification = new Notification({ title, body });
       notification.on('click', onClick);
       notification.show();
       return;

@@ -52,7 +52,7 @@ export function BacktestPage() {
       <p className="muted how">{t('backtest.how')}</p>
       <div className="toolbar">
         <label>{t('backtest.store')} <select value={chosenStore ?? ''} onChange={(e) => setStoreId(Number(e.target.value))} data-testid="backtest-store">
-          {(stores.data ?? []).map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+          {(stores.data ?? []).map((s) => <option key={s.id} value={s.id} translate="no">{s.name}</option>)}
         </select></label>
         <label>{t('backtest.from')} <input type="date" value={range.from} max={range.to} onChange={(e) => e.target.value && setRange((r) => ({ ...r, from: e.target.value }))} data-testid="backtest-from" /></label>
         <label>{t('backtest.to')} <input type="date" value={range.to} min={range.from} onChange={(e) => e.target.value && setRange((r) => ({ ...r, to: e.target.value }))} data-testid="backtest-to" /></label>

@@ -4,7 +4,7 @@ import { api } from '../../api/client';
 import { useApiError } from '../../components/use-api-error';
 import { useT } from '../../i18n/use-t';
 
-const KINDS = ['floorReached', 'accountBlocked', 'loginNeeded', 'killSwitch'] as const;
+const KINDS = ['floorReached', 'accountBlocked', 'loginNeeded', 'killSwitch', 'lowReview'] as const;
 
 export function NotificationSettings({ settings }: { settings: Settings }) {
   const t = useT();

@@ -9,6 +9,7 @@ import { rulesMessages } from './rules';
 import { shellsMessages } from './shells';
 import { storesMessages } from './stores';
 import { validationMessages } from './validation';
+import { whatsappMessages } from './whatsapp';
 
 /**
  * The one message catalogue: every text main produces, by code, in every language. A new area
@@ -24,6 +25,7 @@ export const CATALOGUE_PARTS = [
   proxiesMessages,
   maintenanceMessages,
   shellsMessages,
+  whatsappMessages,
   desktopMessages,
   backtestMessages,
 ] as const;

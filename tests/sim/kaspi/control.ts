@@ -4,6 +4,7 @@ import type { SimHandle } from './handle';
 import { Router, json, makeCtx, type Ctx } from './http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { limitsPatchSchema } from './limits';
+import { ORDER_TABS } from './model';
 
 /**
  * Control API on its own port (issue 3 §8), never mixed with Kaspi paths. JSON in, JSON out;
@@ -70,6 +71,14 @@ export function controlHandler(handle: SimHandle): (req: IncomingMessage, res: S
 
   r.on('GET', '/orders/past-places', (ctx) => json(ctx.res, 200, handle.pastPlaces(ctx.query.get('merchantUid') ?? '', Number(ctx.query.get('since') ?? 0) || 0)));
   r.on('GET', '/orders', (ctx) => json(ctx.res, 200, handle.orders(ctx.query.get('merchantUid') ?? undefined)));
+  r.on('POST', '/orders/move', async (ctx) => {
+    const b = await body(ctx, z.object({ merchantUid: z.string(), code: z.string(), tab: z.enum(ORDER_TABS), status: z.enum(['COMPLETED', 'CANCELLED', 'RETURNED']).optional() }));
+    json(ctx.res, 200, handle.moveOrder(b.merchantUid, b.code, b.tab, b.status));
+  });
+  r.on('POST', '/reviews', async (ctx) => {
+    const b = await body(ctx, z.object({ productId: z.string(), merchantUid: z.string(), rating: z.number().int().min(1).max(5), text: z.string().optional(), author: z.string().optional(), orderNumber: z.string().optional() }));
+    json(ctx.res, 200, handle.addReview(b));
+  });
   r.on('POST', '/orders', async (ctx) => {
     const b = await body(ctx, z.object({ merchantUid: z.string() }));
     json(ctx.res, 200, handle.createOrder(b.merchantUid));

@@ -1,6 +1,6 @@
 import type { Fault, FaultInput } from './faults';
 import type { Limits, LimitsPatch } from './limits';
-import type { Order } from './model';
+import type { Order, OrderStatus, OrderTab, Review } from './model';
 import type { PastPlace } from './orders';
 import type { McSession, SmsRecord } from './sessions';
 import type { PushRecord, SimState, SimUrls } from './sim-state';
@@ -168,6 +168,22 @@ export class SimHandle {
     this.sim.pushHits.clear();
     this.sim.changeHits.clear();
     this.sim.shopApiHits.clear();
+  }
+
+  /** Moves an order to a cabinet tab now (the seller or Kaspi did it): its history and the shop API show it. */
+  moveOrder(merchantUid: string, code: string, tab: OrderTab, status?: OrderStatus): Order {
+    const order = this.sim.orders.byCode(merchantUid, code);
+    if (!order) throw new Error(`no order ${code} of merchant ${merchantUid}`);
+    this.sim.orders.move(order, tab, status, this.sim.clock.now());
+    return order;
+  }
+
+  /** A review written now on the storefront (§8), by a buyer of the merchant. */
+  addReview(input: { productId: string; merchantUid: string; rating: number; text?: string; author?: string; orderNumber?: string }): Review {
+    const merchant = this.sim.world.merchants.get(input.merchantUid);
+    if (!merchant) throw new Error(`no merchant ${input.merchantUid}`);
+    if (!this.sim.world.products.has(input.productId)) throw new Error(`no product ${input.productId}`);
+    return this.sim.reviews.add(input.productId, { author: input.author ?? 'Покупатель', rating: input.rating, text: input.text ?? '', plus: '', minus: '', merchantUid: merchant.uid, merchantName: merchant.name, orderNumber: input.orderNumber ?? '' }, this.sim.clock.now());
   }
 
   createOrder(merchantUid: string): Order {

@@ -84,6 +84,8 @@ export class OrderBook {
   private readonly demand = new Map<string, { items: Demand[]; cumulative: number[] }>();
   private startedAt = 0;
   private seq = 0;
+  /** Told of every order that completes while the simulator runs (buyers then write reviews). */
+  onCompleted: ((order: Order) => void) | null = null;
 
   constructor(
     private readonly world: World,
@@ -342,6 +344,7 @@ export class OrderBook {
       : 'ACCEPTED_BY_MERCHANT';
     order.modificationDate = Math.max(at, order.creationDate);
     order.history.push({ at: order.modificationDate, tab, status: order.status });
+    if (order.status === 'COMPLETED' && at >= this.startedAt) this.onCompleted?.(order);
   }
 
   private list(merchantUid: string): Order[] {

@@ -1,5 +1,5 @@
 import { FIRST_NAMES, REVIEW_TEXTS } from './names';
-import type { Review } from './model';
+import type { Order, Review } from './model';
 import { Prng } from './prng';
 import type { World } from './world';
 
@@ -14,6 +14,31 @@ export class ReviewBook {
     private readonly world: World,
     private readonly seed: number,
   ) {}
+
+  /** A review written now (a buyer of a completed order, or a test): it shows first when sorted by date. */
+  add(productId: string, review: Omit<Review, 'id' | 'date'> & { id?: string }, at: number): Review {
+    const rng = Prng.derive(this.seed, `review:${productId}:${at}:${review.orderNumber}`);
+    const added: Review = { ...review, id: review.id ?? String(rng.int(100_000_000, 999_999_999)), date: kzDate(at) };
+    this.of(productId).push(added);
+    return added;
+  }
+
+  /**
+   * Some buyers of a completed order write a review a few hours later: a quarter of them, mostly
+   * pleased, a few not (what a review request hopes to move). Drawn from the seed and the order.
+   */
+  afterCompletion(order: Order, after: (ms: number, fn: () => void) => void, now: () => number): void {
+    const rng = Prng.derive(this.seed, `buyer-review:${order.code}`);
+    if (!rng.chance(0.25)) return;
+    const entry = order.entries[0];
+    const merchant = this.world.merchants.get(order.merchantUid);
+    if (!entry || !merchant) return;
+    const [text, plus, minus] = rng.pick(REVIEW_TEXTS) as [string, string, string];
+    const rating = text === 'Не понравилось' ? rng.int(1, 3) : rng.chance(0.85) ? 5 : 4;
+    after(rng.int(1, 24) * 3_600_000, () =>
+      this.add(entry.productId, { author: order.customer.firstName, rating, text, plus, minus, merchantUid: merchant.uid, merchantName: merchant.name, orderNumber: order.code }, now()),
+    );
+  }
 
   of(productId: string): Review[] {
     let list = this.cache.get(productId);
@@ -90,6 +115,11 @@ export class ReviewBook {
     const all = this.of(productId);
     return [{ id: 'ALL', total: all.length }, { id: 'COMMENT', total: all.filter((r) => r.text !== '').length }];
   }
+}
+
+/** dd.mm.yyyy of an instant's Kazakhstan day (UTC+5), the form §8's dates are read in. */
+function kzDate(at: number): string {
+  return new Date(at + 5 * 3_600_000).toISOString().slice(0, 10).split('-').reverse().join('.');
 }
 
 function toMs(ddmmyyyy: string): number {

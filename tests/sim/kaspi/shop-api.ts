@@ -73,6 +73,8 @@ export function shopApiRoutes(r: Router, sim: SimState): void {
       customer: { id: o.customer.id, name: null, cellPhone: o.customer.cellPhone, firstName: o.customer.firstName, lastName: o.customer.lastName },
       deliveryCost: o.deliveryCost,
       isImeiRequired: false,
+      // Kaspi Delivery's parcel: the date the courier took it, once the order reached that tab.
+      kaspiDelivery: o.isKaspiDelivery ? { waybill: null, courierTransmissionDate: o.history.find((h) => h.tab === 'KASPI_DELIVERY_TRANSMITTED')?.at ?? null, courierTransmissionPlanningDate: null, waybillNumber: null, express: false, returnedToWarehouse: false, firstMileCourier: null } : null,
     },
     relationships: {
       user: { links: { self: `${base()}/orders/${o.id}/relationships/user`, related: `${base()}/orders/${o.id}/user` }, data: { type: 'customers', id: o.customer.id } },

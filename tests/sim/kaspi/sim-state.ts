@@ -76,6 +76,7 @@ export class SimState {
     this.bots = new Bots(this.world, this.clock, seed);
     this.orders = new OrderBook(this.world, this.clock, Prng.derive(seed, 'orders'), seed);
     this.reviews = new ReviewBook(this.world, seed);
+    this.orders.onCompleted = (order) => this.reviews.afterCompletion(order, (ms, fn) => this.clock.after(ms, fn), () => this.clock.now());
     this.pushes = [];
     this.offerHits.clear();
     this.offerBans.clear();

@@ -23,11 +23,14 @@ describe('one order model from both sources', () => {
   });
 
   it('rounds money to whole tenge, places a delivery in the buyer town and a pickup at its point', () => {
-    const base = { id: 'K1', code: '5', totalPrice: 4000.4, paymentMode: 'PREPAID', createdAt: 1000, approvedByBankAt: 1500, plannedDeliveryAt: null, state: 'DELIVERY', status: 'ACCEPTED_BY_MERCHANT', kaspiDelivery: false, signatureRequired: false, preOrder: false, pickupPointId: '1_PP2', deliveryCost: 500.6, address: 'ул. Абая, 1', town: 'Алматы', customer: { id: 'c', firstName: 'Аня', lastName: 'К.', phone: '7770000000' } };
+    const base = { id: 'K1', code: '5', totalPrice: 4000.4, paymentMode: 'PREPAID', createdAt: 1000, approvedByBankAt: 1500, plannedDeliveryAt: null, state: 'DELIVERY', status: 'ACCEPTED_BY_MERCHANT', kaspiDelivery: false, signatureRequired: false, preOrder: false, pickupPointId: '1_PP2', deliveryCost: 500.6, address: 'ул. Абая, 1', town: 'Алматы', customer: { id: 'c', firstName: 'Аня', lastName: 'К.', phone: '7770000000' }, courierTransmittedAt: null };
     const delivery = fromShopOrder({ ...base, deliveryMode: 'DELIVERY_LOCAL' }, 'delivery', null, places)!;
     expect(delivery).toMatchObject({ totalPrice: 4000, deliveryCost: 501, cityId: '750000000', state: 'delivery', outcome: null, phone: '7770000000', phoneMasked: false, customerName: 'Аня К.', entries: null });
     expect(fromShopOrder({ ...base, deliveryMode: 'DELIVERY_PICKUP' }, 'delivery', null, places)).toMatchObject({ cityId: '710000000' });
     expect(fromShopOrder({ ...base, createdAt: null, approvedByBankAt: null, deliveryMode: null }, 'new', null, places)).toBeNull();
+    // Kaspi's courier took the parcel: the shop API's date reads as the cabinet's tab for it.
+    expect(delivery.kaspiTab).toBeNull();
+    expect(fromShopOrder({ ...base, state: 'KASPI_DELIVERY', deliveryMode: 'DELIVERY_LOCAL', courierTransmittedAt: 2000 }, 'kaspi_delivery', null, places)).toMatchObject({ state: 'kaspi_delivery', kaspiTab: 'KASPI_DELIVERY_TRANSMITTED' });
   });
 
   it('never takes the cabinet mask for a phone number', () => {
