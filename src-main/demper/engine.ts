@@ -147,7 +147,7 @@ export class DemperEngine {
     core.settings = settings;
     core.scheduler.reconfigure(settings.intervals.freshShare);
     const now = core.now();
-    for (const store of core.stores.values()) store.budget.reconfigure(changeLimits(settings));
+    core.budgets.reconfigure(changeLimits(settings));
     for (const lane of core.lanes.values()) lane.bucket.reconfigure(settings.offersPerSecondPerLane, laneBurst(settings), now);
     this.changed();
   }
@@ -162,7 +162,7 @@ export class DemperEngine {
     for (const info of stores) {
       let store = core.stores.get(info.storeId);
       if (!store) {
-        store = newStoreState(info, this.settings);
+        store = newStoreState(info, core.budgets.for(info.merchantId));
         core.stores.set(info.storeId, store);
       }
       store.info = info;
@@ -228,6 +228,7 @@ export class DemperEngine {
         blockedUntil: store.budget.blockedUntil > now ? store.budget.blockedUntil : 0,
         sessionExpired: store.sessionExpired,
         pushesLeftInWindow: store.budget.left(now),
+        changesInWindow: store.budget.used(now),
         queuedPushes: queued.get(store.info.storeId) ?? 0,
         lastError: store.lastError,
       })),

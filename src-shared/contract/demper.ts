@@ -53,6 +53,8 @@ export const storeStatus = z.object({
   blockedUntil: z.number(),
   sessionExpired: z.boolean(),
   pushesLeftInWindow: z.number().int(),
+  /** The account's changes in the window by writer: the demper's prices, pre-order and stock changes (one budget, issue #16). */
+  changesInWindow: z.object({ price: z.number().int(), stock: z.number().int() }).default({ price: 0, stock: 0 }),
   queuedPushes: z.number().int(),
   lastError: engineError.nullable(),
 });
