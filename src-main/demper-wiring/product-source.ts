@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { ProductInfo, ProductSource, StoreInfo } from '../demper/ports';
 import { parseDefaults, parseStored, resolveProduct } from '../rules/resolve';
+import { stockRepo } from '../db/repos/stock-repo';
 
 /**
  * What the engine reprices, read from SQLite. Every connected store is listed (each one's
@@ -19,6 +20,7 @@ export function createProductSource(db: Database): ProductSource {
       WHERE p.store_id = ? AND p.bot_enabled = 1 AND p.active = 1 AND p.removed_at IS NULL AND p.master_sku IS NOT NULL
       ORDER BY p.id`,
   );
+  const stock = stockRepo(db);
   return {
     async stores(): Promise<StoreInfo[]> {
       return stores.all().map((s) => ({ storeId: s.id, merchantId: s.merchant_uid, name: s.name }));
@@ -28,10 +30,11 @@ export function createProductSource(db: Database): ProductSource {
       if (!row || row.bot_enabled !== 1) return [];
       const storeDefaults = parseDefaults(row.default_rules_json);
       const out: ProductInfo[] = [];
+      const stockOf = stock.forStore(storeId);
       for (const p of products.all(storeId)) {
         const { rules } = resolveProduct(storeDefaults, parseStored(p.rules_json));
         if (!rules) continue;
-        out.push({ storeId, productId: p.id, masterSku: p.master_sku, sku: p.sku, rules, cities: p.cities ? p.cities.split(',') : [] });
+        out.push({ storeId, productId: p.id, masterSku: p.master_sku, sku: p.sku, rules, cities: p.cities ? p.cities.split(',') : [], stock: stockOf.get(p.id) });
       }
       return out;
     },
