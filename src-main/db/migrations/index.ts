@@ -5,7 +5,8 @@ import { offerState } from './003-offer-state';
 import { demperMemory } from './004-demper-memory';
 import { loginContext } from './005-login-context';
 import { orders } from './006-orders';
+import { preorders } from './007-preorders';
 
 /** In order; a version is never reused or edited once released. */
-export const MIGRATIONS: readonly Migration[] = [initial, proxies, offerState, demperMemory, loginContext, orders];
+export const MIGRATIONS: readonly Migration[] = [initial, proxies, offerState, demperMemory, loginContext, orders, preorders];
 export type { Migration };

@@ -7,6 +7,7 @@ import { rulesMessages } from './rules';
 import { shellsMessages } from './shells';
 import { storesMessages } from './stores';
 import { validationMessages } from './validation';
+import { preordersMessages } from './preorders';
 
 /**
  * The one message catalogue: every text main produces, by code, in every language. A new area
@@ -22,6 +23,7 @@ export const CATALOGUE_PARTS = [
   proxiesMessages,
   maintenanceMessages,
   shellsMessages,
+  preordersMessages,
 ] as const;
 
 type Merged<Parts extends readonly object[]> = Parts extends readonly [infer First, ...infer Rest extends readonly object[]] ? First & Merged<Rest> : unknown;
