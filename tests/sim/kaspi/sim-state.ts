@@ -7,6 +7,7 @@ import { Prng } from './prng';
 import { ReviewBook } from './reviews';
 import { buildScenario } from './scenarios';
 import { Sessions } from './sessions';
+import type { UploadJob } from './upload-jobs';
 import { World } from './world';
 
 export interface SimUrls {
@@ -46,6 +47,8 @@ export class SimState {
   reviews!: ReviewBook;
   faults!: Faults;
   pushes: PushRecord[] = [];
+  /** Excel price-list uploads by job id (upload-jobs.ts). */
+  uploadJobs = new Map<string, UploadJob>();
   readonly offerHits = new WindowCounter();
   readonly offerBans = new Blocks();
   readonly pushHits = new WindowCounter();
@@ -77,6 +80,7 @@ export class SimState {
     this.orders = new OrderBook(this.world, this.clock, Prng.derive(seed, 'orders'), seed);
     this.reviews = new ReviewBook(this.world, seed);
     this.pushes = [];
+    this.uploadJobs = new Map();
     this.offerHits.clear();
     this.offerBans.clear();
     this.pushHits.clear();
