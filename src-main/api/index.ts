@@ -11,6 +11,7 @@ import { overviewHandlers } from './overview-handlers';
 import { updatesHandlers } from './updates-handlers';
 import { powerHandlers } from './power-handlers';
 import { analyticsHandlers, ordersHandlers } from './orders-handlers';
+import { preordersHandlers } from './preorders-handlers';
 
 /** Every call of the contract, implemented by one handler module per domain. */
 export function createHandlers(services: AppServices): Handlers {
@@ -27,5 +28,6 @@ export function createHandlers(services: AppServices): Handlers {
     ...powerHandlers(services),
     ...ordersHandlers(services),
     ...analyticsHandlers(services),
+    ...preordersHandlers(services),
   };
 }

@@ -40,6 +40,9 @@ import { createOrdersService } from '../orders/orders-service';
 import type { OrdersService } from '../orders/orders-service';
 import type { OrdersSyncSettings } from '../orders/order-sync';
 import { costBasisReader } from '../orders/cost-basis';
+import { createPreorderSender, type PreorderSenderSettings } from '../preorders/preorder-sender';
+import { createPreordersService, type PreordersService } from '../preorders/preorders-service';
+import { createDemperMemoryRepo } from '../db/repos/demper-memory-repo';
 import { createAnalyticsService } from '../analytics/analytics-service';
 import type { AnalyticsService } from '../analytics/analytics-service';
 import { EventBus } from './event-bus';
@@ -87,6 +90,8 @@ export interface AppConfig extends StartupTarget {
   autoStartOrders?: boolean;
   /** Order sync numbers (poll interval, request spacing, how far back): tests and benchmarks shrink them. */
   ordersOverrides?: Partial<OrdersSyncSettings>;
+  /** Pre-order sender numbers (read-back delay, file batch size): tests shrink them. */
+  preorderOverrides?: Partial<PreorderSenderSettings>;
 }
 
 /** The services handlers are built from. */
@@ -111,6 +116,7 @@ export interface AppServices {
   power: SleepGuard;
   orders: OrdersService;
   analytics: AnalyticsService;
+  preorders: PreordersService;
 }
 
 export interface App extends AppServices {
@@ -220,7 +226,20 @@ export async function createApp(config: AppConfig): Promise<App> {
     }
   });
 
-  const services: AppServices = { config, paths, db, events, logger, redactor, secrets, startedAt: now(), now, sessions, stores, backups, proxyStore, pool, demper, updates, power: power.guard, orders, analytics };
+  // Pre-order and stock changes spend the demper's budgets: one per Kaspi account, both writers.
+  const budgetMemory = createDemperMemoryRepo(db, () => now().getTime());
+  const preorderSender = createPreorderSender({
+    db, sessions, logger,
+    budgets: demper.engine.budgets,
+    now: () => now().getTime(),
+    saveBlock: (merchantUid, until) => void budgetMemory.saveBlock(merchantUid, until),
+    onChanged: (ids) => events.emit('preorders.changed', { ids }),
+    settings: config.preorderOverrides,
+  });
+  const preorders = createPreordersService({ db, sender: preorderSender, now, onChanged: (ids) => events.emit('preorders.changed', { ids }) });
+  await preorderSender.resume((await budgetMemory.load()).blocks);
+
+  const services: AppServices = { config, paths, db, events, logger, redactor, secrets, startedAt: now(), now, sessions, stores, backups, proxyStore, pool, demper, updates, power: power.guard, orders, analytics, preorders };
   const dispatcher = createDispatcher(createHandlers(services), {
     mapError: (error) => (error instanceof KaspiError ? new AppError(`kaspi.${error.kind}`, error.userMessage, { retryAfterMs: error.retryAfterMs }) : undefined),
     onInternalError: (name, error) => logger.child('api').error('call failed', { call: name, error }),
@@ -243,6 +262,7 @@ export async function createApp(config: AppConfig): Promise<App> {
       power.stop();
       await analytics.stop();
       await orders.stop();
+      await preorderSender.stop();
       await demper.stop();
       await pool.close();
       db.close();

@@ -1,5 +1,6 @@
 import { checkPair } from './check-path';
 import { changeLimits, LaneBudget, laneBurst, pickLane } from './budgets';
+import type { ChangeBudgets } from './change-budget';
 import { EngineCore } from './engine-core';
 import type { EngineDeps } from './engine-core';
 import { msUntilWorkingHours } from './local-time';
@@ -37,6 +38,11 @@ export class DemperEngine {
   private stopSignal: Promise<void> = Promise.resolve();
   private memoryLoaded = false;
   private cycle = { number: 0, startedAt: 0, done: 0, total: 0, active: false };
+
+  /** Every account's change budget: the pre-order sender takes from the same ones (issue #16). */
+  get budgets(): ChangeBudgets {
+    return this.core.budgets;
+  }
 
   constructor(deps: EngineDeps, settings: EngineSettingsInput = {}) {
     this.settingsInput = settings;

@@ -11,6 +11,7 @@ import { updatesCalls, updatesEvents } from './updates';
 import { powerCalls, powerEvents } from './power';
 import { ordersCalls, ordersEvents } from './orders';
 import { analyticsCalls } from './analytics';
+import { preordersCalls, preordersEvents } from './preorders';
 
 /** The one list of what the renderer may call and what main may push. Shells, preload and client derive from it. */
 export const calls = {
@@ -26,6 +27,7 @@ export const calls = {
   ...powerCalls,
   ...ordersCalls,
   ...analyticsCalls,
+  ...preordersCalls,
 };
 
 export const events = {
@@ -38,6 +40,7 @@ export const events = {
   ...updatesEvents,
   ...powerEvents,
   ...ordersEvents,
+  ...preordersEvents,
 };
 
 export type Calls = typeof calls;

@@ -57,6 +57,16 @@ export const preordersMessages = defineMessages({
     kk: 'Кабинет сессиясы аяқталды және ұзартылмады — «Дүкендер» бетінде дүкенге кіріп, қайта жіберіңіз',
     en: 'The cabinet session expired and could not be renewed — log in to the store on the Stores page, then send again',
   },
+  'preorders.busy': {
+    ru: '«{sku}» сейчас отправляется в Kaspi — удалить можно после ответа',
+    kk: '«{sku}» қазір Kaspi-ге жіберілуде — жауаптан кейін жоюға болады',
+    en: '“{sku}” is being sent to Kaspi — it can be removed once Kaspi answers',
+  },
+  'preorders.row_sku_twice': {
+    ru: 'Артикул «{sku}» уже есть выше в файле — оставьте одну строку',
+    kk: '«{sku}» артикулы файлда жоғарыда бар — бір жолды қалдырыңыз',
+    en: 'The SKU “{sku}” is already in the file above — keep one row',
+  },
   'preorders.store_removed': { ru: 'Магазин удалён', kk: 'Дүкен жойылды', en: 'The store was removed' },
   'preorders.not_found': { ru: 'Запись предзаказа не найдена (её удалили?)', kk: 'Алдын ала тапсырыс жазбасы табылмады (жойылды ма?)', en: 'The pre-order entry was not found (was it deleted?)' },
   'preorders.choose_store': {
