@@ -291,7 +291,11 @@ export function createPreorderSender(deps: PreorderSenderDeps) {
       return;
     }
     loop = work()
-      .catch((error: unknown) => log.error('pre-order worker failed', { error }))
+      .catch((error: unknown) => {
+        // A bug or a full disk must not leave entries processing forever: look again later.
+        log.error('pre-order worker failed', { error });
+        schedule(deps.now() + settings.verifyDelayMs);
+      })
       .finally(() => {
         loop = null;
         if (again) kick();
