@@ -15,12 +15,12 @@ import { ProxiesPage } from './pages/proxies/proxies-page';
 import { OverviewPage } from './pages/overview/overview-page';
 import { OrdersPage } from './pages/orders/orders-page';
 import { AnalyticsPage } from './pages/analytics/analytics-page';
+import { PreordersPage } from './pages/preorders/preorders-page';
 import { PAGES, useUi } from './store/ui-store';
 import type { Page } from './store/ui-store';
 
 /** Pages whose own issue has not landed yet show what they are for and what to do first. */
 const EMPTY_TEXT: Partial<Record<Page, MessageKey>> = {
-  preorders: 'empty.preorders',
   whatsapp: 'empty.whatsapp',
 };
 
@@ -33,6 +33,7 @@ const PAGE_VIEWS: Partial<Record<Page, () => ReactNode>> = {
   overview: () => <OverviewPage />,
   orders: () => <OrdersPage />,
   analytics: () => <AnalyticsPage />,
+  preorders: () => <PreordersPage />,
   settings: () => <SettingsPage />,
   system: () => <SystemPage />,
 };

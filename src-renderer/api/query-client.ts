@@ -14,6 +14,7 @@ export const INVALIDATED_BY: Partial<Record<EventName, readonly string[]>> = {
   'products.changed': ['products.', 'analytics.', 'journal.'],
   'settings.changed': ['settings.'],
   'proxies.changed': ['proxies.'],
+  'preorders.changed': ['preorders.', 'demper.status'],
 };
 
 /** The query key of a call: its name, then its input (react-query hashes it deterministically). */

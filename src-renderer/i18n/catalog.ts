@@ -10,9 +10,10 @@ import { proxiesTexts } from '../pages/proxies/proxies-texts';
 import { desktopStatusTexts } from '../components/desktop-status-texts';
 import { ordersTexts } from '../pages/orders/orders-texts';
 import { analyticsTexts } from '../pages/analytics/analytics-texts';
+import { preordersTexts } from '../pages/preorders/preorders-texts';
 
 /** Every text set of the app. A page adds its own with one line here. */
-const TEXT_SETS = [coreTexts, storesTexts, productsTexts, logsTexts, settingsTexts, demperTexts, overviewTexts, proxiesTexts, desktopStatusTexts, ordersTexts, analyticsTexts] as const;
+const TEXT_SETS = [coreTexts, storesTexts, productsTexts, logsTexts, settingsTexts, demperTexts, overviewTexts, proxiesTexts, desktopStatusTexts, ordersTexts, analyticsTexts, preordersTexts] as const;
 
 type Union = (typeof TEXT_SETS)[number]['ru'];
 type Keys<U> = U extends unknown ? keyof U : never;

@@ -106,6 +106,7 @@ export function DemperPage() {
                 {s.blockedUntil > Date.now() && <p className="error">{t('demper.blockedUntil', { time: time(s.blockedUntil) })}</p>}
                 {s.sessionExpired && <p className="error">{t('demper.sessionExpired')}</p>}
                 <p className="muted">{t('demper.pushesLeft', { left: s.pushesLeftInWindow })} · {t('demper.queued', { n: s.queuedPushes })}</p>
+                <p className="muted" data-testid={`budget-users-${s.storeId}`}>{t('preorders.budget', { price: s.changesInWindow.price, stock: s.changesInWindow.stock })}</p>
                 {s.lastError && <p className="muted">{t('demper.lastError', { message: s.lastError.message })}</p>}
               </>
             )}
