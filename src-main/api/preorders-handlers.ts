@@ -1,7 +1,7 @@
 import type { Handler } from '../../src-shared/contract/dispatcher';
 import type { AppServices } from '../app/create-app';
 
-type PreorderCalls = 'preorders.list' | 'preorders.points' | 'preorders.history' | 'preorders.addFromProducts' | 'preorders.update' | 'preorders.setDays' | 'preorders.send' | 'preorders.end' | 'preorders.remove' | 'preorders.importFile' | 'preorders.exportFile';
+type PreorderCalls = 'preorders.list' | 'preorders.points' | 'preorders.history' | 'preorders.addFromProducts' | 'preorders.update' | 'preorders.setDays' | 'preorders.send' | 'preorders.end' | 'preorders.remove' | 'preorders.importFile' | 'preorders.exportFile' | 'preorders.budget';
 
 export function preordersHandlers({ preorders }: AppServices): { [N in PreorderCalls]: Handler<N> } {
   return {
@@ -16,5 +16,6 @@ export function preordersHandlers({ preorders }: AppServices): { [N in PreorderC
     'preorders.remove': ({ ids }) => preorders.remove(ids),
     'preorders.importFile': ({ storeId, format, data, apply }) => preorders.importFile({ storeId, format, data, apply }),
     'preorders.exportFile': ({ format, ids }) => preorders.exportFile(format, ids),
+    'preorders.budget': () => preorders.budget(),
   };
 }

@@ -236,7 +236,7 @@ export async function createApp(config: AppConfig): Promise<App> {
     onChanged: (ids) => events.emit('preorders.changed', { ids }),
     settings: config.preorderOverrides,
   });
-  const preorders = createPreordersService({ db, sender: preorderSender, now, onChanged: (ids) => events.emit('preorders.changed', { ids }) });
+  const preorders = createPreordersService({ db, sender: preorderSender, budgets: demper.engine.budgets, now, onChanged: (ids) => events.emit('preorders.changed', { ids }) });
   await preorderSender.resume((await budgetMemory.load()).blocks);
 
   const services: AppServices = { config, paths, db, events, logger, redactor, secrets, startedAt: now(), now, sessions, stores, backups, proxyStore, pool, demper, updates, power: power.guard, orders, analytics, preorders };

@@ -6,11 +6,14 @@ import { msg } from '../../src-shared/i18n/message';
 import type { Message } from '../../src-shared/i18n/message';
 import { preordersRepo } from '../db/repos/preorders-repo';
 import type { PreorderSender } from './preorder-sender';
+import type { ChangeBudgets } from '../demper/change-budget';
 import { createPreordersFile } from './preorders-file';
 
 export interface PreordersServiceDeps {
   db: Database;
   sender: PreorderSender;
+  /** The accounts' change budgets the demper and the sender share. */
+  budgets: ChangeBudgets;
   now: () => Date;
   onChanged: (ids: number[] | null) => void;
 }
@@ -24,7 +27,7 @@ export function createPreordersService(deps: PreordersServiceDeps) {
   const repo = preordersRepo(db);
   const at = (): string => deps.now().toISOString();
   const storePoints = db.prepare<[number], { point_id: string; name: string; city_id: string | null }>('SELECT point_id, name, city_id FROM store_points WHERE store_id = ? ORDER BY name');
-  const stores = db.prepare<[], { id: number; name: string }>('SELECT id, name FROM stores WHERE removed_at IS NULL ORDER BY id');
+  const stores = db.prepare<[], { id: number; name: string; merchant_uid: string }>('SELECT id, name, merchant_uid FROM stores WHERE removed_at IS NULL ORDER BY id');
   const product = db.prepare<[number], { id: number; store_id: number; sku: string; title: string; brand: string | null; price: number | null }>(
     `SELECT p.id, p.store_id, p.sku, p.title, p.brand, (SELECT min(price) FROM product_city_prices c WHERE c.product_id = p.id) AS price
        FROM products p JOIN stores s ON s.id = p.store_id WHERE p.id = ? AND s.removed_at IS NULL`,
@@ -75,6 +78,12 @@ export function createPreordersService(deps: PreordersServiceDeps) {
       return repo.list().filter((e) => (!filter.status || e.status === filter.status) && (!filter.storeId || e.storeId === filter.storeId) && (!filter.pointId || e.points.some((p) => p.pointId === filter.pointId && p.days > 0)));
     },
     points: () => stores.all().map((s) => ({ storeId: s.id, name: s.name, points: storePoints.all(s.id).map((p) => ({ pointId: p.point_id, name: p.name, cityId: p.city_id })) })),
+    budget: () =>
+      stores.all().map((s) => {
+        const budget = deps.budgets.for(s.merchant_uid);
+        const used = budget.used(deps.now().getTime());
+        return { storeId: s.id, price: used.price, stock: used.stock, limit: budget.limit, first: budget.priority.first };
+      }),
     history: (id: number) => (entryOrThrow(id), repo.history(id)),
 
     addFromProducts(productIds: readonly number[], days: number = DEFAULT_PREORDER_DAYS, pointIds?: readonly string[]) {

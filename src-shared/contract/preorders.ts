@@ -47,6 +47,8 @@ export const preordersCalls = {
   ),
   /** The entries (or a selection) in Kaspi's price-list columns: .xlsx as base64, or CSV text. */
   'preorders.exportFile': call(z.object({ format: z.enum(['xlsx', 'csv']), ids: z.array(id).optional() }), z.object({ fileName: z.string(), data: z.string() })),
+  /** Each store's account budget now: changes in the window by writer and the limit (the Demper page, stopped or running). */
+  'preorders.budget': call(z.object({}), z.array(z.object({ storeId: id, price: z.number().int(), stock: z.number().int(), limit: z.number().int(), first: z.enum(['price', 'stock']) }))),
   'preorders.remove': call(z.object({ ids: z.array(id).min(1) }), preorderOutcome),
 };
 

@@ -108,6 +108,11 @@ describe('the Pre-orders page, in a real browser', () => {
       expect(await page.locator('h1').first().textContent()).toBe('Pre-orders');
       await shot(page, 'preorders-en');
 
+      // The Demper page shows both users of the account's change budget, the demper stopped or not.
+      await page.getByTestId('nav-demper').click();
+      await expect.poll(() => page.getByTestId(`budget-users-${store!.id}`).textContent()).toMatch(/prices — 0, pre-orders and stock — 3 of \d+/);
+      await shot(page, 'demper-budget-en');
+
     } finally {
       await page.close();
       await headless.close();

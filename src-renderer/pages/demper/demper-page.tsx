@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { DemperSettings, EngineStatusView } from '../../../src-shared/contract/demper';
 import type { StoreSummary } from '../../../src-shared/domain/store';
 import { api } from '../../api/client';
+import { useCall } from '../../api/use-call';
 import { useApiError } from '../../components/use-api-error';
 import { useT } from '../../i18n/use-t';
 import { useLanguage } from '../../store/ui-store';
@@ -98,6 +99,7 @@ export function DemperPage() {
                 {store.botEnabled ? t('demper.storeOn') : t('demper.storeOff')}
               </label>
             </div>
+            <BudgetUsers storeId={store.id} />
             {s && (
               <>
                 {s.killSwitch && (
@@ -106,7 +108,6 @@ export function DemperPage() {
                 {s.blockedUntil > Date.now() && <p className="error">{t('demper.blockedUntil', { time: time(s.blockedUntil) })}</p>}
                 {s.sessionExpired && <p className="error">{t('demper.sessionExpired')}</p>}
                 <p className="muted">{t('demper.pushesLeft', { left: s.pushesLeftInWindow })} · {t('demper.queued', { n: s.queuedPushes })}</p>
-                <p className="muted" data-testid={`budget-users-${s.storeId}`}>{t('preorders.budget', { price: s.changesInWindow.price, stock: s.changesInWindow.stock })}</p>
                 {s.lastError && <p className="muted">{t('demper.lastError', { message: s.lastError.message })}</p>}
               </>
             )}
@@ -118,4 +119,13 @@ export function DemperPage() {
       <DecisionFeed cityName={(storeId, cityId) => stores.find((s) => s.id === storeId)?.cities.find((c) => c.id === cityId)?.name ?? cityId} />
     </section>
   );
+}
+
+/** Both users of the account's change budget (issue #16), shown whether the demper runs or not. */
+function BudgetUsers({ storeId }: { storeId: number }) {
+  const t = useT();
+  const budget = useCall('preorders.budget', {}, { refetchEveryMs: 5_000 });
+  const mine = budget.data?.find((b) => b.storeId === storeId);
+  if (!mine) return null;
+  return <p className="muted" data-testid={`budget-users-${storeId}`}>{t('preorders.budget', { price: mine.price, stock: mine.stock, limit: mine.limit })}</p>;
 }

@@ -52,7 +52,7 @@ export const preordersTexts = defineTexts({
     'preorders.change.new': 'новая запись',
     'preorders.change.new_article': 'новый товар (уйдёт файлом прайс-листа)',
     'preorders.change.price': 'цена',
-    'preorders.budget': 'Лимит изменений Kaspi за окно: цены — {price}, предзаказы и остатки — {stock}',
+    'preorders.budget': 'Лимит изменений Kaspi: за последние 30 минут цены — {price}, предзаказы и остатки — {stock} из {limit}',
   },
   kk: {
     'preorders.title': 'Алдын ала тапсырыстар',
@@ -105,7 +105,7 @@ export const preordersTexts = defineTexts({
     'preorders.change.new': 'жаңа жазба',
     'preorders.change.new_article': 'жаңа тауар (прайс-парақ файлымен жіберіледі)',
     'preorders.change.price': 'баға',
-    'preorders.budget': 'Терезедегі Kaspi өзгерістер лимиті: бағалар — {price}, алдын ала тапсырыстар мен қалдықтар — {stock}',
+    'preorders.budget': 'Kaspi өзгерістер лимиті: соңғы 30 минутта бағалар — {price}, алдын ала тапсырыстар мен қалдықтар — {stock}, барлығы {limit}',
   },
   en: {
     'preorders.title': 'Pre-orders',
@@ -158,6 +158,6 @@ export const preordersTexts = defineTexts({
     'preorders.change.new': 'new entry',
     'preorders.change.new_article': 'new article (goes by price-list file)',
     'preorders.change.price': 'price',
-    'preorders.budget': 'Kaspi change budget in the window: prices — {price}, pre-orders and stock — {stock}',
+    'preorders.budget': 'Kaspi change budget, last 30 minutes: prices — {price}, pre-orders and stock — {stock} of {limit}',
   },
 });
