@@ -2,7 +2,6 @@ import { useCallback, useEffect, useState } from 'react';
 import type { DemperSettings, EngineStatusView } from '../../../src-shared/contract/demper';
 import type { StoreSummary } from '../../../src-shared/domain/store';
 import { api } from '../../api/client';
-import { useCall } from '../../api/use-call';
 import { useApiError } from '../../components/use-api-error';
 import { useT } from '../../i18n/use-t';
 import { useLanguage } from '../../store/ui-store';
@@ -124,8 +123,16 @@ export function DemperPage() {
 /** Both users of the account's change budget (issue #16), shown whether the demper runs or not. */
 function BudgetUsers({ storeId }: { storeId: number }) {
   const t = useT();
-  const budget = useCall('preorders.budget', {}, { refetchEveryMs: 5_000 });
-  const mine = budget.data?.find((b) => b.storeId === storeId);
+  // Read as the rest of this page reads (api, polled): the page is rendered without a query client in its tests.
+  const [budget, setBudget] = useState<Array<{ storeId: number; price: number; stock: number; limit: number }> | null>(null);
+  useEffect(() => {
+    let live = true;
+    const read = () => void api.call('preorders.budget', {}).then((b) => live && setBudget(b), () => undefined);
+    read();
+    const timer = setInterval(read, 5_000);
+    return () => { live = false; clearInterval(timer); };
+  }, []);
+  const mine = budget?.find((b) => b.storeId === storeId);
   if (!mine) return null;
   return <p className="muted" data-testid={`budget-users-${storeId}`}>{t('preorders.budget', { price: mine.price, stock: mine.stock, limit: mine.limit })}</p>;
 }
