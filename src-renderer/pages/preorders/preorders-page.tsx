@@ -3,24 +3,13 @@ import type { PreorderStatus, PreorderView } from '../../../src-shared/domain/pr
 import { PREORDER_STATUSES } from '../../../src-shared/domain/preorder';
 import { api } from '../../api/client';
 import { useCall, useCallMutation } from '../../api/use-call';
-import { downloadText } from '../../components/download';
+import { downloadBase64, downloadText } from '../../components/download';
 import { useApiError } from '../../components/use-api-error';
 import type { MessageKey } from '../../i18n/catalog';
 import { useSay, useT } from '../../i18n/use-t';
 import { PreorderImport } from './preorder-import';
 
 const short = (pointId: string): string => pointId.slice(pointId.lastIndexOf('_') + 1);
-
-/** Base64 from main as a file the seller downloads (the .xlsx export). */
-function downloadBase64(fileName: string, data: string): void {
-  const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-  const a = Object.assign(document.createElement('a'), { href: url, download: fileName });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** Pre-orders per offer and point of sale (issue #16): filters, bulk add, inline days, import/export, send. */
 export function PreordersPage() {
