@@ -7,6 +7,7 @@ import { createSqliteJournal } from '../db/repos/journal-repo';
 import { readStored, writeStored } from '../db/repos/settings-repo';
 import { snapshotsRepo, summarise, type Snapshot } from '../db/repos/snapshots-repo';
 import { DemperEngine } from '../demper/engine';
+import { DEFAULT_SHARING } from '../demper/change-budget';
 import type { Clock, JournalPlan } from '../demper/ports';
 import type { EngineSettingsInput } from '../demper/settings';
 import type { Logger } from '../logging/logger';
@@ -29,6 +30,7 @@ export const DEFAULT_DEMPER_SETTINGS: DemperSettings = {
   pushesPerSecond: 1.5,
   pushWindowLimit: 250,
   workingHours: { enabled: false, from: '09:00', to: '23:00' },
+  changePriority: 'stock',
 };
 
 export interface DemperServiceDeps {
@@ -101,6 +103,8 @@ export function createDemperService(deps: DemperServiceDeps) {
     },
     toEngine(settings),
   );
+  const share = (s: DemperSettings): void => engine.budgets.share({ ...DEFAULT_SHARING, first: s.changePriority });
+  share(settings);
 
   /** Pushes in flight settle and are journalled; price history and dry-run rows still batched are written. */
   const settle = async (): Promise<void> => {
@@ -170,6 +174,7 @@ export function createDemperService(deps: DemperServiceDeps) {
       writeStored(db, SETTINGS_KEY, settings);
       deps.pool.configure({ offersPerSecond: settings.offersPerSecondPerIp });
       engine.updateSettings(toEngine(settings));
+      share(settings);
       log.info('settings changed', { ...settings });
       return settings;
     },

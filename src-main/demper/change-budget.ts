@@ -101,6 +101,12 @@ export class ChangeBudget {
     this.changed();
   }
 
+  /** The seller chose whose changes go first. */
+  share(sharing: ChangeSharing): void {
+    this.sharing = sharing;
+    this.changed();
+  }
+
   get priority(): ChangeSharing {
     return this.sharing;
   }
@@ -281,6 +287,12 @@ export class ChangeBudgets {
     this.limits = limits;
     this.sharing = sharing;
     for (const budget of this.byAccount.values()) budget.reconfigure(limits, sharing);
+  }
+
+  /** The seller's priority, for every account. */
+  share(sharing: ChangeSharing): void {
+    this.sharing = sharing;
+    for (const budget of this.byAccount.values()) budget.share(sharing);
   }
 
   get sharingNow(): ChangeSharing {

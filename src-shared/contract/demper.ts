@@ -88,6 +88,8 @@ export const demperSettings = z.object({
   pushesPerSecond: z.number().min(0.1).max(2, messageCode('demper.pushes_rate_max')),
   pushWindowLimit: z.number().int().min(1).max(250, messageCode('demper.push_window_max')),
   workingHours: z.object({ enabled: z.boolean(), from: hhmm, to: hhmm }),
+  /** Whose changes go first when both wait for the account's budget: pre-orders and stock (default), or prices (issue #16). */
+  changePriority: z.enum(['stock', 'price']).default('stock'),
 });
 export type DemperSettings = z.infer<typeof demperSettings>;
 

@@ -52,6 +52,9 @@ export const preordersTexts = defineTexts({
     'preorders.change.new': 'новая запись',
     'preorders.change.new_article': 'новый товар (уйдёт файлом прайс-листа)',
     'preorders.change.price': 'цена',
+    'demper.changePriority': 'Что отправлять первым, когда лимит изменений Kaspi занят',
+    'demper.changePriority.stock': 'Предзаказы и остатки (цены получают не меньше пятой части)',
+    'demper.changePriority.price': 'Цены (предзаказы и остатки получают не меньше пятой части)',
     'preorders.budget': 'Лимит изменений Kaspi: за последние 30 минут цены — {price}, предзаказы и остатки — {stock} из {limit}',
   },
   kk: {
@@ -105,6 +108,9 @@ export const preordersTexts = defineTexts({
     'preorders.change.new': 'жаңа жазба',
     'preorders.change.new_article': 'жаңа тауар (прайс-парақ файлымен жіберіледі)',
     'preorders.change.price': 'баға',
+    'demper.changePriority': 'Kaspi өзгерістер лимиті бос болмағанда алдымен не жіберіледі',
+    'demper.changePriority.stock': 'Алдын ала тапсырыстар мен қалдықтар (бағаларға кемінде бестен бір бөлігі)',
+    'demper.changePriority.price': 'Бағалар (алдын ала тапсырыстар мен қалдықтарға кемінде бестен бір бөлігі)',
     'preorders.budget': 'Kaspi өзгерістер лимиті: соңғы 30 минутта бағалар — {price}, алдын ала тапсырыстар мен қалдықтар — {stock}, барлығы {limit}',
   },
   en: {
@@ -158,6 +164,9 @@ export const preordersTexts = defineTexts({
     'preorders.change.new': 'new entry',
     'preorders.change.new_article': 'new article (goes by price-list file)',
     'preorders.change.price': 'price',
+    'demper.changePriority': 'What goes first when Kaspi’s change budget is busy',
+    'demper.changePriority.stock': 'Pre-orders and stock (prices keep at least a fifth)',
+    'demper.changePriority.price': 'Prices (pre-orders and stock keep at least a fifth)',
     'preorders.budget': 'Kaspi change budget, last 30 minutes: prices — {price}, pre-orders and stock — {stock} of {limit}',
   },
 });

@@ -14,16 +14,16 @@ afterEach(async () => {
 
 describe('one change budget per account, shared by the demper and the pre-orders', () => {
   it('lets neither starve the other and never passes the limit Kaspi counts', async () => {
-    // Kaspi here allows 10 changes per 3 s; the app keeps to the same 10 for both writers together.
+    // Kaspi here allows 10 changes per 10 s; the app keeps to the same 10 for both writers together.
     const env = await connectedApp(
       tempDir(),
       {},
-      { pushWindowLimit: 10, pushWindowMs: 3_000, pushSafetyPercent: 0, pushesPerSecond: 20, pushBurstShare: 1 },
+      { pushWindowMs: 10_000, pushSafetyPercent: 0, pushBurstShare: 1 },
       { preorderOverrides: FAST_PREORDERS },
     );
     stop = env.close;
     const { app, sim, storeId } = env;
-    sim.setLimits({ pushes: { maxPerWindow: 1_000, maxChanges: 10, changesWindowMs: 3_000_000, blockMs: 60_000_000 } });
+    sim.setLimits({ pushes: { maxPerWindow: 1_000, maxChanges: 10, changesWindowMs: 10_000_000, blockMs: 60_000_000 } });
     const all = await call<Array<{ id: number; masterSku: string }>>(app, 'products.table', {});
     // Every product on sale with a floor 10% under and a ceiling 10% over: the demper wants a push for most.
     const onSale: number[] = [];
@@ -34,7 +34,7 @@ describe('one change budget per account, shared by the demper and the pre-orders
       await call(app, 'rules.update', { productIds: [row.id], set: { floor: { kind: 'fixed', price: Math.round(price * 0.9) }, ceiling: Math.round(price * 1.1) } });
     }
     await call(app, 'products.setBot', { productIds: onSale, enabled: true });
-    await call(app, 'demper.settings.update', { dryRun: false });
+    await call(app, 'demper.settings.update', { dryRun: false, pushWindowLimit: 10, pushesPerSecond: 2 });
     await call(app, 'demper.control', { action: 'start', storeId });
     await call(app, 'demper.control', { action: 'start' });
     const accepted = () => sim.pushes({ merchantUid: MERCHANT }).filter((p) => p.status === 200);
@@ -43,9 +43,10 @@ describe('one change budget per account, shared by the demper and the pre-orders
     const { ids } = await call<{ ids: number[] }>(app, 'preorders.addFromProducts', { productIds: onSale.slice(0, 8), days: 4 });
     await call(app, 'preorders.send', { ids });
     // What the Demper page shows meanwhile: both users of the account's budget, never more than the limit together.
-    const seen = { price: 0, stock: 0, total: 0 };
+    const seen = { price: 0, stock: 0, total: 0, queued: 0 };
     await waitFor(async () => {
-      const status = await call<{ stores: Array<{ changesInWindow: { price: number; stock: number } }> }>(app, 'demper.status', {});
+      const status = await call<{ stores: Array<{ queuedPushes: number; changesInWindow: { price: number; stock: number } }> }>(app, 'demper.status', {});
+      seen.queued = Math.max(seen.queued, status.stores[0]?.queuedPushes ?? 0);
       const used = status.stores[0]?.changesInWindow ?? { price: 0, stock: 0 };
       seen.price = Math.max(seen.price, used.price);
       seen.stock = Math.max(seen.stock, used.stock);
@@ -68,5 +69,11 @@ describe('one change budget per account, shared by the demper and the pre-orders
     expect(seen.price).toBeGreaterThan(0);
     expect(seen.stock).toBeGreaterThan(0);
     expect(seen.total).toBeLessThanOrEqual(10);
+    // The seller may give prices the priority instead; it holds for every account.
+    expect((await call<Array<{ first: string }>>(app, 'preorders.budget', {}))[0]?.first).toBe('stock');
+    await call(app, 'demper.settings.update', { changePriority: 'price' });
+    expect((await call<Array<{ first: string; limit: number }>>(app, 'preorders.budget', {}))[0]).toMatchObject({ first: 'price', limit: 10 });
+    // More was wanted than the window allowed: the demper had pushes waiting for the budget.
+    expect(seen.queued).toBeGreaterThan(0);
   }, 90_000);
 });
