@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { layerRules } from './eslint-layers.js';
 
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'dist-main', 'release', 'test-artifacts'] },
@@ -11,19 +12,8 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
-  {
-    // src-shared is pure: it runs in main, in the renderer and in tests alike.
-    files: ['src-shared/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: ['node:*', 'electron', 'react', 'react-dom', '*/src-main/*', '*/src-renderer/*'] }],
-    },
-  },
-  {
-    // Only the Electron shell may import electron.
-    files: ['src-main/**/*.ts', 'src-renderer/**/*.{ts,tsx}'],
-    ignores: ['src-main/shells/electron/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: ['electron'] }] },
-  },
+  // Layers and the direction of their imports; SQL only in repositories.
+  ...layerRules,
   {
     // One message catalogue (design.md §9): main speaks to people through codes from
     // src-shared/i18n/catalogue, rendered in the seller's language, never through Russian literals.

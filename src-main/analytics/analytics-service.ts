@@ -1,23 +1,26 @@
 import type { Database } from 'better-sqlite3';
 import type { AnalyticsScope, Granularity, ProductEarnings, SalesTotals, SeriesPoint } from '../../src-shared/contract/analytics';
-import { dayOfDate, kzDate, kzDayStart } from '../../src-shared/domain/order';
+import { dayOfDate, kzDate, kzDayStart } from '../../src-shared/domain/kazakhstan-time';
 import { analyticsRepo } from '../db/repos/analytics-repo';
 import type { DayScope, DaySales, WatchTotals } from '../db/repos/analytics-repo';
 import type { Logger } from '../logging/logger';
+import type { Clock } from '../time/clock';
 import { analyticsCsv } from './analytics-csv';
 import { productEarnings } from './earnings';
-import { positionModel } from './position-model';
+import { positionModel } from '../db/repos/position-model';
 
 const DAY_MS = 86_400_000;
 /** The read model is brought up to date at least this often, and before a query when older. */
 const REFRESH_MS = 60_000;
+/** In the background the model catches up this often. */
+const CATCH_UP_EVERY_MS = 5 * 60_000;
 /** A step of the read model's build: about half a second of work at a time. */
 const STEP_ROWS = 20_000;
 
 export interface AnalyticsDeps {
   db: Database;
   logger: Logger;
-  now: () => Date;
+  clock: Clock;
   /** Whether the demper engine is running (dry run included): only then does time count as watched. */
   watching: () => boolean;
 }
@@ -55,10 +58,10 @@ export function periodStart(day: number, granularity: Granularity): number {
 /** Sales, margin and what the repricing earned, read from local SQLite; nothing here calls Kaspi. */
 export function createAnalyticsService(deps: AnalyticsDeps) {
   const repo = analyticsRepo(deps.db);
-  const model = positionModel(deps.db, { now: () => deps.now().getTime(), watching: deps.watching });
+  const model = positionModel(deps.db, { now: deps.clock.now, watching: deps.watching });
   const log = deps.logger.child('analytics');
   let refreshedAt = 0;
-  let timer: ReturnType<typeof setInterval> | null = null;
+  let timer: unknown = null;
   let building: Promise<void> | null = null;
   let stopping = false;
 
@@ -66,7 +69,7 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
   const refresh = (): void => {
     try {
       model.refresh();
-      refreshedAt = deps.now().getTime();
+      refreshedAt = deps.clock.now();
     } catch (error) {
       log.error('analytics read model not refreshed', { error });
     }
@@ -79,7 +82,7 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
           more = model.refresh(STEP_ROWS).more;
           if (more) await new Promise((resolve) => setImmediate(resolve));
         }
-        refreshedAt = deps.now().getTime();
+        refreshedAt = deps.clock.now();
       } catch (error) {
         log.error('analytics read model not refreshed', { error });
       } finally {
@@ -90,9 +93,9 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
   };
   /** Before a query: one step when the model is older than a minute (a build in progress goes on by itself). */
   const fresh = (): void => {
-    if (building || deps.now().getTime() - refreshedAt <= REFRESH_MS) return;
+    if (building || deps.clock.now() - refreshedAt <= REFRESH_MS) return;
     try {
-      if (!model.refresh(STEP_ROWS).more) refreshedAt = deps.now().getTime();
+      if (!model.refresh(STEP_ROWS).more) refreshedAt = deps.clock.now();
       else void catchUp();
     } catch (error) {
       log.error('analytics read model not refreshed', { error });
@@ -205,13 +208,15 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
     start(): void {
       if (timer) return;
       stopping = false;
+      const every = () => {
+        timer = deps.clock.setTimeout(() => void catchUp().then(() => !stopping && every()), CATCH_UP_EVERY_MS);
+      };
       void catchUp();
-      timer = setInterval(() => void catchUp(), 5 * 60_000);
-      timer.unref?.();
+      every();
     },
     async stop(): Promise<void> {
       stopping = true;
-      if (timer) clearInterval(timer);
+      if (timer) deps.clock.clearTimeout(timer);
       timer = null;
       await building;
     },

@@ -1,5 +1,5 @@
 import type { Handler } from '../../src-shared/contract/dispatcher';
-import type { AppServices } from '../app/create-app';
+import type { AppServices } from '../app/services';
 
 type DemperCalls = 'demper.status' | 'demper.control' | 'demper.resetKillSwitch' | 'demper.insight' | 'demper.settings.get' | 'demper.settings.update';
 

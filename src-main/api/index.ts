@@ -1,5 +1,5 @@
 import type { Handlers } from '../../src-shared/contract/dispatcher';
-import type { AppServices } from '../app/create-app';
+import type { AppServices } from '../app/services';
 import { systemHandlers } from './system-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { storesHandlers } from './stores-handlers';

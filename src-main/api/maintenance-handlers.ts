@@ -1,6 +1,6 @@
 import { AppError } from '../../src-shared/contract';
 import type { Handler } from '../../src-shared/contract/dispatcher';
-import type { AppServices } from '../app/create-app';
+import type { AppServices } from '../app/services';
 import { listLoginFailures, loginFailureImage, queryLog } from '../logging/log-query';
 import { msg } from '../../src-shared/i18n/message';
 

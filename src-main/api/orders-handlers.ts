@@ -1,5 +1,5 @@
 import type { Handler } from '../../src-shared/contract/dispatcher';
-import type { AppServices } from '../app/create-app';
+import type { AppServices } from '../app/services';
 
 type OrderCalls = 'orders.list' | 'orders.counts' | 'orders.detail' | 'orders.exportCsv' | 'orders.syncStatus' | 'orders.syncNow' | 'orders.alerts.update' | 'orders.accept';
 type AnalyticsCalls = 'analytics.overview' | 'analytics.products' | 'analytics.product' | 'analytics.exportCsv';

@@ -1,14 +1,15 @@
 import type { Handler } from '../../src-shared/contract/dispatcher';
 import type { OverviewSummary } from '../../src-shared/contract/overview';
-import type { AppServices } from '../app/create-app';
+import type { AppServices } from '../app/services';
 import { createRulesService } from '../rules/rules-service';
 import { msg } from '../../src-shared/i18n/message';
 import type { Message } from '../../src-shared/i18n/message';
 import type { EngineStatusView } from '../../src-shared/contract/demper';
+import { kzDate, kzDay } from '../../src-shared/domain/kazakhstan-time';
+import { createSqliteJournal } from '../db/repos/journal-repo';
 
-/** Kazakhstan's local day (UTC+5), the day a seller counts changes in. */
-const KZ_OFFSET_MS = 5 * 3_600_000;
-const localDay = (ms: number) => new Date(ms + KZ_OFFSET_MS).toISOString().slice(0, 10);
+/** The seller's Kazakhstan day, the day a seller counts changes in. */
+const localDay = (ms: number) => kzDate(kzDay(ms));
 
 /** An engine error for the seller: its own message once the engine gives one (after #12), else its kind's. */
 const sellerMessage = (e: EngineStatusView['lastErrors'][number]): Message =>
@@ -16,17 +17,15 @@ const sellerMessage = (e: EngineStatusView['lastErrors'][number]): Message =>
 
 export function overviewHandlers({ db, now, demper, pool, stores }: AppServices): { 'overview.summary': Handler<'overview.summary'> } {
   const rules = createRulesService({ db, now });
-  const journal = db.prepare<[string], { created_at: string; status: string }>(
-    "SELECT created_at, status FROM price_journal WHERE created_at >= ? AND status IN ('pushed', 'verified', 'mismatch', 'dry_run')",
-  );
+  const journal = createSqliteJournal(db);
   return {
     'overview.summary': (): OverviewSummary => {
       const nowMs = now().getTime();
       const today = localDay(nowMs);
       const days = Array.from({ length: 14 }, (_, i) => localDay(nowMs - (13 - i) * 86_400_000));
       const byDay = new Map(days.map((day) => [day, { day, changes: 0, dryRun: 0 }]));
-      for (const row of journal.all(new Date(nowMs - 15 * 86_400_000).toISOString())) {
-        const bucket = byDay.get(localDay(Date.parse(row.created_at)));
+      for (const row of journal.activitySince(new Date(nowMs - 15 * 86_400_000).toISOString())) {
+        const bucket = byDay.get(localDay(Date.parse(row.createdAt)));
         if (!bucket) continue;
         if (row.status === 'dry_run') bucket.dryRun++;
         else bucket.changes++;

@@ -1,5 +1,5 @@
 import type { Handler } from '../../src-shared/contract/dispatcher';
-import type { AppServices } from '../app/create-app';
+import type { AppServices } from '../app/services';
 
 export function powerHandlers(app: AppServices): { 'power.status': Handler<'power.status'> } {
   return { 'power.status': () => app.power.status() };

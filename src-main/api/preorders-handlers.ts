@@ -1,5 +1,5 @@
 import type { Handler } from '../../src-shared/contract/dispatcher';
-import type { AppServices } from '../app/create-app';
+import type { AppServices } from '../app/services';
 
 type PreorderCalls = 'preorders.list' | 'preorders.points' | 'preorders.history' | 'preorders.addFromProducts' | 'preorders.update' | 'preorders.setDays' | 'preorders.send' | 'preorders.end' | 'preorders.remove' | 'preorders.importFile' | 'preorders.exportFile' | 'preorders.budget';
 

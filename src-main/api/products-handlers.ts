@@ -1,5 +1,5 @@
 import type { Handler } from '../../src-shared/contract/dispatcher';
-import type { AppServices } from '../app/create-app';
+import type { AppServices } from '../app/services';
 import { createRulesService } from '../rules/rules-service';
 import { createRulesCsv } from '../rules/rules-csv';
 

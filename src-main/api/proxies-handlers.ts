@@ -2,13 +2,12 @@ import { AppError } from '../../src-shared/contract';
 import type { Handler } from '../../src-shared/contract/dispatcher';
 import type { DirectRow, ProxiesView, ProxyPageSettings, ProxyRow, ProxyTestResult } from '../../src-shared/contract/proxies';
 import type { ProxyCheck, ProxyImportError } from '../../src-shared/domain/proxy';
-import type { AppServices } from '../app/create-app';
+import type { AppServices } from '../app/services';
 import { NoLaneError, UnsupportedProxyError } from '../proxies/errors';
 import { checkDirect, checkProxies } from '../proxies/health';
 import { proxyPageView } from '../proxies/live-view';
 import { parseProxyList } from '../proxies/parse';
-import { DuplicateProxyError } from '../proxies/sqlite-proxy-store';
-import { readProxySettings, writeProxySettings } from '../proxies/proxy-settings';
+import { DuplicateProxyError } from '../db/repos/proxies-repo';
 import { msg } from '../../src-shared/i18n/message';
 
 type ProxyCalls =
@@ -19,7 +18,7 @@ const CHECK_TIMEOUT_MS = 10_000;
 /** The seller waits on "test all": a list of dead proxies should take seconds, not minutes. */
 const TEST_CONCURRENCY = 16;
 
-export function proxiesHandlers({ db, proxyStore, pool, demper, stores, events, logger }: AppServices): { [N in ProxyCalls]: Handler<N> } {
+export function proxiesHandlers({ settings: stored, proxyStore, pool, demper, stores, events, logger }: AppServices): { [N in ProxyCalls]: Handler<N> } {
   const log = logger.child('proxies');
   // The direct connection has no proxy row to keep its last check in; the page still shows it.
   let directCheck: ProxyCheck | null = null;
@@ -28,7 +27,7 @@ export function proxiesHandlers({ db, proxyStore, pool, demper, stores, events, 
     const snapshot = pool.snapshot();
     const live = proxyPageView(proxyStore.list(), snapshot);
     const availableAt = new Map(snapshot.map((lane) => [lane.id, lane.availableAt]));
-    const allowed = readProxySettings(db).allowDirect;
+    const allowed = stored.proxies().allowDirect;
     const direct: DirectRow = {
       allowed,
       status: live.direct?.status ?? null,
@@ -59,8 +58,8 @@ export function proxiesHandlers({ db, proxyStore, pool, demper, stores, events, 
       throw new AppError('proxies.unknown_store', msg('proxies.unknown_store'));
     }
   };
-  const settings = (): ProxyPageSettings => {
-    const s = readProxySettings(db);
+  const pageSettings = (): ProxyPageSettings => {
+    const s = stored.proxies();
     return { allowDirect: s.allowDirect, resetSchedule: s.resetSchedule, healthCheckUrl: s.healthCheckUrl, healthCheckIntervalMs: s.healthCheckIntervalMs, offersPerSecond: demper.settings().offersPerSecondPerIp };
   };
 
@@ -98,7 +97,7 @@ export function proxiesHandlers({ db, proxyStore, pool, demper, stores, events, 
     },
 
     'proxies.test': async ({ ids, direct }) => {
-      const s = readProxySettings(db);
+      const s = stored.proxies();
       const options = { url: s.healthCheckUrl, timeoutMs: CHECK_TIMEOUT_MS };
       if (ids) for (const id of ids) if (!proxyStore.get(id)) throw notFound();
       const withDirect = direct ?? (ids === undefined && s.allowDirect);
@@ -113,17 +112,17 @@ export function proxiesHandlers({ db, proxyStore, pool, demper, stores, events, 
       return results;
     },
 
-    'proxies.settings.get': () => settings(),
+    'proxies.settings.get': () => pageSettings(),
 
     'proxies.settings.update': ({ offersPerSecond, ...patch }) => {
-      writeProxySettings(db, offersPerSecond === undefined ? patch : { ...patch, offersPerSecond });
+      stored.updateProxies(offersPerSecond === undefined ? patch : { ...patch, offersPerSecond });
       // Only what changed: the pool's per-IP budget is the demper's setting and must not fall back to a stored default.
       pool.configure(patch);
       // The demper owns the per-IP budget: it sets the pool's and re-derives the engine's total rate from the lanes above.
       if (offersPerSecond !== undefined) demper.updateSettings({ offersPerSecondPerIp: offersPerSecond });
       if (patch.allowDirect === false) directCheck = null;
       changed(offersPerSecond === undefined && patch.allowDirect !== undefined);
-      return settings();
+      return pageSettings();
     },
   };
 }

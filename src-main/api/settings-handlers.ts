@@ -1,7 +1,6 @@
 import { AppError } from '../../src-shared/contract';
 import type { Handler } from '../../src-shared/contract/dispatcher';
-import type { AppServices } from '../app/create-app';
-import { readSettings, updateSettings, writeBrowserPath } from '../db/repos/settings-repo';
+import type { AppServices } from '../app/services';
 import { checkBrowserPath } from '../security/browser-path';
 import { msg } from '../../src-shared/i18n/message';
 
@@ -12,9 +11,9 @@ export function settingsHandlers(app: AppServices): {
 } {
   const log = app.logger.child('settings');
   return {
-    'settings.get': () => readSettings(app.db),
+    'settings.get': () => app.settings.app(),
     'settings.update': (patch) => {
-      const next = updateSettings(app.db, patch);
+      const next = app.settings.updateApp(patch);
       if (patch.kaspi) log.info('Kaspi login settings changed; stored passwords are asked again before use', { kaspi: patch.kaspi });
       app.events.emit('settings.changed', next);
       return next;
@@ -22,10 +21,10 @@ export function settingsHandlers(app: AppServices): {
     'settings.chooseBrowser': async () => {
       if (!app.config.pickFile) throw new AppError('unsupported', msg('browser.no_dialog'));
       const picked = await app.config.pickFile({ purpose: 'browser' });
-      if (picked === null) return readSettings(app.db);
+      if (picked === null) return app.settings.app();
       const check = checkBrowserPath(picked);
       if (!check.ok) throw new AppError('invalid_input', check.problem);
-      const next = writeBrowserPath(app.db, check.executablePath);
+      const next = app.settings.setBrowserPath(check.executablePath);
       log.info('login browser chosen; stored passwords are asked again before use', { browserPath: check.executablePath });
       app.events.emit('settings.changed', next);
       return next;

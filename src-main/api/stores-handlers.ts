@@ -1,6 +1,6 @@
 import type { Handler } from '../../src-shared/contract/dispatcher';
 import { productsRepo } from '../db/repos/products-repo';
-import type { AppServices } from '../app/create-app';
+import type { AppServices } from '../app/services';
 
 type StoreCalls =
   | 'stores.list' | 'stores.login' | 'stores.submitCode' | 'stores.cancelLogin' | 'stores.add'

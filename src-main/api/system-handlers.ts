@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import type { Handler } from '../../src-shared/contract/dispatcher';
-import type { AppServices } from '../app/create-app';
+import type { AppServices } from '../app/services';
+import { journalMode } from '../db/connection';
 import { schemaVersion } from '../db/migrate';
 import { msg } from '../../src-shared/i18n/message';
 
@@ -14,7 +15,7 @@ export function systemHandlers(app: AppServices): { 'system.status': Handler<'sy
         path: app.paths.database,
         sizeBytes: statSync(app.paths.database).size,
         schemaVersion: schemaVersion(app.db),
-        journalMode: String(app.db.pragma('journal_mode', { simple: true })),
+        journalMode: journalMode(app.db),
       },
       startedAt: app.startedAt.toISOString(),
       uptimeSeconds: Math.max(0, Math.floor((app.now().getTime() - app.startedAt.getTime()) / 1000)),

@@ -1,7 +1,6 @@
 import type { Handler } from '../../src-shared/contract/dispatcher';
 import type { UpdateStatus } from '../../src-shared/contract/updates';
-import type { AppServices } from '../app/create-app';
-import { readSettings } from '../db/repos/settings-repo';
+import type { AppServices } from '../app/services';
 
 export function updatesHandlers(app: AppServices): {
   'updates.status': Handler<'updates.status'>;
@@ -12,7 +11,7 @@ export function updatesHandlers(app: AppServices): {
   const unsupported = (): UpdateStatus => ({
     state: 'unsupported',
     currentVersion: app.config.appVersion,
-    channel: readSettings(app.db).updates.channel,
+    channel: app.settings.app().updates.channel,
     version: null,
     percent: null,
     checkedAt: null,

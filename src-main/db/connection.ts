@@ -91,3 +91,8 @@ function checkHeader(path: string): void {
 function corruptMessage(path: string, detail: string): Message {
   return msg('db.corrupt', { path, detail });
 }
+
+/** SQLite's journal mode for the open database ('wal' once openDatabase set it up), as the System page shows it. */
+export function journalMode(db: Database): string {
+  return String(db.pragma('journal_mode', { simple: true }));
+}

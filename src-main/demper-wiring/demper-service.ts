@@ -1,10 +1,11 @@
 import type { Database } from 'better-sqlite3';
-import { demperSettings as demperSettingsSchema } from '../../src-shared/contract/demper';
 import type { DemperSettings, EngineStatusView } from '../../src-shared/contract/demper';
 import type { EventBus } from '../app/event-bus';
 import { createDemperMemoryRepo } from '../db/repos/demper-memory-repo';
 import { createSqliteJournal } from '../db/repos/journal-repo';
-import { readStored, writeStored } from '../db/repos/settings-repo';
+import { productsRepo } from '../db/repos/products-repo';
+import { storesRepo } from '../db/repos/stores-repo';
+import type { SettingsRepo } from '../db/repos/settings-repo';
 import { snapshotsRepo, summarise, type Snapshot } from '../db/repos/snapshots-repo';
 import { DemperEngine } from '../demper/engine';
 import { DEFAULT_SHARING } from '../demper/change-budget';
@@ -15,26 +16,14 @@ import type { KaspiEndpoints } from '../kaspi/endpoints';
 import type { ProxyPool } from '../proxies/pool';
 import type { SessionManager } from '../stores/session-manager';
 import { createRulesService } from '../rules/rules-service';
-import { groupCommit } from './group-commit';
+import { groupCommit } from '../db/group-commit';
 import { createOfferSource, createPricePusher, createSessionKeeper } from './kaspi-ports';
 import { createProductSource } from './product-source';
 
-const SETTINGS_KEY = 'demper';
-/** Whether the seller left the bot running: after a restart (or a crash) it starts again by itself. */
-const RUNNING_KEY = 'demper.running';
-
-export const DEFAULT_DEMPER_SETTINGS: DemperSettings = {
-  // A new install decides and journals but pushes nothing until the seller switches to live.
-  dryRun: true,
-  offersPerSecondPerIp: 8,
-  pushesPerSecond: 1.5,
-  pushWindowLimit: 250,
-  workingHours: { enabled: false, from: '09:00', to: '23:00' },
-  changePriority: 'stock',
-};
-
 export interface DemperServiceDeps {
   db: Database;
+  /** The demper's settings and whether the seller left it running. */
+  settings: Pick<SettingsRepo, 'demper' | 'updateDemper' | 'demperRunning' | 'setDemperRunning'>;
   events: EventBus;
   logger: Logger;
   sessions: SessionManager;
@@ -59,19 +48,15 @@ export function createDemperService(deps: DemperServiceDeps) {
   const recordSnapshot = groupCommit(db, (s: Snapshot) => snapshots.record(s), 50, false);
   const journal = createSqliteJournal(db);
   const planDryRun = groupCommit(db, (p: JournalPlan) => journal.plan(p), 50, false);
-  const setStoreBot = db.prepare('UPDATE stores SET bot_enabled = ? WHERE id = ?');
+  const stores = storesRepo(db);
+  const products = productsRepo(db);
   // Turns the bot off for products a kill-switch stop names, when the seller continues without them.
   const rules = createRulesService({
     db,
     now: () => new Date(deps.clock.now()),
     onChanged: (productIds) => events.emit('products.changed', { productIds: productIds && productIds.length <= 1000 ? productIds : null }),
   });
-  const setOurPrice = db.prepare('UPDATE product_city_prices SET price = ?, updated_at = ? WHERE product_id = ? AND city_id = ?');
 
-  const loadSettings = (): DemperSettings => {
-    const parsed = demperSettingsSchema.safeParse({ ...DEFAULT_DEMPER_SETTINGS, ...readStored<object>(db, SETTINGS_KEY) });
-    return parsed.success ? parsed.data : DEFAULT_DEMPER_SETTINGS;
-  };
   const toEngine = (s: DemperSettings): EngineSettingsInput => {
     // The pool keeps each IP under its own budget; the engine's single lane gets the pool's total.
     const rate = Math.max(s.offersPerSecondPerIp, deps.pool.capacity(null).offersPerSecond);
@@ -87,7 +72,7 @@ export function createDemperService(deps: DemperServiceDeps) {
     };
   };
 
-  let settings = loadSettings();
+  let settings = deps.settings.demper();
   deps.pool.configure({ offersPerSecond: settings.offersPerSecondPerIp });
   const engine = new DemperEngine(
     {
@@ -139,7 +124,7 @@ export function createDemperService(deps: DemperServiceDeps) {
         );
         break;
       case 'journal':
-        if (event.status === 'verified') setOurPrice.run(event.price, new Date(event.at).toISOString(), event.productId, event.cityId);
+        if (event.status === 'verified') products.setCityPrice(event.productId, event.cityId, event.price, new Date(event.at).toISOString());
         log.info(`price ${event.status}`, { storeId: event.storeId, productId: event.productId, cityId: event.cityId, price: event.price, entryId: event.entryId });
         break;
       case 'kill-switch':
@@ -170,8 +155,7 @@ export function createDemperService(deps: DemperServiceDeps) {
     status: (): EngineStatusView => engine.status(),
     settings: () => settings,
     updateSettings(patch: Partial<DemperSettings>): DemperSettings {
-      settings = demperSettingsSchema.parse({ ...settings, ...patch });
-      writeStored(db, SETTINGS_KEY, settings);
+      settings = deps.settings.updateDemper(patch);
       deps.pool.configure({ offersPerSecond: settings.offersPerSecondPerIp });
       engine.updateSettings(toEngine(settings));
       share(settings);
@@ -182,17 +166,17 @@ export function createDemperService(deps: DemperServiceDeps) {
       if (storeId !== undefined) {
         // Per store the choice is the seller's and persists; the engine follows on reload.
         const on = action === 'start' || action === 'resume';
-        setStoreBot.run(on ? 1 : 0, storeId);
+        stores.setBotEnabled(storeId, on);
         if (engine.status().state !== 'stopped') {
           await engine.reload();
           if (on) engine.resumeStore(storeId);
         }
       } else if (action === 'start') {
-        writeStored(db, RUNNING_KEY, true);
+        deps.settings.setDemperRunning(true);
         if (engine.status().state === 'stopped') await engine.start();
         else engine.resume();
       } else if (action === 'stop') {
-        writeStored(db, RUNNING_KEY, false);
+        deps.settings.setDemperRunning(false);
         await engine.stop();
       } else if (action === 'pause') {
         engine.pause();
@@ -223,7 +207,7 @@ export function createDemperService(deps: DemperServiceDeps) {
     },
     /** At app start: back to work if the seller left the bot running. */
     async resumeIfRunning(): Promise<void> {
-      if (readStored<boolean>(db, RUNNING_KEY) === true) await engine.start();
+      if (deps.settings.demperRunning()) await engine.start();
     },
     /**
      * The computer is going to sleep (or lost its network): pushes in flight settle and are
@@ -240,7 +224,7 @@ export function createDemperService(deps: DemperServiceDeps) {
      * the engine's session keeper on the first push). Returns how many pairs are read again.
      */
     async resumeAfterWake(): Promise<number> {
-      if (readStored<boolean>(db, RUNNING_KEY) !== true || engine.status().state !== 'stopped') return 0;
+      if (!deps.settings.demperRunning() || engine.status().state !== 'stopped') return 0;
       engine.forgetDecisionsAndRecheck();
       await engine.start();
       const rechecking = engine.status().pairs.total;

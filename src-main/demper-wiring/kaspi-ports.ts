@@ -5,6 +5,7 @@ import type { KaspiEndpoints } from '../kaspi/endpoints';
 import { fetchOffers } from '../kaspi/storefront';
 import type { ProxyPool } from '../proxies/pool';
 import { createOfferPusher } from '../stores/offer-pusher';
+import { storesRepo } from '../db/repos/stores-repo';
 import type { SessionManager } from '../stores/session-manager';
 
 const OFFERS_LANE = 'pool';
@@ -42,12 +43,12 @@ export function createPricePusher(db: Database, sessions: SessionManager): Price
 }
 
 export function createSessionKeeper(db: Database, sessions: SessionManager): SessionKeeper {
-  const account = db.prepare<[number], { account_id: number }>('SELECT account_id FROM stores WHERE id = ?');
+  const stores = storesRepo(db);
   return {
     async relogin(storeId) {
-      const row = account.get(storeId);
-      if (!row) throw new KaspiError('session-expired');
-      await sessions.relogin(row.account_id);
+      const accountId = stores.accountIdOf(storeId);
+      if (accountId === null) throw new KaspiError('session-expired');
+      await sessions.relogin(accountId);
     },
   };
 }

@@ -4,7 +4,7 @@ import type { DropCheck, RivalPrice, SuspectMove } from '../../src-shared/pricin
 import { checkDrop, decide, expectedAnswerAt, knowledgeOf, observeRead, selectRivals, warRivals } from '../../src-shared/pricing';
 import type { LaneBudget } from './budgets';
 import type { EngineCore, SetDecision } from './engine-core';
-import { localDay } from './local-time';
+import { kzDay } from '../../src-shared/domain/kazakhstan-time';
 import type { Pair, Standing } from './pair';
 import { nextCheck, standing } from './pair';
 import type { KaspiError } from './ports';
@@ -60,7 +60,7 @@ export async function checkPair(core: EngineCore, pair: Pair, lane: LaneBudget, 
     }
 
     const standingNow = standing(pair, offers, core.ownMerchantIds, ourPrice);
-    const day = localDay(now, core.settings.utcOffsetMinutes);
+    const day = kzDay(now);
     const decided = decide({
       rules: pair.product.rules,
       our: { merchantId: pair.store.merchantId, price: ourPrice },

@@ -3,7 +3,7 @@ import type { MemorySettings, RivalPrice } from '../../src-shared/pricing';
 import type { LaneBudget } from './budgets';
 import { changeLimits } from './budgets';
 import { ChangeBudgets } from './change-budget';
-import { localDay } from './local-time';
+import { kzDay, kzDayStart } from '../../src-shared/domain/kazakhstan-time';
 import type { Pair, RecheckInterval } from './pair';
 import type { Clock, EngineMemoryStore, JournalStore, OfferSource, PricePusher, ProductSource, SessionKeeper } from './ports';
 import { isKaspiError } from './ports';
@@ -84,7 +84,6 @@ export class PushQueue extends Map<string, QueuedPush> {
 }
 
 const MAX_ERRORS = 20;
-const DAY_MS = 86_400_000;
 
 export const describeError = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
@@ -183,9 +182,9 @@ export class EngineCore {
     const shareEvery = spare ? 0 : (settings.pushWindowMs * (store.pushersInWindow(now, settings.pushWindowMs) + 1)) / store.budget.limit;
     const cap = pair.product.rules.maxChangesPerDay;
     if (cap === null) return shareEvery;
-    const day = localDay(now, settings.utcOffsetMinutes);
+    const day = kzDay(now);
     const left = cap - (pair.changesDay === day ? pair.changesOnDay : 0);
-    const dayEndsAt = (day + 1) * DAY_MS - settings.utcOffsetMinutes * 60_000;
+    const dayEndsAt = kzDayStart(day + 1);
     return Math.max(shareEvery, left <= 0 ? Infinity : (dayEndsAt - now) / left);
   }
 

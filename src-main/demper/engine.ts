@@ -19,6 +19,8 @@ import { acceptSuspectPrices, knowledgeOf, warRivals } from '../../src-shared/pr
 export type { EngineDeps } from './engine-core';
 
 const IDLE_MS = 60_000;
+/** How long a stop waits for requests in flight (Kaspi's own timeouts are shorter). */
+export const STOP_WAIT_MS = 30_000;
 
 /**
  * The demper loop (design.md §6) on ports: a fetch loop that checks due (product, city) pairs within
@@ -76,8 +78,13 @@ export class DemperEngine {
     this.running = false;
     this.stopped();
     this.wake();
-    await Promise.all(this.loops);
-    await Promise.all([...this.tasks]);
+    // A request that never settles (a proxy that drops a CONNECT without an answer) must not keep
+    // the app from quitting; what was cut off is in the journal and is read back at the next start.
+    const settled = (async () => {
+      await Promise.all(this.loops);
+      await Promise.all([...this.tasks]);
+    })();
+    await Promise.race([settled, this.core.deps.clock.sleep(STOP_WAIT_MS)]);
     await this.saveMemory();
     this.emitStatus();
   }
@@ -401,7 +408,7 @@ export class DemperEngine {
   // ── helpers ──────────────────────────────────────────────────────────────────────────────────
 
   private outsideHoursMs(now: number): number {
-    return msUntilWorkingHours(now, this.settings.workingHours, this.settings.utcOffsetMinutes);
+    return msUntilWorkingHours(now, this.settings.workingHours);
   }
 
   private checkStoreNow(storeId: number): void {

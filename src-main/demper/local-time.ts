@@ -1,7 +1,6 @@
-const DAY_MS = 86_400_000;
+import { kzTimeOfDay } from '../../src-shared/domain/kazakhstan-time';
 
-/** Local calendar day number; the daily change cap resets when it changes. */
-export const localDay = (now: number, utcOffsetMinutes: number): number => Math.floor((now + utcOffsetMinutes * 60_000) / DAY_MS);
+const DAY_MS = 86_400_000;
 
 const minutesOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
@@ -11,10 +10,10 @@ export interface WorkingHours {
   to: string;
 }
 
-/** Whether the bot may work now; a window like 22:00–06:00 runs over midnight. */
-export function withinWorkingHours(now: number, hours: WorkingHours, utcOffsetMinutes: number): boolean {
+/** Whether the bot may work now, by the seller's Kazakhstan clock; a window like 22:00–06:00 runs over midnight. */
+export function withinWorkingHours(now: number, hours: WorkingHours): boolean {
   if (!hours.enabled) return true;
-  const local = Math.floor(((now + utcOffsetMinutes * 60_000) % DAY_MS + DAY_MS) % DAY_MS / 60_000);
+  const local = Math.floor(kzTimeOfDay(now) / 60_000);
   const from = minutesOf(hours.from);
   const to = minutesOf(hours.to);
   if (from === to) return true;
@@ -22,9 +21,8 @@ export function withinWorkingHours(now: number, hours: WorkingHours, utcOffsetMi
 }
 
 /** Milliseconds until the working window opens again (0 when open). */
-export function msUntilWorkingHours(now: number, hours: WorkingHours, utcOffsetMinutes: number): number {
-  if (withinWorkingHours(now, hours, utcOffsetMinutes)) return 0;
-  const local = ((now + utcOffsetMinutes * 60_000) % DAY_MS + DAY_MS) % DAY_MS;
+export function msUntilWorkingHours(now: number, hours: WorkingHours): number {
+  if (withinWorkingHours(now, hours)) return 0;
   const from = minutesOf(hours.from) * 60_000;
-  return (from - local + DAY_MS) % DAY_MS;
+  return (from - kzTimeOfDay(now) + DAY_MS) % DAY_MS;
 }

@@ -3,6 +3,9 @@ import type { Offer } from '../../src-shared/domain/offer';
 import type { PricingRules } from '../../src-shared/domain/rules';
 import type { KillSwitchVerdict, PairMemory } from '../../src-shared/pricing';
 
+/** The engine's time: main's one clock (src-main/time/clock.ts), a virtual one in tests. */
+export type { Clock } from '../time/clock';
+
 /**
  * Errors the adapters throw: the one Kaspi error classification (src-shared/domain/kaspi-error.ts).
  * The engine reacts to: ip-banned / method-blocked (that IP cools down), account-blocked (that
@@ -43,12 +46,6 @@ export interface PushRequest {
 /** The cabinet price push; returns Kaspi's async job id. The per-account budget is kept by the engine. */
 export interface PricePusher {
   push(request: PushRequest): Promise<{ jobId: string }>;
-}
-
-/** All time goes through here, so tests run a day in seconds on a virtual clock. */
-export interface Clock {
-  now(): number;
-  sleep(ms: number): Promise<void>;
 }
 
 /** Renews a store's cabinet session; throws when it cannot (the user must log in again). */

@@ -3,7 +3,7 @@ import { floorPrice } from '../../src-shared/domain/rules';
 import type { ChangeTicket } from './change-budget';
 import type { EngineCore, QueuedPush, SetDecision } from './engine-core';
 import { describeError } from './engine-core';
-import { localDay } from './local-time';
+import { kzDay } from '../../src-shared/domain/kazakhstan-time';
 import type { Pair } from './pair';
 import type { JournalPlan } from './ports';
 import { isKaspiError } from './ports';
@@ -219,7 +219,7 @@ async function onPushError(core: EngineCore, pair: Pair, store: StoreState, entr
  * pending read-back, our move to watch for answers, and a probe's memory.
  */
 function afterPush(core: EngineCore, pair: Pair, entryId: number, decision: SetDecision, at: number, ambiguous: boolean, rivals: RivalPrice[]): void {
-  const day = localDay(at, core.settings.utcOffsetMinutes);
+  const day = kzDay(at);
   pair.changesOnDay = pair.changesDay === day ? pair.changesOnDay + 1 : 1;
   pair.changesDay = day;
   pair.lastChangeAt = at;

@@ -1,4 +1,4 @@
-import { localDay } from './local-time';
+import { kzDay } from '../../src-shared/domain/kazakhstan-time';
 import type { Pair } from './pair';
 import { pairKey } from './pair';
 import type { JournalStore } from './ports';
@@ -43,7 +43,7 @@ export async function resumeFromJournal(
   for (const c of changes) {
     const pair = pairs.get(pairKey(c.productId, c.cityId));
     if (!pair) continue;
-    const day = localDay(c.at, settings.utcOffsetMinutes);
+    const day = kzDay(c.at);
     pair.changesOnDay = pair.changesDay === day ? pair.changesOnDay + 1 : day > pair.changesDay ? 1 : pair.changesOnDay;
     pair.changesDay = Math.max(pair.changesDay, day);
     pair.lastChangeAt = Math.max(pair.lastChangeAt ?? 0, c.at);

@@ -56,8 +56,6 @@ export const engineSettings = z.object({
   workingHours: z
     .object({ enabled: z.boolean().default(false), from: hhmm.default('09:00'), to: hhmm.default('23:00') })
     .prefault({}),
-  /** Kazakhstan is UTC+5; daily caps and working hours count local days. */
-  utcOffsetMinutes: z.number().int().min(-720).max(840).default(300),
   /** The kill switch: src-shared/pricing/kill-switch.ts says what each number means. */
   killSwitch: z
     .object({

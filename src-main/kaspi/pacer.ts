@@ -1,3 +1,6 @@
+import { systemClock } from '../time/clock';
+import type { Clock } from '../time/clock';
+
 /**
  * Spaces request starts at least `minIntervalMs` apart, in call order, so a client stays under a
  * documented request rate however many callers share it (kaspi-api.md §10: 6 requests/s for the
@@ -8,7 +11,7 @@ export class RequestPacer {
 
   constructor(
     readonly minIntervalMs: number,
-    private readonly clock: { now(): number; sleep(ms: number): Promise<void> } = { now: Date.now, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },
+    private readonly clock: Pick<Clock, 'now' | 'sleep'> = systemClock,
   ) {}
 
   /** Resolves when the caller may send its request. */

@@ -1,4 +1,5 @@
 import type { KaspiError } from '../../src-shared/domain/kaspi-error';
+import { systemClock } from '../time/clock';
 
 /**
  * Retries for idempotent reads only. A price push never goes through here: a push whose answer
@@ -18,7 +19,7 @@ export const DEFAULT_READ_RETRY: RetryPolicy = {
   attempts: 3,
   baseDelayMs: 500,
   maxDelayMs: 8_000,
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  sleep: systemClock.sleep,
   random: Math.random,
 };
 

@@ -1,7 +1,7 @@
 import { logText } from './log-text';
 
 /** Field names whose values are secrets wherever they appear in a log record. */
-const SECRET_KEY = /pass(word)?|secret|token|cookie|authorization|session|^sid$|mc-sid|api[-_]?key|credential/i;
+const SECRET_KEY = /pass(word)?|secret|token|cookie|authorization|session|^sid$|mc-sid|api[-_]?key|credential|phone/i;
 
 /** Secrets that can hide inside free text: cookie headers, bearer tokens, URLs with passwords. */
 const SECRET_PATTERNS: Array<[RegExp, string]> = [
@@ -10,6 +10,9 @@ const SECRET_PATTERNS: Array<[RegExp, string]> = [
   [/(x-auth-token["']?\s*[:=]\s*["']?)[^"',\s}]+/gi, '$1[redacted]'],
   [/(\/\/[^/\s:@]+:)[^@/\s]+@/g, '$1[redacted]@'],
   [/([?&](?:token|password|key)=)[^&\s"]+/gi, '$1[redacted]'],
+  // Buyers' mobile numbers (personal data from the shop API and WhatsApp chat ids) in any of the
+  // shapes Kazakhstan writes them: +7 701 234 56 78, 87012345678, 77012345678@c.us.
+  [/(?<!\d)(?:\+?7|8)[\s(-]*7\d{2}[\s)-]*\d{3}[\s-]*\d{2}[\s-]*\d{2}(?!\d)/g, '[phone]'],
 ];
 
 export const REDACTED = '[redacted]';

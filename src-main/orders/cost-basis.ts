@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { CostBasis } from '../db/repos/orders-repo';
+import { productsRepo } from '../db/repos/products-repo';
 import { parseDefaults, parseStored, resolveProduct } from '../rules/resolve';
 
 /**
@@ -8,13 +9,11 @@ import { parseDefaults, parseStored, resolveProduct } from '../rules/resolve';
  * shown as unknown, never guessed.
  */
 export function costBasisReader(db: Database): (productId: number) => CostBasis | null {
-  const row = db.prepare<[number], { rules_json: string; default_rules_json: string }>(
-    'SELECT p.rules_json, s.default_rules_json FROM products p JOIN stores s ON s.id = p.store_id WHERE p.id = ?',
-  );
+  const products = productsRepo(db);
   return (productId) => {
-    const r = row.get(productId);
-    if (!r) return null;
-    const floor = resolveProduct(parseDefaults(r.default_rules_json), parseStored(r.rules_json)).rules?.floor;
+    const stored = products.rulesOf(productId);
+    if (!stored) return null;
+    const floor = resolveProduct(parseDefaults(stored.defaultRulesJson), parseStored(stored.rulesJson)).rules?.floor;
     if (floor?.kind !== 'cost') return null;
     return { unitCost: floor.cost, fixedFee: floor.fixedFees, commissionBp: Math.round(floor.commissionPercent * 100) };
   };

@@ -1,6 +1,6 @@
 import type { Dispatcher } from 'undici';
 import { isKaspiError } from '../../src-shared/domain/kaspi-error';
-import { kzDate, kzDay } from '../../src-shared/domain/order';
+import { kzDate, kzDay } from '../../src-shared/domain/kazakhstan-time';
 import type { OrderState } from '../../src-shared/domain/order';
 import type { StoreSummary } from '../../src-shared/domain/store';
 import type { AddedOrder, OrdersRepo, SyncedOrder } from '../db/repos/orders-repo';
@@ -10,6 +10,7 @@ import type { KaspiEndpoints } from '../kaspi/endpoints';
 import type { RequestPacer } from '../kaspi/pacer';
 import { createShopApiClient, MAX_WINDOW_MS, SHOP_ORDER_STATES, type ShopApiClient, type ShopOrderEntry, type ShopOrderState } from '../kaspi/shop-api';
 import type { SessionManager } from '../stores/session-manager';
+import type { Clock } from '../time/clock';
 import { fromCabinetOrder, fromShopEntry, fromShopOrder, type PlaceLookup } from './order-mapping';
 
 const DAY_MS = 86_400_000;
@@ -66,8 +67,7 @@ export interface StoreSyncDeps {
   syncState: OrderSyncRepo;
   settings: OrdersSyncSettings;
   places: PlaceLookup;
-  now: () => number;
-  sleep: (ms: number) => Promise<void>;
+  clock: Clock;
   /** A page was written: alerts and events. */
   onWritten(result: { added: AddedOrder[]; changed: number }): void;
   signal: AbortSignal;
@@ -87,7 +87,7 @@ export interface PassResult {
  */
 export async function runOrdersPass(deps: StoreSyncDeps): Promise<PassResult> {
   const { store, settings, syncState } = deps;
-  const started = deps.now();
+  const started = deps.clock.now();
   const source = deps.token ? 'shop_api' : 'cabinet';
   let state = syncState.get(store.id);
   if (state.source !== source) {
@@ -98,7 +98,7 @@ export async function runOrdersPass(deps: StoreSyncDeps): Promise<PassResult> {
   const write = (orders: (SyncedOrder | null)[]): void => {
     const page = orders.filter((o): o is SyncedOrder => o !== null);
     if (page.length === 0) return;
-    const result = deps.orders.upsert(store.id, page, deps.now());
+    const result = deps.orders.upsert(store.id, page, deps.clock.now());
     totals.added += result.added.length;
     totals.changed += result.changed;
     deps.onWritten(result);
@@ -106,7 +106,7 @@ export async function runOrdersPass(deps: StoreSyncDeps): Promise<PassResult> {
   const reader = source === 'shop_api' ? shopReader(deps, write) : cabinetReader(deps, write);
 
   await reader.range(started - settings.recentDays * DAY_MS, started);
-  syncState.update(store.id, { recentSyncedMs: started }, deps.now());
+  syncState.update(store.id, { recentSyncedMs: started }, deps.clock.now());
 
   // Until the backfill is done it reads every day the full pass would: the full pass waits.
   const full = state.backfillDone && (state.fullSyncedMs === null || started - state.fullSyncedMs >= settings.fullEveryMs);
@@ -114,21 +114,21 @@ export async function runOrdersPass(deps: StoreSyncDeps): Promise<PassResult> {
     const oldestActive = deps.orders.oldestActive(store.id);
     const from = Math.min(started - settings.activeLookbackDays * DAY_MS, oldestActive ?? started);
     await reader.range(Math.max(from, started - settings.backfillDays * DAY_MS), started);
-    syncState.update(store.id, { fullSyncedMs: started }, deps.now());
+    syncState.update(store.id, { fullSyncedMs: started }, deps.clock.now());
   }
 
   if (!state.backfillDone) {
     const horizon = state.backfillFromMs ?? started - settings.backfillDays * DAY_MS;
     let cursor = state.backfillCursorMs ?? started;
-    syncState.update(store.id, { backfillFromMs: horizon, backfillCursorMs: cursor }, deps.now());
+    syncState.update(store.id, { backfillFromMs: horizon, backfillCursorMs: cursor }, deps.clock.now());
     while (cursor > horizon) {
       if (deps.signal.aborted) return { ...totals, full };
       const from = Math.max(horizon, cursor - MAX_WINDOW_MS);
       await reader.window(from, cursor);
       cursor = from;
-      syncState.update(store.id, { backfillCursorMs: cursor }, deps.now());
+      syncState.update(store.id, { backfillCursorMs: cursor }, deps.clock.now());
     }
-    syncState.update(store.id, { backfillDone: true, fullSyncedMs: started }, deps.now());
+    syncState.update(store.id, { backfillDone: true, fullSyncedMs: started }, deps.clock.now());
   }
   return { ...totals, full };
 }
@@ -178,14 +178,14 @@ function cabinetReader(deps: StoreSyncDeps, write: (orders: (SyncedOrder | null)
 }
 
 /** A 429 that says how long to wait, briefly, is waited out; anything else goes up. */
-async function waitingOutRateLimits<T>(deps: Pick<StoreSyncDeps, 'sleep' | 'settings' | 'signal'>, run: () => Promise<T>): Promise<T> {
+async function waitingOutRateLimits<T>(deps: Pick<StoreSyncDeps, 'clock' | 'settings' | 'signal'>, run: () => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await run();
     } catch (error) {
       const wait = isKaspiError(error, 'account-blocked') ? (error.retryAfterMs ?? 1_000) : null;
       if (wait === null || wait > deps.settings.maxInlineWaitMs || attempt >= 3 || deps.signal.aborted) throw error;
-      await deps.sleep(wait * (attempt + 1));
+      await deps.clock.sleep(wait * (attempt + 1));
     }
   }
 }

@@ -1,6 +1,6 @@
 import { serialiseCsv } from '../../src-shared/csv';
 import type { OrderRow } from '../../src-shared/contract/orders';
-import { KZ_OFFSET_MS } from '../../src-shared/domain/order';
+import { kzDate, kzDateTime, kzDay } from '../../src-shared/domain/kazakhstan-time';
 
 /** A cell's text; formula-like cells are neutralised by serialiseCsv itself. */
 const text = (value: string | null | undefined): string => value ?? '';
@@ -19,9 +19,6 @@ const STATE_WORDS: Record<Language, Record<string, string>> = {
   en: { new: 'New', sign_required: 'Awaiting signature', pickup: 'Pickup', delivery: 'Own delivery', kaspi_delivery: 'Kaspi Delivery', archive: 'Archive', completed: 'Completed', cancelled: 'Cancelled', returned: 'Returned', shop_api: 'Shop API', cabinet: 'Cabinet' },
 };
 
-/** Kazakhstan local time, the way Excel reads a date: 2026-03-01 14:05. */
-const localTime = (ms: number): string => new Date(ms + KZ_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
-
 /**
  * The filtered orders as an Excel-friendly CSV, like the products export: UTF-8 with a BOM, `;`,
  * CRLF, whole tenge as plain digits; text cells guarded against formula injection.
@@ -36,7 +33,7 @@ export function ordersCsv(
     lines.push([
       text(r.code),
       text(opts.storeName(r.storeId)),
-      localTime(r.createdAt),
+      kzDateTime(r.createdAt),
       words[r.state] ?? r.state,
       r.outcome ? (words[r.outcome] ?? r.outcome) : '',
       text(r.status),
@@ -50,6 +47,6 @@ export function ordersCsv(
       words[r.source] ?? r.source,
     ]);
   }
-  const date = new Date(opts.now + KZ_OFFSET_MS).toISOString().slice(0, 10);
+  const date = kzDate(kzDay(opts.now));
   return { fileName: `orders-${date}.csv`, csv: serialiseCsv(lines), rows: lines.length - 1 };
 }

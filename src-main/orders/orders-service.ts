@@ -19,6 +19,7 @@ import type { DispatcherFor } from '../stores/ports';
 import { DEFAULT_ORDERS_SYNC, fetchPendingEntries, runOrdersPass } from './order-sync';
 import type { OrdersSyncSettings, StoreSyncDeps } from './order-sync';
 import type { PlaceLookup } from './order-mapping';
+import type { Clock } from '../time/clock';
 import { ordersCsv } from './orders-csv';
 
 const DAY_MS = 86_400_000;
@@ -41,7 +42,7 @@ export interface OrdersServiceDeps {
   dispatcherFor: DispatcherFor;
   stores: { list(): StoreSummary[]; shopToken(storeId: number): string | null };
   costOf(productId: number): CostBasis | null;
-  now: () => Date;
+  clock: Clock;
   settings?: Partial<OrdersSyncSettings>;
 }
 
@@ -49,14 +50,14 @@ interface Runner {
   store: StoreSummary;
   pacer: RequestPacer;
   abort: AbortController;
-  timer: ReturnType<typeof setTimeout> | null;
+  timer: unknown;
   pass: Promise<void> | null;
   /** Another pass was asked for while one ran. */
   again: boolean;
   entries: Promise<void> | null;
   nextAt: number | null;
   alertedDeadlines: Set<number>;
-  pending: { added: number; changed: number; timer: ReturnType<typeof setTimeout> | null };
+  pending: { added: number; changed: number; timer: unknown };
 }
 
 /** What a failed pass shows on the store: a code the renderer words, and main's own words as a fallback. */
@@ -90,7 +91,8 @@ const backoffMs = (failures: number): number => [60_000, 120_000, 300_000][failu
 export function createOrdersService(deps: OrdersServiceDeps) {
   const settings: OrdersSyncSettings = { ...DEFAULT_ORDERS_SYNC, ...deps.settings };
   const log = deps.logger.child('orders');
-  const now = () => deps.now().getTime();
+  const { clock } = deps;
+  const now = () => clock.now();
   const repo = ordersRepo(deps.db, {
     encrypt: (plain) => deps.secrets.encrypt(plain),
     decrypt: (sealed) => deps.secrets.decrypt(sealed),
@@ -137,7 +139,7 @@ export function createOrdersService(deps: OrdersServiceDeps) {
   const noteWritten = (runner: Runner, added: number, changed: number): void => {
     runner.pending.added += added;
     runner.pending.changed += changed;
-    runner.pending.timer ??= setTimeout(() => {
+    runner.pending.timer ??= clock.setTimeout(() => {
       const { added: a, changed: c } = runner.pending;
       runner.pending = { added: 0, changed: 0, timer: null };
       if (a || c) deps.events.emit('orders.changed', { storeId: runner.store.id, added: a, changed: c });
@@ -176,16 +178,14 @@ export function createOrdersService(deps: OrdersServiceDeps) {
     syncState: syncRepo,
     settings,
     places: placesOf(runner.store),
-    now,
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    clock,
     signal: runner.abort.signal,
   });
 
   const schedule = (runner: Runner, inMs: number): void => {
-    if (runner.timer) clearTimeout(runner.timer);
+    if (runner.timer) clock.clearTimeout(runner.timer);
     runner.nextAt = now() + inMs;
-    runner.timer = setTimeout(() => void runPass(runner), inMs);
-    runner.timer.unref?.();
+    runner.timer = clock.setTimeout(() => void runPass(runner), inMs);
   };
 
   /** One pass; a failure is recorded on the store, logged, and the pass retried after a pause. */
@@ -195,7 +195,7 @@ export function createOrdersService(deps: OrdersServiceDeps) {
       runner.again = true;
       return runner.pass;
     }
-    if (runner.timer) clearTimeout(runner.timer);
+    if (runner.timer) clock.clearTimeout(runner.timer);
     runner.timer = null;
     runner.nextAt = null;
     const storeId = runner.store.id;
@@ -269,7 +269,7 @@ export function createOrdersService(deps: OrdersServiceDeps) {
   const runnerFor = (store: StoreSummary): Runner => {
     let runner = runners.get(store.id);
     if (!runner) {
-      runner = { store, pacer: new RequestPacer(settings.requestIntervalMs), abort: new AbortController(), timer: null, pass: null, again: false, entries: null, nextAt: null, alertedDeadlines: new Set(), pending: { added: 0, changed: 0, timer: null } };
+      runner = { store, pacer: new RequestPacer(settings.requestIntervalMs, clock), abort: new AbortController(), timer: null, pass: null, again: false, entries: null, nextAt: null, alertedDeadlines: new Set(), pending: { added: 0, changed: 0, timer: null } };
       runners.set(store.id, runner);
     }
     runner.store = store;
@@ -278,8 +278,8 @@ export function createOrdersService(deps: OrdersServiceDeps) {
 
   const stopRunner = async (runner: Runner): Promise<void> => {
     runner.abort.abort();
-    if (runner.timer) clearTimeout(runner.timer);
-    if (runner.pending.timer) clearTimeout(runner.pending.timer);
+    if (runner.timer) clock.clearTimeout(runner.timer);
+    if (runner.pending.timer) clock.clearTimeout(runner.pending.timer);
     await Promise.allSettled([runner.pass, runner.entries]);
   };
 
@@ -400,7 +400,7 @@ export function createOrdersService(deps: OrdersServiceDeps) {
     relink(storeId?: number): void {
       for (const store of deps.stores.list()) if (storeId === undefined || store.id === storeId) repo.linkEntries(store.id);
     },
-    restampCosts: (productIds: readonly number[]) => repo.restampCosts(productIds),
+    restampCosts: (productIds: readonly number[] | null) => repo.restampCosts(productIds),
     repo,
   };
 }

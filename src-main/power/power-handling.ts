@@ -1,6 +1,4 @@
-import type { Database } from 'better-sqlite3';
 import type { EventBus } from '../app/event-bus';
-import { readSettings } from '../db/repos/settings-repo';
 import type { Logger } from '../logging/logger';
 import { watchClockJumps } from './clock-jump';
 import { createKeepAwake } from './keep-awake';
@@ -12,7 +10,8 @@ import type { PowerEvent, SleepAwareDemper, SleepGuard } from './sleep-guard';
 export type PowerEventSource = (emit: (event: PowerEvent) => void) => () => void;
 
 export interface PowerHandlingDeps {
-  db: Database;
+  /** The seller's "keep the computer awake while the demper runs". */
+  preventSleep: () => boolean;
   demper: SleepAwareDemper & { status(): { state: string } };
   events: EventBus;
   logger: Logger;
@@ -32,7 +31,7 @@ export function startPowerHandling(deps: PowerHandlingDeps): { guard: SleepGuard
   const applyKeepAwake = () => {
     if (!keepAwake) return;
     const before = keepAwake.active;
-    keepAwake.apply(readSettings(deps.db).desktop.preventSleep, deps.demper.status().state !== 'stopped');
+    keepAwake.apply(deps.preventSleep(), deps.demper.status().state !== 'stopped');
     if (keepAwake.active !== before) guard.refresh();
   };
   applyKeepAwake();

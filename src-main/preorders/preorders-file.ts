@@ -35,11 +35,6 @@ const SKU_FORMAT = /^[A-Za-z0-9_-]{1,20}$/;
  */
 export function createPreordersFile(db: Database, now: () => Date, onChanged: (ids: number[]) => void) {
   const repo = preordersRepo(db);
-  const stores = db.prepare<[], { id: number; merchant_uid: string; name: string }>('SELECT id, merchant_uid, name FROM stores WHERE removed_at IS NULL ORDER BY id');
-  const storePoints = db.prepare<[number], { point_id: string }>('SELECT point_id FROM store_points WHERE store_id = ?');
-  const productBySku = db.prepare<[number, string], { id: number; title: string; brand: string | null; price: number | null }>(
-    'SELECT p.id, p.title, p.brand, (SELECT min(price) FROM product_city_prices c WHERE c.product_id = p.id) AS price FROM products p WHERE p.store_id = ? AND p.sku = ? AND p.removed_at IS NULL',
-  );
 
   async function cellsOf(format: FileFormat, data: string): Promise<Array<{ line: number; cells: string[] }>> {
     if (data.length > MAX_FILE_MB * 1024 * 1024 * 1.4) throw new AppError('invalid_input', msg('preorders.file_too_big', { mb: MAX_FILE_MB }));
@@ -62,7 +57,7 @@ export function createPreordersFile(db: Database, now: () => Date, onChanged: (i
   }
 
   async function parse(input: { storeId?: number; format: FileFormat; data: string }): Promise<Parsed | { fileErrors: Message[] }> {
-    const all = stores.all();
+    const all = repo.stores();
     if (all.length === 0) return { fileErrors: [msg('preorders.no_stores')] };
     const store = input.storeId ? all.find((s) => s.id === input.storeId) : all.length === 1 ? all[0] : undefined;
     if (!store) return { fileErrors: [msg('preorders.choose_store')] };
@@ -74,13 +69,13 @@ export function createPreordersFile(db: Database, now: () => Date, onChanged: (i
     if (col('sku') === -1) fileErrors.push(msg('preorders.file_no_sku'));
     if (col('preorder') === -1) fileErrors.push(msg('preorders.file_no_days'));
     if (fileErrors.length > 0) return { fileErrors };
-    const points = storePoints.all(store.id).map((p) => p.point_id);
+    const points = repo.storePoints(store.id).map((p) => p.pointId);
     const seen = new Set<string>();
     const rows: Parsed['rows'] = body.map(({ line, cells }) => {
       const cell = (name: string): string => (col(name) === -1 ? '' : (cells[col(name)] ?? '').trim());
       const sku = cell('sku');
       const errors: Message[] = [];
-      const product = productBySku.get(store.id, sku);
+      const product = repo.productBySku(store.id, sku);
       const existingId = repo.idBySku(store.id, sku);
       const existing = existingId === null ? null : repo.get(existingId);
       if (!product && !existing && !SKU_FORMAT.test(sku)) errors.push(msg('preorders.row_sku_format', { sku }));
@@ -94,7 +89,7 @@ export function createPreordersFile(db: Database, now: () => Date, onChanged: (i
         const value = cell(code);
         const lower = value.toLowerCase();
         if (value === '' || lower === 'no') continue;
-        const pointId = `${store.merchant_uid}_${code}`;
+        const pointId = `${store.merchantUid}_${code}`;
         if (lower === 'yes') rowPoints.push({ pointId, days, stock: null });
         else if (/^\d+$/.test(value)) rowPoints.push({ pointId, days, stock: Number(value) });
         else errors.push(msg('preorders.row_point_value', { point: code, value }));
@@ -110,7 +105,7 @@ export function createPreordersFile(db: Database, now: () => Date, onChanged: (i
       const changes = describeChanges(existing, entry, productId === null);
       return { line, sku, productId, name: name || null, changes, errors, entry: errors.length === 0 ? entry : null, existingId };
     });
-    return { storeId: store.id, merchantUid: store.merchant_uid, rows };
+    return { storeId: store.id, merchantUid: store.merchantUid, rows };
   }
 
   return {
@@ -119,15 +114,7 @@ export function createPreordersFile(db: Database, now: () => Date, onChanged: (i
       if ('fileErrors' in parsed) return { rows: [], fileErrors: parsed.fileErrors, applied: 0 };
       const rows = parsed.rows.map(({ entry: _entry, existingId: _existing, ...row }) => row);
       if (!input.apply) return { rows, fileErrors: [], applied: 0 };
-      const at = now().toISOString();
-      const ids = db.transaction(() =>
-        parsed.rows.flatMap((r) => {
-          if (!r.entry) return [];
-          if (r.existingId === null) return [repo.create({ storeId: parsed.storeId, ...r.entry }, at)];
-          repo.edit(r.existingId, r.entry, at);
-          return [r.existingId];
-        }),
-      )();
+      const ids = repo.saveMany(parsed.rows.flatMap((r) => (r.entry ? [{ existingId: r.existingId, entry: { storeId: parsed.storeId, ...r.entry } }] : [])), now().toISOString());
       onChanged(ids);
       return { rows, fileErrors: [], applied: ids.length };
     },

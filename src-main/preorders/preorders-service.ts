@@ -26,14 +26,8 @@ export function createPreordersService(deps: PreordersServiceDeps) {
   const { db } = deps;
   const repo = preordersRepo(db);
   const at = (): string => deps.now().toISOString();
-  const storePoints = db.prepare<[number], { point_id: string; name: string; city_id: string | null }>('SELECT point_id, name, city_id FROM store_points WHERE store_id = ? ORDER BY name');
-  const stores = db.prepare<[], { id: number; name: string; merchant_uid: string }>('SELECT id, name, merchant_uid FROM stores WHERE removed_at IS NULL ORDER BY id');
-  const product = db.prepare<[number], { id: number; store_id: number; sku: string; title: string; brand: string | null; price: number | null }>(
-    `SELECT p.id, p.store_id, p.sku, p.title, p.brand, (SELECT min(price) FROM product_city_prices c WHERE c.product_id = p.id) AS price
-       FROM products p JOIN stores s ON s.id = p.store_id WHERE p.id = ? AND s.removed_at IS NULL`,
-  );
   const file = createPreordersFile(db, deps.now, (ids) => deps.onChanged(ids));
-  const pointsOfStore = (storeId: number): string[] => storePoints.all(storeId).map((p) => p.point_id);
+  const pointsOfStore = (storeId: number): string[] => repo.storePoints(storeId).map((p) => p.pointId);
 
   const reject = (entries: Array<{ sku: string; errors: Message[] }>): AppError => {
     const first = entries[0];
@@ -60,13 +54,7 @@ export function createPreordersService(deps: PreordersServiceDeps) {
     const next = entries.map((e) => ({ e, points: edit ? edit(e) : e.points }));
     const refused = next.map(({ e, points }) => ({ sku: e.sku, errors: check({ ...e, points }) })).filter((r) => r.errors.length > 0);
     if (refused.length > 0) throw reject(refused);
-    const now = at();
-    db.transaction(() => {
-      for (const { e, points } of next) {
-        if (edit) repo.setPoints(e.id, points);
-        repo.status(e.id, 'processing', event, now, null, { points });
-      }
-    })();
+    repo.queue(next.map(({ e, points }) => ({ id: e.id, points: edit ? points : null })), event, at());
     deps.sender.kick();
     return { ...changed(entries.map((e) => e.id)), sent: true };
   };
@@ -77,10 +65,10 @@ export function createPreordersService(deps: PreordersServiceDeps) {
     list(filter: PreordersFilter = {}): PreorderView[] {
       return repo.list().filter((e) => (!filter.status || e.status === filter.status) && (!filter.storeId || e.storeId === filter.storeId) && (!filter.pointId || e.points.some((p) => p.pointId === filter.pointId && p.days > 0)));
     },
-    points: () => stores.all().map((s) => ({ storeId: s.id, name: s.name, points: storePoints.all(s.id).map((p) => ({ pointId: p.point_id, name: p.name, cityId: p.city_id })) })),
+    points: () => repo.stores().map((s) => ({ storeId: s.id, name: s.name, points: repo.storePoints(s.id) })),
     budget: () =>
-      stores.all().map((s) => {
-        const budget = deps.budgets.for(s.merchant_uid);
+      repo.stores().map((s) => {
+        const budget = deps.budgets.for(s.merchantUid);
         const used = budget.used(deps.now().getTime());
         return { storeId: s.id, price: used.price, stock: used.stock, limit: budget.limit, first: budget.priority.first };
       }),
@@ -90,24 +78,19 @@ export function createPreordersService(deps: PreordersServiceDeps) {
       // Putting an offer on pre-order takes 1–30 days (0 would be regular sale).
       if (!Number.isInteger(days) || days < 1 || days > 30) throw reject([{ sku: '', errors: [msg('preorders.days_range', { point: '', days: String(days) })] }]);
       const rows = productIds.map((id) => {
-        const p = product.get(id);
+        const p = repo.product(id);
         if (!p) throw new AppError('not_found', msg('preorders.not_found'));
-        const storePts = pointsOfStore(p.store_id);
+        const storePts = pointsOfStore(p.storeId);
         // Points the store does not have are named by the rules' check below, not dropped.
         const points = (pointIds ?? storePts).map((pointId) => ({ pointId, days, stock: null }));
         return { p, points };
       });
-      const refused = rows.map(({ p, points }) => ({ sku: p.sku, errors: check({ storeId: p.store_id, productId: p.id, price: p.price ?? 1, points }) })).filter((r) => r.errors.length > 0);
+      const refused = rows.map(({ p, points }) => ({ sku: p.sku, errors: check({ storeId: p.storeId, productId: p.id, price: p.price ?? 1, points }) })).filter((r) => r.errors.length > 0);
       if (refused.length > 0) throw reject(refused);
-      const now = at();
-      const ids = db.transaction(() =>
-        rows.map(({ p, points }) => {
-          const existing = repo.idBySku(p.store_id, p.sku);
-          if (existing === null) return repo.create({ storeId: p.store_id, productId: p.id, sku: p.sku, name: p.title, brand: p.brand, price: p.price ?? 1, points }, now);
-          repo.edit(existing, { name: p.title, brand: p.brand, price: p.price ?? 1, points }, now);
-          return existing;
-        }),
-      )();
+      const ids = repo.saveMany(
+        rows.map(({ p, points }) => ({ existingId: repo.idBySku(p.storeId, p.sku), entry: { storeId: p.storeId, productId: p.id, sku: p.sku, name: p.title, brand: p.brand, price: p.price ?? 1, points } })),
+        at(),
+      );
       return changed(ids);
     },
 
@@ -126,10 +109,7 @@ export function createPreordersService(deps: PreordersServiceDeps) {
       const next = entries.map((e) => ({ e, points: e.points.map((p) => (!pointId || p.pointId === pointId ? { ...p, days } : p)) }));
       const refused = next.map(({ e, points }) => ({ sku: e.sku, errors: check({ ...e, points }) })).filter((r) => r.errors.length > 0);
       if (refused.length > 0) throw reject(refused);
-      const now = at();
-      db.transaction(() => {
-        for (const { e, points } of next) repo.edit(e.id, { name: e.name, brand: e.brand, price: e.price, points }, now);
-      })();
+      repo.saveMany(next.map(({ e, points }) => ({ existingId: e.id, entry: { ...e, points } })), at());
       return changed(entries.map((e) => e.id));
     },
 
@@ -142,7 +122,7 @@ export function createPreordersService(deps: PreordersServiceDeps) {
         const entry = entryOrThrow(id);
         if (entry.status === 'processing') throw new AppError('conflict', msg('preorders.busy', { sku: entry.sku }));
       }
-      db.transaction(() => ids.forEach((id) => repo.remove(id)))();
+      repo.removeMany(ids);
       return changed([...ids]);
     },
   };

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { request } from 'undici';
 import type { ProxyCheck } from '../../src-shared/domain/proxy';
-import { systemClock, type Clock } from './clock';
+import { systemClock, type Clock } from '../time/clock';
 import { createDispatcher, type ProxyEndpoint } from './endpoint';
 import { describeFailure } from './errors';
 import type { ProxyPool } from './pool';

@@ -1,7 +1,7 @@
 import type { Dispatcher } from 'undici';
 import { KaspiError } from '../../src-shared/domain/kaspi-error';
 import { DEFAULT_PROXY_SETTINGS, proxySettings, type ProxyCheck, type ProxySettings, type ProxyStats, type ProxyStatus } from '../../src-shared/domain/proxy';
-import { systemClock, type Clock } from './clock';
+import { systemClock, type Clock } from '../time/clock';
 import { createDispatcher, playwrightProxyOption, sameConnection, type PlaywrightProxy, type ProxyEndpoint } from './endpoint';
 import { classifyLaneFailure, describeFailure, LaneBannedError, LaneTimeoutError, NoLaneError, type LaneFailure } from './errors';
 import { Lane } from './lane';
@@ -56,8 +56,6 @@ export interface ProxyPoolOptions {
   store: ProxyStore;
   settings?: Partial<ProxySettings>;
   clock?: Clock;
-  /** The user's offset from UTC, for "reset daily at 00:00"; the machine's by default. */
-  utcOffsetMinutes?: number;
   /** How often changed counters are written; they are also written on `flush()` and `close()`. */
   statsFlushMs?: number;
 }
@@ -80,7 +78,6 @@ export class ProxyPool {
   private settings: ProxySettings;
   private readonly store: ProxyStore;
   private readonly clock: Clock;
-  private readonly utcOffsetMinutes: number;
   private readonly statsFlushMs: number;
   private readonly lanes = new Map<number, Lane>();
   /** FIFO queues by waiter kind; a Map keeps kinds in first-arrival order. */
@@ -98,7 +95,6 @@ export class ProxyPool {
     this.store = options.store;
     this.clock = options.clock ?? systemClock;
     this.settings = proxySettings.parse({ ...DEFAULT_PROXY_SETTINGS, ...options.settings });
-    this.utcOffsetMinutes = options.utcOffsetMinutes ?? -new Date(this.clock.now()).getTimezoneOffset();
     this.statsFlushMs = options.statsFlushMs ?? 5_000;
     this.reload();
   }
@@ -435,7 +431,7 @@ export class ProxyPool {
   }
 
   private resetIfDue(lane: Lane, now: number): void {
-    if (!isResetDue(this.settings.resetSchedule, lane.stats.countersResetAt, now, this.utcOffsetMinutes)) return;
+    if (!isResetDue(this.settings.resetSchedule, lane.stats.countersResetAt, now)) return;
     resetCounters(lane.stats, now);
     lane.statsDirty = true;
   }

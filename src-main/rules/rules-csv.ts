@@ -7,24 +7,16 @@ import { msg } from '../../src-shared/i18n';
 import type { Message } from '../../src-shared/i18n';
 import type { RuleRowPatch } from '../../src-shared/csv';
 import { formatTenge } from '../../src-shared/pricing/format-tenge';
+import { kzDate, kzDay } from '../../src-shared/domain/kazakhstan-time';
 import { parseStored } from './resolve';
 import type { StoredOverrides } from './resolve';
 import { describeFieldError } from './rule-messages';
 import type { RulesService } from './rules-service';
+import { productsRepo } from '../db/repos/products-repo';
+import type { ProductRulesEntry } from '../db/repos/products-repo';
 
 type ImportResult = CallOutput<'rules.importCsv'>;
 type ImportRow = ImportResult['rows'][number];
-
-interface CatalogueRow {
-  id: number;
-  store_id: number;
-  store_name: string;
-  merchant_uid: string;
-  sku: string;
-  title: string;
-  bot_enabled: number;
-  rules_json: string;
-}
 
 /** The fields a change list names; the renderer words them in the seller's language. */
 export const CHANGE_FIELDS = ['floor', 'cost', 'ceiling', 'step', 'strategy', 'targetPosition', 'bot'] as const;
@@ -42,26 +34,16 @@ function describe(o: StoredOverrides, bot: boolean): Record<(typeof CHANGE_FIELD
   };
 }
 
-const loadCatalogue = (db: Database, storeId?: number): CatalogueRow[] =>
-  db
-    .prepare(
-      `SELECT p.id, p.store_id, s.name AS store_name, s.merchant_uid, p.sku, p.title, p.bot_enabled, p.rules_json
-         FROM products p JOIN stores s ON s.id = p.store_id
-        WHERE p.removed_at IS NULL AND s.removed_at IS NULL ${storeId !== undefined ? 'AND p.store_id = ?' : ''}
-        ORDER BY s.name, p.title`,
-    )
-    .all(...(storeId !== undefined ? [storeId] : [])) as CatalogueRow[];
-
 /** Rules as a spreadsheet and back: export what each product sets; import with a preview, then in one transaction. */
 export function createRulesCsv({ db, rules, now, onChanged }: { db: Database; rules: RulesService; now: () => Date; onChanged?: (ids: number[] | null) => void }) {
-  const write = db.prepare('UPDATE products SET rules_json = ?, bot_enabled = ?, updated_at = ? WHERE id = ?');
+  const products = productsRepo(db);
 
   function exportCsv(storeId: number | undefined, language: 'ru' | 'en'): CallOutput<'rules.exportCsv'> {
     const header = EXPORT_COLUMNS.map((c) => RULE_COLUMNS[c][language]);
-    const body = loadCatalogue(db, storeId).map((p) => {
-      const o = parseStored(p.rules_json);
+    const body = products.rulesCatalogue(storeId).map((p) => {
+      const o = parseStored(p.rulesJson);
       const values: Record<(typeof EXPORT_COLUMNS)[number], string> = {
-        store: p.store_name,
+        store: p.storeName,
         sku: p.sku,
         title: p.title,
         floor: o.floor?.kind === 'fixed' ? String(o.floor.price) : '',
@@ -70,11 +52,12 @@ export function createRulesCsv({ db, rules, now, onChanged }: { db: Database; ru
         step: o.step ? formatStep(o.step) : '',
         strategy: o.strategy ? strategyWord(o.strategy, language) : '',
         targetPosition: o.targetPosition === undefined ? '' : String(o.targetPosition),
-        bot: boolWord(p.bot_enabled === 1, language),
+        bot: boolWord(p.botEnabled, language),
       };
       return EXPORT_COLUMNS.map((c) => values[c]);
     });
-    const date = now().toISOString().slice(0, 10);
+    // The seller's day, like every date the app writes (kazakhstan-time.ts).
+    const date = kzDate(kzDay(now().getTime()));
     return { fileName: exportFileName(language, date), csv: serialiseCsv([header, ...body], ';') };
   }
 
@@ -103,13 +86,13 @@ export function createRulesCsv({ db, rules, now, onChanged }: { db: Database; ru
     if (data.length === 0) return fileError(msg('csv.header_only'));
 
     rules.resetCache();
-    const bySku = new Map<string, CatalogueRow[]>();
-    for (const p of loadCatalogue(db)) {
+    const bySku = new Map<string, ProductRulesEntry[]>();
+    for (const p of products.rulesCatalogue()) {
       const list = bySku.get(p.sku);
       if (list) list.push(p); else bySku.set(p.sku, [p]);
     }
     const seen = new Map<number, number>();
-    const planned: Array<{ id: number; json: string; bot: boolean }> = [];
+    const planned: Array<{ id: number; rulesJson: string; botEnabled: boolean }> = [];
     const rows: ImportRow[] = data.map(({ line, cells }) => {
       const patch = readRuleRow(columns, cells);
       const row: ImportRow = { line, sku: patch.sku, productId: null, title: patch.title, changes: [], errors: [...patch.errors] };
@@ -124,19 +107,19 @@ export function createRulesCsv({ db, rules, now, onChanged }: { db: Database; ru
         return row;
       }
       seen.set(product.id, line);
-      const current = parseStored(product.rules_json);
+      const current = parseStored(product.rulesJson);
       const next = nextOverrides(current, patch);
-      const bot = patch.bot ?? product.bot_enabled === 1;
-      if (row.errors.length === 0) row.errors.push(...rules.checkRules(product.store_id, next, bot).map(describeFieldError));
-      const before = describe(current, product.bot_enabled === 1);
+      const bot = patch.bot ?? product.botEnabled;
+      if (row.errors.length === 0) row.errors.push(...rules.checkRules(product.storeId, next, bot).map(describeFieldError));
+      const before = describe(current, product.botEnabled);
       const after = describe(next, bot);
       row.changes = CHANGE_FIELDS.filter((f) => before[f] !== after[f]).map((f) => ({ field: f, from: before[f], to: after[f] }));
-      if (row.errors.length === 0 && row.changes.length > 0) planned.push({ id: product.id, json: JSON.stringify(next), bot });
+      if (row.errors.length === 0 && row.changes.length > 0) planned.push({ id: product.id, rulesJson: JSON.stringify(next), botEnabled: bot });
       return row;
     });
     if (apply && planned.length > 0) {
       const at = now().toISOString();
-      db.transaction(() => { for (const p of planned) write.run(p.json, p.bot ? 1 : 0, at, p.id); })();
+      products.setRulesAndBot(planned, at);
       onChanged?.(planned.map((p) => p.id));
     }
     return { rows, fileErrors: [], applied: apply ? planned.length : 0 };
@@ -145,11 +128,11 @@ export function createRulesCsv({ db, rules, now, onChanged }: { db: Database; ru
   return { exportCsv, importCsv };
 }
 
-function findProduct(bySku: Map<string, CatalogueRow[]>, patch: RuleRowPatch, errors: Message[]): CatalogueRow | undefined {
+function findProduct(bySku: Map<string, ProductRulesEntry[]>, patch: RuleRowPatch, errors: Message[]): ProductRulesEntry | undefined {
   let candidates = bySku.get(patch.sku) ?? [];
   if (patch.store) {
     const store = patch.store.toLowerCase();
-    candidates = candidates.filter((p) => p.store_name.toLowerCase() === store || p.merchant_uid === patch.store);
+    candidates = candidates.filter((p) => p.storeName.toLowerCase() === store || p.merchantUid === patch.store);
   }
   if (candidates.length === 0) {
     errors.push(patch.store ? msg('csv.sku_not_in_store', { sku: patch.sku, store: patch.store }) : msg('csv.sku_not_found', { sku: patch.sku }));

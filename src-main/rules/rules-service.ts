@@ -1,11 +1,12 @@
 import type { Database } from 'better-sqlite3';
-import { z } from 'zod';
 import { AppError } from '../../src-shared/contract';
 import type { CallOutput } from '../../src-shared/contract';
 import type { ProductTableRow, RulesRejection, JournalEntryView } from '../../src-shared/contract/products';
 import { productRuleOverrides, storeRuleDefaults } from '../../src-shared/domain/rules';
 import type { StoreRuleDefaults } from '../../src-shared/domain/rules';
 import { productsRepo } from '../db/repos/products-repo';
+import type { ProductRuleState } from '../db/repos/products-repo';
+import { storesRepo } from '../db/repos/stores-repo';
 import { snapshotsRepo } from '../db/repos/snapshots-repo';
 import type { Snapshot } from '../db/repos/snapshots-repo';
 import { createSqliteJournal } from '../db/repos/journal-repo';
@@ -21,14 +22,6 @@ export interface RulesServiceDeps {
   now: () => Date;
   /** Told the products whose rules, bot flag or table row changed (null: many or all). */
   onChanged?: (productIds: number[] | null) => void;
-}
-
-interface ProductRulesRow {
-  id: number;
-  store_id: number;
-  sku: string;
-  bot_enabled: number;
-  rules_json: string;
 }
 
 export type RulesUpdate = { set: StoredOverrides; unset: readonly string[] };
@@ -68,16 +61,7 @@ export function createRulesService({ db, now, onChanged }: RulesServiceDeps) {
   const snapshots = snapshotsRepo(db);
   const journal = createSqliteJournal(db);
 
-  const selectRules = db.prepare<[number], ProductRulesRow>('SELECT id, store_id, sku, bot_enabled, rules_json FROM products WHERE id = ?');
-  const writeRules = db.prepare('UPDATE products SET rules_json = ?, updated_at = ? WHERE id = ?');
-  const writeBot = db.prepare('UPDATE products SET bot_enabled = ?, updated_at = ? WHERE id = ?');
-  const selectDefaults = db.prepare<[number], { default_rules_json: string }>('SELECT default_rules_json FROM stores WHERE id = ?');
-  const writeDefaults = db.prepare('UPDATE stores SET default_rules_json = ? WHERE id = ?');
-  const merchantUids = db.prepare<[], { merchant_uid: string }>('SELECT merchant_uid FROM stores');
-  const latestOf = db.prepare<[number], { id: number }>(
-    'SELECT max(id) AS id FROM offer_snapshots WHERE product_id = ? GROUP BY city_id',
-  );
-  const snapshotById = db.prepare('SELECT * FROM offer_snapshots WHERE id = ?');
+  const stores = storesRepo(db);
   const lastChanges = db.prepare<[], { product_id: number; at: string }>(
     "SELECT product_id, max(coalesce(pushed_at, created_at)) AS at FROM price_journal WHERE status IN ('pushed', 'verified', 'mismatch') GROUP BY product_id",
   );
@@ -91,18 +75,18 @@ export function createRulesService({ db, now, onChanged }: RulesServiceDeps) {
   const defaultsOf = (storeId: number): StoreRuleDefaults => {
     let d = defaultsCache.get(storeId);
     if (!d) {
-      const row = selectDefaults.get(storeId);
-      if (!row) throw new AppError('not_found', msg('rules.store_not_found', { storeId }));
-      d = parseDefaults(row.default_rules_json);
+      const stored = stores.rulesOf(storeId);
+      if (!stored) throw new AppError('not_found', msg('rules.store_not_found', { storeId }));
+      d = parseDefaults(stored.defaultRulesJson);
       defaultsCache.set(storeId, d);
     }
     return d;
   };
-  const ownMerchantIds = () => merchantUids.all().map((r) => r.merchant_uid);
+  const ownMerchantIds = () => stores.merchantUids();
 
-  const rowsFor = (ids: readonly number[]): ProductRulesRow[] =>
+  const rowsFor = (ids: readonly number[]): ProductRuleState[] =>
     ids.map((id) => {
-      const row = selectRules.get(id);
+      const row = products.ruleState(id);
       if (!row) throw new AppError('not_found', msg('rules.product_not_found', { productId: id }));
       return row;
     });
@@ -119,19 +103,6 @@ export function createRulesService({ db, now, onChanged }: RulesServiceDeps) {
     const draftWithoutFloor = !botEnabled && overrides.floor === undefined;
     return draftWithoutFloor ? resolved.errors.filter((e) => e.field !== 'floor') : resolved.errors;
   };
-
-  const snapshotRow = z.object({
-    product_id: z.number(), city_id: z.string(), taken_at: z.string(), our_price: z.number().nullable(), our_position: z.number().nullable(),
-    best_rival_price: z.number().nullable(), best_rival_merchant_id: z.string().nullable(), offers_json: z.string(),
-  });
-  const latestMarkets = (productId: number): Snapshot[] =>
-    latestOf.all(productId).map(({ id }) => {
-      const r = snapshotRow.parse(snapshotById.get(id));
-      return {
-        productId: r.product_id, cityId: r.city_id, takenAt: r.taken_at, ourPrice: r.our_price, ourPosition: r.our_position,
-        bestRivalPrice: r.best_rival_price, bestRivalMerchantId: r.best_rival_merchant_id, offers: JSON.parse(r.offers_json) as Snapshot['offers'],
-      };
-    });
 
   const service = {
     /** The products table: one row per product with its market, rules and last change. */
@@ -199,7 +170,7 @@ export function createRulesService({ db, now, onChanged }: RulesServiceDeps) {
       if (!product) throw new AppError('not_found', msg('rules.product_not_found', { productId }));
       defaultsCache.delete(product.storeId);
       const storeDefaults = defaultsOf(product.storeId);
-      const overrides = parseStored(selectRules.get(productId)!.rules_json);
+      const overrides = parseStored(products.ruleState(productId)!.rulesJson);
       const resolved = resolveProduct(storeDefaults, overrides);
       const since = new Date(now().getTime() - historyDays * 86_400_000).toISOString();
       return {
@@ -209,7 +180,7 @@ export function createRulesService({ db, now, onChanged }: RulesServiceDeps) {
         rules: resolved.rules,
         rulesError: describeErrors(resolved.errors),
         ownMerchantIds: ownMerchantIds(),
-        markets: latestMarkets(productId).map(({ cityId, takenAt, ourPrice, ourPosition, bestRivalPrice, offers }) => ({ cityId, takenAt, ourPrice, ourPosition, bestRivalPrice, offers })),
+        markets: snapshots.latestOf(productId).map(({ cityId, takenAt, ourPrice, ourPosition, bestRivalPrice, offers }) => ({ cityId, takenAt, ourPrice, ourPosition, bestRivalPrice, offers })),
         history: snapshots.history(productId, since).map(({ cityId, takenAt, ourPrice, ourPosition, bestRivalPrice }) => ({ cityId, takenAt, ourPrice, ourPosition, bestRivalPrice })),
         journal: journal.list({ productId, limit: 200 }).map(journalView),
       };
@@ -223,21 +194,21 @@ export function createRulesService({ db, now, onChanged }: RulesServiceDeps) {
         throw new AppError('invalid_input', msg('rules.unknown_rule_fields', { fields: unknown.join(', ') }), { fieldErrors: {}, products: [] } satisfies RulesRejection);
       }
       const rows = rowsFor(productIds);
-      const planned: Array<{ id: number; json: string }> = [];
+      const planned: Array<{ id: number; rulesJson: string }> = [];
       const rejection: RulesRejection = { fieldErrors: {}, products: [] };
       for (const row of rows) {
-        const next = applyUpdate(parseStored(row.rules_json), update);
-        const errors = check(defaultsOf(row.store_id), next, row.bot_enabled === 1);
+        const next = applyUpdate(parseStored(row.rulesJson), update);
+        const errors = check(defaultsOf(row.storeId), next, row.botEnabled);
         if (errors.length > 0) {
           for (const e of errors) rejection.fieldErrors[e.field] ??= e.message;
           rejection.products.push({ productId: row.id, sku: row.sku, errors: errors.map(describeFieldError) });
         } else {
-          planned.push({ id: row.id, json: JSON.stringify(normalise(next)) });
+          planned.push({ id: row.id, rulesJson: JSON.stringify(normalise(next)) });
         }
       }
       if (rejection.products.length > 0) reject(rejection, msg('rules.not_saved'));
       const at = now().toISOString();
-      db.transaction(() => { for (const p of planned) writeRules.run(p.json, at, p.id); })();
+      products.setRules(planned, at);
       onChanged?.([...productIds]);
       return { updated: planned.length };
     },
@@ -249,7 +220,7 @@ export function createRulesService({ db, now, onChanged }: RulesServiceDeps) {
       if (enabled) {
         const rejection: RulesRejection = { fieldErrors: {}, products: [] };
         for (const row of rows) {
-          const { errors } = resolveProduct(defaultsOf(row.store_id), parseStored(row.rules_json));
+          const { errors } = resolveProduct(defaultsOf(row.storeId), parseStored(row.rulesJson));
           if (errors.length > 0) {
             rejection.fieldErrors.botEnabled ??= errors.some((e) => e.field === 'floor' && e.message.code === 'rules.no_floor')
               ? msg('rules.set_floor_first')
@@ -262,7 +233,7 @@ export function createRulesService({ db, now, onChanged }: RulesServiceDeps) {
         }
       }
       const at = now().toISOString();
-      db.transaction(() => { for (const row of rows) writeBot.run(enabled ? 1 : 0, at, row.id); })();
+      products.setBot(rows.map((row) => row.id), enabled, at);
       onChanged?.([...productIds]);
       return { updated: rows.length };
     },
@@ -283,19 +254,17 @@ export function createRulesService({ db, now, onChanged }: RulesServiceDeps) {
         } satisfies RulesRejection);
       }
       defaultsOf(storeId);
-      const botProducts = db
-        .prepare<[number], ProductRulesRow>('SELECT id, store_id, sku, bot_enabled, rules_json FROM products WHERE store_id = ? AND bot_enabled = 1 AND removed_at IS NULL')
-        .all(storeId);
+      const botProducts = products.botOnRuleStates(storeId);
       const rejection: RulesRejection = { fieldErrors: {}, products: [] };
       for (const row of botProducts) {
-        const { errors } = resolveProduct(parsed.data, parseStored(row.rules_json));
+        const { errors } = resolveProduct(parsed.data, parseStored(row.rulesJson));
         if (errors.length > 0) {
           for (const e of errors) rejection.fieldErrors[e.field] ??= e.message;
           rejection.products.push({ productId: row.id, sku: row.sku, errors: errors.map(describeFieldError) });
         }
       }
       if (rejection.products.length > 0) reject(rejection, msg('rules.defaults_not_saved'));
-      writeDefaults.run(JSON.stringify(parsed.data), storeId);
+      stores.setDefaultRules(storeId, JSON.stringify(parsed.data));
       defaultsCache.set(storeId, parsed.data);
       onChanged?.(null);
       return parsed.data;

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
-import { readSettings } from '../db/repos/settings-repo';
+import type { Settings } from '../../src-shared/contract/settings';
 import { KASPI_ENDPOINTS, type KaspiEndpoints } from '../kaspi/endpoints';
 
 /** What the app was started with: the simulator's URLs and a login browser (flags, tests, demo). */
@@ -17,8 +16,7 @@ export interface LoginTarget {
 }
 
 /** Start-up options first (never settable over the API), then the seller's settings. */
-export function loginTarget(startup: StartupTarget, db: Database): LoginTarget {
-  const stored = readSettings(db).kaspi;
+export function loginTarget(startup: StartupTarget, stored: Settings['kaspi']): LoginTarget {
   return {
     endpoints: startup.kaspiSim ?? { idmcUrl: stored.idmcUrl, mcUrl: stored.mcUrl, storefrontUrl: stored.storefrontUrl },
     browserPath: startup.browserPath ?? stored.browserPath,

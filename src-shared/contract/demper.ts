@@ -93,6 +93,16 @@ export const demperSettings = z.object({
 });
 export type DemperSettings = z.infer<typeof demperSettings>;
 
+export const DEFAULT_DEMPER_SETTINGS: DemperSettings = {
+  // A new install decides and journals but pushes nothing until the seller switches to live.
+  dryRun: true,
+  offersPerSecondPerIp: 8,
+  pushesPerSecond: 1.5,
+  pushWindowLimit: 250,
+  workingHours: { enabled: false, from: '09:00', to: '23:00' },
+  changePriority: 'stock',
+};
+
 /** What the engine has learnt about one product in one city: what the product drawer shows. */
 export const pairInsight = z.object({
   cityId: z.string(),

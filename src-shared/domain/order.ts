@@ -44,19 +44,6 @@ export function outcomeOfKaspi(state: OrderState, status: string | null | undefi
 /** A sale counts in revenue unless it was cancelled or came back. */
 export const countsAsSale = (outcome: OrderOutcome | null): boolean => outcome === null || outcome === 'completed';
 
-const DAY_MS = 86_400_000;
-/** Kazakhstan time, UTC+5 all year: the day a seller counts sales in. */
-export const KZ_OFFSET_MS = 5 * 3_600_000;
-
-/** The Kazakhstan calendar day of an instant, as a day number. */
-export const kzDay = (ms: number): number => Math.floor((ms + KZ_OFFSET_MS) / DAY_MS);
-/** The first instant of a Kazakhstan day. */
-export const kzDayStart = (day: number): number => day * DAY_MS - KZ_OFFSET_MS;
-/** YYYY-MM-DD of a Kazakhstan day. */
-export const kzDate = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
-/** The day number of a YYYY-MM-DD date. */
-export const dayOfDate = (date: string): number => Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
-
 export const orderEntryView = z.object({
   entryNo: z.number().int(),
   productId: z.number().int().nullable(),

@@ -5,7 +5,7 @@ import { InMemoryJournal } from '../../src-main/demper/in-memory-journal';
 import { engineSettings } from '../../src-main/demper/settings';
 import type { EngineSettingsInput } from '../../src-main/demper/settings';
 import { floorPrice } from '../../src-shared/domain/rules';
-import { DEFAULT_DEMPER_SETTINGS } from '../../src-main/demper-wiring/demper-service';
+import { DEFAULT_DEMPER_SETTINGS } from '../../src-shared/contract/demper';
 import { forkPrng } from '../sim/market/prng';
 import { FIRST_MONTH } from '../sim/market/first-month';
 import { ALMATY, buildScenario } from '../sim/market/scenario';

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { kzDay, kzDayStart } from '../../../src-shared/domain/order';
+import { kzDay, kzDayStart } from '../../../src-shared/domain/kazakhstan-time';
 
 /** Days are Kazakhstan day numbers, both ends included. */
 export interface DayScope {

@@ -41,7 +41,10 @@ const toEntry = (r: Row): JournalEntry => ({
  * The price journal in SQLite (design.md §5). With synchronous=FULL each statement is on disk
  * when it returns, so "planned" exists before the push leaves and "pushed" survives a power cut.
  */
-export function createSqliteJournal(db: Database): JournalStore & { list(q: { productId?: number; storeId?: number; limit: number }): JournalEntry[] } {
+export function createSqliteJournal(db: Database): JournalStore & {
+  list(q: { productId?: number; storeId?: number; limit: number }): JournalEntry[];
+  activitySince(from: string): Array<{ createdAt: string; status: 'pushed' | 'verified' | 'mismatch' | 'dry_run' }>;
+} {
   const insert = db.prepare(
     `INSERT INTO price_journal (store_id, product_id, city_id, old_price, new_price, reason_code, reason_json, status, created_at)
      VALUES (@storeId, @productId, @cityId, @oldPrice, @newPrice, @code, @reason, @status, @at)`,
@@ -55,6 +58,9 @@ export function createSqliteJournal(db: Database): JournalStore & { list(q: { pr
   const unfinished = db.prepare<[], Row>("SELECT * FROM price_journal WHERE status IN ('planned', 'pushed') ORDER BY id");
   const since = db.prepare<[string], { product_id: number; city_id: string; pushed_at: string }>(
     'SELECT product_id, city_id, pushed_at FROM price_journal WHERE pushed_at IS NOT NULL AND pushed_at >= ? ORDER BY pushed_at',
+  );
+  const activity = db.prepare<[string], { created_at: string; status: 'pushed' | 'verified' | 'mismatch' | 'dry_run' }>(
+    "SELECT created_at, status FROM price_journal WHERE created_at >= ? AND status IN ('pushed', 'verified', 'mismatch', 'dry_run')",
   );
   const must = (changes: number, id: number) => {
     if (changes !== 1) throw new Error(`journal entry ${id} does not exist`);
@@ -82,6 +88,10 @@ export function createSqliteJournal(db: Database): JournalStore & { list(q: { pr
     async listUnfinished() { return unfinished.all().map(toEntry); },
     async changesSince(from) {
       return since.all(iso(from)).map((r) => ({ productId: r.product_id, cityId: r.city_id, at: Date.parse(r.pushed_at) }));
+    },
+    /** Prices changed on Kaspi (or only planned, in a dry run) since an instant: what the overview counts per day. */
+    activitySince(from: string) {
+      return activity.all(from).map((r) => ({ createdAt: r.created_at, status: r.status }));
     },
     list({ productId, storeId, limit }) {
       const where = [productId !== undefined ? 'product_id = @productId' : null, storeId !== undefined ? 'store_id = @storeId' : null].filter(Boolean);

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { countsAsSale, dayOfDate, kzDay, kzDayStart } from '../../../src-shared/domain/order';
+import { countsAsSale } from '../../../src-shared/domain/order';
+import { dayOfDate, kzDay, kzDayStart } from '../../../src-shared/domain/kazakhstan-time';
 import type { OrderEntryView, OrderOutcome, OrderSource, OrderState, OrderStatusChange } from '../../../src-shared/domain/order';
 import type { OrderDetail, OrderRow, OrdersFilter, OrdersSort } from '../../../src-shared/contract/orders';
 
@@ -373,10 +374,11 @@ export function ordersRepo(db: Database, deps: OrdersRepoDeps) {
       return linked;
     }),
 
-    /** A product's cost changed: its sales are re-costed (margin is always by today's cost). */
-    restampCosts: db.transaction((productIds: readonly number[]) => {
+    /** A product's cost changed: its sales are re-costed (margin is always by today's cost). Null: every product with sales. */
+    restampCosts: db.transaction((productIds: readonly number[] | null) => {
       const stamp = db.prepare('UPDATE order_entries SET unit_cost = @unitCost, fixed_fee = @fixedFee, commission_bp = @commissionBp WHERE product_id = @productId');
-      for (const productId of productIds) stamp.run({ productId, ...costColumns(productId) });
+      const ids = productIds ?? db.prepare<[], { id: number }>('SELECT DISTINCT product_id AS id FROM order_entries WHERE product_id IS NOT NULL').all().map((r) => r.id);
+      for (const productId of ids) stamp.run({ productId, ...costColumns(productId) });
     }),
 
     /** Orders waiting for the seller whose deadline falls before `until`. */

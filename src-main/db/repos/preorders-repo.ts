@@ -132,6 +132,16 @@ export function preordersRepo(db: Database) {
       GROUP BY s.merchant_uid, coalesce(x.upload_id, -x.id)`,
   );
 
+  const storePoints = db.prepare<[number], { point_id: string; name: string; city_id: string | null }>('SELECT point_id, name, city_id FROM store_points WHERE store_id = ? ORDER BY name');
+  const stores = db.prepare<[], { id: number; name: string; merchant_uid: string }>('SELECT id, name, merchant_uid FROM stores WHERE removed_at IS NULL ORDER BY id');
+  const productById = db.prepare<[number], { id: number; store_id: number; sku: string; title: string; brand: string | null; price: number | null }>(
+    `SELECT p.id, p.store_id, p.sku, p.title, p.brand, (SELECT min(price) FROM product_city_prices c WHERE c.product_id = p.id) AS price
+       FROM products p JOIN stores s ON s.id = p.store_id WHERE p.id = ? AND s.removed_at IS NULL`,
+  );
+  const productBySku = db.prepare<[number, string], { id: number; title: string; brand: string | null; price: number | null }>(
+    'SELECT p.id, p.title, p.brand, (SELECT min(price) FROM product_city_prices c WHERE c.product_id = p.id) AS price FROM products p WHERE p.store_id = ? AND p.sku = ? AND p.removed_at IS NULL',
+  );
+
   const toView = (r: EntryRow): PreorderView => ({
     id: r.id,
     storeId: r.store_id,
@@ -155,27 +165,56 @@ export function preordersRepo(db: Database) {
     for (const p of points) addPoint.run(id, p.pointId, p.days, p.stock);
   };
 
+  type NewEntry = { storeId: number; productId: number | null; sku: string; name: string; brand: string | null; price: number; points: readonly PreorderPoint[] };
+  const create = (e: NewEntry, at: string): number => {
+    const { id } = insert.get({ ...e, at }) as { id: number };
+    writePoints(id, e.points);
+    addHistory.run(id, at, 'created', 'draft', JSON.stringify({ points: e.points }));
+    return id;
+  };
+  /** The seller's edit: name, price, points; the entry goes back to draft until sent. */
+  const edit = (id: number, e: { name: string; brand: string | null; price: number; points: readonly PreorderPoint[] }, at: string): void => {
+    updateEntry.run({ id, ...e, at });
+    writePoints(id, e.points);
+    setStatus.run('draft', null, at, id);
+    addHistory.run(id, at, 'edited', 'draft', JSON.stringify({ price: e.price, points: e.points }));
+  };
+
   return {
+    stores: () => stores.all().map((s) => ({ id: s.id, name: s.name, merchantUid: s.merchant_uid })),
+    storePoints: (storeId: number) => storePoints.all(storeId).map((p) => ({ pointId: p.point_id, name: p.name, cityId: p.city_id })),
+    /** A synced product as a new entry starts from it: its title, brand and lowest city price. */
+    product: (id: number) => {
+      const p = productById.get(id);
+      return p ? { id: p.id, storeId: p.store_id, sku: p.sku, title: p.title, brand: p.brand, price: p.price } : null;
+    },
+    productBySku: (storeId: number, sku: string) => productBySku.get(storeId, sku) ?? null,
+    /** New entries and edits of existing ones, in one transaction: ids in order. */
+    saveMany: db.transaction((rows: ReadonlyArray<{ existingId: number | null; entry: NewEntry }>, at: string): number[] =>
+      rows.map((r) => {
+        if (r.existingId === null) return create(r.entry, at);
+        edit(r.existingId, r.entry, at);
+        return r.existingId;
+      }),
+    ),
+    /** Entries to processing with the points to send (journaled and sent by the sender), in one transaction. */
+    queue: db.transaction((rows: ReadonlyArray<{ id: number; points: readonly PreorderPoint[] | null }>, event: string, at: string): void => {
+      for (const r of rows) {
+        if (r.points) writePoints(r.id, r.points);
+        setStatus.run('processing', null, at, r.id);
+        addHistory.run(r.id, at, event, 'processing', r.points ? JSON.stringify({ points: r.points }) : null);
+      }
+    }),
+    removeMany: db.transaction((ids: readonly number[]): void => {
+      for (const id of ids) remove.run(id);
+    }),
     list: (): PreorderView[] => list.all().map(toView),
     get: (id: number): PreorderView | null => {
       const row = one.get(id);
       return row ? toView(row) : null;
     },
     idBySku: (storeId: number, sku: string): number | null => bySku.get(storeId, sku)?.id ?? null,
-    /** A new entry (draft) with its points; its history starts. */
-    create: db.transaction((e: { storeId: number; productId: number | null; sku: string; name: string; brand: string | null; price: number; points: readonly PreorderPoint[] }, at: string): number => {
-      const { id } = insert.get({ ...e, at }) as { id: number };
-      writePoints(id, e.points);
-      addHistory.run(id, at, 'created', 'draft', JSON.stringify({ points: e.points }));
-      return id;
-    }),
-    /** The seller's edit: name, price, points; the entry goes back to draft until sent. */
-    edit: db.transaction((id: number, e: { name: string; brand: string | null; price: number; points: readonly PreorderPoint[] }, at: string): void => {
-      updateEntry.run({ id, ...e, at });
-      writePoints(id, e.points);
-      setStatus.run('draft', null, at, id);
-      addHistory.run(id, at, 'edited', 'draft', JSON.stringify({ price: e.price, points: e.points }));
-    }),
+    edit: db.transaction(edit),
     setPoints: (id: number, points: readonly PreorderPoint[]): void => writePoints(id, points),
     status(id: number, status: PreorderStatus, event: string, at: string, error: Message | null = null, detail: unknown = null): void {
       setStatus.run(status, error ? JSON.stringify(error) : null, at, id);

@@ -118,5 +118,108 @@ export function productsRepo(db: Database) {
       const row = db.prepare(`${SELECT} WHERE p.id = ?`).get(id) as Row | undefined;
       return row && toRow(row);
     },
+    /** What the demper may reprice in a store: on sale, bot on, with a catalogue id; rules as stored (JSON). */
+    toReprice(storeId: number): ProductToReprice[] {
+      return db
+        .prepare<[number], { id: number; sku: string; master_sku: string; rules_json: string; cities: string | null }>(
+          `SELECT p.id, p.sku, p.master_sku, p.rules_json,
+                  (SELECT group_concat(c.city_id) FROM product_city_prices c WHERE c.product_id = p.id) AS cities
+             FROM products p
+            WHERE p.store_id = ? AND p.bot_enabled = 1 AND p.active = 1 AND p.removed_at IS NULL AND p.master_sku IS NOT NULL
+            ORDER BY p.id`,
+        )
+        .all(storeId)
+        .map((p) => ({ id: p.id, sku: p.sku, masterSku: p.master_sku, rulesJson: p.rules_json, cityIds: p.cities ? p.cities.split(',') : [] }));
+    },
+    /** Our own price in a city, once Kaspi shows the one we pushed. */
+    setCityPrice(productId: number, cityId: string, price: number, at: string): void {
+      db.prepare('UPDATE product_city_prices SET price = ?, updated_at = ? WHERE product_id = ? AND city_id = ?').run(price, at, productId, cityId);
+    },
+    /** A product's own rules and its store's defaults, both as stored (JSON). */
+    rulesOf(productId: number): { rulesJson: string; defaultRulesJson: string } | undefined {
+      const row = db
+        .prepare<[number], { rules_json: string; default_rules_json: string }>('SELECT p.rules_json, s.default_rules_json FROM products p JOIN stores s ON s.id = p.store_id WHERE p.id = ?')
+        .get(productId);
+      return row && { rulesJson: row.rules_json, defaultRulesJson: row.default_rules_json };
+    },
+    /** The rules of every product on sale in connected stores (one store's, if given), as the rules spreadsheet lists them. */
+    rulesCatalogue(storeId?: number): ProductRulesEntry[] {
+      return db
+        .prepare(
+          `SELECT p.id, p.store_id AS storeId, s.name AS storeName, s.merchant_uid AS merchantUid, p.sku, p.title, p.bot_enabled = 1 AS botEnabled, p.rules_json AS rulesJson
+             FROM products p JOIN stores s ON s.id = p.store_id
+            WHERE p.removed_at IS NULL AND s.removed_at IS NULL ${storeId !== undefined ? 'AND p.store_id = ?' : ''}
+            ORDER BY s.name, p.title`,
+        )
+        .all(...(storeId !== undefined ? [storeId] : []))
+        .map((row) => ({ ...(row as ProductRulesEntry), botEnabled: Boolean((row as { botEnabled: number }).botEnabled) }));
+    },
+    /** A product's stored rules and bot switch, as rule checks read them; undefined for an unknown product. */
+    ruleState(id: number): ProductRuleState | undefined {
+      const row = db.prepare<[number], RuleStateRow>('SELECT id, store_id, sku, bot_enabled, rules_json FROM products WHERE id = ?').get(id);
+      return row && toRuleState(row);
+    },
+    /** The products of a store the bot prices (on, not removed): what a change of the store's defaults must keep priceable. */
+    botOnRuleStates(storeId: number): ProductRuleState[] {
+      return db
+        .prepare<[number], RuleStateRow>('SELECT id, store_id, sku, bot_enabled, rules_json FROM products WHERE store_id = ? AND bot_enabled = 1 AND removed_at IS NULL')
+        .all(storeId)
+        .map(toRuleState);
+    },
+    /** New rules for many products: all written, or none. */
+    setRules: db.transaction((changes: ReadonlyArray<{ id: number; rulesJson: string }>, at: string): void => {
+      const write = db.prepare('UPDATE products SET rules_json = ?, updated_at = ? WHERE id = ?');
+      for (const change of changes) write.run(change.rulesJson, at, change.id);
+    }),
+    /** The bot on or off for many products: all written, or none. */
+    setBot: db.transaction((ids: readonly number[], enabled: boolean, at: string): void => {
+      const write = db.prepare('UPDATE products SET bot_enabled = ?, updated_at = ? WHERE id = ?');
+      for (const id of ids) write.run(enabled ? 1 : 0, at, id);
+    }),
+    /** New rules and bot switches for many products: all written, or none. */
+    setRulesAndBot: db.transaction((changes: ReadonlyArray<{ id: number; rulesJson: string; botEnabled: boolean }>, at: string): void => {
+      const write = db.prepare('UPDATE products SET rules_json = ?, bot_enabled = ?, updated_at = ? WHERE id = ?');
+      for (const change of changes) write.run(change.rulesJson, change.botEnabled ? 1 : 0, at, change.id);
+    }),
   };
 }
+
+/** A product the demper reprices, before its rules are resolved. */
+export interface ProductToReprice {
+  id: number;
+  sku: string;
+  masterSku: string;
+  rulesJson: string;
+  cityIds: string[];
+}
+
+/** One line of the rules spreadsheet, as stored. */
+export interface ProductRulesEntry {
+  id: number;
+  storeId: number;
+  storeName: string;
+  merchantUid: string;
+  sku: string;
+  title: string;
+  botEnabled: boolean;
+  rulesJson: string;
+}
+
+/** A product's rules as stored, with what a rule check needs to name it. */
+export interface ProductRuleState {
+  id: number;
+  storeId: number;
+  sku: string;
+  botEnabled: boolean;
+  rulesJson: string;
+}
+
+interface RuleStateRow {
+  id: number;
+  store_id: number;
+  sku: string;
+  bot_enabled: number;
+  rules_json: string;
+}
+
+const toRuleState = (r: RuleStateRow): ProductRuleState => ({ id: r.id, storeId: r.store_id, sku: r.sku, botEnabled: r.bot_enabled === 1, rulesJson: r.rules_json });

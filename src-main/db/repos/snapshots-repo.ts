@@ -66,6 +66,9 @@ export function snapshotsRepo(db: Database) {
   const latest = db.prepare<[], Row>(
     'SELECT s.* FROM offer_snapshots s JOIN (SELECT max(id) AS id FROM offer_snapshots GROUP BY product_id, city_id) m ON m.id = s.id',
   );
+  const latestOfProduct = db.prepare<[number], Row>(
+    'SELECT s.* FROM offer_snapshots s JOIN (SELECT max(id) AS id FROM offer_snapshots WHERE product_id = ? GROUP BY city_id) m ON m.id = s.id ORDER BY s.city_id',
+  );
   const history = db.prepare<[number, string], Row>('SELECT * FROM offer_snapshots WHERE product_id = ? AND taken_at >= ? ORDER BY id');
 
   return {
@@ -84,6 +87,10 @@ export function snapshotsRepo(db: Database) {
     },
     latestAll(): Snapshot[] {
       return latest.all().map(toSnapshot);
+    },
+    /** A product's latest snapshot in each city it was seen in. */
+    latestOf(productId: number): Snapshot[] {
+      return latestOfProduct.all(productId).map(toSnapshot);
     },
     history(productId: number, since: string): Snapshot[] {
       return history.all(productId, since).map(toSnapshot);

@@ -118,5 +118,26 @@ export function storesRepo(db: Database) {
       db.prepare(`DELETE FROM products WHERE store_id = ?`).run(id);
       db.prepare(`DELETE FROM stores WHERE id = ?`).run(id);
     }),
+    /** Every connected store, by id: what the demper reprices for (each one's merchant id is "own"). */
+    connected(): Array<{ id: number; merchantUid: string; name: string }> {
+      return db.prepare<[], { id: number; merchantUid: string; name: string }>('SELECT id, merchant_uid AS merchantUid, name FROM stores WHERE removed_at IS NULL ORDER BY id').all();
+    },
+    /** The store's rule defaults (JSON as stored) and its bot switch; undefined for an unknown store. */
+    rulesOf(id: number): { defaultRulesJson: string; botEnabled: boolean } | undefined {
+      const row = db.prepare<[number], { default_rules_json: string; bot_enabled: number }>('SELECT default_rules_json, bot_enabled FROM stores WHERE id = ?').get(id);
+      return row && { defaultRulesJson: row.default_rules_json, botEnabled: row.bot_enabled === 1 };
+    },
+    /** New rule defaults for a store (JSON as stored). */
+    setDefaultRules(id: number, defaultRulesJson: string): void {
+      db.prepare('UPDATE stores SET default_rules_json = ? WHERE id = ?').run(defaultRulesJson, id);
+    },
+    /** The merchant ids of every store the app has known, removed or not: offers from them are ours, never rivals. */
+    merchantUids(): string[] {
+      return db.prepare<[], { merchant_uid: string }>('SELECT merchant_uid FROM stores').all().map((r) => r.merchant_uid);
+    },
+    /** The Kaspi account the store belongs to, removed or not; null for an unknown store. */
+    accountIdOf(id: number): number | null {
+      return db.prepare<[number], { account_id: number }>('SELECT account_id FROM stores WHERE id = ?').get(id)?.account_id ?? null;
+    },
   };
 }

@@ -16,7 +16,8 @@ export async function saveFailure(page: Page, dir: string, reason: string, secre
     for (const s of secrets) if (s && s.length >= 3) html = html.split(s).join('***');
     // A password typed into the form lives in the input's value property, not the HTML; clear
     // it anyway before the screenshot so nothing but dots could ever be captured.
-    await page.evaluate(() => document.querySelectorAll('input[type=password]').forEach((el) => ((el as HTMLInputElement).value = ''))).catch(() => undefined);
+    // (Runs in the page, given as text: main is typechecked without DOM types.)
+    await page.evaluate("document.querySelectorAll('input[type=password]').forEach((input) => { input.value = ''; })").catch(() => undefined);
     await page.screenshot({ path: `${base}.png`, fullPage: true, timeout: 5_000 });
     await writeFile(`${base}.html`, html, 'utf8');
     return { png: `${base}.png`, html: `${base}.html` };

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createApp } from '../../app/create-app';
 import type { App } from '../../app/create-app';
-import { readSettings } from '../../db/repos/settings-repo';
 import { bindingRoots, electronTarget, selectElectronBinding, useSqliteNativeBinding } from '../../db/native-binding';
 import { forwardEvents, isTrustedSender, registerIpc } from './ipc';
 import { notifyAlerts, notifyDesktop } from './notifications';
@@ -70,7 +69,7 @@ async function start(): Promise<void> {
     fatal(error);
     return;
   }
-  const settings = () => readSettings(core.db);
+  const settings = () => core.settings.app();
   const windowState = createWindowStateStore(dataDir);
   hardenSession(session.defaultSession);
   if (devServerUrl) {

@@ -11,7 +11,6 @@ import { AppError } from '../../../src-shared/contract/errors';
 import { msg } from '../../../src-shared/i18n/message';
 import type { Message } from '../../../src-shared/i18n/message';
 import { renderMessage } from '../../../src-shared/i18n/render';
-import { readSettings } from '../../db/repos/settings-repo';
 import type { GuardOptions } from './bridge-guard';
 import { MAX_BODY_BYTES, readJsonBody } from './request-body';
 import { CSP } from '../../app/content-security-policy';
@@ -78,7 +77,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       return;
     }
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
-    serveStatic(options.staticDir, url.pathname, res, () => renderMessage(msg('headless.not_built'), readSettings(app.db).language));
+    serveStatic(options.staticDir, url.pathname, res, () => renderMessage(msg('headless.not_built'), app.settings.app().language));
   }
 
   async function handleCall(req: IncomingMessage, res: ServerResponse, url: URL, name: string): Promise<void> {

@@ -4,7 +4,6 @@ import { HELP, parseHeadlessArgs } from './cli-options';
 import type { HeadlessCliOptions } from './cli-options';
 import { errorText, FALLBACK_LANGUAGE, msg, renderMessage } from '../../../src-shared/i18n';
 import type { Language, Message } from '../../../src-shared/i18n';
-import { readSettings } from '../../db/repos/settings-repo';
 
 /** The console speaks the seller's language once the settings are read; Russian before that. */
 let language: Language = FALLBACK_LANGUAGE;
@@ -30,7 +29,7 @@ async function main(): Promise<void> {
     config: { browserPath: options.browserPath, kaspiSim: options.kaspiSim },
   });
   guardProcess(headless.app.logger.child('process'));
-  language = readSettings(headless.app.db).language;
+  language = headless.app.settings.app().language;
   const { url, port: actualPort } = headless.bridge;
   if (options.json) {
     console.log(JSON.stringify({ url, port: actualPort, dataDir: headless.app.paths.dataDir }));

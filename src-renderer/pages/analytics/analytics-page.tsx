@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { AnalyticsScope, Granularity, ProductEarnings, SalesTotals } from '../../../src-shared/contract/analytics';
 import { GRANULARITIES } from '../../../src-shared/contract/analytics';
-import { kzDate, kzDay } from '../../../src-shared/domain/order';
+import { kzDate, kzDay } from '../../../src-shared/domain/kazakhstan-time';
 import { api } from '../../api/client';
 import { useCall } from '../../api/use-call';
 import { VirtualTable } from '../../components/virtual-table';

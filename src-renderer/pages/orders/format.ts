@@ -1,5 +1,5 @@
 import type { Language } from '../../../src-shared/contract/settings';
-import { KZ_OFFSET_MS } from '../../../src-shared/domain/order';
+import { KZ_OFFSET_MS } from '../../../src-shared/domain/kazakhstan-time';
 import { formatTenge } from '../../../src-shared/pricing/format-tenge';
 
 const LOCALES: Record<Language, string> = { ru: 'ru-RU', kk: 'kk-KZ', en: 'en-GB' };

@@ -7,6 +7,7 @@ import type { App } from '../../../src-main/app/create-app';
 import { dataPaths } from '../../../src-main/app/data-paths';
 import { MIGRATIONS } from '../../../src-main/db/migrations';
 import { call } from '../../support/call-app';
+import { clockWithNow } from '../../../src-main/time/clock';
 import { useTempDir } from '../../support/temp-dir';
 
 const tempDir = useTempDir();
@@ -158,7 +159,7 @@ describe('a restore that fails at start', () => {
 describe('backups on disk', () => {
   it('get unique names even when two are made in the same second, and only the newest are kept', async () => {
     const dir = tempDir();
-    const app = await start(dir, { now: () => new Date('2026-12-10T09:00:00Z') });
+    const app = await start(dir, { clock: clockWithNow(() => Date.parse('2026-12-10T09:00:00Z')) });
     const made = [];
     for (let i = 0; i < 25; i++) made.push(await call<{ name: string }>(app, 'backup.create'));
     expect(new Set(made.map((b) => b.name)).size).toBe(25);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ProductEarnings, SalesTotals } from '../../../src-shared/contract/analytics';
-import { kzDate, kzDay } from '../../../src-shared/domain/order';
+import { kzDate, kzDay } from '../../../src-shared/domain/kazakhstan-time';
 import { createSqliteJournal } from '../../../src-main/db/repos/journal-repo';
 import { call } from '../../support/call-app';
 import { importPastMarket } from '../../support/past-market';

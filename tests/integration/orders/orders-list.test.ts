@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OrderDetail, OrderRow } from '../../../src-shared/contract/orders';
-import { kzDate, kzDay } from '../../../src-shared/domain/order';
+import { kzDate, kzDay } from '../../../src-shared/domain/kazakhstan-time';
 import { parseCsv } from '../../../src-shared/csv';
 import { call } from '../../support/call-app';
 import { useTempDir } from '../../support/temp-dir';

@@ -1,10 +1,10 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { positionModel } from '../../../src-main/analytics/position-model';
+import { positionModel } from '../../../src-main/db/repos/position-model';
 import { analyticsRepo } from '../../../src-main/db/repos/analytics-repo';
 import { snapshotsRepo } from '../../../src-main/db/repos/snapshots-repo';
 import { migrate } from '../../../src-main/db/migrate';
-import { kzDay, kzDayStart } from '../../../src-shared/domain/order';
+import { kzDay, kzDayStart } from '../../../src-shared/domain/kazakhstan-time';
 
 const HOUR = 3_600_000;
 

@@ -3,7 +3,7 @@ import { renderMessage } from '../../../src-shared/i18n';
 import { parseProxyList } from '../../../src-main/proxies/parse';
 import { emptyLaneStats } from '../../../src-main/proxies/lane-stats';
 import { DIRECT_LANE_ID } from '../../../src-main/proxies/proxy-store';
-import { DuplicateProxyError } from '../../../src-main/proxies/sqlite-proxy-store';
+import { DuplicateProxyError } from '../../../src-main/db/repos/proxies-repo';
 import { proxy as proxySchema } from '../../../src-shared/domain/proxy';
 import { ProxyDb } from './support/proxy-db';
 

@@ -75,9 +75,11 @@ describe('the login browser', () => {
     const program = join(dir, 'update-helper');
     writeFileSync(program, `#!/bin/sh\ntouch "${program}.ran"\n`);
     chmodSync(program, 0o755);
+    const older = await createApp({ dataDir: dir, shell: 'headless', appVersion: 'test' });
+    writeStored(older.db, 'app', { ...DEFAULT_SETTINGS, kaspi: { ...DEFAULT_SETTINGS.kaspi, browserPath: program } });
+    await older.close();
     const app = await createApp({ dataDir: dir, shell: 'headless', appVersion: 'test' });
     cleanups.push(() => app.close());
-    writeStored(app.db, 'app', { ...DEFAULT_SETTINGS, kaspi: { ...DEFAULT_SETTINGS.kaspi, browserPath: program } });
     await expect(call(app, 'stores.login', { loginId: 'login-target-2', credentials: OWNER })).rejects.toMatchObject({
       code: 'browser_missing',
       message: expect.stringContaining('не браузер'),

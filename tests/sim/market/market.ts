@@ -1,5 +1,5 @@
 import type { Offer } from '../../../src-shared/domain/offer';
-import type { Clock } from '../../../src-main/demper/ports';
+import type { Clock } from '../../../src-main/time/clock';
 import type { Bot, BotSpec } from './bots';
 import { demperPrice, makeBot, timedAct } from './bots';
 import type { Prng } from './prng';

@@ -1,7 +1,8 @@
 import { floorPrice } from '../../../src-shared/domain/rules';
 import { changeLimits, LaneBudget } from '../../../src-main/demper/budgets';
 import { ChangeBudget } from '../../../src-main/demper/change-budget';
-import type { Clock, OfferSource, PricePusher, ProductInfo, StoreInfo } from '../../../src-main/demper/ports';
+import type { OfferSource, PricePusher, ProductInfo, StoreInfo } from '../../../src-main/demper/ports';
+import type { Clock } from '../../../src-main/time/clock';
 import { isKaspiError } from '../../../src-main/demper/ports';
 import type { EngineSettings } from '../../../src-main/demper/settings';
 

@@ -1,5 +1,5 @@
 import { Heap } from '../../../src-main/demper/heap';
-import type { Clock } from '../../../src-main/demper/ports';
+import type { Clock } from '../../../src-main/time/clock';
 
 interface Timer {
   at: number;
@@ -28,7 +28,18 @@ export class VirtualClock implements Clock {
   }
 
   sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => this.timers.push({ at: this.t + Math.max(0, ms), seq: this.seq++, resolve }));
+    return new Promise((resolve) => this.setTimeout(resolve, ms));
+  }
+
+  setTimeout(callback: () => void, ms: number): unknown {
+    const timer = { at: this.t + Math.max(0, ms), seq: this.seq++, resolve: callback };
+    this.timers.push(timer);
+    return timer;
+  }
+
+  /** A cleared timer stays in the heap but does nothing when its time comes. */
+  clearTimeout(handle: unknown): void {
+    (handle as Timer).resolve = () => undefined;
   }
 
   /** Runs every timer due up to `target`, then leaves the clock at `target`. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { STOP_WAIT_MS } from '../../../src-main/demper/engine';
 import { ALMATY, EXACT_WINDOW, fastBotUnderOurFloor, harness, killable, MINUTE, stop } from './harness';
 
 describe('demper engine after a crash', () => {
@@ -56,6 +57,31 @@ describe('demper engine after a crash', () => {
     expect(h.market.counters.pushes).toBe(1);
     expect(h.ourPrice(0)).toBe(p.rules.ceiling);
     await stop(h, engine);
+  });
+
+  it('a stop does not wait forever for a push that never answers; the next start settles it', async () => {
+    const h = harness({ productsPerStore: 1 });
+    const p = h.products[0]!;
+    h.market.botsOf(p.masterSku, ALMATY)[0]!.price = p.rules.ceiling! * 2;
+    const hanging = { ...h.deps, pusher: { push: () => new Promise<never>(() => {}) } };
+    const engine = h.makeEngine(hanging);
+    await engine.start();
+    await h.clock.advance(MINUTE);
+    expect(h.statuses()).toEqual({ planned: 1 });
+    let stopped = false;
+    const stopping = engine.stop().then(() => (stopped = true));
+    await h.clock.advance(STOP_WAIT_MS - 1_000);
+    expect(stopped).toBe(false);
+    await h.clock.advance(2_000);
+    await stopping;
+    expect(stopped).toBe(true);
+
+    const next = h.makeEngine();
+    await next.start();
+    await h.clock.advance(10 * MINUTE);
+    expect(h.statuses()).toEqual({ failed: 1, verified: 1 });
+    expect(h.market.counters.pushes).toBe(1);
+    await stop(h, next);
   });
 
   it('keeps the daily cap across a restart', async () => {

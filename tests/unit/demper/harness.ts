@@ -70,7 +70,12 @@ export function killable(deps: EngineDeps) {
   let dead = false;
   const guard = <A extends unknown[], R>(fn: (...a: A) => Promise<R>) => (...a: A): Promise<R> => (dead ? never() : fn(...a));
   const wrapped: EngineDeps = {
-    clock: { now: () => deps.clock.now(), sleep: (ms) => (dead ? never() : deps.clock.sleep(ms).then(() => (dead ? never() : undefined))) },
+    clock: {
+      now: () => deps.clock.now(),
+      sleep: (ms) => (dead ? never() : deps.clock.sleep(ms).then(() => (dead ? never() : undefined))),
+      setTimeout: (callback, ms) => deps.clock.setTimeout(() => dead || callback(), ms),
+      clearTimeout: (handle) => deps.clock.clearTimeout(handle),
+    },
     offers: { lanes: () => deps.offers.lanes(), fetchOffers: guard((q, l) => deps.offers.fetchOffers(q, l)) },
     pusher: { push: guard((r) => deps.pusher.push(r)) },
     journal: {

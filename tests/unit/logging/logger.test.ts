@@ -54,6 +54,19 @@ describe('logger', () => {
     expect(text).toContain('[redacted]');
   });
 
+  it("never writes a buyer's phone number, whatever its shape or field", () => {
+    const path = join(tempDir(), 'app.log');
+    const { logger } = createLogger({ file: new RotatingFile(path) });
+    const log = logger.child('whatsapp');
+    log.info('order synced', { order: '512345678', buyerPhone: '+77012345678', total: 125000 });
+    log.warn('send failed to 8 (701) 234-56-78, chat 77012345678@c.us, also +7 701 234 56 78');
+    const text = readFileSync(path, 'utf8');
+    expect(text).not.toMatch(/701\D*234\D*56\D*78/);
+    expect(text).toContain('512345678');
+    expect(text).toContain('125000');
+    expect(text).toContain('[phone]@c.us');
+  });
+
   it('rotates the file when it grows past its limit and keeps a bounded number of old files', () => {
     const path = join(tempDir(), 'app.log');
     const { logger } = createLogger({ file: new RotatingFile(path, 2000, 2) });

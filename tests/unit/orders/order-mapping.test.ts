@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countsAsSale, kzDate, kzDay, kzDayStart, outcomeOfKaspi, stateOfKaspi } from '../../../src-shared/domain/order';
+import { countsAsSale, outcomeOfKaspi, stateOfKaspi } from '../../../src-shared/domain/order';
+import { kzDate, kzDay, kzDayStart } from '../../../src-shared/domain/kazakhstan-time';
 import { fromCabinetOrder, fromShopOrder } from '../../../src-main/orders/order-mapping';
 import { orderAlertText } from '../../../src-main/orders/order-alert-text';
 import { RequestPacer } from '../../../src-main/kaspi/pacer';

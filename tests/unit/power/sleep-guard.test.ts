@@ -3,6 +3,7 @@ import { EventBus } from '../../../src-main/app/event-bus';
 import { createLogger } from '../../../src-main/logging/logger';
 import { createSleepGuard } from '../../../src-main/power/sleep-guard';
 import type { WakeReport } from '../../../src-shared/contract/power';
+import { decision } from '../../../src-shared/domain/decision';
 
 const logger = createLogger({ level: 'error' }).logger;
 const HOUR = 3_600_000;
@@ -17,7 +18,12 @@ function setup(options: { running?: boolean; rechecking?: number; reportAfterMs?
   };
   const reports: WakeReport[] = [];
   const guard = createSleepGuard({ demper, events, logger, now: () => clock, reportAfterMs: options.reportAfterMs, onReport: (r) => reports.push(r) });
-  const decide = (productId: number, cityId = '750000000') => events.emit('demper.decision', { at: clock, storeId: 1, productId, cityId, decision: {} as never });
+  // A hold the contract accepts: the bus delivers only payloads that pass their schema.
+  const hold = decision.parse({
+    action: 'hold',
+    reason: { code: 'at_target', strategy: 'undercut', previousPrice: 1000, price: 1000, proposedPrice: null, target: null, step: 1, floor: 900, ceiling: null, guards: [], cooldownUntil: null, ignored: { own: 0, excluded: 0, slower: 0 }, warRivals: [] },
+  });
+  const decide = (productId: number, cityId = '750000000') => events.emit('demper.decision', { at: clock, storeId: 1, productId, cityId, decision: hold });
   return { guard, demper, calls, reports, decide, advance: (ms: number) => (clock += ms) };
 }
 

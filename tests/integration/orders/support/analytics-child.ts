@@ -1,5 +1,5 @@
 import { createApp } from '../../../../src-main/app/create-app';
-import { kzDate, kzDay } from '../../../../src-shared/domain/order';
+import { kzDate, kzDay } from '../../../../src-shared/domain/kazakhstan-time';
 
 /**
  * The app opened in a fresh process over a data folder the analytics benchmark filled, timing

@@ -3,9 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Clock } from '../../../../src-main/proxies/clock';
-import { systemClock } from '../../../../src-main/proxies/clock';
-import { PROXY_MIGRATION_SQL, SqliteProxyStore } from '../../../../src-main/proxies/sqlite-proxy-store';
+import { systemClock, type Clock } from '../../../../src-main/time/clock';
+import { PROXY_MIGRATION_SQL } from '../../../../src-main/proxies/sqlite-proxy-store';
+import { SqliteProxyStore } from '../../../../src-main/db/repos/proxies-repo';
 import { createAesBox } from '../../../../src-main/secrets/key-file-box';
 
 /** A real SQLite file in a temp folder with the proxy tables, reopenable to simulate a restart. */

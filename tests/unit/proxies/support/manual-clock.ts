@@ -1,4 +1,4 @@
-import type { Clock } from '../../../../src-main/proxies/clock';
+import type { Clock } from '../../../../src-main/time/clock';
 
 /** A clock that moves only when the test says so; timers fire in time order as it advances. */
 export class ManualClock implements Clock {
@@ -19,6 +19,10 @@ export class ManualClock implements Clock {
 
   clearTimeout(handle: unknown): void {
     this.timers = this.timers.filter((t) => t !== handle);
+  }
+
+  sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => this.setTimeout(resolve, ms));
   }
 
   /** Moves time forward by `ms`, firing due timers (and letting promises settle) on the way. */

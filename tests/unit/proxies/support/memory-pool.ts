@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { ProxyPool } from '../../../../src-main/proxies/pool';
-import { PROXY_MIGRATION_SQL, SqliteProxyStore } from '../../../../src-main/proxies/sqlite-proxy-store';
+import { PROXY_MIGRATION_SQL } from '../../../../src-main/proxies/sqlite-proxy-store';
+import { SqliteProxyStore } from '../../../../src-main/db/repos/proxies-repo';
 import { createAesBox } from '../../../../src-main/secrets/key-file-box';
 import type { ProxySettings } from '../../../../src-shared/domain/proxy';
 import { ManualClock } from './manual-clock';
@@ -17,6 +18,6 @@ export function memoryPool(proxyCount: number, settings: Partial<ProxySettings> 
   const ids = store.importMany(
     Array.from({ length: proxyCount }, (_, i) => ({ protocol: 'http' as const, host: `10.0.0.${i + 1}`, port: 3128, username: null, password: null, label: null })),
   ).ids;
-  const pool = new ProxyPool({ store, clock, utcOffsetMinutes: 300, settings: { allowDirect: false, ...settings } });
+  const pool = new ProxyPool({ store, clock, settings: { allowDirect: false, ...settings } });
   return { pool, store, clock, ids, db };
 }

@@ -1,7 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { groupCommit } from '../../../src-main/demper-wiring/group-commit';
+import { groupCommit } from '../../../src-main/db/group-commit';
 import { useTempDir } from '../../support/temp-dir';
 
 const tempDir = useTempDir();

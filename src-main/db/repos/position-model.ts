@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { kzDay, kzDayStart } from '../../src-shared/domain/order';
-import { readStored, writeStored } from '../db/repos/settings-repo';
+import { kzDay, kzDayStart } from '../../../src-shared/domain/kazakhstan-time';
+import { readStored, writeStored } from './settings-repo';
 
 const KEY = 'analytics.positions';
 const BATCH = 20_000;
