@@ -1,24 +1,7 @@
 /**
- * The texts main shows outside the window: tray, desktop notifications, and the sleep report that
- * also reaches the window as an alert. One table (Russian for now) until the code-based message
- * catalogue of design.md §9 takes them over.
+ * The sleep report's words (Russian for now; the tray and notifications speak the catalogue's
+ * desktop.ts). Moves to the catalogue with the power room (see eslint.config.js).
  */
-export const DESKTOP_TEXTS = {
-  trayTooltip: 'Kaspi Demper',
-  trayRunning: 'Kaspi Demper — демпер работает',
-  trayStopped: 'Kaspi Demper — демпер остановлен',
-  trayPausedAsleep: 'Kaspi Demper — пауза: нет сети или компьютер спал',
-  trayOpen: 'Открыть Kaspi Demper',
-  trayStart: 'Запустить демпер',
-  trayStop: 'Остановить демпер',
-  trayRestartToUpdate: (version: string) => `Перезапустить для обновления до ${version}`,
-  trayQuit: 'Выход',
-  notifyUpdateReadyTitle: 'Обновление загружено',
-  notifyUpdateReadyBody: (version: string) => `Версия ${version} установится при перезапуске. Нажмите «Перезапустить» в окне или в меню значка.`,
-  notifySleptTitle: 'Демпер снова работает',
-  pausedAsleep: 'Пауза: компьютер спит',
-  pausedOffline: 'Пауза: нет сети',
-} as const;
 
 /** "6 ч", "45 мин", "1 ч 20 мин": how long the bot was not working. */
 export function formatPause(ms: number): string {

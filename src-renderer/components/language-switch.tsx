@@ -16,7 +16,8 @@ export function LanguageSwitch() {
         onChange={(event) => void update({ language: event.target.value as Language })}
       >
         {LANGUAGES.map((code) => (
-          <option key={code} value={code}>{t(`lang.${code}`)}</option>
+          // Each language by its own name, whatever the page's language.
+          <option key={code} value={code} lang={code} translate="no">{t(`lang.${code}`)}</option>
         ))}
       </select>
     </label>

@@ -4,9 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright';
-import { launchChromium } from '../support/browser';
 import { startHeadlessProcess, type HeadlessProcess } from '../support/headless-process';
+import { useE2EBrowser } from './support/e2e-browser';
 
 /**
  * The seller's own Chromium, signed in to the dashboard (it holds the bridge cookie), opens a page
@@ -14,7 +13,7 @@ import { startHeadlessProcess, type HeadlessProcess } from '../support/headless-
  * simple cross-origin POSTs, a JSON call, the events socket, and a socket from a sandboxed iframe
  * (Origin: null). Nothing may change, nothing may leak, and the app must keep running.
  */
-let browser: Browser;
+const browser = useE2EBrowser();
 let headless: HeadlessProcess;
 let attacker: Server;
 let attackerUrl: string;
@@ -53,10 +52,8 @@ beforeAll(async () => {
   attacker = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(attackerPage(headless.base)));
   await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve));
   attackerUrl = `http://127.0.0.1:${(attacker.address() as AddressInfo).port}/`;
-  browser = await launchChromium();
 });
 afterAll(async () => {
-  await browser?.close();
   await new Promise((resolve) => attacker?.close(resolve));
   await headless?.stop();
   rmSync(dataDir, { recursive: true, force: true });
@@ -92,6 +89,5 @@ describe('a hostile page on another local port, in the browser that holds the da
       return r.status;
     });
     expect(own).toBe(200);
-    await context.close();
   });
 });

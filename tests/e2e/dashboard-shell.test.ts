@@ -1,19 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright';
-import { launchChromium } from '../support/browser';
 import { startTestHeadless } from '../support/headless';
 import { DEFAULT_STATIC_DIR } from '../../src-main/shells/headless/start-headless';
 import type { Headless } from '../../src-main/shells/headless/start-headless';
 import { useTempDir } from '../support/temp-dir';
+import { useE2EBrowser } from './support/e2e-browser';
 
 const tempDir = useTempDir();
-let browser: Browser;
+const browser = useE2EBrowser();
 beforeAll(async () => {
   if (!existsSync(`${DEFAULT_STATIC_DIR}/index.html`)) throw new Error('Renderer not built: run `npm run build:renderer` first');
-  browser = await launchChromium();
 });
-afterAll(async () => { await browser?.close(); });
 
 describe('dashboard in a real browser through the headless shell', () => {
   let headless: Headless & { base: string };
@@ -48,7 +45,6 @@ describe('dashboard in a real browser through the headless shell', () => {
       mkdirSync('test-artifacts', { recursive: true });
       await page.screenshot({ path: 'test-artifacts/system-status-ru.png', fullPage: true });
     } finally {
-      await page.close();
       await headless.close();
     }
   });
@@ -63,7 +59,6 @@ describe('dashboard in a real browser through the headless shell', () => {
       const api = await page.request.post(`${headless.base}/api/call/system.status`, { data: {} });
       expect(api.status()).toBe(401);
     } finally {
-      await page.close();
       await headless.close();
     }
   });

@@ -1,16 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright';
 import type { PowerEvent } from '../../src-main/power/sleep-guard';
-import { launchChromium } from '../support/browser';
 import { fakeUpdater } from '../support/fake-updater';
 import { startTestHeadless } from '../support/headless';
 import { useTempDir } from '../support/temp-dir';
+import { useE2EBrowser } from './support/e2e-browser';
 
 const tempDir = useTempDir();
-let browser: Browser;
-beforeAll(async () => { browser = await launchChromium(); });
-afterAll(async () => { await browser?.close(); });
+const browser = useE2EBrowser();
 
 describe('the window tells the seller about sleep and updates (real Chromium, events simulated)', () => {
   it('shows the pause while asleep, the report after it, and "restart to update" that restarts only on the click', async () => {
@@ -42,7 +39,6 @@ describe('the window tells the seller about sleep and updates (real Chromium, ev
       await page.getByTestId('language-switch').selectOption('en');
       await expect.poll(() => page.getByTestId('power-wake-report').textContent()).toContain('The computer slept for 1 min.');
     } finally {
-      await page.close();
       await headless.close();
     }
   });
@@ -56,7 +52,6 @@ describe('the window tells the seller about sleep and updates (real Chromium, ev
       await expect.poll(() => page.getByTestId('update-state').textContent()).toContain('git pull');
       expect(await page.getByTestId('update-channel').count()).toBe(0);
     } finally {
-      await page.close();
       await headless.close();
     }
   });

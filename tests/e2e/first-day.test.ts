@@ -1,17 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright';
-import { launchChromium } from '../support/browser';
+import { describe, expect, it } from 'vitest';
 import { startTestHeadless } from '../support/headless';
 import { pointAppAtSim } from '../support/app-on-sim';
 import { FAST_ENGINE } from '../support/demper-on-sim';
 import { useTempDir } from '../support/temp-dir';
 import { startKaspiSim } from '../sim/kaspi';
 import { screenshotEveryPage } from './support/page-walk';
+import { useE2EBrowser } from './support/e2e-browser';
 
 const tempDir = useTempDir();
-let browser: Browser;
-beforeAll(async () => { browser = await launchChromium(); });
-afterAll(async () => { await browser?.close(); });
+const browser = useE2EBrowser();
 
 describe("a seller's first day, in a real browser against the simulator", () => {
   it('connects a store, imports rules with bad rows, runs the demper dry, then live, and sees the change explained', async () => {
@@ -85,7 +82,6 @@ describe("a seller's first day, in a real browser against the simulator", () => 
       await page.getByTestId('nav-stores').filter({ hasText: 'Stores' }).waitFor();
       await screenshotEveryPage(page, 'en');
     } finally {
-      await page.close();
       await headless.close();
       await sim.close();
     }

@@ -1,22 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright';
-import { launchChromium } from '../support/browser';
+import type { Page } from 'playwright';
 import { startTestHeadless } from '../support/headless';
 import { pointAppAtSim } from '../support/app-on-sim';
 import { useTempDir } from '../support/temp-dir';
 import { startKaspiSim } from '../sim/kaspi';
+import { CATALOGS } from '../../src-renderer/i18n/catalog';
 import { DEFAULT_STATIC_DIR } from '../../src-main/shells/headless/start-headless';
-import { ARTIFACTS, expectNoRussianOnlyText, keepFailure, screenshotEveryPage } from './support/page-walk';
+import { ARTIFACTS, expectChromeIn, expectNoRussianOnlyText, screenshotEveryPage } from './support/page-walk';
+import { useE2EBrowser } from './support/e2e-browser';
 
 const tempDir = useTempDir();
-let browser: Browser;
+const browser = useE2EBrowser();
 beforeAll(async () => {
   if (!existsSync(`${DEFAULT_STATIC_DIR}/index.html`)) throw new Error('Renderer not built: run `npm run build:renderer` first');
-  browser = await launchChromium();
 });
-afterAll(async () => { await browser?.close(); });
 
 const BAD_RULES = [
   'Артикул;Минимальная цена;Максимальная цена;Стратегия;Бот',
@@ -34,7 +33,7 @@ const BAD_PROXIES = ['10.0.0.1:99999:shop:pw', 'socks4://10.0.0.3:1080', '10.0.0
 async function scene(page: Page, language: 'kk' | 'en', name: string): Promise<void> {
   await expectNoRussianOnlyText(page, language, name);
   mkdirSync(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: `${ARTIFACTS}/${name}-${language}.png`, fullPage: true });
+  await page.screenshot({ path: `${ARTIFACTS}/${language}-${name}.png`, fullPage: true });
 }
 
 async function switchTo(page: Page, language: 'kk' | 'en'): Promise<void> {
@@ -100,18 +99,27 @@ async function mainSpeaks(page: Page, language: 'kk' | 'en', backupsDir: string)
 describe('the dashboard in Kazakh and English', () => {
   it('catches a Russian message on a Kazakh or English page, in the text or a hover title', async () => {
     const page = await browser.newPage();
-    try {
-      await page.setContent('<main><p>Сохранено.</p><span title="Не задана минимальная цена">•</span></main>');
-      await expect(expectNoRussianOnlyText(page, 'kk', 'probe', { keep: false })).rejects.toThrow(/«Не задана минимальная цена»/);
-      await page.setContent('<main><p>Товар с артикулом «X-1» не найден</p></main>');
-      await expect(expectNoRussianOnlyText(page, 'en', 'probe', { keep: false })).rejects.toThrow(/«Товар с артикулом»/);
-      // Kazakh, English, and data that happens to be Russian (a product title) pass.
-      await page.setContent('<main><p>Ең төменгі баға берілмеген</p><p>No floor price is set</p><p>Чайник электрический Tefal</p></main>');
-      await expectNoRussianOnlyText(page, 'kk', 'probe', { keep: false });
-      await expectNoRussianOnlyText(page, 'en', 'probe', { keep: false });
-    } finally {
-      await page.close();
-    }
+    await page.setContent('<main><p>Сохранено.</p><span title="Не задана минимальная цена">•</span></main>');
+    await expect(expectNoRussianOnlyText(page, 'kk', 'probe')).rejects.toThrow(/«Не задана минимальная цена»/);
+    await page.setContent('<main><p>Товар с артикулом «X-1» не найден</p></main>');
+    await expect(expectNoRussianOnlyText(page, 'en', 'probe')).rejects.toThrow(/«Товар с артикулом»/);
+    // Kazakh, English, and data that happens to be Russian (a product title) pass.
+    await page.setContent('<main><p>Ең төменгі баға берілмеген</p><p>No floor price is set</p><p>Чайник электрический Tefal</p></main>');
+    await expectNoRussianOnlyText(page, 'kk', 'probe');
+    await expectNoRussianOnlyText(page, 'en', 'probe');
+  });
+
+  it("catches the app's own words left in Russian: any Cyrillic in the English chrome, a Russian label Kazakh words differently", async () => {
+    const page = await browser.newPage();
+    await page.setContent(`<main><nav>Stores</nav><button>Сохранить</button><table><tr><td>Чайник электрический Tefal</td></tr></table></main>`);
+    await expect(expectChromeIn(page, 'en', 'probe')).rejects.toThrow(/«Сохранить»/);
+    // Data from Kaspi (a product title in a button, a city) is not the app's words.
+    await page.setContent(`<main><nav>Stores</nav><button translate="no" title="Чайник">Чайник электрический Tefal</button><td>Алматы</td></main>`);
+    await expectChromeIn(page, 'en', 'probe');
+    await page.setContent(`<main><nav>${CATALOGS.ru['nav.stores']}</nav></main>`);
+    await expect(expectChromeIn(page, 'kk', 'probe')).rejects.toThrow(new RegExp(`«${CATALOGS.ru['nav.stores']}»`));
+    await page.setContent(`<main><nav>${CATALOGS.kk['nav.stores']}</nav><h2 translate="no">Чайник</h2></main>`);
+    await expectChromeIn(page, 'kk', 'probe');
   });
 
   it("shows main's messages in the chosen language on every page, never the Russian text a translation exists for", async () => {
@@ -138,11 +146,7 @@ describe('the dashboard in Kazakh and English', () => {
         await mainSpeaks(page, language, headless.app.paths.backups);
         await screenshotEveryPage(page, language);
       }
-    } catch (error) {
-      await keepFailure(page, 'languages');
-      throw error;
     } finally {
-      await page.close();
       await headless.close();
       await sim.close();
     }

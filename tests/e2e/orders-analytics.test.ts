@@ -1,20 +1,18 @@
 import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright';
 import type { EventPayload } from '../../src-shared/contract';
 import { formatTenge } from '../../src-shared/pricing/format-tenge';
-import { launchChromium } from '../support/browser';
 import { call } from '../support/call-app';
 import { startTestHeadless } from '../support/headless';
 import { pointAppAtSim } from '../support/app-on-sim';
 import { importPastMarket } from '../support/past-market';
 import { useTempDir } from '../support/temp-dir';
 import { SCENARIO_CREDENTIALS, startKaspiSim } from '../sim/kaspi';
+import { useE2EBrowser } from './support/e2e-browser';
 
 const tempDir = useTempDir();
-let browser: Browser;
-beforeAll(async () => { browser = await launchChromium(); });
-afterAll(async () => { await browser?.close(); });
+const browser = useE2EBrowser();
 
 const ARTIFACTS = 'test-artifacts/pages';
 const UID = '30067228';
@@ -105,7 +103,6 @@ describe('orders and analytics of the demo store, in a real browser', () => {
       await page.getByTestId('analytics-product').waitFor();
       await shot(page, 'analytics-en');
     } finally {
-      await page.close();
       await headless.close();
       await sim.close();
     }

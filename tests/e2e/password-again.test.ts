@@ -1,18 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright';
-import { launchChromium, CHROMIUM_PATH } from '../support/browser';
+import { CHROMIUM_PATH } from '../support/browser';
 import { startTestHeadless } from '../support/headless';
 import { simConfig } from '../support/app-on-sim';
 import { call } from '../support/call-app';
 import { useTempDir } from '../support/temp-dir';
 import { startKaspiSim } from '../sim/kaspi';
+import { useE2EBrowser } from './support/e2e-browser';
 
 const tempDir = useTempDir();
-let browser: Browser;
-beforeAll(async () => { browser = await launchChromium(); });
-afterAll(async () => { await browser?.close(); });
+const browser = useE2EBrowser();
 
 describe('a seller whose login browser changed', () => {
   it('is asked for the Kaspi password before the app signs in again, types it on the store card, and the store works', async () => {
@@ -52,7 +50,6 @@ describe('a seller whose login browser changed', () => {
       await expect.poll(() => page.getByTestId('kaspi-settings-error').textContent()).toContain('--browser');
       expect(await page.content()).not.toContain('small-pass-1');
     } finally {
-      await page.close();
       await headless.close();
       await sim.close();
     }

@@ -1,18 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright';
-import { launchChromium } from '../support/browser';
 import { startTestHeadless } from '../support/headless';
 import { useTempDir } from '../support/temp-dir';
 import { startProxies, type TestProxy } from '../support/proxy-servers';
 import { startEchoTarget, type EchoTarget } from '../integration/proxies/support/echo-target';
+import { useE2EBrowser } from './support/e2e-browser';
 
 const tempDir = useTempDir();
-let browser: Browser;
+const browser = useE2EBrowser();
 let proxies: TestProxy[] = [];
 let target: EchoTarget | undefined;
-beforeAll(async () => { browser = await launchChromium(); });
-afterAll(async () => { await browser?.close(); });
 afterEach(async () => {
   await Promise.all(proxies.map((p) => p.stop()));
   proxies = [];
@@ -80,7 +77,6 @@ describe('a seller adds proxies on the Proxies page', () => {
       const listed = await headless.app.dispatcher.dispatch('proxies.list', {}, { shell: 'test' });
       expect(listed).toMatchObject({ ok: true, value: { proxies: [{ username: 'shop', hasPassword: true }] } });
     } finally {
-      await page.close();
       await headless.close();
     }
   });

@@ -1,16 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright';
-import { launchChromium } from '../support/browser';
 import { startTestHeadless } from '../support/headless';
 import { pointAppAtSim } from '../support/app-on-sim';
 import { useTempDir } from '../support/temp-dir';
 import { startKaspiSim } from '../sim/kaspi';
+import { useE2EBrowser } from './support/e2e-browser';
 
 const tempDir = useTempDir();
-let browser: Browser;
-beforeAll(async () => { browser = await launchChromium(); });
-afterAll(async () => { await browser?.close(); });
+const browser = useE2EBrowser();
 
 describe('a seller connects a store from the dashboard', () => {
   it("signs in, types the code Kaspi e-mailed (an employee's login), adds the store, syncs and sees the products", async () => {
@@ -58,7 +55,6 @@ describe('a seller connects a store from the dashboard', () => {
       await page.screenshot({ path: 'test-artifacts/products-ru.png', fullPage: true });
       expect(await page.content()).not.toContain('small-pass-2');
     } finally {
-      await page.close();
       await headless.close();
       await sim.close();
     }

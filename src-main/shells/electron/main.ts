@@ -13,7 +13,8 @@ import { CSP } from '../../app/content-security-policy';
 import { createTray } from './tray';
 import { electronUpdaterPort } from './updater';
 import { electronPowerEvents, electronSleepBlocker } from './power-source';
-import { DESKTOP_TEXTS } from '../../app/desktop-texts';
+import { msg, renderMessage } from '../../../src-shared/i18n';
+import type { MessageCode, MessageParams } from '../../../src-shared/i18n';
 import { applyLaunchAtLogin, startedAtLogin } from '../../startup/launch-at-login';
 import { mainWindowOptions } from './window-options';
 import { createWindowStateStore, restoredWindow, windowOptionsWithState } from './window-state';
@@ -45,6 +46,8 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   let core: App;
+  // Notifications speak the seller's language at the moment they are shown.
+  const say = (code: MessageCode, params?: MessageParams) => renderMessage(msg(code, params), core.settings.app().language);
   // After 'ready': only then does safeStorage know its Linux backend.
   const keys = desktopKeyProtection();
   try {
@@ -63,7 +66,7 @@ async function start(): Promise<void> {
       updater: (logger) => electronUpdaterPort({ isPackaged: app.isPackaged, version: app.getVersion(), logger, beforeQuit: () => { quitting = true; } }),
       powerEvents: electronPowerEvents,
       sleepBlocker: electronSleepBlocker,
-      onWakeReport: (report) => notifyDesktop(DESKTOP_TEXTS.notifySleptTitle, report.text, showWindow),
+      onWakeReport: (report) => notifyDesktop(say('notify.slept_title'), report.text, showWindow),
     });
   } catch (error) {
     fatal(error);
@@ -96,6 +99,7 @@ async function start(): Promise<void> {
   const tray = createTray({
     open: showWindow,
     quit: () => { quitting = true; app.quit(); },
+    language: () => settings().language,
     bot: {
       isRunning: () => core.demper.status().state !== 'stopped',
       toggle: () => void core.demper.control(core.demper.status().state === 'stopped' ? 'start' : 'stop').then(() => tray.refresh()),
@@ -112,9 +116,14 @@ async function start(): Promise<void> {
     if (event === 'updates.status' && (payload as { state: string }).state === 'ready' && !updateAnnounced) {
       updateAnnounced = true;
       tray.refresh();
-      notifyDesktop(DESKTOP_TEXTS.notifyUpdateReadyTitle, DESKTOP_TEXTS.notifyUpdateReadyBody(String((payload as { version: string }).version)), showWindow);
+      const version = String((payload as { version: string }).version);
+      notifyDesktop(say('notify.update_ready_title'), say('notify.update_ready_body', { version }), showWindow);
     }
-    if (event === 'settings.changed') applyDesktopSettings();
+    if (event === 'settings.changed') {
+      applyDesktopSettings();
+      // The seller may have switched the language: the tray menu follows.
+      tray.refresh();
+    }
     if (event === 'demper.status' && (payload as { state: string }).state !== lastState) {
       lastState = (payload as { state: typeof lastState }).state;
       tray.refresh();

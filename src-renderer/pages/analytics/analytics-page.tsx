@@ -56,7 +56,7 @@ export function AnalyticsPage() {
   const o = overview.data;
   const rows = useMemo(() => (earned.data?.rows ?? []).filter((r) => kind === 'all' || r.kind === kind), [earned.data, kind]);
   const earnedColumns: Column<ProductEarnings>[] = [
-    { id: 'product', header: t('analytics.earned.col.product'), width: 'minmax(200px, 3fr)', cell: (r) => <button type="button" className="link title-cell" onClick={() => setProduct(r)} title={r.title}>{r.title}</button> },
+    { id: 'product', header: t('analytics.earned.col.product'), width: 'minmax(200px, 3fr)', cell: (r) => <button type="button" className="link title-cell" onClick={() => setProduct(r)} title={r.title} translate="no">{r.title}</button> },
     { id: 'revenue', header: t('analytics.col.revenue'), width: '120px', numeric: true, cell: (r) => tenge(r.revenue) },
     { id: 'units', header: t('analytics.col.units'), width: '70px', numeric: true, cell: (r) => r.units },
     { id: 'first', header: t('analytics.earned.col.first'), width: '110px', numeric: true, cell: (r) => `${r.unitsFirst} / ${r.unitsNotFirst}` },
@@ -85,11 +85,11 @@ export function AnalyticsPage() {
         </select>
         <select aria-label={t('analytics.allStores')} value={storeId ?? ''} onChange={(e) => setStoreId(e.target.value ? Number(e.target.value) : undefined)}>
           <option value="">{t('analytics.allStores')}</option>
-          {(stores.data ?? []).map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+          {(stores.data ?? []).map((s) => <option key={s.id} value={s.id} translate="no">{s.name}</option>)}
         </select>
         <select aria-label={t('analytics.allCities')} value={cityId ?? ''} onChange={(e) => setCityId(e.target.value || undefined)}>
           <option value="">{t('analytics.allCities')}</option>
-          {cities.map(([id, name]) => <option key={id} value={id}>{name}</option>)}
+          {cities.map(([id, name]) => <option key={id} value={id} translate="no">{name}</option>)}
         </select>
       </div>
       {(overview.error || earned.error) && <p className="error" role="alert">{translateError(language, (overview.error ?? earned.error) as { code?: string; message: string })}</p>}

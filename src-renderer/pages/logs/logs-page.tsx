@@ -55,7 +55,7 @@ export function LogsPage() {
         <label>{t('logs.store')}
           <select value={storeId ?? ''} onChange={(e) => setStoreId(e.target.value ? Number(e.target.value) : undefined)}>
             <option value="">{t('logs.allStores')}</option>
-            {stores.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+            {stores.map((s) => <option key={s.id} value={s.id} translate="no">{s.name}</option>)}
           </select>
         </label>
         <input type="search" placeholder={t('logs.text')} value={text} onChange={(e) => setText(e.target.value)} data-testid="log-text" />

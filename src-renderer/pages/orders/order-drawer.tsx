@@ -81,7 +81,7 @@ export function OrderDrawer({ orderId, storeName, onClose, onProduct }: OrderDra
                 {order.entries.map((e) => (
                   <tr key={e.entryNo}>
                     <td>
-                      {e.productId !== null ? <button type="button" className="link" onClick={() => onProduct(e.productId!, e.name)} title={t('orders.drawer.ofProduct')}>{e.name}</button> : e.name}
+                      {e.productId !== null ? <button type="button" className="link" onClick={() => onProduct(e.productId!, e.name)} title={t('orders.drawer.ofProduct')}><span translate="no">{e.name}</span></button> : e.name}
                       <div className="muted mono">{e.sku ?? e.masterSku}</div>
                     </td>
                     <td className="num">{e.quantity}</td>

@@ -84,7 +84,7 @@ export function OrdersPage() {
     ...((stores.data?.length ?? 0) > 1 ? [{ id: 'store', header: t('orders.col.store'), width: 'minmax(110px, 1fr)', cell: (r: OrderRow) => storeName(r.storeId) }] : []),
     {
       id: 'items', header: t('orders.col.items'), width: 'minmax(180px, 2fr)',
-      cell: (r) => (r.entriesPending ? <span className="muted">{t('orders.itemsLoading')}</span> : <span className="title-cell" title={r.firstItem ?? ''}>{r.firstItem ?? '—'}{r.moreItems ? <span className="muted"> {t('orders.moreItems', { n: r.moreItems })}</span> : null}</span>),
+      cell: (r) => (r.entriesPending ? <span className="muted">{t('orders.itemsLoading')}</span> : <span className="title-cell"><span translate="no" title={r.firstItem ?? ''}>{r.firstItem ?? '—'}</span>{r.moreItems ? <span className="muted"> {t('orders.moreItems', { n: r.moreItems })}</span> : null}</span>),
     },
     { id: 'total', header: t('orders.col.total'), width: '110px', numeric: true, sortKey: 'total', cell: (r) => tenge(r.totalPrice) },
     { id: 'city', header: t('orders.col.city'), width: '110px', cell: (r) => r.cityName ?? '—' },
@@ -134,11 +134,11 @@ export function OrdersPage() {
         <input type="search" placeholder={t('orders.search')} aria-label={t('orders.search')} value={filters.search} onChange={(e) => set({ search: e.target.value })} data-testid="orders-search" />
         <select aria-label={t('orders.filter.store')} value={filters.storeId ?? ''} onChange={(e) => set({ storeId: e.target.value ? Number(e.target.value) : undefined })} data-testid="orders-store">
           <option value="">{t('orders.filter.store')}</option>
-          {(stores.data ?? []).map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+          {(stores.data ?? []).map((s) => <option key={s.id} value={s.id} translate="no">{s.name}</option>)}
         </select>
         <select aria-label={t('orders.filter.city')} value={filters.cityId ?? ''} onChange={(e) => set({ cityId: e.target.value || undefined })} data-testid="orders-city">
           <option value="">{t('orders.filter.city')}</option>
-          {cities.map(([id, name]) => <option key={id} value={id}>{name}</option>)}
+          {cities.map(([id, name]) => <option key={id} value={id} translate="no">{name}</option>)}
         </select>
         <select aria-label={t('orders.filter.status')} value={filters.status ?? ''} onChange={(e) => set({ status: e.target.value || undefined })}>
           <option value="">{t('orders.filter.status')}</option>
@@ -154,7 +154,7 @@ export function OrdersPage() {
             {productSearch.trim().length >= 2 && (products.data?.items.length ?? 0) > 0 && (
               <ul className="suggestions" role="listbox">
                 {products.data!.items.map((p) => (
-                  <li key={p.id}><button type="button" className="link" onClick={() => { set({ product: { id: p.id, name: p.title } }); setProductSearch(''); }}>{p.title} <span className="muted mono">{p.sku}</span></button></li>
+                  <li key={p.id}><button type="button" className="link" onClick={() => { set({ product: { id: p.id, name: p.title } }); setProductSearch(''); }}><span translate="no">{p.title}</span> <span className="muted mono">{p.sku}</span></button></li>
                 ))}
               </ul>
             )}

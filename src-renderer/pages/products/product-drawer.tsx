@@ -95,7 +95,7 @@ export function ProductDrawer({ productId, stores, onClose }: ProductDrawerProps
     <aside className="drawer" role="dialog" aria-modal="false" aria-labelledby="drawer-title" data-testid="product-drawer">
       <header className="drawer-head">
         <div>
-          <h2 id="drawer-title">{detail?.product.title ?? '…'}</h2>
+          <h2 id="drawer-title" translate="no">{detail?.product.title ?? '…'}</h2>
           {detail && <p className="muted mono">{detail.product.sku}{store ? ` · ${store.name}` : ''}</p>}
         </div>
         <button type="button" className="link" onClick={onClose} aria-label={t('products.close')} data-testid="drawer-close">✕</button>
@@ -133,7 +133,7 @@ export function ProductDrawer({ productId, stores, onClose }: ProductDrawerProps
             {detail.markets.length === 0 && <p className="muted">{t('products.drawer.noMarket')}</p>}
             {detail.markets.map((m) => (
               <div key={m.cityId} className="market" data-testid={`market-${m.cityId}`}>
-                <h4>{cityName(m.cityId)} <small className="muted">{dateTime(m.takenAt, language)}</small></h4>
+                <h4><span translate="no">{cityName(m.cityId)}</span> <small className="muted">{dateTime(m.takenAt, language)}</small></h4>
                 <table className="table compact">
                   <thead><tr><th>{t('products.col.position')}</th><th>{t('products.drawer.seller')}</th><th>{t('products.drawer.price')}</th><th>{t('products.drawer.rating')}</th><th>{t('products.drawer.delivery')}</th></tr></thead>
                   <tbody>
@@ -165,7 +165,7 @@ export function ProductDrawer({ productId, stores, onClose }: ProductDrawerProps
               </div>
               {detail.markets.length > 1 && (
                 <select aria-label={t('products.drawer.city')} value={chartCity ?? ''} onChange={(e) => setCity(e.target.value)}>
-                  {detail.markets.map((m) => <option key={m.cityId} value={m.cityId}>{cityName(m.cityId)}</option>)}
+                  {detail.markets.map((m) => <option key={m.cityId} value={m.cityId} translate="no">{cityName(m.cityId)}</option>)}
                 </select>
               )}
             </div>

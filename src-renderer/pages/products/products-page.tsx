@@ -134,7 +134,7 @@ export function ProductsPage() {
           onChange={(e) => setQuery({ ...query, search: e.target.value })} data-testid="product-search" />
         <select aria-label={t('products.allStores')} value={storeId ?? ''} onChange={(e) => setStoreId(e.target.value ? Number(e.target.value) : undefined)}>
           <option value="">{t('products.allStores')}</option>
-          {stores.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+          {stores.map((s) => <option key={s.id} value={s.id} translate="no">{s.name}</option>)}
         </select>
         <select aria-label={t('products.filter.bot')} value={query.bot} onChange={(e) => setQuery({ ...query, bot: e.target.value as TableQuery['bot'] })} data-testid="filter-bot">
           <option value="all">{t('products.filter.botAll')}</option>

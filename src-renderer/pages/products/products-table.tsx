@@ -43,7 +43,7 @@ export function ProductsTable({ rows, sort, onSort, selected, onSelect, onSelect
     {
       id: 'title', width: 'minmax(160px, 3fr)', sortKey: 'title', header: t('products.col.title'),
       cell: (r) => (
-        <button type="button" className="link title-cell" onClick={() => onOpen(r.id)} title={r.title} data-testid={`open-${r.sku}`}>
+        <button type="button" className="link title-cell" onClick={() => onOpen(r.id)} title={r.title} translate="no" data-testid={`open-${r.sku}`}>
           {needsAttention(r) && <span className="attention-dot" title={r.rulesError ? say(r.rulesError) : t('products.attention.botNoFloor')} aria-label={t('products.filter.attention')} />}
           {r.title}
         </button>
@@ -55,7 +55,7 @@ export function ProductsTable({ rows, sort, onSort, selected, onSelect, onSelect
       id: 'bestRival', width: '128px', sortKey: 'bestRivalPrice', numeric: true, header: t('products.col.bestRival'),
       cell: (r) => (r.marketAt === null ? <span className="muted" title={t('products.notChecked')}>—</span>
         : r.bestRivalPrice === null ? <span className="muted">{t('products.noRivals')}</span>
-        : <span title={r.bestRivalName ?? ''}>{tenge(r.bestRivalPrice)}</span>),
+        : <span title={r.bestRivalName ?? ''} translate="no">{tenge(r.bestRivalPrice)}</span>),
     },
     { id: 'position', width: '56px', sortKey: 'position', numeric: true, header: t('products.col.position'), cell: (r) => (r.position === null ? '—' : <span className={r.position === 1 ? 'pos first' : 'pos'}>{r.position}</span>) },
     {

@@ -47,7 +47,7 @@ export function ProxyImport({ stores }: { stores: StoreSummary[] }) {
           {t('proxies.importTo')}{' '}
           <select value={storeId ?? ''} onChange={(e) => setStoreId(e.target.value === '' ? null : Number(e.target.value))} data-testid="proxy-import-store">
             <option value="">{t('proxies.shared')}</option>
-            {stores.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+            {stores.map((s) => <option key={s.id} value={s.id} translate="no">{s.name}</option>)}
           </select>
         </label>
         <button className="primary" disabled={busy || text.trim() === ''} onClick={() => void submit()} data-testid="proxy-import-submit">{t('proxies.importSubmit')}</button>

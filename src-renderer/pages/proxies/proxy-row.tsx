@@ -56,7 +56,7 @@ export function ProxyTableRow({ proxy, stores, testing, actions }: { proxy: Prox
           data-testid="proxy-binding"
         >
           <option value="">{t('proxies.shared')}</option>
-          {stores.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+          {stores.map((s) => <option key={s.id} value={s.id} translate="no">{s.name}</option>)}
         </select>
       </td>
       <td className="proxy-stats" data-testid="proxy-stats">

@@ -1,4 +1,5 @@
 import { csvMessages } from './csv';
+import { desktopMessages } from './desktop';
 import { generalMessages } from './general';
 import { kaspiMessages } from './kaspi';
 import { maintenanceMessages } from './maintenance';
@@ -24,6 +25,7 @@ export const CATALOGUE_PARTS = [
   maintenanceMessages,
   shellsMessages,
   preordersMessages,
+  desktopMessages,
 ] as const;
 
 type Merged<Parts extends readonly object[]> = Parts extends readonly [infer First, ...infer Rest extends readonly object[]] ? First & Merged<Rest> : unknown;

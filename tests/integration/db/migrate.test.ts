@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { migrate, schemaVersion } from '../../../src-main/db/migrate';
@@ -17,6 +18,11 @@ describe('migrations', () => {
     const versions = MIGRATIONS.map((m) => m.version);
     expect(versions[0]).toBe(1);
     expect(versions.every((v, i) => i === 0 || v > versions[i - 1]!)).toBe(true);
+  });
+
+  it('each has its own test with data in tests/integration/db/migrations (NNN-name.test.ts)', () => {
+    const tested = readdirSync('tests/integration/db/migrations').flatMap((file) => /^(\d{3})-.*\.test\.ts$/.exec(file)?.[1] ?? []).map(Number);
+    expect(MIGRATIONS.map((m) => m.version).filter((version) => !tested.includes(version))).toEqual([]);
   });
 
   it('each applies on top of the previous ones and keeps the data already there', () => {

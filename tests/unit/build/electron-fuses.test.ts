@@ -1,31 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { flipFuses, FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { afterPack } from '../../../scripts/electron-fuses.mjs';
 import { useTempDir } from '../../support/temp-dir';
+import { FUSE_OFF as OFF, FUSE_ON as ON, fakeElectronBinary } from '../../support/fake-electron-binary';
 
 const tempDir = useTempDir();
-
-// Electron's sentinel, then the wire: version 1, 8 fuses, each '0' (off) or '1' (on), as Electron
-// 45 ships them (RunAsNode, NODE_OPTIONS, --inspect and file:// privileges on; the rest off).
-const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
-const AS_SHIPPED = '10110001';
-const ON = 49;
-const OFF = 48;
-
-/** A stand-in Electron executable: the Electron binary cannot be downloaded here, its fuse wire can be written. */
-function fakeElectron(dir: string, name: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, Buffer.concat([Buffer.from('\x7fELF…code…'), Buffer.from(SENTINEL), Buffer.from([1, 8]), Buffer.from(AS_SHIPPED), Buffer.from('…more code')]));
-  return path;
-}
 
 /** What electron-builder's packager does in addElectronFuses, on the stand-in binary. */
 async function pack(platform: string): Promise<Record<number, number>> {
   const dir = tempDir();
-  const binary = fakeElectron(dir, platform === 'win32' ? 'Kaspi Demper.exe' : 'kaspi-demper');
+  const binary = fakeElectronBinary(join(dir, platform === 'win32' ? 'Kaspi Demper.exe' : 'kaspi-demper'));
   await afterPack({
     electronPlatformName: platform,
     appOutDir: dir,
