@@ -90,8 +90,8 @@ export function PreorderImport({ run, onClose }: PreorderImportProps) {
                   {preview.rows.slice(0, 500).map((r) => (
                     <tr key={r.line} className={r.errors.length ? 'row-error' : undefined} data-testid={`preorder-row-${r.line}`}>
                       <td className="num">{r.line}</td>
-                      <td className="mono">{r.sku}</td>
-                      <td>{r.name ?? '—'}</td>
+                      <td className="mono" translate="no">{r.sku}</td>
+                      <td translate="no">{r.name ?? '—'}</td>
                       <td>
                         {r.errors.length > 0
                           ? <ul className="error">{r.errors.map((e, i) => <li key={i}>{say(e)}</li>)}</ul>

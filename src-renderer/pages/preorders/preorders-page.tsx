@@ -73,7 +73,7 @@ export function PreordersPage() {
         </select>
         <select value={storeId} onChange={(e) => { setStoreId(e.target.value ? Number(e.target.value) : ''); setPointId(''); }} aria-label={t('preorders.col.store')}>
           <option value="">{t('preorders.filter.store')}</option>
-          {(stores.data ?? []).map((s) => <option key={s.storeId} value={s.storeId}>{s.name}</option>)}
+          {(stores.data ?? []).map((s) => <option key={s.storeId} value={s.storeId} translate="no">{s.name}</option>)}
         </select>
         <select value={pointId} onChange={(e) => setPointId(e.target.value)} aria-label={t('preorders.filter.point')} data-testid="preorders-point">
           <option value="">{t('preorders.filter.point')}</option>
@@ -110,9 +110,9 @@ export function PreordersPage() {
             {rows.map((r) => (
               <tr key={r.id} data-testid={`preorder-${r.sku}`} data-status={r.status}>
                 <td><input type="checkbox" checked={selected.has(r.id)} onChange={() => toggle(r.id)} aria-label={r.sku} /></td>
-                <td className="mono">{r.sku}</td>
-                <td>{r.name}{r.brand ? <span className="muted"> · {r.brand}</span> : null}</td>
-                <td>{r.storeName}</td>
+                <td className="mono" translate="no">{r.sku}</td>
+                <td translate="no">{r.name}{r.brand ? <span className="muted"> · {r.brand}</span> : null}</td>
+                <td translate="no">{r.storeName}</td>
                 <td className="num">{r.price.toLocaleString('ru-RU')}</td>
                 <td>
                   {r.points.map((p) => (
@@ -179,9 +179,9 @@ function AddFromProducts({ onClose, onAdded }: { onClose: () => void; onAdded: (
                 <tr key={p.id}>
                   <td><input type="checkbox" checked={picked.has(p.id)} aria-label={p.sku} data-testid={`add-${p.sku}`}
                     onChange={() => setPicked((s) => { const next = new Set(s); if (next.has(p.id)) next.delete(p.id); else next.add(p.id); return next; })} /></td>
-                  <td className="mono">{p.sku}</td>
-                  <td>{p.title}</td>
-                  <td>{p.storeName}</td>
+                  <td className="mono" translate="no">{p.sku}</td>
+                  <td translate="no">{p.title}</td>
+                  <td translate="no">{p.storeName}</td>
                 </tr>
               ))}
             </tbody>
