@@ -19,12 +19,12 @@ import { InsightsPage } from './pages/insights/insights-page';
 import { BacktestPage } from './pages/backtest/backtest-page';
 import { ReviewsPage } from './pages/reviews/reviews-page';
 import { WhatsappPage } from './pages/whatsapp/whatsapp-page';
+import { PreordersPage } from './pages/preorders/preorders-page';
 import { PAGES, useUi } from './store/ui-store';
 import type { Page } from './store/ui-store';
 
 /** Pages whose own issue has not landed yet show what they are for and what to do first. */
 const EMPTY_TEXT: Partial<Record<Page, MessageKey>> = {
-  preorders: 'empty.preorders',
 };
 
 const PAGE_VIEWS: Partial<Record<Page, () => ReactNode>> = {
@@ -40,6 +40,7 @@ const PAGE_VIEWS: Partial<Record<Page, () => ReactNode>> = {
   backtest: () => <BacktestPage />,
   reviews: () => <ReviewsPage />,
   whatsapp: () => <WhatsappPage />,
+  preorders: () => <PreordersPage />,
   settings: () => <SettingsPage />,
   system: () => <SystemPage />,
 };

@@ -14,6 +14,7 @@ import { analyticsHandlers, ordersHandlers } from './orders-handlers';
 import { insightsHandlers } from './insights-handlers';
 import { backtestHandlers } from './backtest-handlers';
 import { reviewsHandlers, whatsappHandlers } from './whatsapp-handlers';
+import { preordersHandlers } from './preorders-handlers';
 
 /** Every call of the contract, implemented by one handler module per domain. */
 export function createHandlers(services: AppServices): Handlers {
@@ -34,5 +35,6 @@ export function createHandlers(services: AppServices): Handlers {
     ...backtestHandlers(services),
     ...whatsappHandlers(services),
     ...reviewsHandlers(services),
+    ...preordersHandlers(services),
   };
 }

@@ -23,6 +23,9 @@ import { createUpdateController } from '../updates/update-controller';
 import { startPowerHandling } from '../power/power-handling';
 import { createOrdersService } from '../orders/orders-service';
 import { costBasisReader } from '../orders/cost-basis';
+import { createPreorderSender } from '../preorders/preorder-sender';
+import { createPreordersService } from '../preorders/preorders-service';
+import { createDemperMemoryRepo } from '../db/repos/demper-memory-repo';
 import { createAnalyticsService } from '../analytics/analytics-service';
 import { createWhatsappService } from '../whatsapp/whatsapp-service';
 import { createReviewsService } from '../reviews/reviews-service';
@@ -156,7 +159,20 @@ export async function createApp(config: AppConfig): Promise<App> {
     if (event === 'orders.changed') whatsapp.ordersChanged();
   });
 
-  const services: AppServices = { config, paths, db, settings, events, logger, redactor, secrets, startedAt: now(), clock, now, sessions, stores, backups, proxyStore, pool, demper, updates, power: power.guard, orders, analytics, productsTable, insights, backtests, whatsapp, reviews };
+  // Pre-order and stock changes spend the demper's budgets: one per Kaspi account, both writers.
+  const budgetMemory = createDemperMemoryRepo(db, clock.now);
+  const preorderSender = createPreorderSender({
+    db, sessions, logger,
+    budgets: demper.engine.budgets,
+    now: clock.now,
+    saveBlock: (merchantUid, until) => void budgetMemory.saveBlock(merchantUid, until),
+    onChanged: (ids) => events.emit('preorders.changed', { ids }),
+    settings: config.preorderOverrides,
+  });
+  const preorders = createPreordersService({ db, sender: preorderSender, budgets: demper.engine.budgets, now, onChanged: (ids) => events.emit('preorders.changed', { ids }) });
+  preorderSender.resume((await budgetMemory.load()).blocks);
+
+  const services: AppServices = { config, paths, db, settings, events, logger, redactor, secrets, startedAt: now(), clock, now, sessions, stores, backups, proxyStore, pool, demper, updates, power: power.guard, orders, analytics, productsTable, insights, backtests, whatsapp, reviews, preorders };
   const dispatcher = createDispatcher(createHandlers(services), {
     mapError: (error) => (error instanceof KaspiError ? new AppError(`kaspi.${error.kind}`, error.userMessage, { retryAfterMs: error.retryAfterMs }) : undefined),
     onInternalError: (name, error) => logger.child('api').error('call failed', { call: name, error }),
@@ -186,6 +202,7 @@ export async function createApp(config: AppConfig): Promise<App> {
       await reviews.stop();
       await whatsapp.stop();
       await orders.stop();
+      await preorderSender.stop();
       await demper.stop();
       await pool.close();
       db.close();

@@ -18,6 +18,8 @@ import type { Redactor } from '../logging/redact';
 import type { BackupService } from '../maintenance/backup-service';
 import type { OrdersSyncSettings } from '../orders/order-sync';
 import type { OrdersService } from '../orders/orders-service';
+import type { PreorderSenderSettings } from '../preorders/preorder-sender';
+import type { PreordersService } from '../preorders/preorders-service';
 import type { SleepBlocker } from '../power/keep-awake';
 import type { PowerEventSource } from '../power/power-handling';
 import type { SleepGuard } from '../power/sleep-guard';
@@ -79,6 +81,8 @@ export interface AppConfig extends StartupTarget {
   /** Read reviews in the background (default: as orders do). */
   autoStartReviews?: boolean;
   reviewsOverrides?: Partial<ReviewsSettings>;
+  /** Pre-order sender numbers (read-back delay, file batch size): tests shrink them. */
+  preorderOverrides?: Partial<PreorderSenderSettings>;
 }
 
 /** The services handlers are built from. */
@@ -113,6 +117,7 @@ export interface AppServices {
   productsTable: ProductsTable;
   insights: InsightsService;
   backtests: BacktestService;
+  preorders: PreordersService;
 }
 
 export interface App extends AppServices {

@@ -8,6 +8,7 @@ import { storesRepo } from '../db/repos/stores-repo';
 import type { SettingsRepo } from '../db/repos/settings-repo';
 import { snapshotsRepo, summarise, type Snapshot } from '../db/repos/snapshots-repo';
 import { DemperEngine } from '../demper/engine';
+import { DEFAULT_SHARING } from '../demper/change-budget';
 import type { Clock, JournalPlan } from '../demper/ports';
 import type { EngineSettingsInput } from '../demper/settings';
 import type { Logger } from '../logging/logger';
@@ -87,6 +88,8 @@ export function createDemperService(deps: DemperServiceDeps) {
     },
     toEngine(settings),
   );
+  const share = (s: DemperSettings): void => engine.budgets.share({ ...DEFAULT_SHARING, first: s.changePriority });
+  share(settings);
 
   /** Pushes in flight settle and are journalled; price history and dry-run rows still batched are written. */
   const settle = async (): Promise<void> => {
@@ -155,6 +158,7 @@ export function createDemperService(deps: DemperServiceDeps) {
       settings = deps.settings.updateDemper(patch);
       deps.pool.configure({ offersPerSecond: settings.offersPerSecondPerIp });
       engine.updateSettings(toEngine(settings));
+      share(settings);
       log.info('settings changed', { ...settings });
       return settings;
     },

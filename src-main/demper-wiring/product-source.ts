@@ -5,6 +5,7 @@ import type { ProductToReprice } from '../db/repos/products-repo';
 import type { StoreRuleDefaults } from '../../src-shared/domain/rules';
 import { storesRepo } from '../db/repos/stores-repo';
 import { parseDefaults, parseStored, resolveProduct } from '../rules/resolve';
+import { stockRepo } from '../db/repos/stock-repo';
 
 /**
  * What the engine reprices, read from SQLite. Every connected store is listed (each one's
@@ -14,10 +15,11 @@ import { parseDefaults, parseStored, resolveProduct } from '../rules/resolve';
 export function createProductSource(db: Database): ProductSource {
   const stores = storesRepo(db);
   const products = productsRepo(db);
+  const stock = stockRepo(db);
   /** A product as the engine reprices it, or null when its rules do not resolve (the table shows why). */
-  const info = (storeId: number, storeDefaults: StoreRuleDefaults, p: ProductToReprice): ProductInfo | null => {
+  const info = (storeId: number, storeDefaults: StoreRuleDefaults, p: ProductToReprice, stockOf: ReturnType<typeof stock.forStore>): ProductInfo | null => {
     const { rules } = resolveProduct(storeDefaults, parseStored(p.rulesJson));
-    return rules && { storeId, productId: p.id, masterSku: p.masterSku, sku: p.sku, rules, cities: p.cityIds };
+    return rules && { storeId, productId: p.id, masterSku: p.masterSku, sku: p.sku, rules, cities: p.cityIds, stock: stockOf.get(p.id) };
   };
   return {
     async stores(): Promise<StoreInfo[]> {
@@ -27,10 +29,15 @@ export function createProductSource(db: Database): ProductSource {
       const store = stores.rulesOf(storeId);
       if (!store?.botEnabled) return [];
       const storeDefaults = parseDefaults(store.defaultRulesJson);
-      return products.toReprice(storeId).flatMap((p) => info(storeId, storeDefaults, p) ?? []);
+      const stockOf = stock.forStore(storeId);
+      return products.toReprice(storeId).flatMap((p) => info(storeId, storeDefaults, p, stockOf) ?? []);
     },
     async productsByIds(productIds: readonly number[]): Promise<ProductInfo[]> {
-      return products.toRepriceByIds(productIds).flatMap((p) => info(p.storeId, parseDefaults(p.defaultRulesJson), p) ?? []);
+      const stockByStore = new Map<number, ReturnType<typeof stock.forStore>>();
+      return products.toRepriceByIds(productIds).flatMap((p) => {
+        if (!stockByStore.has(p.storeId)) stockByStore.set(p.storeId, stock.forStore(p.storeId));
+        return info(p.storeId, parseDefaults(p.defaultRulesJson), p, stockByStore.get(p.storeId)!) ?? [];
+      });
     },
   };
 }

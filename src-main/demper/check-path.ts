@@ -69,6 +69,7 @@ export async function checkPair(core: EngineCore, pair: Pair, lane: LaneBudget, 
       offers,
       guard: { lastChangeAt: pair.lastChangeAt, changesToday: pair.changesDay === day ? pair.changesOnDay : 0, warRivals: warRivals(pair.memory, now, core.learning) },
       knowledge: knowledgeOf(pair.memory, now, core.affordEveryMs(store, pair, now), core.learning),
+      stock: pair.product.stock && { units: pair.product.stock.units, preOrder: pair.product.stock.preOrderCities.includes(pair.cityId) },
       now,
     };
     const decided = decide(input);

@@ -1,6 +1,8 @@
 import type { Decision } from '../../src-shared/domain/decision';
 import type { MemorySettings, RivalPrice } from '../../src-shared/pricing';
 import type { LaneBudget } from './budgets';
+import { changeLimits } from './budgets';
+import { ChangeBudgets } from './change-budget';
 import { kzDay, kzDayStart } from '../../src-shared/domain/kazakhstan-time';
 import type { Pair, RecheckInterval } from './pair';
 import type { Clock, EngineMemoryStore, JournalStore, OfferSource, PricePusher, ProductSource, SessionKeeper } from './ports';
@@ -22,6 +24,11 @@ export interface EngineDeps {
   products: ProductSource;
   sessions: SessionKeeper;
   memory: EngineMemoryStore;
+  /**
+   * Every merchant account's change budget, shared with the app's other writers (pre-orders and
+   * stock, issue #16); the engine makes its own when it is the only writer (tests, benchmarks).
+   */
+  budgets?: ChangeBudgets;
 }
 
 /** A decision waiting for the account's change budget (one per pair: a fresher decision replaces it). */
@@ -40,6 +47,42 @@ export interface QueuedPush {
   confirm: { askedAt: number | null } | null;
 }
 
+/**
+ * The pushes waiting for their accounts' budgets, one per pair, counting per store those that may
+ * go out now (not waiting for a second read): the demper's demand on a budget it shares.
+ */
+export class PushQueue extends Map<string, QueuedPush> {
+  private readonly sendable = new Map<number, number>();
+
+  override set(key: string, queued: QueuedPush): this {
+    this.delete(key);
+    if (!queued.confirm) this.count(queued.pair.store.storeId, 1);
+    return super.set(key, queued);
+  }
+
+  override delete(key: string): boolean {
+    const queued = this.get(key);
+    if (queued && !queued.confirm) this.count(queued.pair.store.storeId, -1);
+    return super.delete(key);
+  }
+
+  override clear(): void {
+    this.sendable.clear();
+    super.clear();
+  }
+
+  /** Pushes of the store that could go out as soon as its budget allows. */
+  sendableFor(storeId: number): number {
+    return this.sendable.get(storeId) ?? 0;
+  }
+
+  private count(storeId: number, by: number): void {
+    const n = (this.sendable.get(storeId) ?? 0) + by;
+    if (n > 0) this.sendable.set(storeId, n);
+    else this.sendable.delete(storeId);
+  }
+}
+
 const MAX_ERRORS = 20;
 
 export const describeError = (e: unknown): string => (e instanceof Error ? e.message : String(e));
@@ -55,7 +98,7 @@ export class EngineCore {
   readonly stores = new Map<number, StoreState>();
   readonly lanes = new Map<string, LaneBudget>();
   readonly scheduler: Scheduler;
-  readonly queue = new Map<string, QueuedPush>();
+  readonly queue = new PushQueue();
   ownMerchantIds: string[] = [];
   inFlight = 0;
   readonly counters = { fetches: 0, decisions: 0, pushes: 0, failures: 0, verified: 0, mismatches: 0 };
@@ -63,6 +106,8 @@ export class EngineCore {
   /** Separate wake-ups, so a finished fetch does not make the push loop rescan its queue. */
   readonly fetchSignal = new Signal();
   readonly pushSignal = new Signal();
+  /** One budget per merchant account, whoever else takes from it. */
+  readonly budgets: ChangeBudgets;
   private readonly listeners = new Set<EngineListener>();
 
   constructor(
@@ -71,6 +116,9 @@ export class EngineCore {
   ) {
     this.settings = settings;
     this.scheduler = new Scheduler(settings.intervals.freshShare);
+    this.budgets = deps.budgets ?? new ChangeBudgets(changeLimits(settings));
+    // Another writer's change settled, or it stopped waiting: a push held for its turn may go now.
+    this.budgets.onChange(() => this.pushSignal.fire());
   }
 
   now(): number {

@@ -1,5 +1,6 @@
 import { checkPair } from './check-path';
 import { changeLimits, LaneBudget, laneBurst, pickLane } from './budgets';
+import type { ChangeBudgets } from './change-budget';
 import { EngineCore } from './engine-core';
 import type { EngineDeps } from './engine-core';
 import { msUntilWorkingHours } from './local-time';
@@ -40,6 +41,11 @@ export class DemperEngine {
   private stopSignal: Promise<void> = Promise.resolve();
   private memoryLoaded = false;
   private cycle = { number: 0, startedAt: 0, done: 0, total: 0, active: false };
+
+  /** Every account's change budget: the pre-order sender takes from the same ones (issue #16). */
+  get budgets(): ChangeBudgets {
+    return this.core.budgets;
+  }
 
   constructor(deps: EngineDeps, settings: EngineSettingsInput = {}) {
     this.settingsInput = settings;
@@ -155,7 +161,7 @@ export class DemperEngine {
     core.settings = settings;
     core.scheduler.reconfigure(settings.intervals.freshShare);
     const now = core.now();
-    for (const store of core.stores.values()) store.budget.reconfigure(changeLimits(settings));
+    core.budgets.reconfigure(changeLimits(settings));
     for (const lane of core.lanes.values()) lane.bucket.reconfigure(settings.offersPerSecondPerLane, laneBurst(settings), now);
     this.changed();
   }
@@ -170,7 +176,7 @@ export class DemperEngine {
     for (const info of stores) {
       let store = core.stores.get(info.storeId);
       if (!store) {
-        store = newStoreState(info, this.settings);
+        store = newStoreState(info, core.budgets.for(info.merchantId));
         core.stores.set(info.storeId, store);
       }
       store.info = info;
@@ -266,6 +272,7 @@ export class DemperEngine {
         blockedUntil: store.budget.blockedUntil > now ? store.budget.blockedUntil : 0,
         sessionExpired: store.sessionExpired,
         pushesLeftInWindow: store.budget.left(now),
+        changesInWindow: store.budget.used(now),
         queuedPushes: queued.get(store.info.storeId) ?? 0,
         lastError: store.lastError,
       })),

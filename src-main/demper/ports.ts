@@ -73,6 +73,8 @@ export interface ProductInfo {
   rules: PricingRules;
   /** Cities the offer is listed in; rules.cities narrows them when not empty. */
   cities: readonly string[];
+  /** Stock on sale and where it is sold on pre-order (issue #16); absent: priced on the market alone. */
+  stock?: { units: number | null; preOrderCities: readonly string[] };
 }
 
 /** Stores and their repriced products; every store's merchant id counts as "own" for every other. */

@@ -25,8 +25,11 @@ export function takeNextPush(core: EngineCore, now: number): { next: { queued: Q
   let wakeAt = Infinity;
   const ready = new Map<number, QueuedPush[]>();
   for (const store of core.stores.values()) {
+    // The budget is shared with the pre-order and stock writer: say the demper is waiting, so its turn comes.
+    if (core.queue.sendableFor(store.info.storeId) > 0) store.budget.want('price', now);
+    else store.budget.unwant('price');
     if (store.budget.busy) continue;
-    const at = store.budget.readyAt(now);
+    const at = store.budget.readyAt(now, 'price');
     if (at <= now) ready.set(store.info.storeId, []);
     else wakeAt = Math.min(wakeAt, at);
   }
@@ -52,8 +55,8 @@ export function takeNextPush(core: EngineCore, now: number): { next: { queued: Q
   }
   if (!best) return { next: null, wakeAt };
   const store = core.stores.get(best.pair.store.storeId)!;
-  const ticket = store.budget.take(now);
-  if (!ticket) return { next: null, wakeAt: Math.min(wakeAt, store.budget.readyAt(now)) };
+  const ticket = store.budget.take(now, 'price');
+  if (!ticket) return { next: null, wakeAt: Math.min(wakeAt, store.budget.readyAt(now, 'price')) };
   core.queue.delete(best.pair.key);
   return { next: { queued: best, store, ticket }, wakeAt };
 }
@@ -159,9 +162,9 @@ async function takeChange(core: EngineCore, store: StoreState): Promise<ChangeTi
   const { clock } = core.deps;
   for (;;) {
     const now = clock.now();
-    const ticket = store.budget.take(now);
+    const ticket = store.budget.take(now, 'price');
     if (ticket) return ticket;
-    await clock.sleep(Math.max(1, store.budget.readyAt(now) - now));
+    await clock.sleep(Math.max(1, Math.min(60_000, store.budget.readyAt(now, 'price') - now)));
   }
 }
 

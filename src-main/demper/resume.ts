@@ -31,7 +31,7 @@ export async function resumeFromJournal(
   // Kaspi still counts the pushes made before the restart, in its rolling window and its rate limit.
   const counted = (pair: Pair, at: number) => {
     const store = stores.get(pair.store.storeId);
-    if (store && restoring.has(store) && at > now - settings.pushWindowMs) store.budget.restore(at);
+    if (store && restoring.has(store) && at > now - settings.pushWindowMs) store.budget.restore(at, 'price');
   };
   const unfinished = await journal.listUnfinished();
   const changes = (await journal.changesSince(now - DAY_MS)).sort((a, b) => a.at - b.at);

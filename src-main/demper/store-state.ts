@@ -1,7 +1,6 @@
 import type { KillSwitchVerdict, SuspectMove } from '../../src-shared/pricing';
 import { judgeStore } from '../../src-shared/pricing';
-import { changeLimits } from './budgets';
-import { ChangeBudget } from './change-budget';
+import type { ChangeBudget } from './change-budget';
 import type { KillSwitchStop, StoreInfo } from './ports';
 import type { EngineSettings } from './settings';
 import type { EngineError } from './status';
@@ -13,7 +12,7 @@ export interface StoreState {
   killSwitch: KillSwitchStop | null;
   sessionExpired: boolean;
   lastError: EngineError | null;
-  /** The merchant account's change budget (every change Kaspi counts takes one here first). */
+  /** The merchant account's change budget, shared with the pre-order and stock writer (every change Kaspi counts takes one here first). */
   budget: ChangeBudget;
   /** Latest decision per pair within the kill-switch window, with the suspect move it made, if any. */
   recent: Map<string, { at: number; suspect: SuspectMove | null }>;
@@ -27,13 +26,13 @@ export interface StoreState {
   pushersInWindow(now: number, windowMs: number): number;
 }
 
-export const newStoreState = (info: StoreInfo, settings: EngineSettings): StoreState => ({
+export const newStoreState = (info: StoreInfo, budget: ChangeBudget): StoreState => ({
   info,
   paused: false,
   killSwitch: null,
   sessionExpired: false,
   lastError: null,
-  budget: new ChangeBudget(changeLimits(settings)),
+  budget,
   recent: new Map(),
   graceUntil: 0,
   windowRestored: false,

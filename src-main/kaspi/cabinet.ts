@@ -16,7 +16,7 @@ import {
 import { msg } from '../../src-shared/i18n/message';
 
 /** What Kaspi returned, named in the message that says its format was unexpected. */
-type UnexpectedWhat = 'merchants' | 'merchant' | 'cities' | 'price_answer' | 'orders' | 'order_counts' | 'order' | 'order_tabs';
+type UnexpectedWhat = 'merchants' | 'merchant' | 'cities' | 'price_answer' | 'orders' | 'order_counts' | 'order' | 'order_tabs' | 'offer_details';
 
 export interface CabinetClientOptions {
   endpoints: KaspiEndpoints;
@@ -38,11 +38,50 @@ export interface CabinetClient {
   /** §5: sends the offer's whole state; returns Kaspi's async job id. Never retried: a lost answer may still have been applied. */
   pushPrice(input: PushPriceInput): Promise<{ jobId: string }>;
   /** One page of a cabinet order tab (§7a); at most CABINET_ORDERS_PAGE_SIZE orders. */
+  /**
+   * §5 "File upload": a price-list file (.xlsx, multipart field `file`); returns Kaspi's job id.
+   * Never retried: a lost answer may still have been taken.
+   */
+  uploadPriceList(q: { merchantUid: string; file: Uint8Array; fileName: string }): Promise<{ jobId: string }>;
+  /**
+   * How Kaspi processed an uploaded file, row by row [uncertain: no capture of this endpoint; the
+   * simulator serves it]. Null when Kaspi does not answer it: read the offers back instead.
+   */
+  uploadStatus(q: { merchantUid: string; jobId: string }): Promise<UploadStatus | null>;
+  /** §5 "Offer details": each SKU's points as Kaspi holds them now (availability and pre-order days), for read-back. */
+  offerDetails(q: { merchantUid: string; skus: readonly string[] }): Promise<OfferDetails[]>;
   orders(q: CabinetOrdersQuery): Promise<{ total: number; orders: CabinetOrder[] }>;
   orderCounters(merchantUid: string): Promise<OrderTabCount[]>;
   orderDetails(merchantUid: string, orderCode: string): Promise<CabinetOrder>;
   activeOrderTabs(q: { merchantUid: string; tabs?: readonly string[]; count?: number; startIndex?: number }): Promise<ActiveOrderTab[]>;
 }
+
+/** One offer as `/offers/api/v1/offer/details` shows it: its points, on sale or not, with pre-order days. */
+export interface OfferDetails {
+  sku: string;
+  availabilities: Array<{ storeId: string; available: boolean; preOrder: number }>;
+}
+
+export interface UploadStatus {
+  done: boolean;
+  /** Rows Kaspi refused, with its reason. */
+  refused: Array<{ sku: string; reason: string }>;
+}
+
+const detailsWire = z.array(
+  z.object({
+    sku: z.string(),
+    availabilities: z
+      .array(z.object({ storeId: z.string(), available: z.union([z.enum(['yes', 'no']), z.boolean()]).catch('no'), preOrder: z.number().nullable().optional() }).passthrough())
+      .nullable()
+      .optional(),
+  }).passthrough(),
+);
+
+const uploadStatusWire = z.object({
+  status: z.string(),
+  rows: z.array(z.object({ sku: z.string().catch(''), status: z.string(), message: z.string().nullable().optional() }).passthrough()).catch([]),
+}).passthrough();
 
 /** The page size the cabinet's own UI sends (INV live capture, §7a); nothing larger is known to work. */
 export const CABINET_ORDERS_PAGE_SIZE = 10;
@@ -135,6 +174,60 @@ export function createCabinetClient(opts: CabinetClientOptions): CabinetClient {
       const parsed = z.object({ id: z.union([z.string(), z.number()]).transform(String) }).safeParse(res.json);
       if (!parsed.success) throw unexpected('price_answer');
       return { jobId: parsed.data.id };
+    },
+
+    async uploadPriceList({ merchantUid, file, fileName }) {
+      const boundary = `----KaspiDemper${Math.random().toString(16).slice(2)}${Date.now().toString(16)}`;
+      const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName.replace(/["\r\n]/g, '_')}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`;
+      const bytes = Buffer.concat([Buffer.from(head, 'utf8'), Buffer.from(file), Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8')]);
+      const res = await kaspiRequest({
+        surface: 'pricefeed',
+        method: 'POST',
+        url: `${joinUrl(opts.endpoints.mcUrl, '/pricefeed/upload/merchant/upload')}?${new URLSearchParams({ merchantUid })}`,
+        headers: mcHeaders(opts.cookies),
+        rawBody: { bytes, contentType: `multipart/form-data; boundary=${boundary}` },
+        dispatcher: opts.dispatcher,
+        timeoutMs: opts.timeoutMs,
+        retry: false,
+      });
+      const parsed = z.object({ id: z.union([z.string(), z.number()]).transform(String) }).safeParse(res.json);
+      if (!parsed.success) throw unexpected('price_answer');
+      return { jobId: parsed.data.id };
+    },
+
+    async uploadStatus({ merchantUid, jobId }) {
+      let json: unknown;
+      try {
+        json = await get(`/pricefeed/upload/merchant/upload/${encodeURIComponent(jobId)}`, { merchantUid });
+      } catch (error) {
+        // Not known to exist on Kaspi: a refusal or an odd answer means "no report", not a failure.
+        if (error instanceof KaspiError && (error.kind === 'bad-request' || error.kind === 'not-json')) return null;
+        throw error;
+      }
+      const parsed = uploadStatusWire.safeParse(json);
+      if (!parsed.success) return null;
+      const done = !/process|pending|queue/i.test(parsed.data.status);
+      return { done, refused: parsed.data.rows.filter((r) => !/^(ok|success|done)$/i.test(r.status)).map((r) => ({ sku: r.sku, reason: r.message ?? r.status })) };
+    },
+
+    async offerDetails({ merchantUid, skus }) {
+      const res = await kaspiRequest({
+        surface: 'cabinet',
+        method: 'POST',
+        url: `${joinUrl(opts.endpoints.mcUrl, '/offers/api/v1/offer/details')}?${new URLSearchParams({ m: merchantUid })}`,
+        headers: mcHeaders(opts.cookies, { json: true }),
+        body: { sku: [...skus] },
+        dispatcher: opts.dispatcher,
+        timeoutMs: opts.timeoutMs,
+        // A read: safe to ask again.
+        retry: opts.retry ?? {},
+      });
+      const parsed = detailsWire.safeParse(res.json);
+      if (!parsed.success) throw unexpected('offer_details');
+      return parsed.data.map((o) => ({
+        sku: o.sku,
+        availabilities: (o.availabilities ?? []).map((a) => ({ storeId: a.storeId, available: a.available === true || a.available === 'yes', preOrder: Math.max(0, Math.round(a.preOrder ?? 0)) })),
+      }));
     },
 
     async orders({ merchantUid, tab, page, size = CABINET_ORDERS_PAGE_SIZE, orderCode = '', cityId = '', archive }) {

@@ -18,6 +18,8 @@ export interface KaspiRequest {
   headers: Record<string, string>;
   /** Sent as JSON. */
   body?: unknown;
+  /** Sent as it is (a multipart file upload), with its own content type; instead of `body`. */
+  rawBody?: { bytes: Uint8Array; contentType: string };
   /** Per-request route (a proxy from the pool); the shared direct agent otherwise. */
   dispatcher?: Dispatcher;
   /** Whole request, from connect to the last body byte. */
@@ -67,8 +69,8 @@ async function once(req: KaspiRequest): Promise<KaspiResponse> {
   try {
     const res = await request(req.url, {
       method: req.method,
-      headers: req.headers,
-      body: req.body === undefined ? undefined : JSON.stringify(req.body),
+      headers: req.rawBody ? { ...req.headers, 'content-type': req.rawBody.contentType } : req.headers,
+      body: req.rawBody ? req.rawBody.bytes : req.body === undefined ? undefined : JSON.stringify(req.body),
       dispatcher: req.dispatcher ?? directAgent(),
       headersTimeout: timeoutMs,
       bodyTimeout: timeoutMs,

@@ -13,6 +13,7 @@ export interface FieldError {
 const FIELDS = [
   'rules', 'floor', 'ceiling', 'step', 'strategy', 'targetPosition', 'cities', 'excludedMerchantIds', 'deliveryFilter',
   'belowFloor', 'cooldownSeconds', 'maxChangesPerDay', 'maxDropPerChange', 'fees', 'botEnabled',
+  'lowStockThreshold', 'lowStockRaise', 'preOrderStrategy',
 ] as const;
 type Field = (typeof FIELDS)[number];
 
@@ -35,7 +36,7 @@ function quantityAt(path: readonly PropertyKey[], input: unknown): Quantity {
   if (field === 'ceiling' || leaf === 'price' || field === 'step' || field === 'maxDropPerChange') return 'price';
   if (field === 'targetPosition') return 'position';
   if (field === 'cooldownSeconds') return 'seconds';
-  if (field === 'maxChangesPerDay') return 'count';
+  if (field === 'maxChangesPerDay' || field === 'lowStockThreshold') return 'count';
   return 'other';
 }
 

@@ -21,6 +21,7 @@ export const INVALIDATED_BY: Partial<Record<EventName, readonly string[]>> = {
   'whatsapp.status': ['whatsapp.status', 'whatsapp.qr'],
   'whatsapp.outbox.changed': ['whatsapp.outbox', 'whatsapp.stores'],
   'reviews.changed': ['reviews.'],
+  'preorders.changed': ['preorders.', 'demper.status'],
 };
 
 /**

@@ -14,9 +14,10 @@ import { insightsTexts } from '../pages/insights/insights-texts';
 import { backtestTexts } from '../pages/backtest/backtest-texts';
 import { whatsappTexts } from '../pages/whatsapp/whatsapp-texts';
 import { reviewsTexts } from '../pages/reviews/reviews-texts';
+import { preordersTexts } from '../pages/preorders/preorders-texts';
 
 /** Every text set of the app. A page adds its own with one line here. */
-const TEXT_SETS = [coreTexts, storesTexts, productsTexts, logsTexts, settingsTexts, demperTexts, overviewTexts, proxiesTexts, desktopStatusTexts, ordersTexts, analyticsTexts, insightsTexts, backtestTexts, whatsappTexts, reviewsTexts] as const;
+const TEXT_SETS = [coreTexts, storesTexts, productsTexts, logsTexts, settingsTexts, demperTexts, overviewTexts, proxiesTexts, desktopStatusTexts, ordersTexts, analyticsTexts, insightsTexts, backtestTexts, whatsappTexts, reviewsTexts, preordersTexts] as const;
 
 type Union = (typeof TEXT_SETS)[number]['ru'];
 type Keys<U> = U extends unknown ? keyof U : never;

@@ -53,6 +53,8 @@ export const storeStatus = z.object({
   blockedUntil: z.number(),
   sessionExpired: z.boolean(),
   pushesLeftInWindow: z.number().int(),
+  /** The account's changes in the window by writer: the demper's prices, pre-order and stock changes (one budget, issue #16). */
+  changesInWindow: z.object({ price: z.number().int(), stock: z.number().int() }).default({ price: 0, stock: 0 }),
   queuedPushes: z.number().int(),
   lastError: engineError.nullable(),
 });
@@ -86,6 +88,8 @@ export const demperSettings = z.object({
   pushesPerSecond: z.number().min(0.1).max(2, messageCode('demper.pushes_rate_max')),
   pushWindowLimit: z.number().int().min(1).max(250, messageCode('demper.push_window_max')),
   workingHours: z.object({ enabled: z.boolean(), from: hhmm, to: hhmm }),
+  /** Whose changes go first when both wait for the account's budget: pre-orders and stock (default), or prices (issue #16). */
+  changePriority: z.enum(['stock', 'price']).default('stock'),
 });
 export type DemperSettings = z.infer<typeof demperSettings>;
 
@@ -96,6 +100,7 @@ export const DEFAULT_DEMPER_SETTINGS: DemperSettings = {
   pushesPerSecond: 1.5,
   pushWindowLimit: 250,
   workingHours: { enabled: false, from: '09:00', to: '23:00' },
+  changePriority: 'stock',
 };
 
 /** What the engine has learnt about one product in one city: what the product drawer shows. */

@@ -15,6 +15,7 @@ import { insightsCalls } from './insights';
 import { backtestCalls, backtestEvents } from './backtest';
 import { whatsappCalls, whatsappEvents } from './whatsapp';
 import { reviewsCalls, reviewsEvents } from './reviews';
+import { preordersCalls, preordersEvents } from './preorders';
 
 /** The one list of what the renderer may call and what main may push. Shells, preload and client derive from it. */
 export const calls = {
@@ -34,6 +35,7 @@ export const calls = {
   ...backtestCalls,
   ...whatsappCalls,
   ...reviewsCalls,
+  ...preordersCalls,
 };
 
 export const events = {
@@ -49,6 +51,7 @@ export const events = {
   ...backtestEvents,
   ...whatsappEvents,
   ...reviewsEvents,
+  ...preordersEvents,
 };
 
 export type Calls = typeof calls;

@@ -22,6 +22,10 @@ export const REASON_CODES = [
   'probe_back', // the probe found the rival's floor under ours: back to the price we had before it
   'recover', // first just under a rival sitting at its floor: back up under the next seller, the rival follows up and the margin comes back
   'suspect_price', // the rival's price looks wrong (far below its history, under cost...): held, the kill switch counts it
+  'no_stock', // no stock at any point (the seller's figures): nothing to sell, so nothing to reprice
+  'low_stock_hold', // stock at or under the threshold: no undercutting, the price is held
+  'low_stock_raise', // stock at or under the threshold: raised toward the ceiling (the seller enabled it)
+  'preorder_hold', // sold on pre-order here: the set price is held (or not cut, by the seller's pre-order strategy)
   'not_listed', // our offer is not on sale in this city
   'rules_invalid', // floor above ceiling: nothing is safe to do
 ] as const;
@@ -101,6 +105,8 @@ export const reason = z.object({
   rivalFloor: rivalFloor.nullable().default(null),
   /** On suspect_price: what looked wrong. */
   anomalies: z.array(dropAnomaly).default([]),
+  /** The units on sale at every point together when stock decided it (no_stock, low_stock_*). */
+  stockUnits: z.number().int().min(0).nullable().default(null),
 });
 export type Reason = z.infer<typeof reason>;
 

@@ -63,6 +63,14 @@ export const STRATEGIES = ['undercut', 'match', 'top_n', 'monitor'] as const;
 export const strategy = z.enum(STRATEGIES);
 export type Strategy = z.infer<typeof strategy>;
 
+/**
+ * How an offer sold on pre-order is priced (issue #16): `hold` keeps the price the seller set,
+ * `no_undercut` may raise but never cuts, `as_usual` prices it like any offer.
+ */
+export const PRE_ORDER_STRATEGIES = ['hold', 'no_undercut', 'as_usual'] as const;
+export const preOrderStrategy = z.enum(PRE_ORDER_STRATEGIES);
+export type PreOrderStrategy = z.infer<typeof preOrderStrategy>;
+
 /** What to do when the rival we would beat is already under our floor. */
 export const BELOW_FLOOR_BEHAVIOURS = ['hold', 'floor', 'next_place'] as const;
 export const belowFloorBehaviour = z.enum(BELOW_FLOOR_BEHAVIOURS);
@@ -84,6 +92,11 @@ const ruleKnobs = {
   cooldownSeconds: z.number().int({ error: says('rules.cooldown_whole') }).min(0, { error: says('rules.cooldown_negative') }),
   maxChangesPerDay: z.number().int({ error: says('rules.daily_cap_whole') }).min(1, { error: says('rules.daily_cap_at_least_one') }).nullable(),
   maxDropPerChange: amountOrPercent.nullable(),
+  /** Units on sale (all points together) at or under which the bot stops undercutting; null: off. */
+  lowStockThreshold: z.number().int({ error: says('rules.low_stock_whole') }).min(0, { error: says('rules.low_stock_negative') }).nullable(),
+  /** On low stock, also raise toward the ceiling. */
+  lowStockRaise: z.boolean(),
+  preOrderStrategy,
 };
 
 /** Store-wide defaults: every knob has a sensible value so a new product can be priced at once. */
@@ -102,6 +115,9 @@ export const storeRuleDefaults = z.object({
   // account's change budget, price-war rules and the kill switch keep the pace (issue #12).
   maxChangesPerDay: ruleKnobs.maxChangesPerDay.default(300),
   maxDropPerChange: ruleKnobs.maxDropPerChange.default(null),
+  lowStockThreshold: ruleKnobs.lowStockThreshold.default(null),
+  lowStockRaise: ruleKnobs.lowStockRaise.default(false),
+  preOrderStrategy: ruleKnobs.preOrderStrategy.default('hold'),
   fees: feeDefaults.default({ commissionPercent: 12, fixedFees: 0, minMargin: { unit: 'tenge', value: 0 } }),
 });
 export type StoreRuleDefaults = z.infer<typeof storeRuleDefaults>;

@@ -7,6 +7,14 @@ import type { GuardState } from './guards';
 import { selectRivals } from './eligible-rivals';
 import type { MarketKnowledge } from './market-memory';
 
+/** What the offer has to sell, from the stock and pre-order days per point (issue #16). */
+export interface StockInput {
+  /** Units on sale at every point together; null when some point keeps no stock figure (unknown). */
+  units: number | null;
+  /** Sold on pre-order here: every point of the offer on sale in this city has pre-order days. */
+  preOrder: boolean;
+}
+
 export interface DecideInput {
   rules: PricingRules;
   /** Our offer: merchant id and the price Kaspi shows now (null when not on sale in this city). */
@@ -18,6 +26,8 @@ export interface DecideInput {
   guard?: GuardState;
   /** What the engine has learnt of this market (rival floors, answer times, how long first place holds). */
   knowledge?: MarketKnowledge;
+  /** Stock and pre-order; absent: priced on the market alone. */
+  stock?: StockInput;
   now: number;
 }
 
@@ -96,8 +106,41 @@ function propose(rules: PricingRules, rivals: readonly Offer[], current: number,
   }
 }
 
-/** Pure: the same input always gives the same decision, in main and in the renderer's preview. */
+/**
+ * Pure: the same input always gives the same decision, in main and in the renderer's preview.
+ * Stock comes first: an offer with nothing to sell is not repriced; a pre-order offer follows its
+ * own strategy; on low stock the market's answer may raise but never cut. Any price outside its
+ * bounds is still pulled back in by the guards.
+ */
 export function decide(input: DecideInput): Decision {
+  const { rules, our, stock } = input;
+  const market = decideOnMarket(input);
+  if (!stock || our.price === null || market.reason.code === 'rules_invalid' || rules.strategy === 'monitor') return market;
+  const current = our.price;
+  const lowStock = !stock.preOrder && stock.units !== null && rules.lowStockThreshold !== null && stock.units <= rules.lowStockThreshold;
+  const stockUnits = stock.units !== null && (lowStock || stock.units === 0) ? stock.units : null;
+  const held = (code: ReasonCode, proposedPrice: number | null): Decision => {
+    // Holding still passes the guards: a price outside its bounds is corrected.
+    const g = applyGuards(current, current, market.reason.floor, rules, input.guard ?? NO_GUARD_STATE, input.now);
+    const reason: Reason = { ...market.reason, code, price: current, proposedPrice, stockUnits, guards: g.guards, cooldownUntil: g.action === 'hold' ? g.cooldownUntil : null };
+    return g.action === 'hold' ? { action: 'hold', reason } : { action: 'set', price: g.price, reason: { ...reason, price: g.price } };
+  };
+  const proposed = market.action === 'set' ? market.price : market.reason.proposedPrice;
+  if (stock.preOrder && rules.preOrderStrategy === 'hold') return held('preorder_hold', proposed);
+  if (!stock.preOrder && stock.units === 0) return held('no_stock', proposed);
+  const noCut = lowStock || (stock.preOrder && rules.preOrderStrategy === 'no_undercut');
+  if (!noCut) return market;
+  if (lowStock && rules.lowStockRaise && rules.ceiling !== null && current < rules.ceiling && (market.action === 'hold' || market.price < rules.ceiling)) {
+    const g = applyGuards(current, rules.ceiling, market.reason.floor, rules, input.guard ?? NO_GUARD_STATE, input.now);
+    const reason: Reason = { ...market.reason, code: 'low_stock_raise', proposedPrice: rules.ceiling, target: null, step: 0, approach: null, expectedHoldMs: null, warRivals: [], stockUnits, guards: g.guards };
+    if (g.action === 'set' && g.price > current) return { action: 'set', price: g.price, reason: { ...reason, price: g.price } };
+    return { action: 'hold', reason: { ...reason, price: current, cooldownUntil: g.action === 'hold' ? g.cooldownUntil : null } };
+  }
+  if (market.action === 'set' && market.price < current) return held(stock.preOrder ? 'preorder_hold' : 'low_stock_hold', market.price);
+  return market;
+}
+
+function decideOnMarket(input: DecideInput): Decision {
   const { rules, our, now } = input;
   const state = input.guard ?? NO_GUARD_STATE;
   const floor = floorPrice(rules.floor);
@@ -120,6 +163,7 @@ export function decide(input: DecideInput): Decision {
     expectedHoldMs: null,
     rivalFloor: null,
     anomalies: [],
+    stockUnits: null,
   };
   const hold = (patch: Partial<Reason>): Decision => ({ action: 'hold', reason: { ...base, ...patch } });
 

@@ -13,6 +13,7 @@ interface Phrases {
   sameAs: (rival: string) => string;
   code: Record<Exclude<ReasonCode, 'undercut' | 'match' | 'top_n' | 'raise_gap' | 'not_listed'>, string>;
   place: (n: number) => string;
+  units: (n: number) => string;
   floor: (p: string) => string;
   ceiling: (p: string) => string;
   guard: Record<Exclude<Guard, 'floor' | 'ceiling'>, string>;
@@ -45,8 +46,13 @@ const PHRASES: Record<Lang, Phrases> = {
       recover: 'конкурент стоит на своём минимуме — поднимаемся под следующего продавца, он поднимется следом и маржа вернётся',
       suspect_price: 'цена конкурента выглядит ошибочной — не снижаем, аварийная остановка это учитывает',
       rules_invalid: 'минимум выше максимума — исправьте правила',
+      no_stock: 'товара нет в наличии ни в одной точке — цену не меняем',
+      low_stock_hold: 'остаток мал — не снижаем цену',
+      low_stock_raise: 'остаток мал — цена поднята к максимуму',
+      preorder_hold: 'товар на предзаказе — держим заданную цену, не снижаем',
     },
     place: (n) => `${n}-е место`,
+    units: (n) => `остаток ${n} шт.`,
     floor: (p) => `минимум ${p}`,
     ceiling: (p) => `максимум ${p}`,
     guard: {
@@ -80,8 +86,13 @@ const PHRASES: Record<Lang, Phrases> = {
       recover: 'the rival sits at its minimum — going back up under the next seller; it follows up and the margin comes back',
       suspect_price: 'the rival’s price looks wrong — not lowering; the emergency stop counts it',
       rules_invalid: 'the minimum is above the maximum — fix the rules',
+      no_stock: 'out of stock at every point — the price is not changed',
+      low_stock_hold: 'low stock — not lowering the price',
+      low_stock_raise: 'low stock — raised toward the maximum',
+      preorder_hold: 'on pre-order — holding the set price, not lowering',
     },
     place: (n) => `place ${n}`,
+    units: (n) => `${n} left in stock`,
     floor: (p) => `minimum ${p}`,
     ceiling: (p) => `maximum ${p}`,
     guard: {
@@ -115,8 +126,13 @@ const PHRASES: Record<Lang, Phrases> = {
       recover: 'бәсекелес өз минимумында тұр — келесі сатушының астына көтерілеміз, ол да көтеріледі, маржа қайтады',
       suspect_price: 'бәсекелестің бағасы қате сияқты — төмендетпейміз, апаттық тоқтату оны ескереді',
       rules_invalid: 'минимум максимумнан жоғары — ережелерді түзетіңіз',
+      no_stock: 'тауар ешбір нүктеде жоқ — баға өзгертілмейді',
+      low_stock_hold: 'қалдық аз — бағаны төмендетпейміз',
+      low_stock_raise: 'қалдық аз — баға максимумға көтерілді',
+      preorder_hold: 'тауар алдын ала тапсырыста — белгіленген бағаны ұстаймыз, төмендетпейміз',
     },
     place: (n) => `${n}-орын`,
+    units: (n) => `қалдық ${n} дана`,
     floor: (p) => `минимум ${p}`,
     ceiling: (p) => `максимум ${p}`,
     guard: {
@@ -161,6 +177,7 @@ export function describeReason(reason: Reason, lang: Lang = 'ru'): string {
     default:
       parts.push(ph.code[reason.code]);
   }
+  if (reason.stockUnits !== null && reason.stockUnits !== undefined && reason.stockUnits > 0) parts.push(ph.units(reason.stockUnits));
   for (const g of reason.guards) {
     if (g === 'floor') parts.push(ph.floor(t(reason.floor)));
     else if (g === 'ceiling' && reason.ceiling !== null) parts.push(ph.ceiling(t(reason.ceiling)));

@@ -95,6 +95,7 @@ export function DemperPage() {
                 {store.botEnabled ? t('demper.storeOn') : t('demper.storeOff')}
               </label>
             </div>
+            <BudgetUsers storeId={store.id} />
             {s && (
               <>
                 {s.killSwitch && (
@@ -114,4 +115,14 @@ export function DemperPage() {
       <DecisionFeed cityName={(storeId, cityId) => stores.find((s) => s.id === storeId)?.cities.find((c) => c.id === cityId)?.name ?? cityId} />
     </section>
   );
+}
+
+/** Both users of the account's change budget (issue #16), shown whether the demper runs or not. */
+function BudgetUsers({ storeId }: { storeId: number }) {
+  const t = useT();
+  // The demper's own pushes change it without an event of their own: read again every 5 s while shown.
+  const budget = useCall('preorders.budget', {}, { refetchEveryMs: 5_000 });
+  const mine = budget.data?.find((b) => b.storeId === storeId);
+  if (!mine) return null;
+  return <p className="muted" data-testid={`budget-users-${storeId}`}>{t('preorders.budget', { price: mine.price, stock: mine.stock, limit: mine.limit })}</p>;
 }

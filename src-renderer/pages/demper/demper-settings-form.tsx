@@ -37,6 +37,13 @@ export function DemperSettingsForm() {
         {num('offersPerSecondPerIp', t('demper.offersPerSecond'), '0.5')}
         {num('pushesPerSecond', t('demper.pushesPerSecond'), '0.1')}
         {num('pushWindowLimit', t('demper.windowLimit'), '1')}
+        <label className="field">
+          <span>{t('demper.changePriority')}</span>
+          <select value={form.changePriority} onChange={(e) => setForm({ ...form, changePriority: e.target.value as 'stock' | 'price' })} data-testid="demper-change-priority">
+            <option value="stock">{t('demper.changePriority.stock')}</option>
+            <option value="price">{t('demper.changePriority.price')}</option>
+          </select>
+        </label>
         <div className="toolbar">
           <label><input type="checkbox" checked={form.workingHours.enabled} onChange={(e) => setForm({ ...form, workingHours: { ...form.workingHours, enabled: e.target.checked } })} /> {t('demper.workingHours')}</label>
           <label>{t('demper.from')} <input type="time" value={form.workingHours.from} onChange={(e) => setForm({ ...form, workingHours: { ...form.workingHours, from: e.target.value } })} /></label>

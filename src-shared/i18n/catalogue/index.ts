@@ -10,6 +10,7 @@ import { shellsMessages } from './shells';
 import { storesMessages } from './stores';
 import { validationMessages } from './validation';
 import { whatsappMessages } from './whatsapp';
+import { preordersMessages } from './preorders';
 
 /**
  * The one message catalogue: every text main produces, by code, in every language. A new area
@@ -26,6 +27,7 @@ export const CATALOGUE_PARTS = [
   maintenanceMessages,
   shellsMessages,
   whatsappMessages,
+  preordersMessages,
   desktopMessages,
   backtestMessages,
 ] as const;

@@ -105,6 +105,7 @@ export const kaspiMessages = defineMessages({
   'kaspi.what.orders': { ru: 'список заказов', kk: 'тапсырыстар тізімін', en: 'the list of orders' },
   'kaspi.what.order_counts': { ru: 'счётчики заказов', kk: 'тапсырыс санауыштарын', en: 'the order counters' },
   'kaspi.what.order': { ru: 'заказ', kk: 'тапсырысты', en: 'an order' },
+  'kaspi.what.offer_details': { ru: 'карточку товара', kk: 'тауар картасын', en: 'the offer details' },
   'kaspi.what.order_tabs': { ru: 'вкладки заказов', kk: 'тапсырыс қойындыларын', en: 'the order tabs' },
   'kaspi.what.offers': { ru: 'предложения продавцов', kk: 'сатушылардың ұсыныстарын', en: 'the sellers’ offers' },
   'kaspi.what.reviews': { ru: 'отзывы', kk: 'пікірлерді', en: 'the reviews' },

@@ -29,6 +29,8 @@ export const rulesMessages = defineMessages({
   'rules.position_at_most_50': { ru: 'место — не дальше 50-го', kk: 'орын 50-ден аспауы керек', en: 'a place is at most 50th' },
   'rules.cooldown_whole': { ru: 'пауза — целое число секунд', kk: 'үзіліс — секундтың бүтін саны', en: 'a pause is a whole number of seconds' },
   'rules.cooldown_negative': { ru: 'пауза не может быть отрицательной', kk: 'үзіліс теріс бола алмайды', en: 'a pause cannot be negative' },
+  'rules.low_stock_whole': { ru: 'порог остатка — целое число штук', kk: 'қалдық шегі — даналардың бүтін саны', en: 'a low-stock threshold is a whole number of units' },
+  'rules.low_stock_negative': { ru: 'порог остатка не может быть отрицательным', kk: 'қалдық шегі теріс бола алмайды', en: 'a low-stock threshold cannot be negative' },
   'rules.daily_cap_whole': { ru: 'лимит в день — целое число', kk: 'күндік шек — бүтін сан', en: 'a daily limit is a whole number' },
   'rules.daily_cap_at_least_one': {
     ru: 'лимит в день — хотя бы одно изменение',
@@ -61,6 +63,9 @@ export const rulesMessages = defineMessages({
   'rules.field.maxChangesPerDay': { ru: 'Лимит изменений в день', kk: 'Күніне өзгерістер шегі', en: 'Changes per day limit' },
   'rules.field.maxDropPerChange': { ru: 'Макс. снижение за раз', kk: 'Бір реттегі ең көп төмендеу', en: 'Max drop per change' },
   'rules.field.fees': { ru: 'Комиссии', kk: 'Комиссиялар', en: 'Fees' },
+  'rules.field.lowStockThreshold': { ru: 'Порог малого остатка', kk: 'Аз қалдық шегі', en: 'Low-stock threshold' },
+  'rules.field.lowStockRaise': { ru: 'Поднимать цену при малом остатке', kk: 'Қалдық аз болса бағаны көтеру', en: 'Raise the price on low stock' },
+  'rules.field.preOrderStrategy': { ru: 'Цена товара на предзаказе', kk: 'Алдын ала тапсырыстағы тауар бағасы', en: 'Price of a pre-order offer' },
   'rules.field.botEnabled': { ru: 'Бот', kk: 'Бот', en: 'Bot' },
 
   // The seller's sentences. A problem that does not name its field is shown after it ("Шаг: …").

@@ -15,6 +15,8 @@ export interface Ctx {
   params: string[];
   cookies(): Record<string, string>;
   body(): Promise<string>;
+  /** The raw body (a multipart file upload is binary). */
+  bytes(): Promise<Buffer>;
   header(name: string): string | undefined;
 }
 
@@ -59,6 +61,7 @@ export function makeCtx(req: IncomingMessage, res: ServerResponse): Ctx {
   const q = url.indexOf('?');
   const path = q === -1 ? url : url.slice(0, q);
   let cookies: Record<string, string> | undefined;
+  let raw: Promise<Buffer> | undefined;
   let body: Promise<string> | undefined;
   const remote = req.socket.remoteAddress ?? '';
   return {
@@ -70,7 +73,8 @@ export function makeCtx(req: IncomingMessage, res: ServerResponse): Ctx {
     ip: remote.startsWith('::ffff:') ? remote.slice(7) : remote,
     params: [],
     cookies: () => (cookies ??= parseCookies(req.headers.cookie)),
-    body: () => (body ??= readBody(req)),
+    bytes: () => (raw ??= readBody(req)),
+    body: () => (body ??= (raw ??= readBody(req)).then((b) => b.toString('utf8'))),
     header: (name) => {
       const v = req.headers[name];
       return Array.isArray(v) ? v[0] : v;
@@ -91,7 +95,7 @@ export function parseCookies(header: string | undefined): Record<string, string>
   return out;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -104,7 +108,7 @@ function readBody(req: IncomingMessage): Promise<string> {
       }
       chunks.push(c);
     });
-    req.on('end', () => resolve(chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }

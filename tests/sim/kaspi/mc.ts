@@ -3,7 +3,7 @@ import { OAUTH_CLIENT_ID } from './idmc';
 import { cabinetOffer, isActive, offerDetails } from './cabinet-offers';
 import { graphql } from './graphql';
 import { pricefeedProcess } from './pricefeed';
-import { pricefeedUpload } from './pricefeed-upload';
+import { pricefeedUpload, uploadJobStatus } from './pricefeed-upload';
 import { orderTabsActive } from './order-tabs';
 import { token, type McSession } from './sessions';
 import type { MarketOffer } from './model';
@@ -136,6 +136,11 @@ export function mcRouter(sim: SimState): Router {
   r.on('POST', '/pricefeed/upload/merchant/upload', async (ctx) => {
     const session = auth(ctx);
     if (session) await pricefeedUpload(sim, ctx, session);
+  });
+
+  r.on('GET', /^\/pricefeed\/upload\/merchant\/upload\/([^/]+)$/, (ctx) => {
+    const session = auth(ctx);
+    if (session) uploadJobStatus(sim, ctx, session, decodeURIComponent(ctx.params[0] ?? ''));
   });
 
   r.on('POST', '/mc/facade/graphql', async (ctx) => {

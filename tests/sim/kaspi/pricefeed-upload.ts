@@ -2,13 +2,15 @@ import { json, springError, type Ctx } from './http';
 import { applyPush, type OfferChange } from './pricefeed';
 import { token, type McSession } from './sessions';
 import type { PushRecord, SimState } from './sim-state';
+import { finishJob, judgeXlsx, type UploadJob } from './upload-jobs';
 
 /**
  * `POST /pricefeed/upload/merchant/upload?merchantUid={uid}`, multipart field `file` (kaspi-api.md
- * §5 "Related endpoints"): the XML price list of §9 uploaded by hand. Only the XML form is
- * simulated (the Excel form would need a spreadsheet reader). The whole file is refused with 400
- * when any offer is wrong, like a feed that must not be half-applied; each offer is one change
- * for the 250-per-30-min budget, and the upload is one request for the per-second limit.
+ * §5 "Related endpoints"): the XML price list of §9, or the Excel price list (SKU, model, brand,
+ * price, PP1..PP5, preorder). The XML file is refused whole with 400 when any offer is wrong, like a
+ * feed that must not be half-applied; the Excel file becomes a job (upload-jobs.ts) whose bad rows
+ * are refused one by one while the good ones apply. Each offer (good row) is one change for the
+ * 250-per-30-min budget, and the upload is one request for the per-second limit.
  */
 export async function pricefeedUpload(sim: SimState, ctx: Ctx, session: McSession): Promise<void> {
   const uid = ctx.query.get('merchantUid') ?? ctx.query.get('m');
@@ -28,9 +30,11 @@ export async function pricefeedUpload(sim: SimState, ctx: Ctx, session: McSessio
     sim.pushBlocks.block(uid, now + sim.clock.scaled(lim.blockMs));
     return fail(429, 'too many requests per second');
   }
-  const file = filePart(ctx.header('content-type') ?? '', await ctx.body());
-  if (file === null) return fail(400, 'multipart field "file" is missing');
-  if (!file.includes('<kaspi_catalog')) return fail(400, 'only the XML price list (kaspi_catalog) is simulated');
+  const part = filePart(ctx.header('content-type') ?? '', await ctx.bytes());
+  if (part === null) return fail(400, 'multipart field "file" is missing');
+  if (isZip(part)) return excelUpload(sim, ctx, uid, part, record, fail);
+  const file = part.toString('utf8');
+  if (!file.includes('<kaspi_catalog')) return fail(400, 'the file is neither an XML price list (kaspi_catalog) nor an Excel (.xlsx) one');
   const merchantId = /<merchantid>\s*([^<\s]+)\s*<\/merchantid>/.exec(file)?.[1];
   if (merchantId !== uid) return fail(400, `<merchantid> ${merchantId ?? '(none)'} is not ${uid}`);
   const { bodies, problems } = parseOffers(sim, uid, file);
@@ -51,16 +55,64 @@ export async function pricefeedUpload(sim: SimState, ctx: Ctx, session: McSessio
   });
 }
 
-/** The text of the `file` part of a multipart/form-data body, or null. */
-function filePart(contentType: string, body: string): string | null {
+/** An Excel price list: rows judged now, the good ones counted against the budget, applied as a job. */
+async function excelUpload(sim: SimState, ctx: Ctx, uid: string, bytes: Buffer, record: PushRecord, fail: (status: number, message: string) => void): Promise<void> {
+  const judged = await judgeXlsx(sim, uid, bytes);
+  if (typeof judged === 'string') return fail(400, judged);
+  record.body = { rows: judged.good.map((g) => g.change), refused: judged.bad };
+  const lim = sim.limits.pushes;
+  const now = sim.clock.now();
+  for (let i = 0; i < judged.good.length; i++) {
+    if (sim.changeHits.hit(uid, now, lim.maxChanges, sim.clock.scaled(lim.changesWindowMs))) {
+      sim.pushBlocks.block(uid, now + sim.clock.scaled(lim.blockMs));
+      return fail(429, 'more than maxChanges changes in the window');
+    }
+  }
+  const job: UploadJob = {
+    id: token(12),
+    merchantUid: uid,
+    status: 'PROCESSING',
+    rows: [...judged.good.map((g) => ({ line: g.line, sku: g.change.sku, status: 'OK' as const, message: null })), ...judged.bad].sort((a, b) => a.line - b.line),
+  };
+  sim.uploadJobs.set(job.id, job);
+  record.id = job.id;
+  record.status = 200;
+  json(ctx.res, 200, { id: job.id });
+  sim.clock.after(sim.limits.pushApplyDelayMs, () => {
+    finishJob(sim, job, judged.good);
+    record.appliedAt = sim.clock.now();
+  });
+}
+
+/** `GET /pricefeed/upload/merchant/upload/{id}?merchantUid=`: the job's status and its rows. */
+export function uploadJobStatus(sim: SimState, ctx: Ctx, session: McSession, jobId: string): void {
+  const uid = ctx.query.get('merchantUid') ?? ctx.query.get('m');
+  const job = sim.uploadJobs.get(jobId);
+  if (!uid || !session.merchantUids.includes(uid)) return springError(ctx, 403, 'Forbidden');
+  if (!job || job.merchantUid !== uid) return springError(ctx, 404, 'Not Found');
+  json(ctx.res, 200, { id: job.id, status: job.status, rows: job.status === 'DONE' ? job.rows : [] });
+}
+
+const isZip = (b: Buffer): boolean => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+
+/** The bytes of the `file` part of a multipart/form-data body, or null. */
+function filePart(contentType: string, body: Buffer): Buffer | null {
   const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
   const b = boundary?.[1] ?? boundary?.[2];
   if (!b) return null;
-  for (const part of body.split(`--${b}`)) {
+  const delimiter = Buffer.from(`--${b}`);
+  let at = body.indexOf(delimiter);
+  while (at !== -1) {
+    const start = at + delimiter.length;
+    const next = body.indexOf(delimiter, start);
+    const part = body.subarray(start, next === -1 ? body.length : next);
     const split = part.indexOf('\r\n\r\n');
-    if (split === -1) continue;
-    if (!/name="file"/i.test(part.slice(0, split))) continue;
-    return part.slice(split + 4).replace(/\r\n$/, '');
+    if (split !== -1 && /name="file"/i.test(part.subarray(0, split).toString('utf8'))) {
+      let content = part.subarray(split + 4);
+      if (content.length >= 2 && content[content.length - 2] === 0x0d && content[content.length - 1] === 0x0a) content = content.subarray(0, content.length - 2);
+      return content;
+    }
+    at = next;
   }
   return null;
 }

@@ -7,6 +7,7 @@ import { Prng } from './prng';
 import { ReviewBook } from './reviews';
 import { buildScenario } from './scenarios';
 import { Sessions } from './sessions';
+import type { UploadJob } from './upload-jobs';
 import { World } from './world';
 
 export interface SimUrls {
@@ -46,6 +47,8 @@ export class SimState {
   reviews!: ReviewBook;
   faults!: Faults;
   pushes: PushRecord[] = [];
+  /** Excel price-list uploads by job id (upload-jobs.ts). */
+  uploadJobs = new Map<string, UploadJob>();
   readonly offerHits = new WindowCounter();
   readonly offerBans = new Blocks();
   readonly pushHits = new WindowCounter();
@@ -78,6 +81,7 @@ export class SimState {
     this.reviews = new ReviewBook(this.world, seed);
     this.orders.onCompleted = (order) => this.reviews.afterCompletion(order, (ms, fn) => this.clock.after(ms, fn), () => this.clock.now());
     this.pushes = [];
+    this.uploadJobs = new Map();
     this.offerHits.clear();
     this.offerBans.clear();
     this.pushHits.clear();

@@ -31,8 +31,11 @@ function offerJson(world: World, o: MarketOffer, cityId: string): Record<string,
   const product = world.products.get(o.productId);
   const merchant = world.merchants.get(o.merchantUid);
   const duration: DeliveryDuration = o.deliveryByCity.get(cityId) ?? 'OTHER';
-  const date = isoDay(Date.now() + DAYS[duration] * DAY);
-  const point = o.availabilities.find((a) => a.available === 'yes' && world.points.get(a.storeId)?.cityId === cityId);
+  // The point the buyer's city is served from: one with stock first, a pre-order point otherwise.
+  const inCity = o.availabilities.filter((a) => a.available === 'yes' && world.points.get(a.storeId)?.cityId === cityId);
+  const point = inCity.find((a) => a.preOrder === 0) ?? inCity.sort((a, b) => a.preOrder - b.preOrder)[0];
+  // A pre-order offer is delivered once its days have passed (the seed's "под заказ N дней").
+  const date = isoDay(Date.now() + (point && point.preOrder > 0 ? point.preOrder : DAYS[duration]) * DAY);
   const deliveryType = o.kaspiDelivery ? 'KASPI_DELIVERY' : 'MERCHANT_DELIVERY';
   return {
     masterSku: o.productId,

@@ -60,6 +60,13 @@ export class World {
     return this.ownOffers(merchantUid).find((o) => o.merchantSku === sku);
   }
 
+  /** A new article listed by the merchant (an Excel price-list row matched to a catalogue card). */
+  addOwnOffer(o: MarketOffer): void {
+    push(this.byProduct, o.productId, o);
+    push(this.byOwnMerchant, o.merchantUid, o);
+    this.changed(o.productId, o);
+  }
+
   offer(productId: string, merchantUid: string): MarketOffer | undefined {
     return this.offersOf(productId).find((o) => o.merchantUid === merchantUid);
   }

@@ -103,3 +103,75 @@ describe('a merchant account’s change budget', () => {
     expect(budget.take(30 * MINUTE)).not.toBeNull();
   });
 });
+
+describe('one account budget shared by the demper and the pre-order writer', () => {
+  /** Both writers always have changes waiting; whoever the budget lets goes, each request answers after 100 ms. */
+  function both(budget: ChangeBudget, untilMs: number, stockWants: (now: number) => boolean = () => true) {
+    const sent: { at: number; writer: 'price' | 'stock' }[] = [];
+    let now = 0;
+    while (now < untilMs) {
+      budget.want('price', now);
+      if (stockWants(now)) budget.want('stock', now);
+      else budget.unwant('stock');
+      const writer = (['stock', 'price'] as const).find((w) => (w === 'price' || stockWants(now)) && budget.readyAt(now, w) <= now);
+      if (!writer) {
+        now = Math.min(budget.readyAt(now, 'price'), stockWants(now) ? budget.readyAt(now, 'stock') : Infinity);
+        continue;
+      }
+      const ticket = budget.take(now, writer)!;
+      sent.push({ at: now + 50, writer });
+      now += 100;
+      budget.settle(ticket, now);
+    }
+    return sent;
+  }
+
+  it('gives pre-order and stock changes priority by default, keeps a fifth of the window for the demper, and never passes the limit together', () => {
+    const budget = new ChangeBudget(KASPI);
+    const sent = both(budget, 90 * MINUTE);
+    expect(kaspiCounts(sent.map((s) => s.at)).window).toBeLessThanOrEqual(240);
+    const lastWindow = sent.filter((s) => s.at >= 60 * MINUTE);
+    const price = lastWindow.filter((s) => s.writer === 'price').length;
+    const stock = lastWindow.filter((s) => s.writer === 'stock').length;
+    expect(price + stock).toBeGreaterThanOrEqual(235);
+    expect(price / (price + stock)).toBeGreaterThanOrEqual(0.19);
+    expect(stock).toBeGreaterThan(price * 3);
+  });
+
+  it('follows the seller: price changes first, pre-orders still get their guaranteed share', () => {
+    const budget = new ChangeBudget(KASPI, { first: 'price', secondShare: 0.2 });
+    const sent = both(budget, 60 * MINUTE);
+    const stock = sent.filter((s) => s.writer === 'stock').length;
+    expect(stock / sent.length).toBeGreaterThanOrEqual(0.19);
+    expect(stock / sent.length).toBeLessThanOrEqual(0.21);
+  });
+
+  it('lets one writer use the whole budget while the other has nothing waiting', () => {
+    const budget = new ChangeBudget(KASPI);
+    const sent = both(budget, 30 * MINUTE, () => false);
+    expect(sent.every((s) => s.writer === 'price')).toBe(true);
+    expect(sent.length).toBe(240);
+  });
+
+  it('does not hold a turn for a writer that stopped asking', () => {
+    const budget = new ChangeBudget(KASPI, { first: 'stock', secondShare: 0 });
+    budget.want('stock', 0);
+    expect(budget.readyAt(0, 'price')).toBeGreaterThan(0);
+    budget.unwant('stock');
+    expect(budget.readyAt(0, 'price')).toBe(0);
+    // A writer that asked and went away is waited for only a short while.
+    budget.want('stock', 0);
+    expect(budget.readyAt(10_000, 'price')).toBe(10_000);
+  });
+
+  it('takes a price-list file of many changes at once, within what the window and the pacing allow', () => {
+    const budget = new ChangeBudget({ ...KASPI, burstShare: 0.5 });
+    expect(budget.room(0, 'stock')).toBe(120);
+    const ticket = budget.take(0, 'stock', 100)!;
+    expect(budget.used(0)).toEqual({ price: 0, stock: 100 });
+    budget.settle(ticket, 1_000);
+    expect(budget.left(1_000)).toBe(140);
+    expect(budget.readyAt(2_000, 'stock', 121)).toBe(Infinity);
+    expect(budget.room(2_000, 'stock')).toBe(20);
+  });
+});
