@@ -24,7 +24,7 @@ describe('one change budget per account, shared by the demper and the pre-orders
     stop = env.close;
     const { app, sim, storeId } = env;
     sim.setLimits({ pushes: { maxPerWindow: 1_000, maxChanges: 10, changesWindowMs: 10_000_000, blockMs: 60_000_000 } });
-    const all = await call<Array<{ id: number; masterSku: string }>>(app, 'products.table', {});
+    const { rows: all } = await call<{ rows: Array<{ id: number; masterSku: string }> }>(app, 'products.page', { limit: 500 });
     // Every product on sale with a floor 10% under and a ceiling 10% over: the demper wants a push for most.
     const onSale: number[] = [];
     for (const row of all) {
