@@ -9,7 +9,7 @@ import { useTempDir } from '../support/temp-dir';
 import { SCENARIO_CREDENTIALS, startKaspiSim } from '../sim/kaspi';
 import { startWahaSim } from '../sim/waha';
 import { FAST_ORDERS } from '../integration/orders/support/orders-app';
-import { FAST_PACING, SELLER_PHONE, WAHA_KEY, buyerPhone } from '../integration/whatsapp/support/whatsapp-app';
+import { FAST_PACING, SELLER_PHONE, WAHA_KEY, buyerPhone, onItsWay } from '../integration/whatsapp/support/whatsapp-app';
 import { expectNoRussianOnlyText } from './support/page-walk';
 import { useE2EBrowser } from './support/e2e-browser';
 
@@ -101,7 +101,7 @@ describe('WhatsApp and reviews pages, in a real browser', () => {
       await trigger.getByTestId('wa-trigger-delivered-error').waitFor({ state: 'detached' });
 
       // Kaspi delivers an order: its request appears in the outbox, goes out once, and WAHA reports it delivered.
-      const order = sim.orders(creds.merchantUid).find((o) => o.tab === 'DELIVERY' || o.tab === 'PICKUP')!;
+      const order = onItsWay(sim, creds.merchantUid);
       sim.moveOrder(creds.merchantUid, order.code, 'ARCHIVED', 'COMPLETED');
       await syncOrders();
       const row = page.getByTestId('wa-outbox-row').filter({ hasText: order.code });

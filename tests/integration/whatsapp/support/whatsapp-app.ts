@@ -57,7 +57,7 @@ export async function whatsappApp(dataDir: string, opts: { waha?: WahaSimOptions
 
   /** An order the app has seen waiting for acceptance or on its way (so a next state is a change it sees). */
   async function activeOrder(state: 'accepted' | 'new' = 'accepted'): Promise<Order> {
-    const order = state === 'new' ? env.sim.createOrder(env.uid) : env.sim.orders(env.uid).find((o) => o.tab === 'DELIVERY' || o.tab === 'PICKUP')!;
+    const order = state === 'new' ? env.sim.createOrder(env.uid) : onItsWay(env.sim, env.uid);
     await env.sync();
     return order;
   }
@@ -83,4 +83,12 @@ export async function whatsappApp(dataDir: string, opts: { waha?: WahaSimOptions
       await waha.close();
     },
   };
+}
+
+/**
+ * An order on its way to the buyer. The simulator's orders are generated around the current
+ * time, so at some hours none is on its way yet: then a new one is put there.
+ */
+export function onItsWay(sim: { orders(uid: string): Order[]; createOrder(uid: string): Order; moveOrder(uid: string, code: string, tab: 'DELIVERY'): Order }, uid: string): Order {
+  return sim.orders(uid).find((o) => o.tab === 'DELIVERY' || o.tab === 'PICKUP') ?? sim.moveOrder(uid, sim.createOrder(uid).code, 'DELIVERY');
 }
