@@ -120,9 +120,12 @@ const summaryWire = z.object({
   groupSummary: z.array(z.object({ id: z.string(), total: z.number() }).nullable().catch(null)).nullish().catch(null),
 });
 
-/** §8: the aggregates of a product's reviews (`withAgg=true`), one review asked for. */
-export async function fetchReviewsSummary(q: StorefrontQuery & { productId: string; cityId: string; merchantId?: string }): Promise<ReviewsSummary> {
-  const qs = new URLSearchParams({ filter: 'ALL', sort: 'POPULARITY', limit: '1', page: '0', withAgg: 'true' });
+/** §8: one request to review-view, with the aggregates; the merchant's reviews only when `merchantId` is given. */
+async function reviewsRequest(
+  q: StorefrontQuery & { productId: string; cityId: string; merchantId?: string },
+  page: { sort: 'POPULARITY' | 'DATE'; limit: number; page: number },
+): Promise<unknown> {
+  const qs = new URLSearchParams({ filter: 'ALL', sort: page.sort, limit: String(page.limit), page: String(page.page), withAgg: 'true' });
   if (q.merchantId) qs.set('merchantCodes', q.merchantId);
   const res = await kaspiRequest({
     surface: 'storefront',
@@ -134,7 +137,12 @@ export async function fetchReviewsSummary(q: StorefrontQuery & { productId: stri
     signal: q.signal,
     retry: q.retry ?? {},
   });
-  const parsed = summaryWire.safeParse(res.json);
+  return res.json;
+}
+
+/** §8: the aggregates of a product's reviews (`withAgg=true`), one review asked for. */
+export async function fetchReviewsSummary(q: StorefrontQuery & { productId: string; cityId: string; merchantId?: string }): Promise<ReviewsSummary> {
+  const parsed = summaryWire.safeParse(await reviewsRequest(q, { sort: 'POPULARITY', limit: 1, page: 0 }));
   if (!parsed.success) throw new KaspiError('not-json', msg('kaspi.unexpected_format', { what: msg('kaspi.what.reviews') }));
   return summaryOf(parsed.data);
 }
@@ -194,19 +202,7 @@ export function reviewDayMs(date: string | number | null | undefined): number | 
  * `merchantId` is given, with the aggregates. Reviews without a usable rating are dropped.
  */
 export async function fetchReviewsPage(q: StorefrontQuery & { productId: string; cityId: string; merchantId?: string; page: number; limit: number }): Promise<{ reviews: StorefrontReview[]; summary: ReviewsSummary }> {
-  const qs = new URLSearchParams({ filter: 'ALL', sort: 'DATE', limit: String(q.limit), page: String(q.page), withAgg: 'true' });
-  if (q.merchantId) qs.set('merchantCodes', q.merchantId);
-  const res = await kaspiRequest({
-    surface: 'storefront',
-    method: 'GET',
-    url: `${joinUrl(q.endpoints.storefrontUrl, `/yml/review-view/api/v1/reviews/product/${encodeURIComponent(q.productId)}`)}?${qs}`,
-    headers: storefrontHeaders(q.productId, q.cityId),
-    dispatcher: q.dispatcher,
-    timeoutMs: q.timeoutMs,
-    signal: q.signal,
-    retry: q.retry ?? {},
-  });
-  const parsed = reviewsPageWire.safeParse(res.json);
+  const parsed = reviewsPageWire.safeParse(await reviewsRequest(q, { sort: 'DATE', limit: q.limit, page: q.page }));
   if (!parsed.success) throw new KaspiError('not-json', msg('kaspi.unexpected_format', { what: msg('kaspi.what.reviews') }));
   const reviews = parsed.data.data.flatMap((raw): StorefrontReview[] => {
     const r = reviewWire.safeParse(raw);
