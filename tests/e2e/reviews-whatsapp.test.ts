@@ -101,7 +101,9 @@ describe('WhatsApp and reviews pages, in a real browser', () => {
       await trigger.getByTestId('wa-trigger-delivered-error').waitFor({ state: 'detached' });
 
       // Kaspi delivers an order: its request appears in the outbox, goes out once, and WAHA reports it delivered.
+      // The app must have seen the order on its way: an order it first meets already delivered is history, not news.
       const order = onItsWay(sim, creds.merchantUid);
+      await syncOrders();
       sim.moveOrder(creds.merchantUid, order.code, 'ARCHIVED', 'COMPLETED');
       await syncOrders();
       const row = page.getByTestId('wa-outbox-row').filter({ hasText: order.code });
