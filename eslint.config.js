@@ -29,7 +29,6 @@ export default tseslint.config(
       // Converted after #12/#13/#15 merge: the demper (#12), the desktop shell (#13) and orders (#15)
       // are being rewritten in parallel; their texts move to the catalogue once they land.
       'src-main/demper/**',
-      'src-main/demper-wiring/**',
       'src-shared/pricing/**',
       'src-main/shells/electron/**',
       'src-main/power/**',

@@ -11,6 +11,7 @@ import { storesMessages } from './stores';
 import { validationMessages } from './validation';
 import { whatsappMessages } from './whatsapp';
 import { preordersMessages } from './preorders';
+import { alertsMessages } from './alerts';
 
 /**
  * The one message catalogue: every text main produces, by code, in every language. A new area
@@ -30,6 +31,7 @@ export const CATALOGUE_PARTS = [
   preordersMessages,
   desktopMessages,
   backtestMessages,
+  alertsMessages,
 ] as const;
 
 type Merged<Parts extends readonly object[]> = Parts extends readonly [infer First, ...infer Rest extends readonly object[]] ? First & Merged<Rest> : unknown;
