@@ -12,6 +12,7 @@ import { validationMessages } from './validation';
 import { whatsappMessages } from './whatsapp';
 import { preordersMessages } from './preorders';
 import { alertsMessages } from './alerts';
+import { ordersMessages } from './orders';
 
 /**
  * The one message catalogue: every text main produces, by code, in every language. A new area
@@ -32,6 +33,7 @@ export const CATALOGUE_PARTS = [
   desktopMessages,
   backtestMessages,
   alertsMessages,
+  ordersMessages,
 ] as const;
 
 type Merged<Parts extends readonly object[]> = Parts extends readonly [infer First, ...infer Rest extends readonly object[]] ? First & Merged<Rest> : unknown;
