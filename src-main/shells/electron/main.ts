@@ -66,7 +66,7 @@ async function start(): Promise<void> {
       updater: (logger) => electronUpdaterPort({ isPackaged: app.isPackaged, version: app.getVersion(), logger, beforeQuit: () => { quitting = true; } }),
       powerEvents: electronPowerEvents,
       sleepBlocker: electronSleepBlocker,
-      onWakeReport: (report) => notifyDesktop(say('notify.slept_title'), report.text, showWindow),
+      onWakeReport: (report) => notifyDesktop(say('notify.slept_title'), renderMessage(report.text, core.settings.app().language), showWindow),
     });
   } catch (error) {
     fatal(error);

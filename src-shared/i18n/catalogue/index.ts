@@ -13,6 +13,7 @@ import { whatsappMessages } from './whatsapp';
 import { preordersMessages } from './preorders';
 import { alertsMessages } from './alerts';
 import { ordersMessages } from './orders';
+import { powerMessages } from './power';
 
 /**
  * The one message catalogue: every text main produces, by code, in every language. A new area
@@ -34,6 +35,7 @@ export const CATALOGUE_PARTS = [
   backtestMessages,
   alertsMessages,
   ordersMessages,
+  powerMessages,
 ] as const;
 
 type Merged<Parts extends readonly object[]> = Parts extends readonly [infer First, ...infer Rest extends readonly object[]] ? First & Merged<Rest> : unknown;
