@@ -14,6 +14,7 @@ import { preordersMessages } from './preorders';
 import { alertsMessages } from './alerts';
 import { ordersMessages } from './orders';
 import { powerMessages } from './power';
+import { loginBrowserMessages } from './login-browser';
 
 /**
  * The one message catalogue: every text main produces, by code, in every language. A new area
@@ -36,6 +37,7 @@ export const CATALOGUE_PARTS = [
   alertsMessages,
   ordersMessages,
   powerMessages,
+  loginBrowserMessages,
 ] as const;
 
 type Merged<Parts extends readonly object[]> = Parts extends readonly [infer First, ...infer Rest extends readonly object[]] ? First & Merged<Rest> : unknown;
