@@ -15,6 +15,7 @@ import { alertsMessages } from './alerts';
 import { ordersMessages } from './orders';
 import { powerMessages } from './power';
 import { loginBrowserMessages } from './login-browser';
+import { updatesMessages } from './updates';
 
 /**
  * The one message catalogue: every text main produces, by code, in every language. A new area
@@ -38,6 +39,7 @@ export const CATALOGUE_PARTS = [
   ordersMessages,
   powerMessages,
   loginBrowserMessages,
+  updatesMessages,
 ] as const;
 
 type Merged<Parts extends readonly object[]> = Parts extends readonly [infer First, ...infer Rest extends readonly object[]] ? First & Merged<Rest> : unknown;
