@@ -16,6 +16,7 @@ import { ordersMessages } from './orders';
 import { powerMessages } from './power';
 import { loginBrowserMessages } from './login-browser';
 import { updatesMessages } from './updates';
+import { nativeMessages } from './native';
 
 /**
  * The one message catalogue: every text main produces, by code, in every language. A new area
@@ -40,6 +41,7 @@ export const CATALOGUE_PARTS = [
   powerMessages,
   loginBrowserMessages,
   updatesMessages,
+  nativeMessages,
 ] as const;
 
 type Merged<Parts extends readonly object[]> = Parts extends readonly [infer First, ...infer Rest extends readonly object[]] ? First & Merged<Rest> : unknown;
