@@ -60,7 +60,7 @@ async function start(): Promise<void> {
       keyWrapper: keys.wrapper,
       warnings: keys.warning ? [keys.warning] : [],
       hasScreen: true,
-      pickFile: nativeFilePicker(() => window),
+      pickFile: nativeFilePicker(() => window, () => core.settings.app().language),
       // The Kaspi simulator (tests, the smoke test) only in an unpackaged run, never in an installed app.
       kaspiSim: app.isPackaged ? undefined : kaspiSimFromEnv(),
       updater: (logger) => electronUpdaterPort({ isPackaged: app.isPackaged, version: app.getVersion(), logger, beforeQuit: () => { quitting = true; } }),
