@@ -1,4 +1,5 @@
 import type { Handler } from '../../src-shared/contract/dispatcher';
+import { msg } from '../../src-shared/i18n';
 import type { UpdateStatus } from '../../src-shared/contract/updates';
 import type { AppServices } from '../app/services';
 
@@ -15,7 +16,7 @@ export function updatesHandlers(app: AppServices): {
     version: null,
     percent: null,
     checkedAt: null,
-    message: 'В режиме без окна приложение не обновляется само: обновите его командой git pull и npm ci.',
+    message: msg('updates.headless'),
   });
   return {
     'updates.status': () => app.updates?.status() ?? unsupported(),

@@ -1,4 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { MessageError, msg } from '../../src-shared/i18n';
+import type { Message } from '../../src-shared/i18n';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -23,7 +25,7 @@ export interface NativeTarget {
   betterSqlite3: string;
 }
 
-export class NativeBindingError extends Error {
+export class NativeBindingError extends MessageError {
   override readonly name = 'NativeBindingError';
 }
 
@@ -61,18 +63,18 @@ export interface BindingQuery {
 export function selectElectronBinding(query: BindingQuery): string {
   const exists = query.exists ?? existsSync;
   const folderName = nativeFolderName(query.target);
-  const stale: string[] = [];
+  const stale: Message[] = [];
   for (const root of query.roots) {
     const folder = join(root, NATIVE_DIR, folderName);
     const binding = join(folder, BINDING_FILE);
     if (!exists(binding)) continue;
     const stamp = readStamp(folder, exists, query.read);
     if (sameTarget(stamp, query.target)) return binding;
-    stale.push(`${folder} (собрано для better-sqlite3 ${stamp?.betterSqlite3 ?? '?'}, установлен ${query.target.betterSqlite3})`);
+    stale.push(msg('native.stale_item', { folder, built: stamp?.betterSqlite3 ?? '?', installed: query.target.betterSqlite3 }));
   }
-  const what = `better-sqlite3 ${query.target.betterSqlite3} для Electron ${query.target.electronVersion} (${query.target.platform}-${query.target.arch})`;
-  if (stale.length > 0) throw new NativeBindingError(`Сборка ${what} устарела: ${stale.join('; ')}. Выполните «npm run electron:native» и запустите снова.`);
-  throw new NativeBindingError(`Не найдена сборка ${what} в ${query.roots.map((r) => join(r, NATIVE_DIR, folderName)).join(', ')}. Выполните «npm run electron:native» (её делает и «npm start»).`);
+  const what = msg('native.what', { version: query.target.betterSqlite3, electron: query.target.electronVersion, platform: `${query.target.platform}-${query.target.arch}` });
+  if (stale.length > 0) throw new NativeBindingError(msg('native.stale', { what, items: stale }));
+  throw new NativeBindingError(msg('native.missing', { what, folders: query.roots.map((r) => join(r, NATIVE_DIR, folderName)).join(', ') }));
 }
 
 /** Where `native/` may be: next to package.json in development, unpacked beside app.asar when installed. */

@@ -19,6 +19,7 @@ import { createRulesService } from '../rules/rules-service';
 import { groupCommit } from '../db/group-commit';
 import { createOfferSource, createPricePusher, createSessionKeeper } from './kaspi-ports';
 import { createProductSource } from './product-source';
+import { msg } from '../../src-shared/i18n';
 
 export interface DemperServiceDeps {
   db: Database;
@@ -113,7 +114,7 @@ export function createDemperService(deps: DemperServiceDeps) {
             at: event.at,
             kind: 'floor_reached',
             storeId: event.storeId,
-            message: `Товар #${event.productId} дошёл до минимальной цены ${reason.floor} ₸: конкурент дешевле. Проверьте минимум или закупку.`,
+            message: msg('alerts.floor_reached', { productId: event.productId, floor: reason.floor }),
           });
         }
         break;
@@ -133,7 +134,7 @@ export function createDemperService(deps: DemperServiceDeps) {
           at: event.at,
           kind: 'kill_switch',
           storeId: event.storeId,
-          message: `Демпер остановил магазин: ${event.verdict.suspect} из ${event.verdict.considered} решений — по подозрительным ценам. Причина и товары — на странице «Демпер».`,
+          message: msg('alerts.kill_switch', { suspect: event.verdict.suspect, considered: event.verdict.considered }),
         });
         break;
       case 'error':
@@ -143,7 +144,7 @@ export function createDemperService(deps: DemperServiceDeps) {
             at: event.error.at,
             kind: event.error.kind === 'account-blocked' ? 'account_blocked' : 'login_needed',
             storeId: event.error.scope === 'store' ? Number(event.error.id) : null,
-            message: event.error.message,
+            message: event.error.userMessage ?? msg(event.error.kind === 'account-blocked' ? 'kaspi.account-blocked' : 'kaspi.session-expired'),
           });
         }
         break;

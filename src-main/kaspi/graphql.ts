@@ -1,4 +1,5 @@
 import { KaspiError } from '../../src-shared/domain/kaspi-error';
+import { msg } from '../../src-shared/i18n';
 import type { Dispatcher } from 'undici';
 import { joinUrl, type KaspiEndpoints } from './endpoints';
 import { mcHeaders, type CookieLike } from './headers';
@@ -30,10 +31,11 @@ export async function mcGraphql(ctx: McContext, operationName: string, query: st
     retry: ctx.retry ?? {},
   });
   const env = graphqlEnvelope.safeParse(res.json);
-  if (!env.success) throw new KaspiError('not-json', 'Kaspi ответил на запрос кабинета в неожиданном формате. Попробуйте позже.');
+  if (!env.success) throw new KaspiError('not-json', msg('orders.cabinet_unexpected'));
   const messages = (env.data.errors ?? []).map((e) => e.message).filter(Boolean);
   if (!env.data.data || messages.length > 0) {
-    throw new KaspiError('bad-request', `Кабинет Kaspi отклонил запрос ${operationName}${messages.length ? `: ${messages.join('; ')}` : ''}.`, null, res.status);
+    // Kaspi's own error words are data: they go in as they came.
+    throw new KaspiError('bad-request', msg('orders.cabinet_refused', { operation: operationName, details: messages.length ? `: ${messages.join('; ')}` : '' }), null, res.status);
   }
   return env.data.data;
 }

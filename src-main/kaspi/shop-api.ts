@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { msg } from '../../src-shared/i18n';
 import type { Dispatcher } from 'undici';
 import { KaspiError } from '../../src-shared/domain/kaspi-error';
 import { joinUrl, type KaspiEndpoints } from './endpoints';
@@ -156,7 +157,7 @@ export interface ShopApiClient {
   accept(orderId: string, code: string): Promise<{ status: string | null }>;
 }
 
-const unexpected = (): KaspiError => new KaspiError('not-json', 'API магазина Kaspi ответило в неожиданном формате. Попробуйте позже.');
+const unexpected = (): KaspiError => new KaspiError('not-json', msg('orders.shop_api_unexpected'));
 
 export function createShopApiClient(opts: ShopApiOptions): ShopApiClient {
   const base = joinUrl(opts.endpoints.storefrontUrl, '/shop/api/v2');
@@ -176,11 +177,11 @@ export function createShopApiClient(opts: ShopApiOptions): ShopApiClient {
 
   const ordersPage: ShopApiClient['ordersPage'] = async (f) => {
     const size = f.size ?? MAX_PAGE_SIZE;
-    if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) throw new KaspiError('bad-request', `Размер страницы заказов должен быть от 1 до ${MAX_PAGE_SIZE}.`);
-    if (!(SHOP_ORDER_STATES as readonly string[]).includes(f.state)) throw new KaspiError('bad-request', `Неизвестное состояние заказов «${f.state}».`);
-    if (!Number.isFinite(f.from) || !Number.isFinite(f.to) || f.to < f.from) throw new KaspiError('bad-request', 'Нужен период заказов: дата «с» не позже даты «по».');
-    if (f.to - f.from > MAX_WINDOW_MS) throw new KaspiError('bad-request', 'Период заказов в одном запросе — не больше 14 дней.');
-    if (f.deliveryType && STATES_WITHOUT_DELIVERY_TYPE.includes(f.state)) throw new KaspiError('bad-request', `Фильтр по способу доставки не применяется к состоянию ${f.state}.`);
+    if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) throw new KaspiError('bad-request', msg('orders.page_size', { max: MAX_PAGE_SIZE }));
+    if (!(SHOP_ORDER_STATES as readonly string[]).includes(f.state)) throw new KaspiError('bad-request', msg('orders.unknown_state', { state: f.state }));
+    if (!Number.isFinite(f.from) || !Number.isFinite(f.to) || f.to < f.from) throw new KaspiError('bad-request', msg('orders.period_needed'));
+    if (f.to - f.from > MAX_WINDOW_MS) throw new KaspiError('bad-request', msg('orders.period_too_long'));
+    if (f.deliveryType && STATES_WITHOUT_DELIVERY_TYPE.includes(f.state)) throw new KaspiError('bad-request', msg('orders.delivery_filter', { state: f.state }));
     const qs = new URLSearchParams({ 'page[number]': String(f.page), 'page[size]': String(size) });
     qs.set('filter[orders][state]', f.state);
     qs.set('filter[orders][creationDate][$ge]', String(Math.floor(f.from)));

@@ -1,19 +1,21 @@
 import type { EventPayload } from '../../src-shared/contract';
-import { formatTenge } from '../../src-shared/pricing/format-tenge';
+import { msg } from '../../src-shared/i18n';
+import type { Message } from '../../src-shared/i18n';
 
 type OrderAlert = EventPayload<'orders.alert'>;
 
 /**
- * The words of a desktop notification about an order, in Russian like the other desktop alerts
- * (until every text main produces moves to one catalogue). No buyer's name or phone: a
- * notification can show on a locked screen.
+ * The words of a desktop notification about an order, as catalogue messages the shell renders in
+ * the seller's language. No buyer's name or phone: a notification can show on a locked screen.
  */
-export function orderAlertText(alert: OrderAlert, now: number): { title: string; body: string } {
-  const what = `Заказ ${alert.code} на ${formatTenge(alert.totalPrice)}${alert.firstItem ? ` — ${alert.firstItem}` : ''}`;
-  if (alert.kind === 'new_order') return { title: `Новый заказ · ${alert.storeName}`, body: `${what}. Примите его в кабинете Kaspi.` };
+export function orderAlertText(alert: OrderAlert, now: number): { title: Message; body: Message } {
+  const what = alert.firstItem
+    ? msg('alerts.order_what_item', { code: alert.code, total: alert.totalPrice, item: alert.firstItem })
+    : msg('alerts.order_what', { code: alert.code, total: alert.totalPrice });
+  if (alert.kind === 'new_order') return { title: msg('alerts.new_order_title', { store: alert.storeName }), body: msg('alerts.new_order_body', { what }) };
   const minutes = alert.deadline === null ? null : Math.max(0, Math.round((alert.deadline - now) / 60_000));
   return {
-    title: `Заказ ждёт подтверждения · ${alert.storeName}`,
-    body: `${what}. ${minutes === null ? 'Срок подтверждения скоро истечёт.' : `До конца срока подтверждения ${minutes} мин.`}`,
+    title: msg('alerts.accept_deadline_title', { store: alert.storeName }),
+    body: minutes === null ? msg('alerts.accept_deadline_soon', { what }) : msg('alerts.accept_deadline_minutes', { what, minutes }),
   };
 }

@@ -1,4 +1,6 @@
 import type { Database } from 'better-sqlite3';
+import { FALLBACK_LANGUAGE, msg, renderMessage } from '../../src-shared/i18n';
+import type { Message } from '../../src-shared/i18n';
 import { AppError } from '../../src-shared/contract';
 import type { OrderDetail, OrdersFilter, OrdersSort, OrderSyncStatus } from '../../src-shared/contract/orders';
 import { isKaspiError, KaspiError } from '../../src-shared/domain/kaspi-error';
@@ -60,13 +62,19 @@ interface Runner {
   pending: { added: number; changed: number; timer: unknown };
 }
 
+/**
+ * Text kept as a plain string (a sync problem's fallback, an action's error in the database): the
+ * renderer words the code in the seller's language; this is what shows when it has no words.
+ */
+const fallbackText = (message: Message): string => renderMessage(message, FALLBACK_LANGUAGE);
+
 /** What a failed pass shows on the store: a code the renderer words, and main's own words as a fallback. */
 function problemOf(error: unknown): { code: string; message: string; retryInMs: number } {
   if (isKaspiError(error)) {
     switch (error.kind) {
       case 'wrong-credentials': return { code: 'orders.token_rejected', message: error.message, retryInMs: 30 * 60_000 };
       case 'session-expired': return { code: 'orders.login_needed', message: error.message, retryInMs: 15 * 60_000 };
-      case 'account-blocked': return { code: 'orders.rate_limited', message: 'Kaspi просит реже запрашивать заказы. Синхронизация продолжится позже.', retryInMs: Math.max(60_000, error.retryAfterMs ?? 0) };
+      case 'account-blocked': return { code: 'orders.rate_limited', message: fallbackText(msg('orders.sync_rate_limited')), retryInMs: Math.max(60_000, error.retryAfterMs ?? 0) };
       case 'timeout':
       case 'network': return { code: 'orders.unreachable', message: error.message, retryInMs: 0 };
       case 'server':
@@ -77,7 +85,7 @@ function problemOf(error: unknown): { code: string; message: string; retryInMs: 
       default: return { code: 'orders.refused', message: error.message, retryInMs: 0 };
     }
   }
-  return { code: 'orders.failed', message: 'Не удалось загрузить заказы. Попробуем ещё раз.', retryInMs: 0 };
+  return { code: 'orders.failed', message: fallbackText(msg('orders.sync_failed')), retryInMs: 0 };
 }
 
 /** 1, 2, 5, 15, 15… minutes after failures in a row. */
@@ -304,7 +312,7 @@ export function createOrdersService(deps: OrdersServiceDeps) {
 
   const storeOrThrow = (storeId: number): StoreSummary => {
     const store = deps.stores.list().find((s) => s.id === storeId);
-    if (!store) throw new AppError('not_found', 'Магазин не найден. Обновите список магазинов.');
+    if (!store) throw new AppError('not_found', msg('stores.not_found'));
     return store;
   };
 
@@ -315,7 +323,7 @@ export function createOrdersService(deps: OrdersServiceDeps) {
   for (const open of repo.openActions()) {
     const order = repo.get(open.order_id);
     const accepted = order && order.state !== 'new' && order.state !== 'sign_required';
-    repo.settleAction(open.id, accepted ? 'done' : 'failed', accepted ? null : 'Ответ Kaspi не получен: проверьте заказ в кабинете.', now());
+    repo.settleAction(open.id, accepted ? 'done' : 'failed', accepted ? null : fallbackText(msg('orders.no_kaspi_answer')), now());
   }
 
   return {
@@ -357,7 +365,7 @@ export function createOrdersService(deps: OrdersServiceDeps) {
 
     detail(orderId: number): OrderDetail {
       const detail = repo.detail(orderId, canAccept);
-      if (!detail) throw new AppError('not_found', 'Заказ не найден: возможно, магазин удалён.');
+      if (!detail) throw new AppError('not_found', msg('orders.not_found'));
       return detail;
     },
 
@@ -369,15 +377,15 @@ export function createOrdersService(deps: OrdersServiceDeps) {
     /** Accepts a new order through the shop API: journaled before the call, settled after it. */
     async accept(orderId: number): Promise<OrderDetail> {
       const order = repo.get(orderId);
-      if (!order) throw new AppError('not_found', 'Заказ не найден: возможно, магазин удалён.');
-      if (!canAccept(order)) throw new AppError('conflict', 'Этот заказ нельзя принять из приложения: он уже не новый или магазин подключён без токена API.');
+      if (!order) throw new AppError('not_found', msg('orders.not_found'));
+      if (!canAccept(order)) throw new AppError('conflict', msg('orders.cannot_accept'));
       const token = deps.stores.shopToken(order.store_id);
-      if (!token) throw new AppError('conflict', 'Для приёма заказа нужен токен API магазина.');
+      if (!token) throw new AppError('conflict', msg('orders.token_needed'));
       let actionId: number;
       try {
         actionId = repo.planAction(orderId, now());
       } catch {
-        throw new AppError('conflict', 'Этот заказ уже принимается.');
+        throw new AppError('conflict', msg('orders.accept_in_progress'));
       }
       const runner = runners.get(order.store_id);
       try {
@@ -386,8 +394,8 @@ export function createOrdersService(deps: OrdersServiceDeps) {
         repo.settleAction(actionId, 'done', null, now());
         log.info('order accepted', { storeId: order.store_id, orderId, code: order.code });
       } catch (error) {
-        const message = error instanceof KaspiError ? error.message : 'Kaspi не ответил.';
-        repo.settleAction(actionId, 'failed', message, now());
+        const message = error instanceof KaspiError ? error.userMessage : msg('orders.kaspi_silent');
+        repo.settleAction(actionId, 'failed', fallbackText(message), now());
         log.warn('order not accepted', { storeId: order.store_id, orderId, code: order.code, error });
         throw isKaspiError(error) ? error : new AppError('unavailable', message);
       }

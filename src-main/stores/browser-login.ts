@@ -5,7 +5,6 @@ import { BrowserLaunchError } from '../kaspi/login/login-errors';
 import { LoginBusyError } from '../kaspi/login/account-lock';
 import type { LoginRunner } from './ports';
 import { checkBrowserPath } from '../security/browser-path';
-import { msg } from '../../src-shared/i18n/message';
 
 export interface BrowserLoginConfig {
   browserPath: () => string | null;
@@ -25,7 +24,7 @@ export function createBrowserLoginRunner(config: BrowserLoginConfig): LoginRunne
       found = findBrowser({ configuredPath: config.browserPath() }).executablePath;
     } catch (error) {
       // find-browser's texts move to the catalogue after #13's merge; until then they are shown as written.
-      if (error instanceof BrowserNotFoundError) throw new AppError('browser_missing', msg('untranslated', { text: error.message }));
+      if (error instanceof BrowserNotFoundError) throw new AppError('browser_missing', error.userMessage);
       throw error;
     }
     // Whatever named it (settings, a flag, discovery, a restored database): only a known browser is launched.

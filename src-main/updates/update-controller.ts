@@ -1,4 +1,6 @@
 import { AppError } from '../../src-shared/contract/errors';
+import { msg } from '../../src-shared/i18n';
+import type { Message } from '../../src-shared/i18n';
 import type { UpdateChannel, UpdateStatus } from '../../src-shared/contract/updates';
 import type { Logger } from '../logging/logger';
 
@@ -20,7 +22,7 @@ export type UpdaterEvent =
 /** The boundary to electron-updater: everything the controller needs, nothing Electron-shaped. */
 export interface UpdaterPort {
   /** null when updates work here; otherwise why not (a development run, a portable build). */
-  readonly unsupportedReason: string | null;
+  readonly unsupportedReason: Message | null;
   readonly currentVersion: string;
   setChannel(channel: UpdateChannel): void;
   /** Starts a check; a found update downloads by itself. */
@@ -104,7 +106,7 @@ export function createUpdateController(deps: UpdateControllerDeps) {
         break;
       case 'error':
         log.warn('update failed', { message: event.message });
-        set({ state: 'error', message: event.message, checkedAt: now() });
+        set({ state: 'error', message: msg('untranslated', { text: event.message }), checkedAt: now() });
         break;
     }
   });
@@ -115,7 +117,7 @@ export function createUpdateController(deps: UpdateControllerDeps) {
       await updater.check();
     } catch (error) {
       // electron-updater also emits 'error'; a rejection without one still has to be shown.
-      if (status.state !== 'error') set({ state: 'error', message: (error as Error).message, checkedAt: now() });
+      if (status.state !== 'error') set({ state: 'error', message: msg('untranslated', { text: (error as Error).message }), checkedAt: now() });
     }
     return status;
   };
@@ -147,14 +149,14 @@ export function createUpdateController(deps: UpdateControllerDeps) {
     },
     /** "Restart to update": only on the seller's request, never while a push is in flight. */
     async install(): Promise<UpdateStatus> {
-      if (status.state !== 'ready') throw new AppError('conflict', 'Обновление ещё не загружено: дождитесь окончания загрузки.');
+      if (status.state !== 'ready') throw new AppError('conflict', msg('updates.not_ready'));
       set({ state: 'restarting' });
       log.info('restarting to update: waiting for pushes in flight', { version: status.version });
       await deps.settle();
       updater.quitAndInstall();
       timers.setTimeout(() => {
         log.error('the update did not install: the app is still running', { version: status.version });
-        set({ state: 'error', message: 'Обновление не установилось. Демпер снова работает; скачайте установщик вручную.' });
+        set({ state: 'error', message: msg('updates.install_failed') });
         void deps.resume();
       }, INSTALL_GRACE_MS);
       return status;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { call } from './define';
+import { message } from '../i18n/message';
 
 export const pauseCause = z.enum(['asleep', 'offline']);
 
@@ -14,8 +15,8 @@ export const wakeReport = z.object({
   complete: z.boolean(),
   /** Whether the bot was running when the pause began (if not, nothing was missed). */
   wasRunning: z.boolean(),
-  /** The same report in Russian, as the tray and notifications show it. */
-  text: z.string(),
+  /** The same report as a catalogue message, as the tray and notifications show it in the seller's language. */
+  text: message,
 });
 export type WakeReport = z.infer<typeof wakeReport>;
 

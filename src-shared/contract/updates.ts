@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { call } from './define';
+import { message } from '../i18n/message';
 
 export const UPDATE_CHANNELS = ['stable', 'beta'] as const;
 export const updateChannel = z.enum(UPDATE_CHANNELS);
@@ -19,7 +20,7 @@ export const updateStatus = z.object({
   /** When the last check finished (ms since epoch). */
   checkedAt: z.number().nullable(),
   /** Why updates are unsupported, or what went wrong. */
-  message: z.string().nullable(),
+  message: message.nullable(),
 });
 export type UpdateStatus = z.infer<typeof updateStatus>;
 

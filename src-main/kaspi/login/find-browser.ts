@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { MessageError, msg } from '../../../src-shared/i18n';
+import type { Message, MessageCode } from '../../../src-shared/i18n';
 import { homedir } from 'node:os';
 import { createRequire } from 'node:module';
 import type * as Playwright from 'playwright-core';
@@ -13,9 +15,9 @@ export interface FoundBrowser {
   source: 'configured' | 'system' | 'playwright';
 }
 
-export class BrowserNotFoundError extends Error {
+export class BrowserNotFoundError extends MessageError {
   readonly kind = 'browser-missing' as const;
-  constructor(message: string) {
+  constructor(message: Message) {
     super(message);
     this.name = 'BrowserNotFoundError';
   }
@@ -49,10 +51,10 @@ export function browserCandidates(platform: NodeJS.Platform, env: Record<string,
   ];
 }
 
-const INSTALL_HINT: Partial<Record<NodeJS.Platform, string>> = {
-  win32: 'Установите Microsoft Edge или Google Chrome',
-  darwin: 'Установите Google Chrome или Microsoft Edge',
-  linux: 'Установите Chromium (например, «sudo apt install chromium») или Google Chrome',
+const INSTALL_HINT: Partial<Record<NodeJS.Platform, MessageCode>> = {
+  win32: 'browser.install_win32',
+  darwin: 'browser.install_darwin',
+  linux: 'browser.install_linux',
 };
 
 export function findBrowser(opts: FindBrowserOptions = {}): FoundBrowser {
@@ -61,14 +63,14 @@ export function findBrowser(opts: FindBrowserOptions = {}): FoundBrowser {
   const configured = opts.configuredPath?.trim();
   if (configured) {
     if (exists(configured)) return { executablePath: configured, source: 'configured' };
-    throw new BrowserNotFoundError(`Браузер для входа в Kaspi не найден по пути из настроек: ${configured}. Исправьте путь или очистите его, чтобы программа нашла браузер сама.`);
+    throw new BrowserNotFoundError(msg('browser.configured_missing', { path: configured }));
   }
   const system = browserCandidates(platform, opts.env ?? process.env, opts.home ?? homedir()).find((p) => exists(p));
   if (system) return { executablePath: system, source: 'system' };
   const bundled = (opts.playwrightPath ?? playwrightChromium)();
   if (bundled && exists(bundled)) return { executablePath: bundled, source: 'playwright' };
-  const hint = INSTALL_HINT[platform] ?? 'Установите Google Chrome или Chromium';
-  throw new BrowserNotFoundError(`Для входа в кабинет Kaspi нужен браузер Edge, Chrome или Chromium, но он не найден. ${hint} и повторите вход, либо укажите путь к браузеру в настройках.`);
+  const hint = msg(INSTALL_HINT[platform] ?? 'browser.install_other');
+  throw new BrowserNotFoundError(msg('browser.none_found', { hint }));
 }
 
 function playwrightChromium(): string | null {

@@ -1,4 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
+import { AppError } from '../../../src-shared/contract/errors';
+import { msg } from '../../../src-shared/i18n';
 import { CALL_NAMES } from '../../../src-shared/contract';
 import type { CallResult } from '../../../src-shared/contract';
 import type { Dispatcher } from '../../../src-shared/contract/dispatcher';
@@ -23,7 +25,7 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, 
     ipcMain.handle(callChannel(name), async (event, input): Promise<CallResult<unknown>> => {
       if (!check(event)) {
         log.warn('IPC call from an untrusted sender refused', { call: name, url: event.senderFrame?.url });
-        return { ok: false, error: { code: 'unauthorized', message: 'Вызов из недоверенного окна отклонён' } };
+        return { ok: false, error: new AppError('unauthorized', msg('ipc.untrusted_sender')).toShape() };
       }
       return dispatcher.dispatch(name, input, { shell: 'electron' });
     });

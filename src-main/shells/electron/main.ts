@@ -60,13 +60,13 @@ async function start(): Promise<void> {
       keyWrapper: keys.wrapper,
       warnings: keys.warning ? [keys.warning] : [],
       hasScreen: true,
-      pickFile: nativeFilePicker(() => window),
+      pickFile: nativeFilePicker(() => window, () => core.settings.app().language),
       // The Kaspi simulator (tests, the smoke test) only in an unpackaged run, never in an installed app.
       kaspiSim: app.isPackaged ? undefined : kaspiSimFromEnv(),
       updater: (logger) => electronUpdaterPort({ isPackaged: app.isPackaged, version: app.getVersion(), logger, beforeQuit: () => { quitting = true; } }),
       powerEvents: electronPowerEvents,
       sleepBlocker: electronSleepBlocker,
-      onWakeReport: (report) => notifyDesktop(say('notify.slept_title'), report.text, showWindow),
+      onWakeReport: (report) => notifyDesktop(say('notify.slept_title'), renderMessage(report.text, core.settings.app().language), showWindow),
     });
   } catch (error) {
     fatal(error);

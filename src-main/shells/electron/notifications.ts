@@ -4,6 +4,7 @@ import type { Settings } from '../../../src-shared/contract/settings';
 import type { EventPayload } from '../../../src-shared/contract';
 import { orderAlertText } from '../../orders/order-alert-text';
 import { msg, renderMessage } from '../../../src-shared/i18n';
+import type { MessageCode } from '../../../src-shared/i18n';
 
 type Alert = EventPayload<'demper.alert'>;
 
@@ -14,11 +15,11 @@ const KIND_TO_SETTING: Record<Alert['kind'], keyof Settings['notifications']> = 
   kill_switch: 'killSwitch',
 };
 
-const TITLES: Record<Alert['kind'], string> = {
-  floor_reached: 'Минимальная цена',
-  account_blocked: 'Kaspi заблокировал изменения цен',
-  login_needed: 'Нужен вход в кабинет Kaspi',
-  kill_switch: 'Демпер остановил магазин',
+const TITLES: Record<Alert['kind'], MessageCode> = {
+  floor_reached: 'alerts.floor_reached_title',
+  account_blocked: 'alerts.account_blocked_title',
+  login_needed: 'alerts.login_needed_title',
+  kill_switch: 'alerts.kill_switch_title',
 };
 
 /** Desktop notifications for the alerts the seller chose in Settings. */
@@ -26,7 +27,9 @@ export function notifyAlerts(events: EventBus, settings: () => Settings, onClick
   return events.subscribe((event, payload) => {
     // Orders ring when the store's own setting says so (the orders service checks it).
     if (event === 'orders.alert' && Notification.isSupported()) {
-      const notification = new Notification(orderAlertText(payload as EventPayload<'orders.alert'>, Date.now()));
+      const text = orderAlertText(payload as EventPayload<'orders.alert'>, Date.now());
+      const language = settings().language;
+      const notification = new Notification({ title: renderMessage(text.title, language), body: renderMessage(text.body, language) });
       notification.on('click', onClick);
       notification.show();
       return;
@@ -46,7 +49,8 @@ export function notifyAlerts(events: EventBus, settings: () => Settings, onClick
     if (event !== 'demper.alert' || !Notification.isSupported()) return;
     const alert = payload as Alert;
     if (!settings().notifications[KIND_TO_SETTING[alert.kind]]) return;
-    const notification = new Notification({ title: TITLES[alert.kind], body: alert.message });
+    const language = settings().language;
+    const notification = new Notification({ title: renderMessage(msg(TITLES[alert.kind]), language), body: renderMessage(alert.message, language) });
     notification.on('click', onClick);
     notification.show();
   });

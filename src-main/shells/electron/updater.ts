@@ -1,4 +1,5 @@
 import electronUpdater from 'electron-updater';
+import { msg } from '../../../src-shared/i18n';
 import type { AppUpdater } from 'electron-updater';
 import type { Logger } from '../../logging/logger';
 import type { UpdaterEvent, UpdaterPort } from '../../updates/update-controller';
@@ -26,7 +27,7 @@ export function electronUpdaterPort(options: ElectronUpdaterOptions): UpdaterPor
   // A quit the seller chose installs a downloaded update too; the app itself never restarts on its own.
   updater.autoInstallOnAppQuit = true;
   return {
-    unsupportedReason: options.isPackaged ? null : 'Запуск из исходников (npm start): обновляется только установленное приложение.',
+    unsupportedReason: options.isPackaged ? null : msg('updates.from_sources'),
     currentVersion: options.version,
     setChannel(channel) {
       updater.channel = channel === 'beta' ? 'beta' : 'latest';

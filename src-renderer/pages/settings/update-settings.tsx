@@ -3,13 +3,14 @@ import type { UpdateChannel, UpdateStatus } from '../../../src-shared/contract/u
 import { api } from '../../api/client';
 import { useCall, useCallData } from '../../api/use-call';
 import { useApiError } from '../../components/use-api-error';
-import { useT } from '../../i18n/use-t';
+import { useSay, useT } from '../../i18n/use-t';
 
 const CHANNELS: UpdateChannel[] = ['stable', 'beta'];
 
 /** The desktop app's updates: where they stand, the channel, check now. */
 export function UpdateSettings({ settings }: { settings: Settings }) {
   const t = useT();
+  const say = useSay();
   const status = useCall('updates.status', {}).data ?? null;
   const setCallData = useCallData();
   const showUpdate = (next: UpdateStatus) => setCallData('updates.status', {}, next);
@@ -21,7 +22,7 @@ export function UpdateSettings({ settings }: { settings: Settings }) {
     current: status.currentVersion,
     version: status.version ?? '',
     percent: status.percent ?? 0,
-    message: status.message ?? '',
+    message: status.message ? say(status.message) : '',
   });
   return (
     <div className="card" data-testid="update-settings">

@@ -21,5 +21,14 @@ export const desktopMessages = defineMessages({
     kk: '{version} нұсқасы қайта іске қосқанда орнатылады. Терезеде «Қайта іске қосып, жаңарту» немесе белгіше мәзірінде қайта іске қосуды басыңыз.',
     en: 'Version {version} installs on restart. Click “Restart and update” in the window, or restart from the tray menu.',
   },
+  'ipc.untrusted_sender': { ru: 'Вызов из недоверенного окна отклонён', kk: 'Сенімсіз терезеден келген сұрау қабылданбады', en: 'A call from an untrusted window was refused' },
+  'dialog.browser_title': {
+    ru: 'Браузер для входа в Kaspi (Chrome, Edge или Chromium)',
+    kk: 'Kaspi-ге кіруге арналған браузер (Chrome, Edge немесе Chromium)',
+    en: 'Browser for the Kaspi login (Chrome, Edge or Chromium)',
+  },
+  'dialog.programs': { ru: 'Программы', kk: 'Бағдарламалар', en: 'Programs' },
+  'dialog.backup_title': { ru: 'Резервная копия Kaspi Demper', kk: 'Kaspi Demper сақтық көшірмесі', en: 'Kaspi Demper backup' },
+  'dialog.backup_filter': { ru: 'Копия базы Kaspi Demper', kk: 'Kaspi Demper дерекқорының көшірмесі', en: 'Kaspi Demper database copy' },
   'notify.slept_title': { ru: 'Демпер снова работает', kk: 'Демпер қайта жұмыс істеп тұр', en: 'The repricer is working again' },
 });

@@ -11,6 +11,12 @@ import { storesMessages } from './stores';
 import { validationMessages } from './validation';
 import { whatsappMessages } from './whatsapp';
 import { preordersMessages } from './preorders';
+import { alertsMessages } from './alerts';
+import { ordersMessages } from './orders';
+import { powerMessages } from './power';
+import { loginBrowserMessages } from './login-browser';
+import { updatesMessages } from './updates';
+import { nativeMessages } from './native';
 
 /**
  * The one message catalogue: every text main produces, by code, in every language. A new area
@@ -30,6 +36,12 @@ export const CATALOGUE_PARTS = [
   preordersMessages,
   desktopMessages,
   backtestMessages,
+  alertsMessages,
+  ordersMessages,
+  powerMessages,
+  loginBrowserMessages,
+  updatesMessages,
+  nativeMessages,
 ] as const;
 
 type Merged<Parts extends readonly object[]> = Parts extends readonly [infer First, ...infer Rest extends readonly object[]] ? First & Merged<Rest> : unknown;

@@ -1,3 +1,4 @@
+import { renderMessage } from '../../../src-shared/i18n';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PowerEvent } from '../../../src-main/power/sleep-guard';
 import type { PowerStatus } from '../../../src-shared/contract/power';
@@ -59,7 +60,7 @@ describe('the computer sleeps while the demper runs (events simulated, real app,
     const awake = await waitFor(() => call<PowerStatus>(app, 'power.status'), (s) => s.lastWake !== null);
     expect(awake.paused).toBeNull();
     expect(awake.lastWake).toMatchObject({ cause: 'asleep', complete: true, wasRunning: true, productsChecked: skus.length });
-    expect(awake.lastWake!.text).toMatch(/^Компьютер спал 1 мин: 2 товара проверены заново/);
+    expect(renderMessage(awake.lastWake!.text, 'ru')).toMatch(/^Компьютер спал 1 мин: 2 товара проверены заново/);
 
     // Each product reaches first place against the rival's new price…
     for (const sku of skus) await waitFor(() => ownPriceOnStorefront(sim, sku), (price) => price === STATIC_RIVALS[sku].price - 1_001);

@@ -4,6 +4,7 @@ import { kzDate, kzDay, kzDayStart } from '../../../src-shared/domain/kazakhstan
 import { fromCabinetOrder, fromShopOrder } from '../../../src-main/orders/order-mapping';
 import { orderAlertText } from '../../../src-main/orders/order-alert-text';
 import { RequestPacer } from '../../../src-main/kaspi/pacer';
+import { renderMessage } from '../../../src-shared/i18n';
 
 const places = {
   cityOfPoint: (id: string | null) => (id === '1_PP2' ? { id: '710000000', name: 'Астана' } : null),
@@ -51,10 +52,10 @@ describe('Kazakhstan days', () => {
 describe('order notifications', () => {
   it('name the store, the code, the sum and the item, never the buyer', () => {
     const text = orderAlertText({ at: 0, kind: 'new_order', storeId: 1, storeName: 'Магазин', orderId: 2, code: '512', totalPrice: 12990, firstItem: 'Чайник', deadline: null }, 0);
-    expect(text.title).toBe('Новый заказ · Магазин');
-    expect(text.body).toMatch(/^Заказ 512 на 12\u202F990\u00A0₸ — Чайник\./);
+    expect(renderMessage(text.title, 'ru')).toBe('Новый заказ · Магазин');
+    expect(renderMessage(text.body, 'ru')).toMatch(/^Заказ 512 на 12\u202F990\u00A0₸ — Чайник\./);
     const late = orderAlertText({ at: 0, kind: 'accept_deadline', storeId: 1, storeName: 'Магазин', orderId: 2, code: '512', totalPrice: 100, firstItem: null, deadline: 20 * 60_000 }, 0);
-    expect(late.body).toMatch(/20 мин/);
+    expect(renderMessage(late.body, 'ru')).toMatch(/20 мин/);
   });
 });
 

@@ -1,3 +1,4 @@
+import { renderMessage } from '../../../src-shared/i18n';
 import { describe, expect, it, vi } from 'vitest';
 import { EventBus } from '../../../src-main/app/event-bus';
 import { createLogger } from '../../../src-main/logging/logger';
@@ -41,7 +42,7 @@ describe('sleep and network handling', () => {
     expect(reports).toEqual([]);
     decide(12);
     expect(reports).toEqual([expect.objectContaining({ cause: 'asleep', pausedMs: 6 * HOUR, productsChecked: 2, complete: true, wasRunning: true })]);
-    expect(reports[0]!.text).toBe('Компьютер спал 6 ч: 2 товара проверены заново, цены до паузы не отправлялись.');
+    expect(renderMessage(reports[0]!.text, 'ru')).toBe('Компьютер спал 6 ч: 2 товара проверены заново, цены до паузы не отправлялись.');
     expect(guard.status().lastWake).toEqual(reports[0]);
   });
 
@@ -55,7 +56,7 @@ describe('sleep and network handling', () => {
       decide(1);
       await vi.advanceTimersByTimeAsync(60_000);
       expect(reports[0]).toMatchObject({ productsChecked: 1, complete: false });
-      expect(reports[0]!.text).toBe('Компьютер спал 45 мин: 1 товар уже проверен заново, остальные проверяются.');
+      expect(renderMessage(reports[0]!.text, 'ru')).toBe('Компьютер спал 45 мин: 1 товар уже проверен заново, остальные проверяются.');
     } finally {
       vi.useRealTimers();
     }
@@ -71,7 +72,7 @@ describe('sleep and network handling', () => {
     expect(guard.status().paused).toBe('offline');
     await guard.handle({ type: 'online' });
     expect(calls).toEqual(['pause', 'resume']);
-    expect(reports[0]!.text).toMatch(/^Сети не было 1 ч/);
+    expect(renderMessage(reports[0]!.text, 'ru')).toMatch(/^Сети не было 1 ч/);
   });
 
   it('a bot the seller had stopped stays stopped, and the report says nothing was missed', async () => {
@@ -80,7 +81,7 @@ describe('sleep and network handling', () => {
     await guard.handle({ type: 'resume' });
     expect(demper.resumeAfterWake).not.toHaveBeenCalled();
     expect(reports[0]).toMatchObject({ wasRunning: false, complete: true });
-    expect(reports[0]!.text).toMatch(/демпер был остановлен, ничего не пропущено/);
+    expect(renderMessage(reports[0]!.text, 'ru')).toMatch(/демпер был остановлен, ничего не пропущено/);
   });
 
   it('a second sleep signal or a stray wake does nothing twice', async () => {
@@ -112,5 +113,15 @@ describe('closing the app during a catch-up', () => {
     decide(1);
     await guard.handle({ type: 'suspend' });
     expect(reports).toEqual([expect.objectContaining({ productsChecked: 1, complete: false })]);
+  });
+});
+
+describe('the sleep report in every language', () => {
+  it('says how long and how many products, in Kazakh and English too', async () => {
+    const { wakeReportText } = await import('../../../src-main/app/desktop-texts');
+    const report = wakeReportText('asleep', 6 * 3_600_000, 2, true, true);
+    expect(renderMessage(report, 'en')).toBe('The computer slept for 6 h: 2 products checked again; no prices from before the pause were sent.');
+    expect(renderMessage(report, 'kk')).toBe('Компьютер 6 сағ ұйықтады: 2 тауар қайта тексерілді, үзіліске дейінгі бағалар жіберілмеді.');
+    expect(renderMessage(wakeReportText('offline', 80 * 60_000, 1, false, true), 'ru')).toBe('Сети не было 1 ч 20 мин: 1 товар уже проверен заново, остальные проверяются.');
   });
 });

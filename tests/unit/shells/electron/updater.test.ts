@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { renderMessage } from '../../../../src-shared/i18n';
 import { describe, expect, it, vi } from 'vitest';
 import type { AppUpdater } from 'electron-updater';
 import type { UpdaterEvent } from '../../../../src-main/updates/update-controller';
@@ -80,7 +81,7 @@ describe('electron-updater behind the update port', () => {
   });
 
   it('a run from sources (not packaged) does not update', () => {
-    expect(adapter(false).port.unsupportedReason).toMatch(/npm start/);
+    expect(renderMessage(adapter(false).port.unsupportedReason!, 'en')).toMatch(/npm start/);
     expect(adapter(true).port.unsupportedReason).toBeNull();
   });
 });
