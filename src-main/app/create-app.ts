@@ -203,7 +203,7 @@ export async function createApp(config: AppConfig): Promise<App> {
       await whatsapp.stop();
       await orders.stop();
       await preorderSender.stop();
-      await demper.stop();
+      await demper.close();
       await pool.close();
       db.close();
     },

@@ -1,0 +1,166 @@
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { KaspiError, type KaspiErrorKind } from '../../src-shared/domain/kaspi-error';
+import type { Message } from '../../src-shared/i18n/message';
+import { msg } from '../../src-shared/i18n/message';
+import type { RawAnswer, ReadAnswer } from './answer-reader';
+
+/** What a worker can make of an answer's JSON (decode-worker.ts holds the functions). */
+export type AnswerShapeName = 'offers-page';
+
+/** Reads Kaspi answers somewhere other than the caller's thread. */
+export interface AnswerDecoder {
+  read(raw: RawAnswer, shape: AnswerShapeName): Promise<ReadAnswer>;
+}
+
+export interface DecodeRequest {
+  id: number;
+  raw: RawAnswer;
+  shape: AnswerShapeName;
+}
+
+/** A KaspiError as it crosses the thread boundary (a class does not). */
+export interface WireKaspiError {
+  kind: KaspiErrorKind;
+  userMessage: Message;
+  retryAfterMs: number | null;
+  status: number | null;
+}
+
+export type DecodeReply = { id: number; ok: true; json: unknown } | { id: number; ok: false; error: WireKaspiError; bug?: undefined } | { id: number; ok: false; error: null; bug: string };
+
+export interface DecodePoolOptions {
+  /** Worker threads at most; they start on first use. */
+  size?: number;
+  /** A worker that has not answered a request in this long is ended, and its requests fail. */
+  timeoutMs?: number;
+  /** The worker's script (tests hand in one that misbehaves); decode-worker beside this module otherwise. */
+  workerUrl?: URL;
+  /** Told when a worker crashed or was ended for being slow (the app logs it). */
+  onWorkerLost?: (reason: string) => void;
+}
+
+export interface DecodePool extends AnswerDecoder {
+  close(): Promise<void>;
+}
+
+interface Job {
+  resolve(answer: ReadAnswer): void;
+  timer: NodeJS.Timeout;
+}
+
+interface Slot {
+  worker: Worker;
+  jobs: Map<number, Job>;
+}
+
+const DEFAULT_TIMEOUT_MS = 5_000;
+
+/**
+ * Running from source (tsx, vitest) the worker is a .ts file, started through tsx's loader; built
+ * (vite.main.config.ts makes decode-worker.js an entry beside main.js) it is plain JavaScript.
+ * The name is not a literal in `new URL(…)` so the bundler leaves it for run time.
+ */
+const fromSource = import.meta.url.endsWith('.ts');
+const workerFile = fromSource ? './decode-worker.ts' : './decode-worker.js';
+
+function startWorker(url: URL): Worker {
+  if (!url.pathname.endsWith('.ts')) return new Worker(url);
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href;
+  const boot = `import(${JSON.stringify(tsx)}).then(({ tsImport }) => tsImport(${JSON.stringify(url.href)}, ${JSON.stringify(url.href)}))`;
+  return new Worker(boot, { eval: true });
+}
+
+/**
+ * A small, bounded pool of worker threads that decompress, parse and shape Kaspi's answers, so a
+ * pass of hundreds of storefront reads a second does not hold the main thread (issue #14,
+ * main_blocked_max_ms). A worker that crashes or stops answering fails only the requests it held,
+ * each as a KaspiError the caller treats as it treats any failed read (the engine looks again
+ * later); the next request starts a fresh worker.
+ */
+export function createDecodePool(options: DecodePoolOptions = {}): DecodePool {
+  const size = Math.max(1, options.size ?? Math.min(2, availableParallelism() - 1));
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const url = options.workerUrl ?? new URL(workerFile, import.meta.url);
+  const slots: Slot[] = [];
+  let nextId = 0;
+  let closed = false;
+
+  const failed = (): ReadAnswer => ({ ok: false, error: new KaspiError('not-json', msg('kaspi.reader_failed')) });
+
+  /** Ends a worker and fails what it held; a new one starts when needed. */
+  function lose(slot: Slot, reason: string): void {
+    const at = slots.indexOf(slot);
+    if (at < 0) return;
+    slots.splice(at, 1);
+    for (const job of slot.jobs.values()) {
+      clearTimeout(job.timer);
+      job.resolve(failed());
+    }
+    slot.jobs.clear();
+    void slot.worker.terminate();
+    if (!closed) options.onWorkerLost?.(reason);
+  }
+
+  function spawn(): Slot {
+    const slot: Slot = { worker: startWorker(url), jobs: new Map() };
+    slot.worker.unref();
+    slot.worker.on('message', (reply: DecodeReply) => {
+      const job = slot.jobs.get(reply.id);
+      if (!job) return;
+      slot.jobs.delete(reply.id);
+      clearTimeout(job.timer);
+      if (slot.jobs.size === 0) slot.worker.unref();
+      if (reply.ok) job.resolve({ ok: true, json: reply.json });
+      else if (reply.error) job.resolve({ ok: false, error: new KaspiError(reply.error.kind, reply.error.userMessage, reply.error.retryAfterMs, reply.error.status) });
+      else {
+        options.onWorkerLost?.(`reader failed: ${reply.bug}`);
+        job.resolve(failed());
+      }
+    });
+    slot.worker.on('error', (error) => lose(slot, `worker crashed: ${error.message}`));
+    slot.worker.on('exit', (code) => lose(slot, `worker exited with code ${code}`));
+    slots.push(slot);
+    return slot;
+  }
+
+  /** The least busy worker, a new one while the pool is below its size. */
+  function pick(): Slot {
+    const idle = slots.find((slot) => slot.jobs.size === 0);
+    if (idle) return idle;
+    if (slots.length < size) return spawn();
+    return slots.reduce((least, slot) => (slot.jobs.size < least.jobs.size ? slot : least));
+  }
+
+  return {
+    read(raw, shape) {
+      if (closed) return Promise.resolve(failed());
+      const slot = pick();
+      const id = ++nextId;
+      // A copy of exactly the body's bytes, moved (not cloned) to the worker: a Buffer may be a
+      // view into Node's shared pool, which must not be moved.
+      const bytes = new Uint8Array(raw.bytes);
+      return new Promise<ReadAnswer>((resolve) => {
+        const timer = setTimeout(() => lose(slot, `worker gave no answer in ${timeoutMs} ms`), timeoutMs);
+        slot.jobs.set(id, { resolve, timer });
+        slot.worker.ref();
+        const request: DecodeRequest = { id, raw: { ...raw, bytes }, shape };
+        slot.worker.postMessage(request, [bytes.buffer]);
+      });
+    },
+    async close() {
+      closed = true;
+      const all = slots.splice(0);
+      for (const slot of all) {
+        for (const job of slot.jobs.values()) {
+          clearTimeout(job.timer);
+          job.resolve(failed());
+        }
+        slot.jobs.clear();
+      }
+      await Promise.all(all.map((slot) => slot.worker.terminate()));
+    },
+  };
+}
