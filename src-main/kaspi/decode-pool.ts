@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
@@ -29,6 +30,9 @@ export interface WireKaspiError {
   status: number | null;
 }
 
+/** What a worker says once it listens (decode-worker.ts). */
+export const READY = 'ready';
+
 export type DecodeReply = { id: number; ok: true; json: unknown } | { id: number; ok: false; error: WireKaspiError; bug?: undefined } | { id: number; ok: false; error: null; bug: string };
 
 export interface DecodePoolOptions {
@@ -48,11 +52,13 @@ export interface DecodePool extends AnswerDecoder {
 
 interface Job {
   resolve(answer: ReadAnswer): void;
-  timer: NodeJS.Timeout;
+  /** Runs from when the worker listens: its start-up (a cold start from source takes a second) is not the request's. */
+  timer: NodeJS.Timeout | null;
 }
 
 interface Slot {
   worker: Worker;
+  online: boolean;
   jobs: Map<number, Job>;
 }
 
@@ -68,9 +74,15 @@ const workerFile = fromSource ? './decode-worker.ts' : './decode-worker.js';
 
 function startWorker(url: URL): Worker {
   if (!url.pathname.endsWith('.ts')) return new Worker(url);
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href;
-  const boot = `import(${JSON.stringify(tsx)}).then(({ tsImport }) => tsImport(${JSON.stringify(url.href)}, ${JSON.stringify(url.href)}))`;
+  const boot = `import(${JSON.stringify(tsxApi())}).then(({ tsImport }) => tsImport(${JSON.stringify(url.href)}, ${JSON.stringify(url.href)}))`;
   return new Worker(boot, { eval: true });
+}
+
+/** tsx's ESM API (a dev dependency, there whenever the app runs from source): its `import` export, which works in a worker. */
+function tsxApi(): string {
+  const manifest = pathToFileURL(createRequire(import.meta.url).resolve('tsx/package.json'));
+  const { exports } = JSON.parse(readFileSync(manifest, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
+  return new URL(exports['./esm/api']!.import.default, manifest).href;
 }
 
 /**
@@ -96,7 +108,7 @@ export function createDecodePool(options: DecodePoolOptions = {}): DecodePool {
     if (at < 0) return;
     slots.splice(at, 1);
     for (const job of slot.jobs.values()) {
-      clearTimeout(job.timer);
+      if (job.timer) clearTimeout(job.timer);
       job.resolve(failed());
     }
     slot.jobs.clear();
@@ -104,14 +116,23 @@ export function createDecodePool(options: DecodePoolOptions = {}): DecodePool {
     if (!closed) options.onWorkerLost?.(reason);
   }
 
+  const watch = (slot: Slot, job: Job): void => {
+    job.timer = setTimeout(() => lose(slot, `worker gave no answer in ${timeoutMs} ms`), timeoutMs);
+  };
+
   function spawn(): Slot {
-    const slot: Slot = { worker: startWorker(url), jobs: new Map() };
+    const slot: Slot = { worker: startWorker(url), online: false, jobs: new Map() };
     slot.worker.unref();
-    slot.worker.on('message', (reply: DecodeReply) => {
+    slot.worker.on('message', (reply: DecodeReply | typeof READY) => {
+      if (reply === READY) {
+        slot.online = true;
+        for (const job of slot.jobs.values()) watch(slot, job);
+        return;
+      }
       const job = slot.jobs.get(reply.id);
       if (!job) return;
       slot.jobs.delete(reply.id);
-      clearTimeout(job.timer);
+      if (job.timer) clearTimeout(job.timer);
       if (slot.jobs.size === 0) slot.worker.unref();
       if (reply.ok) job.resolve({ ok: true, json: reply.json });
       else if (reply.error) job.resolve({ ok: false, error: new KaspiError(reply.error.kind, reply.error.userMessage, reply.error.retryAfterMs, reply.error.status) });
@@ -143,8 +164,9 @@ export function createDecodePool(options: DecodePoolOptions = {}): DecodePool {
       // view into Node's shared pool, which must not be moved.
       const bytes = new Uint8Array(raw.bytes);
       return new Promise<ReadAnswer>((resolve) => {
-        const timer = setTimeout(() => lose(slot, `worker gave no answer in ${timeoutMs} ms`), timeoutMs);
-        slot.jobs.set(id, { resolve, timer });
+        const job: Job = { resolve, timer: null };
+        if (slot.online) watch(slot, job);
+        slot.jobs.set(id, job);
         slot.worker.ref();
         const request: DecodeRequest = { id, raw: { ...raw, bytes }, shape };
         slot.worker.postMessage(request, [bytes.buffer]);
@@ -155,7 +177,7 @@ export function createDecodePool(options: DecodePoolOptions = {}): DecodePool {
       const all = slots.splice(0);
       for (const slot of all) {
         for (const job of slot.jobs.values()) {
-          clearTimeout(job.timer);
+          if (job.timer) clearTimeout(job.timer);
           job.resolve(failed());
         }
         slot.jobs.clear();

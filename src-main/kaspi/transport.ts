@@ -3,7 +3,6 @@ import { KaspiError } from '../../src-shared/domain/kaspi-error';
 import { MAX_BODY_BYTES, readAnswer, tooLarge, type RawAnswer, type ReadAnswer } from './answer-reader';
 import { classifyThrown, type KaspiSurface } from './classify';
 import { DEFAULT_READ_RETRY, backoffDelay, isRetryable, type RetryPolicy } from './retry';
-import { msg } from '../../src-shared/i18n/message';
 
 /**
  * Every HTTP call to Kaspi goes through `kaspiRequest`: one timeout policy, one error
