@@ -132,12 +132,17 @@ async function demperCycle(): Promise<Record<string, unknown>> {
   }
 }
 
+const ORDERS = 10_000;
+const LISTING_DEADLINE_MS = 180_000;
+const ENTRIES_MS = 15_000;
+
 /**
  * orders_main_blocked_max_ms (issue #14, "the same for the orders list"): the longest stall of
  * main's event loop while the Orders page is open in real Chromium during the first sync of the
  * `bench` store's 10,000 orders (60 days) from the simulator's shop API, in its own process, with
- * its limits on: pages of orders written, every order's entries read, the page's window re-read
- * on each `orders.changed` event. Also the 99th percentile and the sync's length.
+ * its limits on: every page of orders listed and written, then 15 s of order entries read, the
+ * page's window re-read on each `orders.changed` event. Also the 99th percentile and how long the
+ * listing took.
  */
 async function ordersSync(): Promise<Record<string, unknown>> {
   if (!existsSync(join(DEFAULT_STATIC_DIR, 'index.html'))) await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
@@ -163,15 +168,27 @@ async function ordersSync(): Promise<Record<string, unknown>> {
     const stalls = await watchStalls();
     const started = performance.now();
     await call(app, 'orders.syncNow', { storeId: env.storeId });
-    await app.orders.settled(env.storeId);
-    const syncS = (performance.now() - started) / 1000;
+    // Until every order is listed (the page re-reading its window as pages of orders land), then
+    // ENTRIES_MS of the order entries being read (one request per order at 5 a second: the whole
+    // of them takes half an hour, each the same small write).
+    const statusNow = async () => (await call<Array<{ orders: number; entriesPending: number }>>(app, 'orders.syncStatus'))[0]!;
+    let listedS: number | null = null;
+    while (performance.now() - started < LISTING_DEADLINE_MS) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      if ((await statusNow()).orders >= ORDERS) {
+        listedS = (performance.now() - started) / 1000;
+        break;
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, ENTRIES_MS));
     stalls.disable();
-    const [status] = await call<Array<{ orders: number }>>(app, 'orders.syncStatus');
+    const status = await statusNow();
     return {
       orders_main_blocked_max_ms: ms(stalls.max),
       orders_main_blocked_p99_ms: ms(stalls.percentile(99)),
-      orders_main_blocked_sync_s: Number(syncS.toFixed(1)),
-      orders_main_blocked_orders: status?.orders ?? 0,
+      orders_main_blocked_listed_s: listedS === null ? null : Number(listedS.toFixed(1)),
+      orders_main_blocked_orders: status.orders,
+      orders_main_blocked_entries_read: status.orders - status.entriesPending,
     };
   } finally {
     await browser?.close();

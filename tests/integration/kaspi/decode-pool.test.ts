@@ -1,5 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
+import { build } from 'vite';
 import { isKaspiError } from '../../../src-shared/domain/kaspi-error';
 import { readAnswer, type RawAnswer, type ReadAnswer } from '../../../src-main/kaspi/answer-reader';
 import { createDecodePool, type DecodePool } from '../../../src-main/kaspi/decode-pool';
@@ -11,6 +15,7 @@ import { endpointsOf, useKaspiSim } from './support/sim';
 const ALMATY = '750000000';
 const ASTANA = '710000000';
 const FAULTY_WORKER = new URL('./support/faulty-decode-worker.ts', import.meta.url);
+const ROOT = join(import.meta.dirname, '..', '..', '..');
 
 const json = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value));
 const answer = (bytes: Uint8Array, fields: Partial<RawAnswer> = {}): RawAnswer => ({ surface: 'storefront', status: 200, contentType: 'application/json', contentEncoding: null, retryAfter: null, bytes, ...fields });
@@ -116,5 +121,25 @@ describe('storefront answers read in worker threads', () => {
     const closed = pool({ size: 1 });
     await closed.close();
     await expect(fetchOffers({ endpoints, masterSku: '100000010', cityId: ALMATY, decoder: closed })).rejects.toMatchObject({ kind: 'not-json', userMessage: { code: 'kaspi.reader_failed' } });
+  });
+
+  it('runs as the built app runs it: decode-worker.js from the Electron main build reads what this thread reads', { timeout: 180_000 }, async () => {
+    // Inside the repository, so the bundle finds node_modules as dist-main does.
+    const outDir = join(ROOT, 'test-artifacts', 'decode-worker-build');
+    rmSync(outDir, { recursive: true, force: true });
+    try {
+      await build({ configFile: join(ROOT, 'vite.main.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+      const built = join(outDir, 'decode-worker.js');
+      expect(existsSync(built)).toBe(true);
+      const decoder = pool({ size: 1, workerUrl: pathToFileURL(built) });
+      const endpoints = endpointsOf(sim());
+      for (const masterSku of ['100000010', '100000009']) {
+        expect(await fetchOffers({ endpoints, masterSku, cityId: ALMATY, limit: 2, decoder })).toEqual(await fetchOffers({ endpoints, masterSku, cityId: ALMATY, limit: 2 }));
+      }
+      const banned = answer(json({}), { status: 403, retryAfter: '3' });
+      expect(seen(await decoder.read(banned, 'offers-page'))).toEqual(seen(await readAnswer(banned, offersPageOf)));
+    } finally {
+      rmSync(outDir, { recursive: true, force: true });
+    }
   });
 });
