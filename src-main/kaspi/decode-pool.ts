@@ -7,6 +7,7 @@ import { KaspiError, type KaspiErrorKind } from '../../src-shared/domain/kaspi-e
 import type { Message } from '../../src-shared/i18n/message';
 import { msg } from '../../src-shared/i18n/message';
 import type { RawAnswer, ReadAnswer } from './answer-reader';
+import { answerDecodeRequest } from './decode-answer';
 
 /** What a worker can make of an answer's JSON (decode-worker.ts holds the functions). */
 export type AnswerShapeName = 'offers-page';
@@ -63,6 +64,8 @@ interface Slot {
 }
 
 const DEFAULT_TIMEOUT_MS = 5_000;
+/** Workers that die before they listen, in a row, before the pool gives up on threads. */
+const MAX_FAILED_STARTS = 3;
 
 /**
  * Running from source (tsx, vitest) the worker is a .ts file, started through tsx's loader; built
@@ -90,7 +93,8 @@ function tsxApi(): string {
  * pass of hundreds of storefront reads a second does not hold the main thread (issue #14,
  * main_blocked_max_ms). A worker that crashes or stops answering fails only the requests it held,
  * each as a KaspiError the caller treats as it treats any failed read (the engine looks again
- * later); the next request starts a fresh worker.
+ * later); the next request starts a fresh worker. Workers that cannot start at all leave the pool
+ * reading in this thread.
  */
 export function createDecodePool(options: DecodePoolOptions = {}): DecodePool {
   const size = Math.max(1, options.size ?? Math.min(2, availableParallelism() - 1));
@@ -99,21 +103,40 @@ export function createDecodePool(options: DecodePoolOptions = {}): DecodePool {
   const slots: Slot[] = [];
   let nextId = 0;
   let closed = false;
+  // Workers that died before they listened, in a row. A build whose worker cannot start (a
+  // packaging fault) must not stop the demper: the pool then reads in this thread, as before.
+  let failedStarts = 0;
+  let inThread = false;
 
   const failed = (): ReadAnswer => ({ ok: false, error: new KaspiError('not-json', msg('kaspi.reader_failed')) });
+  const fromReply = (reply: DecodeReply): ReadAnswer => {
+    if (reply.ok) return { ok: true, json: reply.json };
+    if (reply.error) return { ok: false, error: new KaspiError(reply.error.kind, reply.error.userMessage, reply.error.retryAfterMs, reply.error.status) };
+    options.onWorkerLost?.(`reader failed: ${reply.bug}`);
+    return failed();
+  };
+
+  const failAll = (slot: Slot): void => {
+    for (const job of slot.jobs.values()) {
+      if (job.timer) clearTimeout(job.timer);
+      job.resolve(failed());
+    }
+    slot.jobs.clear();
+  };
 
   /** Ends a worker and fails what it held; a new one starts when needed. */
   function lose(slot: Slot, reason: string): void {
     const at = slots.indexOf(slot);
     if (at < 0) return;
     slots.splice(at, 1);
-    for (const job of slot.jobs.values()) {
-      if (job.timer) clearTimeout(job.timer);
-      job.resolve(failed());
-    }
-    slot.jobs.clear();
+    failAll(slot);
     void slot.worker.terminate();
-    if (!closed) options.onWorkerLost?.(reason);
+    if (closed) return;
+    options.onWorkerLost?.(reason);
+    if (!slot.online && ++failedStarts >= MAX_FAILED_STARTS) {
+      inThread = true;
+      options.onWorkerLost?.(`${failedStarts} workers in a row did not start: answers are read in the main thread`);
+    }
   }
 
   const watch = (slot: Slot, job: Job): void => {
@@ -126,6 +149,7 @@ export function createDecodePool(options: DecodePoolOptions = {}): DecodePool {
     slot.worker.on('message', (reply: DecodeReply | typeof READY) => {
       if (reply === READY) {
         slot.online = true;
+        failedStarts = 0;
         for (const job of slot.jobs.values()) watch(slot, job);
         return;
       }
@@ -134,12 +158,7 @@ export function createDecodePool(options: DecodePoolOptions = {}): DecodePool {
       slot.jobs.delete(reply.id);
       if (job.timer) clearTimeout(job.timer);
       if (slot.jobs.size === 0) slot.worker.unref();
-      if (reply.ok) job.resolve({ ok: true, json: reply.json });
-      else if (reply.error) job.resolve({ ok: false, error: new KaspiError(reply.error.kind, reply.error.userMessage, reply.error.retryAfterMs, reply.error.status) });
-      else {
-        options.onWorkerLost?.(`reader failed: ${reply.bug}`);
-        job.resolve(failed());
-      }
+      job.resolve(fromReply(reply));
     });
     slot.worker.on('error', (error) => lose(slot, `worker crashed: ${error.message}`));
     slot.worker.on('exit', (code) => lose(slot, `worker exited with code ${code}`));
@@ -158,8 +177,9 @@ export function createDecodePool(options: DecodePoolOptions = {}): DecodePool {
   return {
     read(raw, shape) {
       if (closed) return Promise.resolve(failed());
-      const slot = pick();
       const id = ++nextId;
+      if (inThread) return answerDecodeRequest({ id, raw, shape }).then(fromReply);
+      const slot = pick();
       // A copy of exactly the body's bytes, moved (not cloned) to the worker: a Buffer may be a
       // view into Node's shared pool, which must not be moved.
       const bytes = new Uint8Array(raw.bytes);
@@ -175,13 +195,7 @@ export function createDecodePool(options: DecodePoolOptions = {}): DecodePool {
     async close() {
       closed = true;
       const all = slots.splice(0);
-      for (const slot of all) {
-        for (const job of slot.jobs.values()) {
-          if (job.timer) clearTimeout(job.timer);
-          job.resolve(failed());
-        }
-        slot.jobs.clear();
-      }
+      all.forEach(failAll);
       await Promise.all(all.map((slot) => slot.worker.terminate()));
     },
   };

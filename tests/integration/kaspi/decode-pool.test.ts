@@ -142,4 +142,16 @@ describe('storefront answers read in worker threads', () => {
       rmSync(outDir, { recursive: true, force: true });
     }
   });
+
+  it('reads in this thread when its workers cannot start, so a broken build does not stop the demper', async () => {
+    const lost: string[] = [];
+    const decoder = pool({ size: 1, workerUrl: new URL('./support/no-such-worker.js', import.meta.url), onWorkerLost: (reason) => lost.push(reason) });
+    const good = answer(gzipSync(json({ offers: [{ merchantId: 'm3', price: 300 }] })), { contentEncoding: 'gzip' });
+    const reads = [];
+    for (let i = 0; i < 4; i++) reads.push(await decoder.read(good, 'offers-page'));
+    // The reads while workers were tried fail (and are looked at again later); then every read succeeds.
+    expect(reads.slice(0, 3).map((r) => r.ok)).toEqual([false, false, false]);
+    expect(reads[3]).toMatchObject({ ok: true, json: { offers: [{ merchantId: 'm3', price: 300 }] } });
+    expect(lost.at(-1)).toMatch(/read in the main thread/);
+  });
 });
