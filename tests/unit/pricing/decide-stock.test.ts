@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decide, reasonMessage } from '../../../src-shared/pricing';
-import { renderMessage } from '../../../src-shared/i18n';
-import type { Language } from '../../../src-shared/i18n';
-import type { Reason } from '../../../src-shared/domain/decision';
+import { decide } from '../../../src-shared/pricing';
 import type { DecideInput } from '../../../src-shared/pricing';
 import { floorPrice } from '../../../src-shared/domain/rules';
 import { inputArb } from './arbitraries';
-import { offer, rules, US } from './fixtures';
+import { describeReason, offer, rules, US } from './fixtures';
 
-const describeReason = (reason: Reason, language: Language) => renderMessage(reasonMessage(reason), language);
 
 const inBounds = (input: DecideInput): boolean => {
   const price = input.our.price;

@@ -1,16 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decide, formatTenge, reasonMessage } from '../../../src-shared/pricing';
-import { renderMessage, setStrictMessages } from '../../../src-shared/i18n';
-import type { Language } from '../../../src-shared/i18n';
-import { offer, rules, US } from './fixtures';
+import { setStrictMessages } from '../../../src-shared/i18n';
+import { describeReason, offer, rules, US } from './fixtures';
 import { GUARDS, REASON_CODES } from '../../../src-shared/domain/decision';
-import type { Reason } from '../../../src-shared/domain/decision';
 
 // Every message the reasons build is checked against its catalogue template (names and count of parameters).
 beforeAll(() => setStrictMessages(true));
 afterAll(() => setStrictMessages(false));
 
-const describeReason = (reason: Reason, language: Language) => renderMessage(reasonMessage(reason), language);
 
 const nbsp = (s: string) => s.replace(/[\u00A0\u202F]/g, ' ');
 
