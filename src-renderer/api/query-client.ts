@@ -17,6 +17,8 @@ export const INVALIDATED_BY: Partial<Record<EventName, readonly string[]>> = {
   'settings.changed': ['settings.'],
   'proxies.changed': ['proxies.', 'overview.'],
   'backup.changed': ['backup.list'],
+  // The per-IP budget on the Proxies page is the demper's setting.
+  'demper.settings': ['proxies.settings'],
   'backtest.progress': ['backtest.'],
   'whatsapp.status': ['whatsapp.status', 'whatsapp.qr'],
   'whatsapp.outbox.changed': ['whatsapp.outbox', 'whatsapp.stores'],

@@ -23,7 +23,7 @@ const fieldsOf = ({ offersPerSecondPerIp, pushesPerSecond, pushWindowLimit, chan
 export function DemperSettingsForm() {
   const t = useT();
   const stored = useCall('demper.settings.get', {}).data;
-  const update = useCallMutation('demper.settings.update', ['proxies.settings']);
+  const update = useCallMutation('demper.settings.update');
   const setCallData = useCallData();
   const [edited, setEdited] = useState<FormFields | null>(null);
   const [saved, setSaved] = useState(false);

@@ -25,7 +25,7 @@ export function ProxySettingsForm({ settings }: { settings: ProxyPageSettings })
   const [edited, setEdited] = useState<ProxyPageSettings | null>(null);
   const [saved, setSaved] = useState(false);
   const [error, report, clear] = useApiError();
-  const update = useCallMutation('proxies.settings.update', ['proxies.', 'demper.settings']);
+  const update = useCallMutation('proxies.settings.update', ['proxies.']);
   const setCallData = useCallData();
   const draft = edited ?? settings;
   const setDraft = (next: ProxyPageSettings) => {
