@@ -20,6 +20,13 @@ const FORGET_MS = DAY_MS;
  * calm streak and class, its place in the kill switch's window, the end of a move's watch), and
  * the pair is next looked at where its cadence would have brought the first look after the
  * market moves — so a replay of a live period makes the decisions live made, looking less often.
+ *
+ * A move waiting in the queue for the account's budget is skipped the same way: live would look
+ * again at the same market, make the same decision and queue it again (fresh), so the skipped
+ * looks' times go with the queued push (`QueuedPush.relooks`), for the push path's freshness and
+ * order, and a push dropped before it went out brings the pair's next look back to where live
+ * would have made it. A move that waits for a second read, or that the kill switch counted as
+ * suspect, is never skipped: its next look is not the same.
  */
 export function skipQuietLooks(
   core: EngineCore,
@@ -30,19 +37,26 @@ export function skipQuietLooks(
   next: { cls: PairClass; dueAt: number },
   now: number,
   answerAt: number | null,
+  /** The kill switch weighed the decision's drop as suspect. */
+  suspect: boolean,
 ): { cls: PairClass; dueAt: number } {
   const source = core.deps.offers;
-  if (!source.quietUntil || decision.action !== 'hold' || !stableHold(input, decision)) return next;
+  if (!source.quietUntil || suspect || !stableDecision(input, decision)) return next;
+  const queued = decision.action === 'set' ? core.queue.get(pair.key) : undefined;
+  if (decision.action === 'set' && (!queued || queued.decision !== decision || queued.confirm)) return next;
   const query = { storeId: pair.store.storeId, productId: pair.product.productId, masterSku: pair.product.masterSku, cityId: pair.cityId };
   const until = Math.min(source.quietUntil(query, now), timeBound(core, pair, decision, now));
   let { cls, dueAt } = next;
   let looked = now;
+  const relooks: number[] = [];
   while (dueAt < until) {
     looked = dueAt;
+    if (queued) relooks.push(looked);
     // The watch of our last move ends at the first look an hour after it, as read-back.ts ends it.
     if (pair.lastMove && looked - pair.lastMove.movedAt > WATCH_MS) pair.lastMove = null;
     ({ cls, dueAt } = nextCheck(pair, standing, decision, looked, core.settings, core.recheckInterval, answerAt));
   }
+  if (queued && relooks.length > 0) queued.relooks = relooks;
   if (looked > now) {
     pair.checkedAt = looked;
     // Each skipped look was a calm decision of the store's window (the kill switch weighs suspect moves against them).
@@ -52,19 +66,20 @@ export function skipQuietLooks(
 }
 
 /**
- * A hold that only a moving market or the time bounds below can change. A suspect or probing hold
- * is never skipped; a hold that the product's budget share (`affordEveryMs`, which moves with
- * other products' pushes and the time of day) could turn into a move is not either: decide() is
- * asked again with the share at both ends (its comparisons flip at most once between them).
+ * A decision that only a moving market or the time bounds below can change. A suspect or probing
+ * one is never skipped; one that the product's budget share (`affordEveryMs`, which moves with
+ * other products' pushes and the time of day) could change is not either: decide() is asked again
+ * with the share at both ends (its comparisons flip at most once between them).
  */
-function stableHold(input: DecideInput, decision: Decision): boolean {
+function stableDecision(input: DecideInput, decision: Decision): boolean {
   const code = decision.reason.code;
   if (code === 'suspect_price' || code === 'probe_floor') return false;
   const knowledge = input.knowledge;
   if (!knowledge) return true;
+  const price = decision.action === 'set' ? decision.price : null;
   for (const affordEveryMs of [0, Number.MAX_SAFE_INTEGER]) {
     const other = decide({ ...input, knowledge: { ...knowledge, affordEveryMs } });
-    if (other.action !== 'hold' || other.reason.code !== code) return false;
+    if (other.action !== decision.action || other.reason.code !== code || (other.action === 'set' ? other.price : null) !== price) return false;
   }
   return true;
 }
