@@ -106,6 +106,8 @@ export class PushQueue extends Map<string, QueuedPush> {
 }
 
 const MAX_ERRORS = 20;
+/** While more than this share of an account's window is left, its budget limits no pair's pushes. */
+export const SPARE_SHARE = 0.2;
 
 export const describeError = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
@@ -208,7 +210,7 @@ export class EngineCore {
     const { settings } = this;
     // While the window has room to spare, the account's budget does not limit a pair; when it is
     // nearly spent, a pair gets its share among the pairs that push.
-    const spare = store.budget.left(now) > store.budget.limit * 0.2;
+    const spare = store.budget.left(now) > store.budget.limit * SPARE_SHARE;
     const shareEvery = spare ? 0 : (settings.pushWindowMs * (store.pushersInWindow(now, settings.pushWindowMs) + 1)) / store.budget.limit;
     const cap = pair.product.rules.maxChangesPerDay;
     if (cap === null) return shareEvery;
