@@ -51,15 +51,18 @@ export function takeNextPush(core: EngineCore, now: number): { next: { queued: Q
     list?.push(queued);
   }
   let best: QueuedPush | null = null;
+  const before = (a: QueuedPush, b: QueuedPush) => b.value - a.value || a.decidedAt - b.decidedAt;
   for (const [storeId, queued] of ready) {
     if (queued.length === 0) continue;
-    queued.sort((a, b) => b.value - a.value || a.decidedAt - b.decidedAt);
-    if (queued[0]!.confirm) {
-      askSecondReads(core, core.stores.get(storeId)!, queued, now);
+    // The store's most valuable push (the oldest decision among equals); all in order only to ask second reads.
+    let top = queued[0]!;
+    for (const q of queued) if (before(q, top) < 0) top = q;
+    if (top.confirm) {
+      askSecondReads(core, core.stores.get(storeId)!, queued.sort(before), now);
       wakeAt = Math.min(wakeAt, now + core.settings.maxDecisionAgeMs);
       continue;
     }
-    if (!best || queued[0]!.value > best.value) best = queued[0]!;
+    if (!best || top.value > best.value) best = top;
   }
   if (!best) return { next: null, wakeAt };
   const store = core.stores.get(best.pair.store.storeId)!;
