@@ -28,6 +28,7 @@ import { createPreordersService } from '../preorders/preorders-service';
 import { createDemperMemoryRepo } from '../db/repos/demper-memory-repo';
 import { createAnalyticsService } from '../analytics/analytics-service';
 import { createWhatsappService } from '../whatsapp/whatsapp-service';
+import { renderMessage } from '../../src-shared/i18n/render';
 import { createReviewsService } from '../reviews/reviews-service';
 import { createProductsTable } from '../products-table/products-table-service';
 import { createInsightsService } from '../insights/insights-service';
@@ -178,7 +179,7 @@ export async function createApp(config: AppConfig): Promise<App> {
     onInternalError: (name, error) => logger.child('api').error('call failed', { call: name, error }),
   });
   log.info('app started', { shell: config.shell, version: config.appVersion, dataDir: paths.dataDir });
-  for (const warning of config.warnings ?? []) log.warn('protection weakened', { warning });
+  for (const warning of config.warnings ?? []) log.warn('protection weakened', { warning: renderMessage(warning, 'en') });
   if (config.autoStartDemper ?? true) await demper.resumeIfRunning();
   updates?.start();
   productsTable.start();

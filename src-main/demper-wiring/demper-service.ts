@@ -161,6 +161,7 @@ export function createDemperService(deps: DemperServiceDeps) {
       engine.updateSettings(toEngine(settings));
       share(settings);
       log.info('settings changed', { ...settings });
+      events.emit('demper.settings', settings);
       return settings;
     },
     async control(action: 'start' | 'stop' | 'pause' | 'resume', storeId?: number): Promise<EngineStatusView> {
