@@ -152,7 +152,7 @@ export async function createApp(config: AppConfig): Promise<App> {
   });
 
   const insights = createInsightsService({ db, logger, events, clock, analytics });
-  const backtests = createBacktestService({ db, events, logger, clock, demperSettings: () => demper.settings() });
+  const backtests = createBacktestService({ db, databasePath: paths.database, events, logger, clock, demperSettings: () => demper.settings() });
   const whatsapp = createWhatsappService({ db, secrets, redactor, events, logger, now, stores, pacing: config.whatsappOverrides });
   const reviews = createReviewsService({ db, events, logger, now, pool, endpoints, stores, reviewRequestsSince: whatsapp.reviewRequestsSince, settings: config.reviewsOverrides });
   // An order's status change may fire a store's WhatsApp trigger.
