@@ -50,16 +50,28 @@ export function createProductSource(db: Database): ProductSource {
       const store = stores.rulesOf(storeId);
       if (!store?.botEnabled) return [];
       const storeDefaults = parseDefaults(store.defaultRulesJson);
-      // Two whole-catalogue reads (each some 15 ms for 10,000 products): a turn of the event loop between them.
-      const rows = products.toReprice(storeId);
-      await nextTurn();
-      const stockOf = stock.forStore(storeId);
-      return resolveInSteps(rows, (p) => info(storeId, storeDefaults, p, stockOf));
+      // The catalogue and its stock are read a page of ids at a time, a turn of the event loop
+      // between pages: whole, the two reads hold main some 30 ms for 10,000 products.
+      const out: ProductInfo[] = [];
+      for (let afterId = 0; ;) {
+        await nextTurn();
+        const rows = products.toReprice(storeId, afterId, RESOLVE_STEP);
+        if (rows.length === 0) return out;
+        afterId = rows[rows.length - 1]!.id;
+        const stockOf = stock.forStore(storeId, rows[0]!.id, afterId);
+        for (const row of rows) {
+          const resolved = info(storeId, storeDefaults, row, stockOf);
+          if (resolved) out.push(resolved);
+        }
+      }
     },
     async productsByIds(productIds: readonly number[]): Promise<ProductInfo[]> {
       const stockByStore = new Map<number, ReturnType<typeof stock.forStore>>();
-      return resolveInSteps(products.toRepriceByIds(productIds), (p) => {
-        if (!stockByStore.has(p.storeId)) stockByStore.set(p.storeId, stock.forStore(p.storeId));
+      const rows = products.toRepriceByIds(productIds);
+      // Stock of the ids edited (rows are in id order), not of each whole store.
+      const [fromId, toId] = [rows[0]?.id ?? 0, rows[rows.length - 1]?.id ?? 0];
+      return resolveInSteps(rows, (p) => {
+        if (!stockByStore.has(p.storeId)) stockByStore.set(p.storeId, stock.forStore(p.storeId, fromId, toId));
         return info(p.storeId, parseDefaults(p.defaultRulesJson), p, stockByStore.get(p.storeId)!);
       });
     },

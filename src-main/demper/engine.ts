@@ -22,6 +22,9 @@ export type { EngineDeps } from './engine-core';
 const IDLE_MS = 60_000;
 /** How long a stop waits for requests in flight (Kaspi's own timeouts are shorter). */
 export const STOP_WAIT_MS = 30_000;
+/** Products a reload takes in per turn of the event loop, so a large catalogue never holds the main process at once. */
+export const FOLLOW_STEP = 500;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * The demper loop (design.md §6) on ports: a fetch loop that checks due (product, city) pairs within
@@ -180,7 +183,12 @@ export class DemperEngine {
         core.stores.set(info.storeId, store);
       }
       store.info = info;
-      for (const product of await core.deps.products.products(info.storeId)) this.follow(info, product, now, seen);
+      const products = await core.deps.products.products(info.storeId);
+      for (let i = 0; i < products.length; i++) {
+        // 10,000 products (new pairs scheduled, or rules compared) would hold main some 20 ms at once.
+        if (i > 0 && i % FOLLOW_STEP === 0) await nextTurn();
+        this.follow(info, products[i]!, now, seen);
+      }
     }
     const storeIds = new Set(stores.map((s) => s.storeId));
     for (const id of core.stores.keys()) if (!storeIds.has(id)) core.stores.delete(id);

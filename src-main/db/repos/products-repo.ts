@@ -118,17 +118,21 @@ export function productsRepo(db: Database) {
       const row = db.prepare(`${SELECT} WHERE p.id = ?`).get(id) as Row | undefined;
       return row && toRow(row);
     },
-    /** What the demper may reprice in a store: on sale, bot on, with a catalogue id; rules as stored (JSON). */
-    toReprice(storeId: number): ProductToReprice[] {
+    /**
+     * What the demper may reprice in a store: on sale, bot on, with a catalogue id; rules as stored
+     * (JSON). In id order, `limit` rows after id `afterId` (all of them by default): the engine's
+     * start reads a large catalogue a page at a time.
+     */
+    toReprice(storeId: number, afterId = 0, limit = -1): ProductToReprice[] {
       return db
-        .prepare<[number], { id: number; sku: string; master_sku: string; rules_json: string; cities: string | null }>(
+        .prepare<[number, number, number], { id: number; sku: string; master_sku: string; rules_json: string; cities: string | null }>(
           `SELECT p.id, p.sku, p.master_sku, p.rules_json,
                   (SELECT group_concat(c.city_id) FROM product_city_prices c WHERE c.product_id = p.id) AS cities
              FROM products p
-            WHERE p.store_id = ? AND p.bot_enabled = 1 AND p.active = 1 AND p.removed_at IS NULL AND p.master_sku IS NOT NULL
-            ORDER BY p.id`,
+            WHERE p.store_id = ? AND p.id > ? AND p.bot_enabled = 1 AND p.active = 1 AND p.removed_at IS NULL AND p.master_sku IS NOT NULL
+            ORDER BY p.id LIMIT ?`,
         )
-        .all(storeId)
+        .all(storeId, afterId, limit)
         .map((p) => ({ id: p.id, sku: p.sku, masterSku: p.master_sku, rulesJson: p.rules_json, cityIds: p.cities ? p.cities.split(',') : [] }));
     },
     /**

@@ -10,18 +10,18 @@ export interface OfferStock {
 
 /** Stock and pre-order days per point (product_availabilities, as synced or as the seller last set them). */
 export function stockRepo(db: Database) {
-  const points = db.prepare<[number], { product_id: number; stock_count: number | null; preorder_days: number; city_id: string | null }>(
+  const points = db.prepare<[number, number, number], { product_id: number; stock_count: number | null; preorder_days: number; city_id: string | null }>(
     `SELECT a.product_id, a.stock_count, a.preorder_days, sp.city_id
        FROM product_availabilities a
        JOIN products p ON p.id = a.product_id
        LEFT JOIN store_points sp ON sp.store_id = p.store_id AND sp.point_id = a.point_id
-      WHERE p.store_id = ? AND a.available = 1`,
+      WHERE p.store_id = ? AND a.product_id BETWEEN ? AND ? AND a.available = 1`,
   );
   return {
-    /** Per product of the store with some point on sale. */
-    forStore(storeId: number): Map<number, OfferStock> {
+    /** Per product of the store with some point on sale; only products with ids in [fromId, toId] when given (a page of the catalogue). */
+    forStore(storeId: number, fromId = 0, toId = Number.MAX_SAFE_INTEGER): Map<number, OfferStock> {
       const acc = new Map<number, { units: number | null; cities: Map<string, boolean> }>();
-      for (const r of points.all(storeId)) {
+      for (const r of points.all(storeId, fromId, toId)) {
         let a = acc.get(r.product_id);
         if (!a) acc.set(r.product_id, (a = { units: 0, cities: new Map() }));
         a.units = a.units === null || r.stock_count === null ? null : a.units + r.stock_count;

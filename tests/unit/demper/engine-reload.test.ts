@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { FOLLOW_STEP } from '../../../src-main/demper/engine';
+import { citiesOf } from '../../../src-main/demper/pair';
 import type { ProductInfo } from '../../../src-main/demper/ports';
 import { ALMATY, EXACT_WINDOW, harness, MINUTE, stop } from './harness';
 
@@ -62,6 +64,24 @@ describe('demper engine: reloading what an edit touched', () => {
     expect(engine.status().stores[0]!.queuedPushes).toBe(0);
     await h.clock.advance(20 * MINUTE);
     expect(h.market.pushLog.map((l) => l.price)).toEqual([ceiling]);
+    await stop(h, engine);
+  });
+
+  it('starts every product of a catalogue larger than one step, letting other work run between steps', async () => {
+    const h = harness({ productsPerStore: 2 * FOLLOW_STEP + 3 });
+    const engine = h.makeEngine();
+    const pairs = h.catalog.productList.reduce((n, p) => n + citiesOf(p).length, 0);
+    // Something else the main process has to do, asked for just before the start: it runs before the start ends.
+    let ranDuringStart = false;
+    setImmediate(() => (ranDuringStart = true));
+    const starting = engine.start().then(() => ranDuringStart);
+    expect(await starting).toBe(true);
+    expect(engine.status().pairs.total).toBe(pairs);
+    expect(pairs).toBeGreaterThan(2 * FOLLOW_STEP);
+    // A reload with nothing changed keeps every pair, and a product taken out of the last step is let go.
+    const gone = h.catalog.productList.pop()!;
+    await engine.reload();
+    expect(engine.status().pairs.total).toBe(pairs - citiesOf(gone).length);
     await stop(h, engine);
   });
 });
