@@ -95,10 +95,11 @@ export async function runOrdersPass(deps: StoreSyncDeps): Promise<PassResult> {
     state = syncState.update(store.id, { source, backfillFromMs: started - settings.backfillDays * DAY_MS, backfillCursorMs: null, backfillDone: false, fullSyncedMs: null }, started);
   }
   const totals = { added: 0, changed: 0 };
-  const write = (orders: (SyncedOrder | null)[]): void => {
+  const write = async (orders: (SyncedOrder | null)[]): Promise<void> => {
     const page = orders.filter((o): o is SyncedOrder => o !== null);
     if (page.length === 0) return;
-    const result = deps.orders.upsert(store.id, page, deps.clock.now());
+    // Alerts and events only once the whole page is durable, as when it was one transaction.
+    const result = await deps.orders.upsertInSteps(store.id, page, deps.clock.now());
     totals.added += result.added.length;
     totals.changed += result.changed;
     deps.onWritten(result);
@@ -140,7 +141,7 @@ interface Reader {
   window(from: number, to: number): Promise<void>;
 }
 
-function shopReader(deps: StoreSyncDeps, write: (orders: (SyncedOrder | null)[]) => void): Reader {
+function shopReader(deps: StoreSyncDeps, write: (orders: (SyncedOrder | null)[]) => Promise<void>): Reader {
   const client: ShopApiClient = createShopApiClient({ endpoints: deps.endpoints(), token: deps.token!, dispatcher: deps.dispatcher, pacer: deps.pacer, timeoutMs: 30_000 });
   const read = async (from: number, to: number): Promise<void> => {
     for (const state of SHOP_ORDER_STATES) {
@@ -151,14 +152,14 @@ function shopReader(deps: StoreSyncDeps, write: (orders: (SyncedOrder | null)[])
   return { range: read, window: read };
 }
 
-function cabinetReader(deps: StoreSyncDeps, write: (orders: (SyncedOrder | null)[]) => void): Reader {
+function cabinetReader(deps: StoreSyncDeps, write: (orders: (SyncedOrder | null)[]) => Promise<void>): Reader {
   const { store } = deps;
   const tab = async (cabinet: CabinetClient, name: string, archive?: { fromDate: string; toDate: string; statuses: string[] }): Promise<void> => {
     for (let page = 0; ; page++) {
       if (deps.signal.aborted) return;
       await deps.pacer.turn();
       const res = await waitingOutRateLimits(deps, () => cabinet.orders({ merchantUid: store.merchantUid, tab: name, page, archive }));
-      write(res.orders.map((o) => fromCabinetOrder(o, name, deps.places)));
+      await write(res.orders.map((o) => fromCabinetOrder(o, name, deps.places)));
       // `total` says where the end is: a short page before it is not the end.
       if ((page + 1) * CABINET_ORDERS_PAGE_SIZE >= res.total || (res.orders.length === 0 && page > 0)) return;
     }

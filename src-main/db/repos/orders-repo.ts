@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { relaxedCommit } from '../relaxed-commit';
 import { countsAsSale } from '../../../src-shared/domain/order';
 import { dayOfDate, kzDay, kzDayStart } from '../../../src-shared/domain/kazakhstan-time';
 import type { OrderEntryView, OrderOutcome, OrderSource, OrderState, OrderStatusChange } from '../../../src-shared/domain/order';
@@ -104,6 +105,8 @@ interface OrderRowDb {
 }
 
 const DAY_MS = 86_400_000;
+/** Orders upserted per transaction by upsertInSteps: a few milliseconds of main's time on a shared laptop core. */
+export const UPSERT_STEP = 25;
 /** A market seen this long before an order still describes it, unless the bot was watching then. */
 const MARKET_FRESH_MS = DAY_MS;
 
@@ -205,7 +208,7 @@ export function ordersRepo(db: Database, deps: OrdersRepoDeps) {
   };
 
   /** One page of orders from Kaspi, all or nothing. */
-  const upsert = db.transaction((storeId: number, orders: readonly SyncedOrder[], now: number): { added: AddedOrder[]; changed: number } => {
+  const upsertWork = (storeId: number, orders: readonly SyncedOrder[], now: number): { added: AddedOrder[]; changed: number } => {
     const added: AddedOrder[] = [];
     let changed = 0;
     for (const o of orders) {
@@ -241,7 +244,28 @@ export function ordersRepo(db: Database, deps: OrdersRepoDeps) {
       if (existing.entries_state === 'pending' && o.entries) writeEntries(existing.id, storeId, o, o.entries);
     }
     return { added, changed };
-  });
+  };
+  const upsert = db.transaction(upsertWork);
+  const upsertRelaxed = relaxedCommit(db, upsertWork);
+
+  /**
+   * A page of orders upserted UPSERT_STEP at a time, a turn of the event loop between steps, so a
+   * page of 100 (phones sealed, history and entries written) never holds the main process at once.
+   * Every step but the last commits without waiting for the disk; the last waits, and in WAL mode
+   * takes the earlier ones down with it: the page is durable when this resolves, as one
+   * transaction was. A crash between steps leaves orders an upsert by code reads again once.
+   */
+  const upsertInSteps = async (storeId: number, orders: readonly SyncedOrder[], now: number): Promise<{ added: AddedOrder[]; changed: number }> => {
+    const total = { added: [] as AddedOrder[], changed: 0 };
+    for (let from = 0; from < orders.length; from += UPSERT_STEP) {
+      if (from > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      const step = orders.slice(from, from + UPSERT_STEP);
+      const result = from + UPSERT_STEP >= orders.length ? upsert(storeId, step, now) : upsertRelaxed(storeId, step, now);
+      total.added.push(...result.added);
+      total.changed += result.changed;
+    }
+    return total;
+  };
 
   // ---- reads ----
 
@@ -343,6 +367,7 @@ export function ordersRepo(db: Database, deps: OrdersRepoDeps) {
 
   return {
     upsert,
+    upsertInSteps,
     get,
 
     /** Orders still waiting for their entries (shop API), newest first. */
