@@ -36,7 +36,7 @@ const pairMemory = z.object({
 const stop = killSwitchVerdict.extend({ at: z.number() });
 
 const iso = (ms: number) => new Date(ms).toISOString();
-/** Pair memories per transaction: about 10 ms of work on a shared laptop core. */
+/** Pair memories per transaction, or read and checked per turn at the start: about 10 ms of work on a shared laptop core. */
 const SAVE_STEP = 250;
 
 /**
@@ -45,7 +45,9 @@ const SAVE_STEP = 250;
  * Pair memories are written in small transactions (the engine saves them once a minute).
  */
 export function createDemperMemoryRepo(db: Database, now: () => number): EngineMemoryStore {
-  const pairs = db.prepare<[], { product_id: number; city_id: string; memory_json: string }>('SELECT product_id, city_id, memory_json FROM demper_pair_memory');
+  const pairsAfter = db.prepare<[number, string, number], { product_id: number; city_id: string; memory_json: string }>(
+    'SELECT product_id, city_id, memory_json FROM demper_pair_memory WHERE (product_id, city_id) > (?, ?) ORDER BY product_id, city_id LIMIT ?',
+  );
   const upsertPair = db.prepare(
     `INSERT INTO demper_pair_memory (product_id, city_id, memory_json, updated_at) VALUES (?, ?, ?, ?)
      ON CONFLICT(product_id, city_id) DO UPDATE SET memory_json = excluded.memory_json, updated_at = excluded.updated_at`,
@@ -75,11 +77,22 @@ export function createDemperMemoryRepo(db: Database, now: () => number): EngineM
 
   return {
     async load() {
-      return {
-        pairs: pairs.all().flatMap((r) => {
+      // Pair memories a page at a time, a turn of the event loop between pages: 10,000 of them
+      // read and checked at once would hold the engine's start (and main) some 100 ms.
+      const loaded: PairMemoryRow[] = [];
+      for (let after = { productId: 0, cityId: '' }; ;) {
+        const rows = pairsAfter.all(after.productId, after.cityId, SAVE_STEP);
+        if (rows.length === 0) break;
+        for (const r of rows) {
           const memory = parse(pairMemory, r.memory_json);
-          return memory ? [{ productId: r.product_id, cityId: r.city_id, memory }] : [];
-        }),
+          if (memory) loaded.push({ productId: r.product_id, cityId: r.city_id, memory });
+        }
+        const last = rows[rows.length - 1]!;
+        after = { productId: last.product_id, cityId: last.city_id };
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      return {
+        pairs: loaded,
         blocks: blocks.all().map((r) => ({ merchantId: r.merchant_uid, until: Date.parse(r.blocked_until) })),
         stops: stops.all().flatMap((r) => {
           const parsed = parse<KillSwitchStop>(stop, r.stop_json);

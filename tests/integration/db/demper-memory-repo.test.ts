@@ -61,4 +61,21 @@ describe('the demper’s memory in SQLite', () => {
     expect((await repo.load()).pairs).toEqual([]);
     db.close();
   });
+
+  it('loads every pair it saved, in pages, letting other work run before the load ends', async () => {
+    const { db } = seeded();
+    const now = new Date(T).toISOString();
+    const ids = Array.from({ length: 300 }, (_, i) => 100 + i);
+    for (const id of ids) db.prepare("INSERT INTO products (id, store_id, sku, title, created_at, updated_at) VALUES (?, 1, ?, 'Phone', ?, ?)").run(id, `SKU${id}`, now, now);
+    const repo = createDemperMemoryRepo(db, () => T);
+    // Two cities per product: 600 pairs, more than two pages, a page edge falling between one product's cities.
+    const saved = ids.flatMap((id) => ['710000000', '750000000'].map((cityId) => ({ productId: id, cityId, memory: { ...emptyMemory(), losses: id } })));
+    await repo.savePairs(saved);
+    let ranDuringLoad = false;
+    setImmediate(() => (ranDuringLoad = true));
+    const loaded = await repo.load();
+    expect(ranDuringLoad).toBe(true);
+    expect(loaded.pairs).toEqual(saved);
+    db.close();
+  });
 });
