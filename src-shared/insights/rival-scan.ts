@@ -32,6 +32,8 @@ interface Run {
 /** What the scan carries per (product, city) between looks. */
 export interface PairScan {
   at: number;
+  /** The first look the scan read here (absent in scans stored before it was kept). */
+  since?: number;
   ourPrice: number | null;
   /** When our price was last seen to change (null: not since the scan began). */
   ourMovedAt: number | null;
@@ -75,6 +77,12 @@ export interface RivalStats {
   cities: string[];
   /** `${productId}:${cityId}` → its lowest held price there. */
   lows: Record<string, LowHold>;
+  /**
+   * Its price against ours in the looks where both were on sale: how many, how many at exactly
+   * our price, how many under it. A seller always at our price and never under it mirrors us
+   * (absent in stats stored before it was counted).
+   */
+  vsUs?: { looks: number; same: number; under: number };
 }
 
 export interface ScanSettings {
@@ -110,7 +118,7 @@ export function emptyRivalStats(name: string, at: number): RivalStats {
 export function scanSnapshot(pair: PairScan | null, snap: ScanSnapshot, settings: ScanSettings, rival: (merchantId: string, name: string) => RivalStats): PairScan {
   const own = new Set(settings.ownMerchantIds);
   const key = `${snap.productId}:${snap.cityId}`;
-  const state: PairScan = pair ?? { at: snap.at, ourPrice: null, ourMovedAt: null, lastMoveAt: null, lastMover: null, runs: {} };
+  const state: PairScan = pair ?? { at: snap.at, since: snap.at, ourPrice: null, ourMovedAt: null, lastMoveAt: null, lastMover: null, runs: {} };
   if (pair && snap.at < pair.at) return pair;
   const dt = pair ? snap.at - pair.at : 0;
 
@@ -145,6 +153,12 @@ export function scanSnapshot(pair: PairScan | null, snap: ScanSnapshot, settings
     stats.lastSeen = Math.max(stats.lastSeen, snap.at);
     stats.firstSeen = Math.min(stats.firstSeen, snap.at);
     if (!stats.cities.includes(snap.cityId)) stats.cities.push(snap.cityId);
+    if (ourPrice !== null) {
+      const vs = (stats.vsUs ??= { looks: 0, same: 0, under: 0 });
+      vs.looks++;
+      if (o.price === ourPrice) vs.same++;
+      else if (o.price < ourPrice) vs.under++;
+    }
     const run = state.runs[o.merchantId];
     if (run) settleHold(stats, key, run, snap.at);
     if (run && run.price !== o.price) {

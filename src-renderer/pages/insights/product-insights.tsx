@@ -27,10 +27,24 @@ export function ProductInsights() {
 
   const run = (r: Recommendation) => {
     if (!applicable(r.kind)) return;
-    apply.mutate({ kind: r.kind, productIds: r.productIds }, {
+    apply.mutate({ kind: r.kind, productIds: r.productIds, merchantId: r.merchant?.merchantId }, {
       onSuccess: (done) => setToast({ kind: 'ok', text: t('insights.rec.applied', { n: done.updated, id: done.changeId }) }),
       onError: (e) => setToast({ kind: 'error', text: translateError(language, e as { code?: string; message: string }) }),
     });
+  };
+  const skus = (ids: readonly number[]) => ids.map((id) => byId.get(id)?.sku ?? id).join(', ');
+  /** What the recommendation says, with its evidence. */
+  const describe = (r: Recommendation) => {
+    if (r.kind === 'exclude_merchant' && r.merchant) {
+      const m = r.merchant;
+      return t(`insights.rec.exclude_${m.reason}`, { name: m.name, store: m.ownStore ?? '', n: r.productIds.length, same: m.same, looks: m.looks });
+    }
+    return t(`insights.rec.${r.kind}` as 'insights.rec.hold_second', { n: r.productIds.length, days: salesDays });
+  };
+  const worth = (p: ProductInsightDto) => {
+    if (p.worth === 'too_few_sales') return t('insights.worth.too_few_sales', { units: p.units });
+    const [first, second] = p.worthBasis === 'margin' ? [tenge(p.first.marginPerDay), tenge(p.second.marginPerDay)] : [p.first.unitsPerDay ?? '—', p.second.unitsPerDay ?? '—'];
+    return `${t(`insights.worth.${p.worth}`)} (${t(p.worthBasis === 'margin' ? 'insights.worth.by_margin' : 'insights.worth.by_units', { first, second })})`;
   };
 
   const columns: Column<ProductInsightDto>[] = [
@@ -38,7 +52,7 @@ export function ProductInsights() {
     { id: 'winnable', header: t('insights.pcol.winnable'), width: 'minmax(160px, 1fr)', cell: (p) => <span className={p.winnable === 'no' ? 'badge warn' : 'badge'}>{t(`insights.winnable.${p.winnable}`)}</span> },
     { id: 'floors', header: t('insights.pcol.floors'), width: '170px', numeric: true, cell: (p) => `${tenge(p.neededFloor)} / ${tenge(p.sellerFloor)}` },
     { id: 'blocker', header: t('insights.pcol.blocker'), width: '150px', cell: (p) => (p.winnable === 'no' && p.blocker ? `${p.blocker.name} (${tenge(p.blocker.floor)})` : '—') },
-    { id: 'worth', header: t('insights.pcol.worth'), width: 'minmax(160px, 1fr)', cell: (p) => t(`insights.worth.${p.worth}`, { units: p.units }) },
+    { id: 'worth', header: t('insights.pcol.worth'), width: 'minmax(160px, 1fr)', cell: (p) => <span title={worth(p)}>{worth(p)}</span> },
     { id: 'war', header: t('insights.pcol.war'), width: '110px', cell: (p) => t(`insights.war.${p.warRisk}`) },
     { id: 'pushes', header: t('insights.pcol.pushes'), width: '110px', numeric: true, cell: (p) => p.pushesPerDay },
   ];
@@ -51,10 +65,19 @@ export function ProductInsights() {
         {recommendations.length === 0 && <p className="muted">{t('insights.recs.empty')}</p>}
         <ul className="preview-list">
           {recommendations.map((r) => (
-            <li key={r.kind} data-testid={`rec-${r.kind}`}>
-              {t(`insights.rec.${r.kind}`, { n: r.productIds.length, days: salesDays })}{' '}
-              <span className="muted">{r.productIds.map((id) => byId.get(id)?.sku ?? id).join(', ')}</span>{' '}
+            <li key={`${r.kind}:${r.merchant?.merchantId ?? ''}`} data-testid={`rec-${r.kind}`}>
+              {describe(r)}{' '}
+              {r.kind !== 'raise_floor' && <span className="muted">{skus(r.productIds)}</span>}{' '}
               {applicable(r.kind) && <button type="button" className="small" disabled={apply.isPending} onClick={() => run(r)} data-testid={`rec-apply-${r.kind}`}>{t('insights.rec.apply')}</button>}
+              {r.floors && (
+                <ul className="muted" data-testid="rec-raise-lines">
+                  {r.floors.map((f) => (
+                    <li key={f.productId}>
+                      {t('insights.rec.raise_line', { sku: byId.get(f.productId)?.sku ?? f.productId, from: tenge(f.from), to: tenge(f.to), blocker: f.blocker, confidence: t(`insights.confidence.${f.confidence}`), days: f.watchedDays === null ? '—' : Math.floor(f.watchedDays) })}
+                    </li>
+                  ))}
+                </ul>
+              )}
             </li>
           ))}
         </ul>

@@ -17,6 +17,7 @@ import { powerMessages } from './power';
 import { loginBrowserMessages } from './login-browser';
 import { updatesMessages } from './updates';
 import { nativeMessages } from './native';
+import { insightsMessages } from './insights';
 
 /**
  * The one message catalogue: every text main produces, by code, in every language. A new area
@@ -42,6 +43,7 @@ export const CATALOGUE_PARTS = [
   loginBrowserMessages,
   updatesMessages,
   nativeMessages,
+  insightsMessages,
 ] as const;
 
 type Merged<Parts extends readonly object[]> = Parts extends readonly [infer First, ...infer Rest extends readonly object[]] ? First & Merged<Rest> : unknown;
