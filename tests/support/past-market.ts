@@ -9,20 +9,25 @@ type Seller = { merchantId: string; merchantName: string; price: number };
 const offerOf = (s: Seller): Offer => ({ merchantId: s.merchantId, merchantName: s.merchantName, price: s.price, rating: null, reviewsCount: null, deliveryDuration: null, kaspiDelivery: null });
 
 /**
- * The rivals' prices in one past place, consistent with it: the sellers on the storefront now
- * (cheapest first) in the same order; as many as our place says sit under us, the cheapest at
- * the place's best rival price and each next one a price gap up; the others above us, the first
- * of them a gap over our price (at the best rival price when we were first), never under their
- * price now. Where fewer sellers are on the storefront than our place needs, all sit under us.
+ * The rivals' prices in one past place, consistent with it and moving as little as it allows:
+ * each seller keeps its price from the place before (at first, its price on the storefront now)
+ * unless the place needs it elsewhere. As many sellers as our place says sit under our price, the
+ * cheapest of them at the place's best rival price; the others above it, the cheapest at the best
+ * rival price when we were first. Where fewer sellers are on the storefront than our place needs,
+ * all sit under us.
  */
-export function pastRivals(place: PastPlace, rivals: readonly Seller[]): Seller[] {
-  const gap = Math.max(1, place.position === 1 ? place.bestRivalPrice - place.ourPrice : Math.round((place.ourPrice - place.bestRivalPrice) / (place.position - 1)));
-  const under = Math.min(place.position - 1, rivals.length);
-  return rivals.map((r, k) => {
-    if (k < under) return { ...r, price: place.bestRivalPrice + gap * k };
-    const above = place.position === 1 ? place.bestRivalPrice + gap * k : place.ourPrice + gap * (k - under + 1);
-    return { ...r, price: k === under && place.position === 1 ? place.bestRivalPrice : Math.max(r.price, above) };
+export function pastRivals(place: PastPlace, before: readonly Seller[]): Seller[] {
+  const ours = place.ourPrice;
+  const gap = Math.max(1, place.position === 1 ? place.bestRivalPrice - ours : Math.round((ours - place.bestRivalPrice) / (place.position - 1)));
+  const rivals = before.map((r) => ({ ...r })).sort((a, b) => a.price - b.price || a.merchantId.localeCompare(b.merchantId));
+  const need = Math.min(place.position - 1, rivals.length);
+  // The `need` cheapest go (or stay) under us, in [best, ours); the rest above us.
+  rivals.forEach((r, k) => {
+    if (k < need) r.price = r.price >= place.bestRivalPrice && r.price < ours ? r.price : Math.max(place.bestRivalPrice, ours - gap);
+    else if (r.price <= ours || (place.position === 1 && r.price < place.bestRivalPrice)) r.price = place.position === 1 ? place.bestRivalPrice : ours + gap;
   });
+  if (rivals.length > 0) rivals.reduce((a, b) => (b.price < a.price ? b : a)).price = place.bestRivalPrice;
+  return rivals;
 }
 
 /**
@@ -38,14 +43,14 @@ export function importPastMarket(app: App, sim: KaspiSim, storeId: number, merch
   const snapshots = snapshotsRepo(app.db);
   let written = 0;
   const places = sim.pastPlaces(merchantUid, sinceMs).sort((a, b) => a.from - b.from);
-  const rivalsNow = new Map<string, Seller[]>();
+  const lastPrices = new Map<string, Seller[]>();
   const rivalsOf = (masterSku: string, cityId: string): Seller[] => {
     const key = `${masterSku}|${cityId}`;
-    let list = rivalsNow.get(key);
+    let list = lastPrices.get(key);
     if (!list) {
       list = sim.offers(masterSku, cityId).filter((o) => o.merchantId !== merchantUid).map(({ merchantId, merchantName, price }) => ({ merchantId, merchantName, price }));
       list.sort((a, b) => a.price - b.price || a.merchantId.localeCompare(b.merchantId));
-      rivalsNow.set(key, list);
+      lastPrices.set(key, list);
     }
     return list;
   };
@@ -53,8 +58,10 @@ export function importPastMarket(app: App, sim: KaspiSim, storeId: number, merch
     for (const place of places) {
       const productId = ids.get(place.productId);
       if (productId === undefined) continue;
+      const key = `${place.productId}|${place.cityId}`;
       const rivals = pastRivals(place, rivalsOf(place.productId, place.cityId));
-      const best = rivals[0];
+      lastPrices.set(key, rivals);
+      const best = rivals.find((r) => r.price === place.bestRivalPrice);
       // Our place and the best rival are the simulator's (its orders were drawn from them); the offers are the sellers around us.
       const wrote = snapshots.record({
         productId, cityId: place.cityId, takenAt: new Date(place.from).toISOString(), ourPrice: place.ourPrice, ourPosition: place.position,

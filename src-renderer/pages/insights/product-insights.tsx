@@ -19,7 +19,8 @@ export function ProductInsights() {
   const language = useLanguage();
   const data = useCall('insights.products', {}, { keepPrevious: true });
   const apply = useCallMutation('insights.apply', ['insights.', 'products.', 'journal.']);
-  const [toast, setToast] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  // Kept as what happened, not as text, so it reads in the language shown now.
+  const [toast, setToast] = useState<{ kind: 'ok'; updated: number; changeId: number } | { kind: 'error'; error: { code?: string; message: string } } | null>(null);
   if (data.error) return <p className="error" role="alert">{translateError(language, data.error as { code?: string; message: string })}</p>;
   if (!data.data) return <progress aria-label={t('common.loading')} />;
   const { products, recommendations, salesDays } = data.data;
@@ -28,8 +29,8 @@ export function ProductInsights() {
   const run = (r: Recommendation) => {
     if (!applicable(r.kind)) return;
     apply.mutate({ kind: r.kind, productIds: r.productIds, merchantId: r.merchant?.merchantId }, {
-      onSuccess: (done) => setToast({ kind: 'ok', text: t('insights.rec.applied', { n: done.updated, id: done.changeId }) }),
-      onError: (e) => setToast({ kind: 'error', text: translateError(language, e as { code?: string; message: string }) }),
+      onSuccess: (done) => setToast({ kind: 'ok', ...done }),
+      onError: (e) => setToast({ kind: 'error', error: e as { code?: string; message: string } }),
     });
   };
   const skus = (ids: readonly number[]) => ids.map((id) => byId.get(id)?.sku ?? id).join(', ');
@@ -61,7 +62,7 @@ export function ProductInsights() {
     <>
       <div className="card wide" data-testid="insights-recommendations">
         <div className="section-head"><h2>{t('insights.recs.title')}</h2></div>
-        {toast && <div className={`toast ${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'} onClick={() => setToast(null)} data-testid="insights-toast">{toast.text}</div>}
+        {toast && <div className={`toast ${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'} onClick={() => setToast(null)} data-testid="insights-toast">{toast.kind === 'ok' ? t('insights.rec.applied', { n: toast.updated, id: toast.changeId }) : translateError(language, toast.error)}</div>}
         {recommendations.length === 0 && <p className="muted">{t('insights.recs.empty')}</p>}
         <ul className="preview-list">
           {recommendations.map((r) => (
