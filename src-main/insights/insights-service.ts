@@ -77,8 +77,11 @@ export function createInsightsService({ db, logger, events, clock, analytics }: 
     const timeAt = repo.timeAtPlace(kzDayStart(fromDay), at);
     const pushes = repo.pushesSince(new Date(at - PUSH_DAYS * DAY_MS).toISOString());
 
+    // A store's defaults are read once, not once per product.
+    const defaults = new Map<string, ReturnType<typeof parseDefaults>>();
+    const defaultsOf = (json: string) => defaults.get(json) ?? defaults.set(json, parseDefaults(json)).get(json)!;
     return rows.map((row) => {
-      const resolved = resolveProduct(parseDefaults(row.default_rules_json), parseStored(row.rules_json)).rules;
+      const resolved = resolveProduct(defaultsOf(row.default_rules_json), parseStored(row.rules_json)).rules;
       const scans = pairs.get(row.id) ?? [];
       const listings = scans.map(({ cityId, scan }) => {
         const floors = floorsOf.get(`${row.id}:${cityId}`);

@@ -42,22 +42,26 @@ export function insightsRepo(db: Database) {
     refresh(settings: { ownMerchantIds: readonly string[]; utcOffsetMinutes: number }): RefreshResult {
       let snapshots = 0;
       const touched = new Set<string>();
+      // What one refresh read or made, kept across its batches so a listing seen in every batch is
+      // read from its row once; each batch writes what it changed with the cursor.
+      const pairs = new Map<string, { productId: number; cityId: string; scan: PairScan | null }>();
+      const rivals = new Map<string, RivalStats>();
+      const rival = (merchantId: string, name: string, at: number): RivalStats => {
+        let stats = rivals.get(merchantId);
+        if (!stats) {
+          const stored = rivalGet.get(merchantId);
+          stats = stored ? (JSON.parse(stored.stats_json) as RivalStats) : emptyRivalStats(name, at);
+          rivals.set(merchantId, stats);
+        }
+        return stats;
+      };
       for (;;) {
         const done = db.transaction(() => {
           const from = cursor.get()?.snapshot_id ?? 0;
           const rows = batch.all(from, BATCH);
           if (rows.length === 0) return true;
-          const pairs = new Map<string, { productId: number; cityId: string; scan: PairScan | null }>();
-          const rivals = new Map<string, RivalStats>();
-          const rival = (merchantId: string, name: string, at: number): RivalStats => {
-            let stats = rivals.get(merchantId);
-            if (!stats) {
-              const stored = rivalGet.get(merchantId);
-              stats = stored ? (JSON.parse(stored.stats_json) as RivalStats) : emptyRivalStats(name, at);
-              rivals.set(merchantId, stats);
-            }
-            return stats;
-          };
+          const changedPairs = new Set<{ productId: number; cityId: string; scan: PairScan | null }>();
+          const changedRivals = new Set<string>();
           for (const r of rows) {
             const key = `${r.product_id}:${r.city_id}`;
             let pair = pairs.get(key);
@@ -65,13 +69,18 @@ export function insightsRepo(db: Database) {
               const stored = pairGet.get(r.product_id, r.city_id);
               pairs.set(key, (pair = { productId: r.product_id, cityId: r.city_id, scan: stored ? (JSON.parse(stored.state_json) as PairScan) : null }));
             }
+            changedPairs.add(pair);
             const at = Date.parse(r.taken_at);
             const snap: ScanSnapshot = { productId: r.product_id, cityId: r.city_id, at, offers: JSON.parse(r.offers_json) as ScanSnapshot['offers'] };
-            pair.scan = scanSnapshot(pair.scan, snap, settings, (id, name) => rival(id, name, at));
+            pair.scan = scanSnapshot(pair.scan, snap, settings, (id, name) => {
+              changedRivals.add(id);
+              return rival(id, name, at);
+            });
           }
           // A snapshot's product exists (its foreign key), so its scan's row can be written.
-          for (const p of pairs.values()) if (p.scan) pairPut.run(p.productId, p.cityId, JSON.stringify(p.scan));
-          for (const [id, stats] of rivals) {
+          for (const p of changedPairs) if (p.scan) pairPut.run(p.productId, p.cityId, JSON.stringify(p.scan));
+          for (const id of changedRivals) {
+            const stats = rivals.get(id)!;
             rivalPut.run(id, stats.name, JSON.stringify(stats), stats.lastSeen);
             touched.add(id);
           }
