@@ -58,11 +58,14 @@ export function insightsRepo(db: Database) {
       for (;;) {
         const done = db.transaction(() => {
           const from = cursor.get()?.snapshot_id ?? 0;
-          const rows = batch.all(from, BATCH);
-          if (rows.length === 0) return true;
+          // Streamed, not read whole: each look's parsed offers die young, which keeps the collector cheap.
+          let count = 0;
+          let lastId = from;
           const changedPairs = new Set<{ productId: number; cityId: string; scan: PairScan | null }>();
           const changedRivals = new Set<string>();
-          for (const r of rows) {
+          for (const r of batch.iterate(from, BATCH)) {
+            count++;
+            lastId = r.id;
             const key = `${r.product_id}:${r.city_id}`;
             let pair = pairs.get(key);
             if (!pair) {
@@ -77,6 +80,7 @@ export function insightsRepo(db: Database) {
               return rival(id, name, at);
             });
           }
+          if (count === 0) return true;
           // A snapshot's product exists (its foreign key), so its scan's row can be written.
           for (const p of changedPairs) if (p.scan) pairPut.run(p.productId, p.cityId, JSON.stringify(p.scan));
           for (const id of changedRivals) {
@@ -84,9 +88,9 @@ export function insightsRepo(db: Database) {
             rivalPut.run(id, stats.name, JSON.stringify(stats), stats.lastSeen);
             touched.add(id);
           }
-          setCursor.run(rows[rows.length - 1]!.id);
-          snapshots += rows.length;
-          return rows.length < BATCH;
+          setCursor.run(lastId);
+          snapshots += count;
+          return count < BATCH;
         })();
         if (done) break;
       }
