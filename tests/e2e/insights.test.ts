@@ -71,6 +71,7 @@ describe('the rivals of the demo store, in a real browser', () => {
       expect(await section.getByTestId('drawer-rival').count()).toBe(new Set(rivalsHere.map((o) => o.merchantId)).size);
       expect(await section.textContent()).toContain(rivalsHere[0]!.merchantName);
       expect(await section.getByTestId('drawer-winnable').textContent()).toMatch(/Можно ли выиграть: задайте минимальную цену\. Нужен минимум [\d\s]+₸/);
+      expect(await section.getByTestId('drawer-worth').textContent()).toMatch(/^Стоит ли 1-е место \(за 30 дней\): (мало продаж, чтобы судить \(\d+\)|1-е место заметно выгоднее|2-е место приносит почти столько же)/);
       await shot(page, 'insights-drawer-ru');
       await page.getByTestId('drawer-close').click();
 

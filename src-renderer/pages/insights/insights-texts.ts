@@ -66,6 +66,7 @@ export const insightsTexts = defineTexts({
     'insights.rec.raise_line': '{sku}: {from} → {to} (минимум «{blocker}»: {confidence}; наблюдение {days} дн.)',
     'insights.rec.exclude_same_name': 'Исключить продавца «{name}» в {n} товарах: он называется как ваш магазин «{store}» — похоже, это ваш другой магазин, и бот снижал бы цену против самого себя.',
     'insights.rec.exclude_mirrors_us': 'Исключить продавца «{name}» в {n} товарах: в {same} из {looks} просмотров он стоял ровно по вашей цене и ни разу не был дешевле — похоже, это ваш другой магазин с тем же прайсом.',
+    'insights.drawer.worth': 'Стоит ли 1-е место (за {days} дней): {answer}.',
   },
   kk: {
     'insights.rivals.title': 'Бәсекелестер',
@@ -132,6 +133,7 @@ export const insightsTexts = defineTexts({
     'insights.rec.raise_line': '{sku}: {from} → {to} («{blocker}» минимумы: {confidence}; бақылау {days} күн)',
     'insights.rec.exclude_same_name': '{n} тауарда «{name}» сатушысын шығару: оның аты сіздің «{store}» дүкеніңіздікіндей — бұл сіздің басқа дүкеніңіз сияқты, бот өзіне қарсы бағаны түсірер еді.',
     'insights.rec.exclude_mirrors_us': '{n} тауарда «{name}» сатушысын шығару: {looks} қараудың {same}-інде ол дәл сіздің бағаңызда тұрды және бірде-бір рет арзан болмады — бұл сол прайсы бар басқа дүкеніңіз сияқты.',
+    'insights.drawer.worth': '1-орын тұра ма ({days} күн): {answer}.',
   },
   en: {
     'insights.rivals.title': 'Rivals',
@@ -198,5 +200,6 @@ export const insightsTexts = defineTexts({
     'insights.rec.raise_line': '{sku}: {from} → {to} ("{blocker}" floor: {confidence}; watched {days} days)',
     'insights.rec.exclude_same_name': 'Exclude the seller "{name}" on {n} products: it carries the name of your store "{store}", so it looks like your own other store, and the bot would be cutting prices against yourself.',
     'insights.rec.exclude_mirrors_us': 'Exclude the seller "{name}" on {n} products: in {same} of {looks} looks it sat at exactly your price and was never cheaper, so it looks like your own other store with the same price list.',
+    'insights.drawer.worth': 'Is first place worth it (over {days} days): {answer}.',
   },
 });

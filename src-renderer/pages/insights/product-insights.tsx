@@ -9,6 +9,7 @@ import { translateError } from '../../i18n/translate';
 import { useT } from '../../i18n/use-t';
 import { useLanguage } from '../../store/ui-store';
 import { tenge } from '../orders/format';
+import { worthText } from './rival-format';
 
 type Recommendation = CallOutput<'insights.products'>['recommendations'][number];
 const applicable = (kind: Recommendation['kind']): kind is (typeof APPLICABLE_RECOMMENDATIONS)[number] => (APPLICABLE_RECOMMENDATIONS as readonly string[]).includes(kind);
@@ -42,11 +43,8 @@ export function ProductInsights() {
     }
     return t(`insights.rec.${r.kind}` as 'insights.rec.hold_second', { n: r.productIds.length, days: salesDays });
   };
-  const worth = (p: ProductInsightDto) => {
-    if (p.worth === 'too_few_sales') return t('insights.worth.too_few_sales', { units: p.units });
-    const [first, second] = p.worthBasis === 'margin' ? [tenge(p.first.marginPerDay), tenge(p.second.marginPerDay)] : [p.first.unitsPerDay ?? '—', p.second.unitsPerDay ?? '—'];
-    return `${t(`insights.worth.${p.worth}`)} (${t(p.worthBasis === 'margin' ? 'insights.worth.by_margin' : 'insights.worth.by_units', { first, second })})`;
-  };
+  const worth = (p: ProductInsightDto) => worthText(t, p);
+
 
   const columns: Column<ProductInsightDto>[] = [
     { id: 'product', header: t('insights.pcol.product'), width: 'minmax(200px, 2fr)', cell: (p) => <span className="title-cell" title={p.sku}>{p.title}</span> },

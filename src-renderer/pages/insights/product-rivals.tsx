@@ -1,19 +1,23 @@
 import { useCall } from '../../api/use-call';
 import { useT } from '../../i18n/use-t';
 import { tenge } from '../orders/format';
-import { floorText, reaction } from './rival-format';
+import { floorText, reaction, worthText } from './rival-format';
 
 /** The product drawer's section: the rivals of this product, their floor here and how they answer. */
 export function ProductRivals({ productId }: { productId: number }) {
   const t = useT();
   const rivals = useCall('insights.rivals', { productId });
-  const insight = useCall('insights.products', { productId }).data?.products[0];
+  const insights = useCall('insights.products', { productId }).data;
+  const insight = insights?.products[0];
   const list = [...(rivals.data?.rivals ?? [])].sort((a, b) => (a.floors[0]?.floor ?? Infinity) - (b.floors[0]?.floor ?? Infinity));
   return (
     <section className="drawer-section" data-testid="drawer-rivals">
       <h3>{t('insights.drawer.title')}</h3>
       {insight && (
-        <p data-testid="drawer-winnable">{t('insights.drawer.winnable', { answer: t(`insights.winnable.${insight.winnable}`), needed: tenge(insight.neededFloor), floor: tenge(insight.sellerFloor) })}</p>
+        <>
+          <p data-testid="drawer-winnable">{t('insights.drawer.winnable', { answer: t(`insights.winnable.${insight.winnable}`), needed: tenge(insight.neededFloor), floor: tenge(insight.sellerFloor) })}</p>
+          <p data-testid="drawer-worth">{t('insights.drawer.worth', { answer: worthText(t, insight), days: insights!.salesDays })}</p>
+        </>
       )}
       {rivals.data && list.length === 0 && <p className="muted">{t('insights.drawer.empty')}</p>}
       <ul className="preview-list">

@@ -1,4 +1,4 @@
-import type { RivalProfileDto } from '../../../src-shared/contract/insights';
+import type { ProductInsightDto, RivalProfileDto } from '../../../src-shared/contract/insights';
 import { useT } from '../../i18n/use-t';
 import { tenge } from '../orders/format';
 
@@ -12,6 +12,13 @@ export function duration(t: T, ms: number): string {
 export function reaction(t: T, r: RivalProfileDto): string {
   if (r.reactionMedianMs === null) return t('insights.reaction.none');
   return t('insights.reaction', { median: duration(t, r.reactionMedianMs), spread: duration(t, r.reactionSpreadMs ?? 0) });
+}
+
+/** Is first place worth it, with the margin (or units, when a cost is missing) a day at first and at second place. */
+export function worthText(t: T, p: ProductInsightDto): string {
+  if (p.worth === 'too_few_sales') return t('insights.worth.too_few_sales', { units: p.units });
+  const [first, second] = p.worthBasis === 'margin' ? [tenge(p.first.marginPerDay), tenge(p.second.marginPerDay)] : [p.first.unitsPerDay ?? '—', p.second.unitsPerDay ?? '—'];
+  return `${t(`insights.worth.${p.worth}`)} (${t(p.worthBasis === 'margin' ? 'insights.worth.by_margin' : 'insights.worth.by_units', { first, second })})`;
 }
 
 /** Active hours as ranges: "9–12, 20". */
