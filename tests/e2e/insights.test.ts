@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright';
 import { useE2EBrowser } from './support/e2e-browser';
+import { expectChromeIn, expectNoRussianOnlyText } from './support/page-walk';
 import { call } from '../support/call-app';
 import { startTestHeadless } from '../support/headless';
 import { pointAppAtSim } from '../support/app-on-sim';
@@ -127,6 +128,9 @@ describe('the rivals of the demo store, in a real browser', () => {
       // The Russian apply's toast now reads in English.
       await expect.poll(async () => page.getByTestId('insights-toast').textContent()).toMatch(/^Done: 3 products changed/);
       await raiseIn(more.map((p) => p.id), new RegExp(`^Done: ${more.length} products changed\\. The change is in the journal`), 'insights-raise-en');
+      // Sellers' names and product titles are Kaspi's data; every word of the app's own is English.
+      await expectNoRussianOnlyText(page, 'en', 'insights-raise');
+      await expectChromeIn(page, 'en', 'insights-raise');
 
       await page.getByTestId('nav-insights').filter({ hasText: 'Rivals' }).click();
       await expect.poll(async () => page.getByTestId('insights-rivals-count').textContent()).toBe(`Sellers: ${rivalIds.size}`);

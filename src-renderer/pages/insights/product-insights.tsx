@@ -9,7 +9,7 @@ import { translateError } from '../../i18n/translate';
 import { useT } from '../../i18n/use-t';
 import { useLanguage } from '../../store/ui-store';
 import { tenge } from '../orders/format';
-import { worthText } from './rival-format';
+import { withData, worthText } from './rival-format';
 
 type Recommendation = CallOutput<'insights.products'>['recommendations'][number];
 const applicable = (kind: Recommendation['kind']): kind is (typeof APPLICABLE_RECOMMENDATIONS)[number] => (APPLICABLE_RECOMMENDATIONS as readonly string[]).includes(kind);
@@ -39,7 +39,7 @@ export function ProductInsights() {
   const describe = (r: Recommendation) => {
     if (r.kind === 'exclude_merchant' && r.merchant) {
       const m = r.merchant;
-      return t(`insights.rec.exclude_${m.reason}`, { name: m.name, store: m.ownStore ?? '', n: r.productIds.length, same: m.same, looks: m.looks });
+      return withData((mark) => t(`insights.rec.exclude_${m.reason}`, { name: mark('name'), store: mark('store'), n: r.productIds.length, same: m.same, looks: m.looks }), { name: m.name, store: m.ownStore ?? '' });
     }
     return t(`insights.rec.${r.kind}` as 'insights.rec.hold_second', { n: r.productIds.length, days: salesDays });
   };
@@ -47,10 +47,10 @@ export function ProductInsights() {
 
 
   const columns: Column<ProductInsightDto>[] = [
-    { id: 'product', header: t('insights.pcol.product'), width: 'minmax(200px, 2fr)', cell: (p) => <span className="title-cell" title={p.sku}>{p.title}</span> },
+    { id: 'product', header: t('insights.pcol.product'), width: 'minmax(200px, 2fr)', cell: (p) => <span className="title-cell" title={p.sku} translate="no">{p.title}</span> },
     { id: 'winnable', header: t('insights.pcol.winnable'), width: 'minmax(160px, 1fr)', cell: (p) => <span className={p.winnable === 'no' ? 'badge warn' : 'badge'}>{t(`insights.winnable.${p.winnable}`)}</span> },
     { id: 'floors', header: t('insights.pcol.floors'), width: '170px', numeric: true, cell: (p) => `${tenge(p.neededFloor)} / ${tenge(p.sellerFloor)}` },
-    { id: 'blocker', header: t('insights.pcol.blocker'), width: '150px', cell: (p) => (p.winnable === 'no' && p.blocker ? `${p.blocker.name} (${tenge(p.blocker.floor)})` : '—') },
+    { id: 'blocker', header: t('insights.pcol.blocker'), width: '150px', cell: (p) => (p.winnable === 'no' && p.blocker ? <><span translate="no">{p.blocker.name}</span> ({tenge(p.blocker.floor)})</> : '—') },
     { id: 'worth', header: t('insights.pcol.worth'), width: 'minmax(160px, 1fr)', cell: (p) => <span title={worth(p)}>{worth(p)}</span> },
     { id: 'war', header: t('insights.pcol.war'), width: '110px', cell: (p) => t(`insights.war.${p.warRisk}`) },
     { id: 'pushes', header: t('insights.pcol.pushes'), width: '110px', numeric: true, cell: (p) => p.pushesPerDay },
@@ -66,13 +66,13 @@ export function ProductInsights() {
           {recommendations.map((r) => (
             <li key={`${r.kind}:${r.merchant?.merchantId ?? ''}`} data-testid={`rec-${r.kind}`}>
               {describe(r)}{' '}
-              {r.kind !== 'raise_floor' && <span className="muted">{skus(r.productIds)}</span>}{' '}
+              {r.kind !== 'raise_floor' && <span className="muted" translate="no">{skus(r.productIds)}</span>}{' '}
               {applicable(r.kind) && <button type="button" className="small" disabled={apply.isPending} onClick={() => run(r)} data-testid={`rec-apply-${r.kind}`}>{t('insights.rec.apply')}</button>}
               {r.floors && (
                 <ul className="muted" data-testid="rec-raise-lines">
                   {r.floors.map((f) => (
                     <li key={f.productId}>
-                      {t('insights.rec.raise_line', { sku: byId.get(f.productId)?.sku ?? f.productId, from: tenge(f.from), to: tenge(f.to), blocker: f.blocker, confidence: t(`insights.confidence.${f.confidence}`), days: f.watchedDays === null ? '—' : Math.floor(f.watchedDays) })}
+                      {withData((mark) => t('insights.rec.raise_line', { sku: mark('sku'), from: tenge(f.from), to: tenge(f.to), blocker: mark('blocker'), confidence: t(`insights.confidence.${f.confidence}`), days: f.watchedDays === null ? '—' : Math.floor(f.watchedDays) }), { sku: byId.get(f.productId)?.sku ?? String(f.productId), blocker: f.blocker })}
                     </li>
                   ))}
                 </ul>

@@ -1,7 +1,7 @@
 import { useCall } from '../../api/use-call';
 import { useT } from '../../i18n/use-t';
 import { tenge } from '../orders/format';
-import { floorText, reaction, worthText } from './rival-format';
+import { floorText, reaction, withData, worthText } from './rival-format';
 
 /** The product drawer's section: the rivals of this product, their floor here and how they answer. */
 export function ProductRivals({ productId }: { productId: number }) {
@@ -23,7 +23,7 @@ export function ProductRivals({ productId }: { productId: number }) {
       <ul className="preview-list">
         {list.map((r) => (
           <li key={r.merchantId} data-testid="drawer-rival">
-            {t('insights.drawer.line', { name: r.name, floor: floorText(t, [...r.floors].sort((a, b) => a.floor - b.floor)[0]), answers: r.reactionMedianMs === null ? t('insights.reaction.none') : t('insights.drawer.answers', { reaction: reaction(t, r) }), changes: r.changesPerDay })}
+            {withData((mark) => t('insights.drawer.line', { name: mark('name'), floor: floorText(t, [...r.floors].sort((a, b) => a.floor - b.floor)[0]), answers: r.reactionMedianMs === null ? t('insights.reaction.none') : t('insights.drawer.answers', { reaction: reaction(t, r) }), changes: r.changesPerDay }), { name: r.name })}
             {r.bot && <> <span className="badge warn">{t('insights.bot.yes', { score: r.botScore.toFixed(2) })}</span></>}
           </li>
         ))}
