@@ -59,7 +59,7 @@ if (browserPath) {
     const stores = await call<Array<{ id: number; name: string; merchantUid: string }>>('stores.add', { accountId, merchantUids: merchants.map((m) => m.uid) });
     for (const store of stores) {
       const synced = await call<{ total: number }>('stores.sync', { storeId: store.id });
-      console.log(`  ${store.name}: ${synced.total} товаров`);
+      console.log(`  ${store.name}: ${productsWord(synced.total)}`);
       if (await showHistory(store.id, store.merchantUid)) storesWithPhones.push(store);
       await startDryRun(store.id);
     }
@@ -111,7 +111,7 @@ async function startDryRun(storeId: number): Promise<void> {
   const imported = await call<{ applied: number }>('rules.importCsv', { csv: ['Артикул;Минимальная цена;Максимальная цена;Бот', ...lines].join('\n'), apply: true });
   await call('demper.control', { action: 'start', storeId });
   await call('demper.control', { action: 'start' });
-  console.log(`  правила для ${imported.applied} товаров, демпер запущен в тестовом режиме`);
+  console.log(`  правила для ${productsWord(imported.applied, 'genitive')}, демпер запущен в тестовом режиме`);
 }
 
 console.log(`
@@ -128,3 +128,11 @@ ${whatsapp ? `WAHA (симулятор): ${whatsapp.waha.url}, отправле�
 const stop = () => void Promise.resolve(whatsapp?.stop()).then(() => headless.close()).then(() => sim.close()).then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
+
+const RU_PLURAL = new Intl.PluralRules('ru');
+/** "1 товар", "2 товара", "5 товаров" (or after "для": "1 товара", "2 товаров"). */
+function productsWord(count: number, grammaticalCase: 'nominative' | 'genitive' = 'nominative'): string {
+  const form = RU_PLURAL.select(count);
+  if (grammaticalCase === 'genitive') return `${count} ${form === 'one' ? 'товара' : 'товаров'}`;
+  return `${count} ${form === 'one' ? 'товар' : form === 'few' ? 'товара' : 'товаров'}`;
+}
