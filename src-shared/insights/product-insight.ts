@@ -151,7 +151,8 @@ export function worthOf(sales: PlaceSales | null): { worth: Worth; worthBasis: W
   const first = rateOf(sales?.first);
   const second = rateOf(sales?.second);
   const byMargin = first.marginPerDay !== null && second.marginPerDay !== null;
-  const worthBasis: WorthBasis = sales !== null && sales.first.margin !== null && sales.second.margin !== null ? 'margin' : 'units';
+  // Margin decides only when every sale at both places had a cost (and there was a sale).
+  const worthBasis: WorthBasis = sales !== null && sales.first.margin !== null && sales.second.margin !== null && sales.first.units + sales.second.units > 0 ? 'margin' : 'units';
   let worth: Worth = 'too_few_sales';
   if (sales && first.units + second.units >= MIN_SALES && first.unitsPerDay !== null && second.unitsPerDay !== null) {
     const [atFirst, atSecond] = byMargin ? [first.marginPerDay!, second.marginPerDay!] : [first.unitsPerDay, second.unitsPerDay];
@@ -185,7 +186,8 @@ export interface Recommendation {
 export const WASTEFUL_PUSHES_PER_DAY = 20;
 /** A floor this far under what first place needs (both bounds) is worth raising. */
 export const RAISE_MIN_TENGE = 100;
-export const RAISE_MIN_SHARE = 0.05;
+// 3 % of the price is several undercut steps: the depth a war reaches before the floor stops it.
+export const RAISE_MIN_SHARE = 0.03;
 /** A floor estimate that is only "the lowest seen" counts after this long watching the listings. */
 export const RAISE_MIN_WATCHED_DAYS = 3;
 

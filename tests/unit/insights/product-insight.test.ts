@@ -68,8 +68,10 @@ describe('a product insight', () => {
     // 8,000 against a sure 9,000: raise to 8,999.
     const far = productInsight(input({ productId: 1 }));
     expect(floorRaise(far)).toEqual({ productId: 1, from: 8_000, to: 8_999, blocker: 'Rival', confidence: 'high', watchedDays: 1 });
-    // Close under it (less than 5 %): nothing to gain.
-    expect(floorRaise(productInsight(input({ productId: 2, sellerFloor: 8_700 })))).toBeNull();
+    // Close under it (less than 3 %, or under 100 ₸): nothing to gain.
+    expect(floorRaise(productInsight(input({ productId: 2, sellerFloor: 8_800 })))).toBeNull();
+    expect(floorRaise(productInsight(input({ productId: 2, sellerFloor: 8_700 })))).toMatchObject({ from: 8_700, to: 8_999 });
+    expect(floorRaise(productInsight(input({ productId: 2, sellerFloor: 2_000, listings: [{ cityId: '750000000', ourPrice: 2_200, rivals: [rival({ price: 2_200, floor: 2_090 })] }] })))).toBeNull();
     // Only the lowest seen, watched one day: not enough; watched four days: enough.
     const seen = { listings: [{ cityId: '750000000', ourPrice: 10_500, rivals: [rival({ confidence: 'low' })] }] };
     expect(floorRaise(productInsight(input({ productId: 3, ...seen })))).toBeNull();
