@@ -20,6 +20,38 @@ const noAbove = {
   message: 'Repositories (src-main/db) sit below services, app and handlers: take what you need as a parameter or a port type.',
 };
 
+/** SQL's leading keywords: a string passed to `.exec(` that starts with one is SQL (a RegExp's `.exec` takes no such text). */
+const SQL_START = /^\s*(?:--[^\n]*\n\s*)*(?:select|insert|update|delete|replace|create|drop|alter|pragma|begin|commit|rollback|end|savepoint|release|with|vacuum|attach|detach|analyze|reindex)\b/i;
+
+/** The text a string or template literal starts with (a template up to its first `${…}`), or null for anything else. */
+function leadingText(node) {
+  if (node?.type === 'Literal' && typeof node.value === 'string') return node.value;
+  if (node?.type === 'TemplateLiteral') return node.quasis[0]?.value.cooked ?? '';
+  return null;
+}
+
+/**
+ * `db.exec('…SQL…')` outside the repositories. no-restricted-properties cannot see it: `.exec` is
+ * also every RegExp's, so the rule looks at what is executed (SQL text) or on what (a database).
+ */
+const noSqlExec = {
+  meta: { type: 'problem', schema: [], messages: { sql: 'SQL lives in a repository (src-main/db): call one.' } },
+  create(context) {
+    return {
+      CallExpression(node) {
+        const callee = node.callee;
+        if (callee.type !== 'MemberExpression' || callee.computed || callee.property.name !== 'exec') return;
+        const text = leadingText(node.arguments[0]);
+        const target = callee.object.type === 'Identifier' ? callee.object.name : callee.object.type === 'MemberExpression' && !callee.object.computed ? callee.object.property.name : '';
+        if ((text !== null && SQL_START.test(text)) || /^(db|database|sqlite|connection)$/i.test(target)) context.report({ node, messageId: 'sql' });
+      },
+    };
+  },
+};
+
+/** This repository's own lint rules (eslint.config.js registers the plugin as `layers`). */
+export const layersPlugin = { rules: { 'no-sql-exec': noSqlExec } };
+
 const restrict = (paths, patterns) => ({ 'no-restricted-imports': ['error', { paths, patterns }] });
 
 export const layerRules = [
@@ -68,7 +100,9 @@ export const layerRules = [
     // SQL lives in repositories (src-main/db): services call them.
     files: ['src-main/**/*.ts'],
     ignores: ['src-main/db/**'],
+    plugins: { layers: layersPlugin },
     rules: {
+      'layers/no-sql-exec': 'error',
       'no-restricted-properties': [
         'error',
         { property: 'prepare', message: 'SQL lives in a repository (src-main/db/repos): call one.' },

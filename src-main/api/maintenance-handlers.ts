@@ -6,7 +6,7 @@ import { msg } from '../../src-shared/i18n/message';
 
 type MaintenanceCalls = 'logs.query' | 'logs.loginFailures' | 'logs.loginFailureImage' | 'backup.list' | 'backup.create' | 'backup.restore';
 
-export function maintenanceHandlers({ paths, backups, logger, config }: AppServices): { [N in MaintenanceCalls]: Handler<N> } {
+export function maintenanceHandlers({ paths, backups, logger, config, events }: AppServices): { [N in MaintenanceCalls]: Handler<N> } {
   return {
     'logs.query': (query) => queryLog(paths.logFile, query),
     'logs.loginFailures': () => listLoginFailures(paths.loginFailures),
@@ -21,6 +21,7 @@ export function maintenanceHandlers({ paths, backups, logger, config }: AppServi
     'backup.create': async () => {
       const created = await backups.create();
       logger.child('backup').info('backup created', { path: created.path, sizeBytes: created.sizeBytes });
+      events.emit('backup.changed', {});
       return created;
     },
     'backup.restore': async (input) => {
@@ -36,6 +37,7 @@ export function maintenanceHandlers({ paths, backups, logger, config }: AppServi
         source = picked;
       }
       logger.child('backup').warn('restore scheduled for the next start', { source });
+      events.emit('backup.changed', {});
       return { restartRequired: true as const };
     },
   };

@@ -3,7 +3,6 @@ import type { Handler } from '../../src-shared/contract/dispatcher';
 import type { AppServices } from '../app/services';
 import { journalMode } from '../db/connection';
 import { schemaVersion } from '../db/migrate';
-import { msg } from '../../src-shared/i18n/message';
 
 export function systemHandlers(app: AppServices): { 'system.status': Handler<'system.status'> } {
   return {
@@ -20,8 +19,7 @@ export function systemHandlers(app: AppServices): { 'system.status': Handler<'sy
       startedAt: app.startedAt.toISOString(),
       uptimeSeconds: Math.max(0, Math.floor((app.now().getTime() - app.startedAt.getTime()) / 1000)),
       nodeVersion: process.versions.node,
-      // The desktop shell's warnings are still plain text until #13 moves them to the catalogue.
-      warnings: (app.config.warnings ?? []).map((text) => msg('untranslated', { text })),
+      warnings: app.config.warnings ?? [],
     }),
   };
 }

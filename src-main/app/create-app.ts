@@ -28,6 +28,7 @@ import { createPreordersService } from '../preorders/preorders-service';
 import { createDemperMemoryRepo } from '../db/repos/demper-memory-repo';
 import { createAnalyticsService } from '../analytics/analytics-service';
 import { createWhatsappService } from '../whatsapp/whatsapp-service';
+import { renderMessage } from '../../src-shared/i18n/render';
 import { createReviewsService } from '../reviews/reviews-service';
 import { createProductsTable } from '../products-table/products-table-service';
 import { createInsightsService } from '../insights/insights-service';
@@ -151,7 +152,7 @@ export async function createApp(config: AppConfig): Promise<App> {
   });
 
   const insights = createInsightsService({ db, logger, events, clock, analytics });
-  const backtests = createBacktestService({ db, events, logger, clock, demperSettings: () => demper.settings() });
+  const backtests = createBacktestService({ db, databasePath: paths.database, events, logger, clock, demperSettings: () => demper.settings() });
   const whatsapp = createWhatsappService({ db, secrets, redactor, events, logger, now, stores, pacing: config.whatsappOverrides });
   const reviews = createReviewsService({ db, events, logger, now, pool, endpoints, stores, reviewRequestsSince: whatsapp.reviewRequestsSince, settings: config.reviewsOverrides });
   // An order's status change may fire a store's WhatsApp trigger.
@@ -178,7 +179,7 @@ export async function createApp(config: AppConfig): Promise<App> {
     onInternalError: (name, error) => logger.child('api').error('call failed', { call: name, error }),
   });
   log.info('app started', { shell: config.shell, version: config.appVersion, dataDir: paths.dataDir });
-  for (const warning of config.warnings ?? []) log.warn('protection weakened', { warning });
+  for (const warning of config.warnings ?? []) log.warn('protection weakened', { warning: renderMessage(warning, 'en') });
   if (config.autoStartDemper ?? true) await demper.resumeIfRunning();
   updates?.start();
   productsTable.start();
@@ -203,7 +204,7 @@ export async function createApp(config: AppConfig): Promise<App> {
       await whatsapp.stop();
       await orders.stop();
       await preorderSender.stop();
-      await demper.stop();
+      await demper.close();
       await pool.close();
       db.close();
     },

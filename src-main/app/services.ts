@@ -6,6 +6,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Dispatcher } from '../../src-shared/contract/dispatcher';
 import type { WakeReport } from '../../src-shared/contract/power';
+import type { Message } from '../../src-shared/i18n/message';
 import type { AnalyticsService } from '../analytics/analytics-service';
 import type { BacktestService } from '../backtest/backtest-service';
 import type { InsightsService } from '../insights/insights-service';
@@ -63,7 +64,7 @@ export interface AppConfig extends StartupTarget {
   /** The desktop's native file dialog; absent in headless mode, where files come from flags and the data folder. */
   pickFile?: FilePicker;
   /** What the shell found at start that weakens protection (no OS keychain): logged and shown on the System page. */
-  warnings?: string[];
+  warnings?: Message[];
   /** Makes the desktop shell's self-updater (electron-updater) on the app's logger; absent in headless mode. */
   updater?: (logger: Logger) => UpdaterPort;
   /** Sleep, wake and network events (Electron's powerMonitor); by default, wall-clock jumps. */

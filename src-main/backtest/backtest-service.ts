@@ -6,12 +6,12 @@ import type { DemperSettings } from '../../src-shared/contract/demper';
 import { dayOfDate, kzDayStart } from '../../src-shared/domain/kazakhstan-time';
 import { msg } from '../../src-shared/i18n';
 import type { EventBus } from '../app/event-bus';
-import { loadRecordedPeriod } from '../db/repos/backtest-repo';
+import { sqliteNativeBinding } from '../db/native-binding';
 import { ruleChangesRepo } from '../db/repos/rule-changes-repo';
 import type { Clock } from '../time/clock';
 import type { Logger } from '../logging/logger';
 import { createRulesService } from '../rules/rules-service';
-import { runBacktest } from './run-backtest';
+import { runBacktestInWorker } from './run-in-worker';
 
 /** Runs kept for the page (the newest); older ones are forgotten. */
 const KEEP_RUNS = 20;
@@ -20,6 +20,8 @@ const PROGRESS_EVERY_MS = 250;
 
 export interface BacktestDeps {
   db: Database;
+  /** The database file: each replay's worker thread reads its period over its own read-only connection. */
+  databasePath: string;
   events: EventBus;
   logger: Logger;
   clock: Clock;
@@ -38,10 +40,10 @@ const view = ({ controller: _controller, ...run }: Running): BacktestRun => run;
  * rules to test (run-backtest.ts), its progress told as `backtest.progress`, cancellable, and its
  * rules applied through the rules service, journaled (rule_changes, source 'backtest').
  *
- * The replay runs in the main process, yielding to its event loop at every virtual wake-up (the
- * virtual clock settles on setImmediate), not yet in a worker thread.
+ * Each replay runs in its own worker thread (run-in-worker.ts), so the main process (the demper,
+ * the window's calls) never waits for it; a cancel stops the worker.
  */
-export function createBacktestService({ db, events, logger, clock, demperSettings }: BacktestDeps) {
+export function createBacktestService({ db, databasePath, events, logger, clock, demperSettings }: BacktestDeps) {
   const now = () => new Date(clock.now());
   const changes = ruleChangesRepo(db);
   const log = logger.child('backtest');
@@ -61,10 +63,16 @@ export function createBacktestService({ db, events, logger, clock, demperSetting
     const settings = demperSettings();
     let told = 0;
     try {
-      const period = loadRecordedPeriod(db, run.scope, fromMs, toMs);
-      const { result } = await runBacktest(period, {
+      const job = {
+        databasePath,
+        nativeBinding: sqliteNativeBinding(),
+        scope: run.scope,
+        fromMs,
+        toMs,
         rules: run.rules,
         engine: { pushesPerSecond: settings.pushesPerSecond, pushWindowLimit: settings.pushWindowLimit, workingHours: settings.workingHours },
+      };
+      const result = await runBacktestInWorker(job, {
         signal: run.controller.signal,
         onProgress: (done) => {
           run.progress = done;

@@ -108,10 +108,17 @@ export class ReplayListing {
     return out.sort((a, b) => a.price - b.price);
   }
 
-  /** Until when the offers stay as they are (the next recorded change, our price showing, a rival's answer). */
+  /**
+   * Until when the offers stay as they are: the next recorded change, our price showing, or a
+   * rival's answer that moves its price. An answer due that would leave its price as it is changes
+   * nothing anyone sees (the prices it answers stay as they are until an earlier event).
+   */
   quietUntil(now: number): number {
     this.advance(now);
-    return this.nextEventAt();
+    let at = this.rows[this.idx + 1]?.at ?? Infinity;
+    if (this.applies.length > 0) at = Math.min(at, this.applies[0]!.at);
+    for (const [id, m] of this.modeled) if (m.nextAt < at && answerPrice(m, this.pricesExcept(id)) !== m.price) at = m.nextAt;
+    return at;
   }
 
   /** Kaspi took our new price at `now`: it shows when live's identical push showed, or after the typical delay. */

@@ -4,9 +4,8 @@ import type { PricingRules } from '../../src-shared/domain/rules';
 import { describeErrors, resolveProduct } from '../rules/resolve';
 import { applyUpdate } from '../rules/rules-service';
 import { DemperEngine } from '../demper/engine';
-import { InMemoryEngineMemory } from '../demper/in-memory-engine-memory';
 import { InMemoryJournal } from '../demper/in-memory-journal';
-import type { JournalEntry, ProductInfo, StoreInfo } from '../demper/ports';
+import type { EngineMemoryStore, JournalEntry, ProductInfo, StoreInfo } from '../demper/ports';
 import type { EngineSettingsInput } from '../demper/settings';
 import type { RecordedPeriod, RecordedProduct } from './recorded-period';
 import { listingKey } from './recorded-period';
@@ -17,6 +16,14 @@ import { VirtualClock } from './virtual-clock';
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
+
+/** The replay starts knowing nothing and keeps what it learns in its engine only: no copies to save. */
+const NO_MEMORY: EngineMemoryStore = {
+  load: async () => ({ pairs: [], blocks: [], stops: [] }),
+  savePairs: async () => undefined,
+  saveBlock: async () => undefined,
+  saveStop: async () => undefined,
+};
 
 export interface BacktestOptions {
   /** The rule set to test on top of each product's rules; null: the rules live runs with. */
@@ -74,7 +81,7 @@ export async function runBacktest(period: RecordedPeriod, options: BacktestOptio
   };
   const journal = new InMemoryJournal();
   const engine = new DemperEngine(
-    { offers: market.offerSource, pusher: market.pusher, clock, journal, products: catalogue, sessions: { relogin: async () => undefined }, memory: new InMemoryEngineMemory() },
+    { offers: market.offerSource, pusher: market.pusher, clock, journal, products: catalogue, sessions: { relogin: async () => undefined }, memory: NO_MEMORY },
     // Status and memory saves are for a window and a database the replay has not: once an hour is plenty.
     { ...options.engine, dryRun: false, statusIntervalMs: HOUR, memoryFlushMs: HOUR },
   );

@@ -96,3 +96,14 @@ function corruptMessage(path: string, detail: string): Message {
 export function journalMode(db: Database): string {
   return String(db.pragma('journal_mode', { simple: true }));
 }
+
+/**
+ * A second, read-only connection to the app database (a backtest's worker thread reads its period
+ * over one): it can never write, and it waits for the main connection's writes rather than fail.
+ */
+export function openDatabaseReadOnly(path: string): Database {
+  checkHeader(path);
+  const db = new BetterSqlite3(path, sqliteOptions({ readonly: true, fileMustExist: true }));
+  db.pragma('busy_timeout = 5000');
+  return db;
+}

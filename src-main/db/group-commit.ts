@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { relaxedCommit } from './relaxed-commit';
 
 /**
  * Group commit for small writes that arrive many per second (offer snapshots, journal rows of a
@@ -9,27 +10,15 @@ import type { Database } from 'better-sqlite3';
  * that fails is replayed one write at a time, so one bad write fails alone.
  *
  * `durable: false` is for what a power cut may lose the last second of (price history, dry-run
- * rows): its batches commit with synchronous=NORMAL (WAL: no wait for the disk; the next durable
- * commit or checkpoint takes them down), so a pass of hundreds of checks a second does not stall
- * the main thread on the disk. The connection is set back to what it was right after.
+ * rows): its batches commit without waiting for the disk (relaxed-commit.ts), so a pass of
+ * hundreds of checks a second does not stall the main thread on the disk.
  */
 export function groupCommit<T, R>(db: Database, write: (item: T) => R, windowMs = 50, durable = true): { (item: T): Promise<R>; flush(): void } {
   type Job = { item: T; resolve(value: R): void; reject(error: unknown): void };
   let queue: Job[] = [];
   let scheduled: ReturnType<typeof setTimeout> | null = null;
-  const inTransaction = db.transaction((jobs: Job[]) => jobs.map((job) => write(job.item)));
-  // The connection's own setting, read once (a pass commits twenty times a second). SQLite applies
-  // this pragma when it compiles it, so it cannot be a prepared statement run again.
-  const restore = `PRAGMA synchronous = ${db.pragma('synchronous', { simple: true }) as number}`;
-  const writeAll = (jobs: Job[]): R[] => {
-    if (durable) return inTransaction(jobs);
-    db.exec('PRAGMA synchronous = NORMAL');
-    try {
-      return inTransaction(jobs);
-    } finally {
-      db.exec(restore);
-    }
-  };
+  const all = (jobs: Job[]): R[] => jobs.map((job) => write(job.item));
+  const writeAll = durable ? db.transaction(all) : relaxedCommit(db, all);
 
   const flush = (): void => {
     if (scheduled) clearTimeout(scheduled);

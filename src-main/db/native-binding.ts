@@ -92,6 +92,11 @@ export function useSqliteNativeBinding(path: string | undefined): void {
   nativeBinding = path;
 }
 
+/** The binding chosen for this process (undefined: node_modules' build); a worker thread is told it. */
+export function sqliteNativeBinding(): string | undefined {
+  return nativeBinding;
+}
+
 /** better-sqlite3 constructor options with the process's native binding, when one was chosen. */
 export function sqliteOptions<T extends object>(options: T): T & { nativeBinding?: string } {
   return nativeBinding ? { ...options, nativeBinding } : options;

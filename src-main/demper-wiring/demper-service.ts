@@ -17,6 +17,7 @@ import type { ProxyPool } from '../proxies/pool';
 import type { SessionManager } from '../stores/session-manager';
 import { createRulesService } from '../rules/rules-service';
 import { groupCommit } from '../db/group-commit';
+import { createDecodePool } from '../kaspi/decode-pool';
 import { createOfferSource, createPricePusher, createSessionKeeper } from './kaspi-ports';
 import { createProductSource } from './product-source';
 import { msg } from '../../src-shared/i18n';
@@ -51,6 +52,8 @@ export function createDemperService(deps: DemperServiceDeps) {
   const planDryRun = groupCommit(db, (p: JournalPlan) => journal.plan(p), 50, false);
   const stores = storesRepo(db);
   const products = productsRepo(db);
+  // Storefront answers (hundreds a second in a pass) are decompressed and parsed off the main thread.
+  const decoder = createDecodePool({ onWorkerLost: (reason) => log.warn('an answer decoder was lost; its reads are tried again later', { reason }) });
   // Turns the bot off for products a kill-switch stop names, when the seller continues without them.
   const rules = createRulesService({
     db,
@@ -78,7 +81,7 @@ export function createDemperService(deps: DemperServiceDeps) {
   const engine = new DemperEngine(
     {
       // Kaspi's addresses are read from the settings once a second, not once per request.
-      offers: createOfferSource(deps.pool, cachedFor(1_000, deps.endpoints, deps.clock)),
+      offers: createOfferSource(deps.pool, cachedFor(1_000, deps.endpoints, deps.clock), decoder),
       pusher: createPricePusher(db, deps.sessions),
       clock: deps.clock,
       // A live push's row is on disk before the push leaves (synchronous=FULL); a dry-run row may wait.
@@ -161,6 +164,7 @@ export function createDemperService(deps: DemperServiceDeps) {
       engine.updateSettings(toEngine(settings));
       share(settings);
       log.info('settings changed', { ...settings });
+      events.emit('demper.settings', settings);
       return settings;
     },
     async control(action: 'start' | 'stop' | 'pause' | 'resume', storeId?: number): Promise<EngineStatusView> {
@@ -238,6 +242,11 @@ export function createDemperService(deps: DemperServiceDeps) {
       await (productIds ? engine.reloadProducts(productIds) : engine.reload());
     },
     stop: settle,
+    /** The app is closing: the engine settles and the answer decoders' threads end. */
+    async close(): Promise<void> {
+      await settle();
+      await decoder.close();
+    },
   };
 }
 export type DemperService = ReturnType<typeof createDemperService>;

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { KaspiError } from '../../src-shared/domain/kaspi-error';
 import type { OfferSource, PricePusher, SessionKeeper } from '../demper/ports';
+import type { AnswerDecoder } from '../kaspi/decode-pool';
 import type { KaspiEndpoints } from '../kaspi/endpoints';
 import { fetchOffers } from '../kaspi/storefront';
 import type { ProxyPool } from '../proxies/pool';
@@ -12,9 +13,10 @@ const OFFERS_LANE = 'pool';
 
 /**
  * Competitor offers through the proxy pool: the engine sees one lane and the pool keeps each IP
- * under its budget, moving a banned IP's requests to the others (src-main/proxies/README.md).
+ * under its budget, moving a banned IP's requests to the others (src-main/proxies/README.md). With a
+ * decoder, the answers are read off the main thread.
  */
-export function createOfferSource(pool: ProxyPool, endpoints: () => KaspiEndpoints): OfferSource {
+export function createOfferSource(pool: ProxyPool, endpoints: () => KaspiEndpoints, decoder?: AnswerDecoder): OfferSource {
   return {
     lanes: () => [OFFERS_LANE],
     fetchOffers: (query) =>
@@ -27,6 +29,7 @@ export function createOfferSource(pool: ProxyPool, endpoints: () => KaspiEndpoin
           signal: lane.signal,
           // The engine and the pool retry on their own budgets; a blind retry here would spend the IP's.
           retry: { attempts: 1 },
+          decoder,
         }),
       ),
   };

@@ -152,6 +152,19 @@ export class ChangeBudget {
     return Math.max(0, this.limit - this.landed.length - (this.inFlight?.count ?? 0));
   }
 
+  /**
+   * The earliest time more than `share` of the window's changes can be left, however the writers
+   * go on (taking changes only uses the room up; a change in flight may be given back): now if
+   * already so, else when enough of the window's changes have aged out of it.
+   */
+  roomFrom(now: number, share: number): number {
+    this.prune(now);
+    // Room above the share means at most `most` changes in the window.
+    const most = Math.ceil(this.limit * (1 - share)) - 1;
+    const drop = this.landed.length - most;
+    return drop <= 0 ? now : this.landed[drop - 1]!.at + this.limits.windowMs;
+  }
+
   /** Each writer's changes in the window now (the request in flight counted): what the Demper page shows. */
   used(now: number): Record<ChangeWriter, number> {
     this.prune(now);

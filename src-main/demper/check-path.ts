@@ -93,7 +93,7 @@ export async function checkPair(core: EngineCore, pair: Pair, lane: LaneBudget, 
     pair.lastRivalsKey = standingNow.rivalsKey;
     pair.first = standingNow.first;
     // A replay may skip the looks that would see the same market (quiet-looks.ts); live never does.
-    const looked = skipQuietLooks(core, pair, input, decision, standingNow, next, now, answerAt);
+    const looked = skipQuietLooks(core, pair, input, decision, standingNow, next, now, answerAt, suspect);
     if (!pair.pending && !pair.pushing) core.scheduler.schedule(pair, looked.dueAt, looked.cls);
   } catch (e) {
     core.fail('pair', pair.key, e, pair.store.storeId);

@@ -45,6 +45,28 @@ export interface QueuedPush {
    * confirm it. Set when that read was asked for.
    */
   confirm: { askedAt: number | null } | null;
+  /**
+   * A replay only (quiet-looks.ts): the times of the looks skipped after the decision, ascending.
+   * Each would have seen the same market and made the same decision again, as live re-decides a
+   * push still waiting for its budget.
+   */
+  relooks?: number[];
+}
+
+/**
+ * The replay's skipped looks up to `now` made the queued decision again; returns the next one
+ * still to come (undefined: none).
+ */
+export function catchUpRelooks(queued: QueuedPush, now: number): number | undefined {
+  const relooks = queued.relooks;
+  if (!relooks) return undefined;
+  let made = 0;
+  while (made < relooks.length && relooks[made]! <= now) made++;
+  if (made > 0) {
+    queued.decidedAt = relooks[made - 1]!;
+    relooks.splice(0, made);
+  }
+  return relooks[0];
 }
 
 /**
@@ -84,6 +106,8 @@ export class PushQueue extends Map<string, QueuedPush> {
 }
 
 const MAX_ERRORS = 20;
+/** While more than this share of an account's window is left, its budget limits no pair's pushes. */
+export const SPARE_SHARE = 0.2;
 
 export const describeError = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
@@ -160,7 +184,15 @@ export class EngineCore {
   }
 
   dropQueued(storeId: number): void {
-    for (const [key, queued] of this.queue) if (queued.pair.store.storeId === storeId) this.queue.delete(key);
+    for (const queued of this.queue.values()) if (queued.pair.store.storeId === storeId) this.dropPush(queued);
+  }
+
+  /** A queued push will not go out. */
+  dropPush(queued: QueuedPush): void {
+    this.queue.delete(queued.pair.key);
+    // A replay skipped the pair's next looks on the strength of this push: live looks again then.
+    const again = catchUpRelooks(queued, this.now());
+    if (again !== undefined && !queued.pair.pending && !queued.pair.pushing) this.scheduler.schedule(queued.pair, again, queued.pair.cls);
   }
 
   /** A look at the pair failed: try again after the pair's backoff (the one retry rule). */
@@ -178,7 +210,7 @@ export class EngineCore {
     const { settings } = this;
     // While the window has room to spare, the account's budget does not limit a pair; when it is
     // nearly spent, a pair gets its share among the pairs that push.
-    const spare = store.budget.left(now) > store.budget.limit * 0.2;
+    const spare = store.budget.left(now) > store.budget.limit * SPARE_SHARE;
     const shareEvery = spare ? 0 : (settings.pushWindowMs * (store.pushersInWindow(now, settings.pushWindowMs) + 1)) / store.budget.limit;
     const cap = pair.product.rules.maxChangesPerDay;
     if (cap === null) return shareEvery;

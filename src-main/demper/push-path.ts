@@ -2,7 +2,7 @@ import type { RivalPrice } from '../../src-shared/pricing';
 import { floorPrice } from '../../src-shared/domain/rules';
 import type { ChangeTicket } from './change-budget';
 import type { EngineCore, QueuedPush, SetDecision } from './engine-core';
-import { describeError } from './engine-core';
+import { catchUpRelooks, describeError } from './engine-core';
 import { kzDay } from '../../src-shared/domain/kazakhstan-time';
 import type { Pair } from './pair';
 import type { JournalPlan } from './ports';
@@ -36,22 +36,33 @@ export function takeNextPush(core: EngineCore, now: number): { next: { queued: Q
   if (ready.size === 0) return { next: null, wakeAt };
   for (const queued of core.queue.values()) {
     const store = core.stores.get(queued.pair.store.storeId)!;
-    if (now - queued.decidedAt > core.settings.maxDecisionAgeMs || storeGate(store, now, core.settings) > now) {
-      core.queue.delete(queued.pair.key);
+    const list = ready.get(store.info.storeId);
+    const again = catchUpRelooks(queued, now);
+    const gated = storeGate(store, now, core.settings) > now;
+    if (!gated && now - queued.decidedAt > core.settings.maxDecisionAgeMs && again !== undefined) {
+      // Stale, but a replay's skipped look makes it again then (live drops it and queues it again).
+      if (list) wakeAt = Math.min(wakeAt, again);
       continue;
     }
-    ready.get(store.info.storeId)?.push(queued);
+    if (gated || now - queued.decidedAt > core.settings.maxDecisionAgeMs) {
+      core.dropPush(queued);
+      continue;
+    }
+    list?.push(queued);
   }
   let best: QueuedPush | null = null;
+  const before = (a: QueuedPush, b: QueuedPush) => b.value - a.value || a.decidedAt - b.decidedAt;
   for (const [storeId, queued] of ready) {
     if (queued.length === 0) continue;
-    queued.sort((a, b) => b.value - a.value || a.decidedAt - b.decidedAt);
-    if (queued[0]!.confirm) {
-      askSecondReads(core, core.stores.get(storeId)!, queued, now);
+    // The store's most valuable push (the oldest decision among equals); all in order only to ask second reads.
+    let top = queued[0]!;
+    for (const q of queued) if (before(q, top) < 0) top = q;
+    if (top.confirm) {
+      askSecondReads(core, core.stores.get(storeId)!, queued.sort(before), now);
       wakeAt = Math.min(wakeAt, now + core.settings.maxDecisionAgeMs);
       continue;
     }
-    if (!best || queued[0]!.value > best.value) best = queued[0]!;
+    if (!best || top.value > best.value) best = top;
   }
   if (!best) return { next: null, wakeAt };
   const store = core.stores.get(best.pair.store.storeId)!;

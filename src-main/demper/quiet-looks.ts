@@ -2,6 +2,7 @@ import type { Decision } from '../../src-shared/domain/decision';
 import type { DecideInput } from '../../src-shared/pricing';
 import { decide, warScore } from '../../src-shared/pricing';
 import type { EngineCore } from './engine-core';
+import { SPARE_SHARE } from './engine-core';
 import { kzDay, kzDayStart } from '../../src-shared/domain/kazakhstan-time';
 import type { Pair, PairClass, Standing } from './pair';
 import { nextCheck } from './pair';
@@ -20,6 +21,13 @@ const FORGET_MS = DAY_MS;
  * calm streak and class, its place in the kill switch's window, the end of a move's watch), and
  * the pair is next looked at where its cadence would have brought the first look after the
  * market moves — so a replay of a live period makes the decisions live made, looking less often.
+ *
+ * A move waiting in the queue for the account's budget is skipped the same way: live would look
+ * again at the same market, make the same decision and queue it again (fresh), so the skipped
+ * looks' times go with the queued push (`QueuedPush.relooks`), for the push path's freshness and
+ * order, and a push dropped before it went out brings the pair's next look back to where live
+ * would have made it. A move that waits for a second read, or that the kill switch counted as
+ * suspect, is never skipped: its next look is not the same.
  */
 export function skipQuietLooks(
   core: EngineCore,
@@ -30,19 +38,28 @@ export function skipQuietLooks(
   next: { cls: PairClass; dueAt: number },
   now: number,
   answerAt: number | null,
+  /** The kill switch weighed the decision's drop as suspect. */
+  suspect: boolean,
 ): { cls: PairClass; dueAt: number } {
   const source = core.deps.offers;
-  if (!source.quietUntil || decision.action !== 'hold' || !stableHold(input, decision)) return next;
+  if (!source.quietUntil || suspect) return next;
+  const stableUntil = stableDecisionUntil(core, pair, input, decision, now);
+  if (stableUntil <= now) return next;
+  const queued = decision.action === 'set' ? core.queue.get(pair.key) : undefined;
+  if (decision.action === 'set' && (!queued || queued.decision !== decision || queued.confirm)) return next;
   const query = { storeId: pair.store.storeId, productId: pair.product.productId, masterSku: pair.product.masterSku, cityId: pair.cityId };
-  const until = Math.min(source.quietUntil(query, now), timeBound(core, pair, decision, now));
+  const until = Math.min(source.quietUntil(query, now), timeBound(core, pair, decision, now), stableUntil);
   let { cls, dueAt } = next;
   let looked = now;
+  const relooks: number[] = [];
   while (dueAt < until) {
     looked = dueAt;
+    if (queued) relooks.push(looked);
     // The watch of our last move ends at the first look an hour after it, as read-back.ts ends it.
     if (pair.lastMove && looked - pair.lastMove.movedAt > WATCH_MS) pair.lastMove = null;
     ({ cls, dueAt } = nextCheck(pair, standing, decision, looked, core.settings, core.recheckInterval, answerAt));
   }
+  if (queued && relooks.length > 0) queued.relooks = relooks;
   if (looked > now) {
     pair.checkedAt = looked;
     // Each skipped look was a calm decision of the store's window (the kill switch weighs suspect moves against them).
@@ -52,21 +69,51 @@ export function skipQuietLooks(
 }
 
 /**
- * A hold that only a moving market or the time bounds below can change. A suspect or probing hold
- * is never skipped; a hold that the product's budget share (`affordEveryMs`, which moves with
- * other products' pushes and the time of day) could turn into a move is not either: decide() is
- * asked again with the share at both ends (its comparisons flip at most once between them).
+ * Until when the decision can change only with a moving market or the time bounds below (now: it
+ * may change sooner, no look is skipped). A suspect or probing decision is never skipped. The
+ * product's budget share (`affordEveryMs`: the account's window shared by the pairs that push,
+ * or what the daily cap leaves for the rest of the day, whichever is scarcer) moves with other
+ * products' pushes and the time of day: decide() is asked again at the ends of the range it can
+ * take (its comparisons flip at most once between them), over at most half of what is left of
+ * the day under a cap. A decision that only no window share at all would change (while the
+ * window has room to spare) holds until the window can have room to spare again.
  */
-function stableHold(input: DecideInput, decision: Decision): boolean {
+function stableDecisionUntil(core: EngineCore, pair: Pair, input: DecideInput, decision: Decision, now: number): number {
   const code = decision.reason.code;
-  if (code === 'suspect_price' || code === 'probe_floor') return false;
+  if (code === 'suspect_price' || code === 'probe_floor') return now;
   const knowledge = input.knowledge;
-  if (!knowledge) return true;
-  for (const affordEveryMs of [0, Number.MAX_SAFE_INTEGER]) {
+  const store = core.stores.get(pair.store.storeId);
+  if (!knowledge || !store) return Infinity;
+  const price = decision.action === 'set' ? decision.price : null;
+  const same = (affordEveryMs: number) => {
     const other = decide({ ...input, knowledge: { ...knowledge, affordEveryMs } });
-    if (other.action !== 'hold' || other.reason.code !== code) return false;
-  }
-  return true;
+    return other.action === decision.action && other.reason.code === code && (other.action === 'set' ? other.price : null) === price;
+  };
+  const { pushWindowMs } = core.settings;
+  const limit = store.budget.limit;
+  const cap = pair.product.rules.maxChangesPerDay;
+  const day = kzDay(now);
+  const capLeft = cap === null ? null : cap - (pair.changesDay === day ? pair.changesOnDay : 0);
+  const dayEnd = kzDayStart(day + 1);
+  // Nothing left today: the share is "never" until midnight, as this decision was made with.
+  if (capLeft !== null && capLeft <= 0) return dayEnd;
+  /** The cap's share from now until `until` (within today), scarcest first. */
+  const capShare = (until: number): [number, number] => (capLeft === null ? [0, 0] : [(dayEnd - until) / capLeft, (dayEnd - now) / capLeft]);
+  const everyPair = (pushWindowMs * (core.pairs.size + 1)) / limit;
+
+  // Whatever the share: stable over the whole range (under a cap, for half of what is left of today).
+  const far = capLeft === null ? Infinity : now + (dayEnd - now) / 2;
+  const [farLow, farHigh] = capShare(far);
+  if (!same(Math.max(everyPair, farHigh))) return now;
+  if (same(farLow)) return far;
+  // Else over a shorter horizon: the pairs that pushed since (horizon − window) stay in the window
+  // until the horizon (pushes only add to them), so the window's share cannot be less than theirs;
+  // none at all only once the window can have room to spare.
+  const horizon = Math.min(far, now + pushWindowMs / 3);
+  const [nearLow] = capShare(horizon);
+  const staying = store.pushersSince(horizon - pushWindowMs);
+  if (!same(Math.max((pushWindowMs * (staying + 1)) / limit, nearLow))) return now;
+  return Math.min(horizon, store.budget.roomFrom(now, SPARE_SHARE));
 }
 
 /** The first moment time alone changes what a look learns or decides here (Infinity: none). */

@@ -24,6 +24,8 @@ export interface StoreState {
   lastPushAt: Map<string, number>;
   /** How many pairs pushed within the last window (forgetting older ones). */
   pushersInWindow(now: number, windowMs: number): number;
+  /** How many pairs last pushed after `after`. */
+  pushersSince(after: number): number;
 }
 
 export const newStoreState = (info: StoreInfo, budget: ChangeBudget): StoreState => ({
@@ -44,6 +46,14 @@ export const newStoreState = (info: StoreInfo, budget: ChangeBudget): StoreState
       this.lastPushAt.delete(key);
     }
     return this.lastPushAt.size;
+  },
+  pushersSince(after) {
+    let older = 0;
+    for (const at of this.lastPushAt.values()) {
+      if (at > after) break;
+      older++;
+    }
+    return this.lastPushAt.size - older;
   },
 });
 

@@ -1,15 +1,19 @@
 import { z } from 'zod';
 import type { Dispatcher } from 'undici';
 import { KaspiError } from '../../src-shared/domain/kaspi-error';
-import { DELIVERY_DURATIONS, type DeliveryDuration, type Offer } from '../../src-shared/domain/offer';
+import type { Offer } from '../../src-shared/domain/offer';
+import { readAnswer } from './answer-reader';
+import type { AnswerDecoder } from './decode-pool';
 import { joinUrl, type KaspiEndpoints } from './endpoints';
 import { storefrontHeaders } from './headers';
-import { positiveInt } from './offer-list';
+import { offersPageOf, type OffersPage } from './offers-page';
 import { isLastPage } from './paging';
 import type { RetryPolicy } from './retry';
 import { kaspiRequest } from './transport';
 import { msg } from '../../src-shared/i18n/message';
 import { KZ_OFFSET_MS } from '../../src-shared/domain/kazakhstan-time';
+
+export { mapOffer, toDuration } from './offers-page';
 
 /**
  * Public storefront (no auth): competitor offers (kaspi-api.md §4) and the reviews summary (§8).
@@ -22,23 +26,9 @@ export interface StorefrontQuery {
   timeoutMs?: number;
   signal?: AbortSignal;
   retry?: Partial<RetryPolicy>;
+  /** Decodes offer answers off the main thread (decode-pool.ts); in this thread without one. */
+  decoder?: AnswerDecoder;
 }
-
-const offersPageWire = z.object({
-  offers: z.array(z.unknown()).catch([]),
-  total: z.number().nullish().catch(null),
-  offersCount: z.number().nullish().catch(null),
-});
-
-const offerWire = z.object({
-  merchantId: z.union([z.string(), z.number()]).transform(String),
-  merchantName: z.string().nullish().catch(null),
-  price: z.number().nullish().catch(null),
-  merchantRating: z.number().nullish().catch(null),
-  merchantReviewsQuantity: z.number().nullish().catch(null),
-  deliveryDuration: z.string().nullish().catch(null),
-  kaspiDelivery: z.boolean().nullish().catch(null),
-});
 
 /** Pages a product can have at most; a storefront that keeps paging past this is misbehaving. */
 const MAX_PAGES = 20;
@@ -63,39 +53,14 @@ export async function fetchOffers(q: StorefrontQuery & { masterSku: string; city
       timeoutMs: q.timeoutMs,
       signal: q.signal,
       retry: q.retry ?? {},
+      // The body becomes a page of offers where it is decoded: in a worker when the caller has a pool.
+      read: q.decoder ? (raw) => q.decoder!.read(raw, 'offers-page') : (raw) => readAnswer(raw, offersPageOf),
     });
-    const parsed = offersPageWire.safeParse(res.json);
-    if (!parsed.success) throw new KaspiError('not-json', msg('kaspi.unexpected_format', { what: msg('kaspi.what.offers') }));
-    for (const raw of parsed.data.offers) {
-      const offer = mapOffer(raw);
-      if (offer && !byMerchant.has(offer.merchantId)) byMerchant.set(offer.merchantId, offer);
-    }
-    if (isLastPage(page, limit, parsed.data.offers.length, parsed.data.total ?? parsed.data.offersCount ?? null)) break;
+    const found = res.json as OffersPage;
+    for (const offer of found.offers) if (!byMerchant.has(offer.merchantId)) byMerchant.set(offer.merchantId, offer);
+    if (isLastPage(page, limit, found.sent, found.total)) break;
   }
   return [...byMerchant.values()];
-}
-
-export function mapOffer(raw: unknown): Offer | null {
-  const parsed = offerWire.safeParse(raw);
-  if (!parsed.success || parsed.data.merchantId === '') return null;
-  const o = parsed.data;
-  const price = positiveInt(o.price);
-  if (price === null) return null;
-  return {
-    merchantId: o.merchantId,
-    merchantName: o.merchantName ?? '',
-    price,
-    rating: o.merchantRating ?? null,
-    reviewsCount: o.merchantReviewsQuantity === null || o.merchantReviewsQuantity === undefined ? null : Math.round(o.merchantReviewsQuantity),
-    deliveryDuration: o.deliveryDuration ? toDuration(o.deliveryDuration) : null,
-    kaspiDelivery: o.kaspiDelivery ?? null,
-  };
-}
-
-/** Kaspi's buckets (§4); free text or a new value counts as the slowest known bucket. */
-export function toDuration(value: string): DeliveryDuration {
-  const v = value.trim().toUpperCase();
-  return (DELIVERY_DURATIONS as readonly string[]).includes(v) ? (v as DeliveryDuration) : 'OTHER';
 }
 
 export interface ReviewsSummary {

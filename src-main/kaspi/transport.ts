@@ -1,10 +1,8 @@
-import { promisify } from 'node:util';
-import zlib from 'node:zlib';
 import { Agent, request, type Dispatcher } from 'undici';
 import { KaspiError } from '../../src-shared/domain/kaspi-error';
-import { classifyThrown, interpretResponse, type KaspiSurface } from './classify';
+import { MAX_BODY_BYTES, readAnswer, tooLarge, type RawAnswer, type ReadAnswer } from './answer-reader';
+import { classifyThrown, type KaspiSurface } from './classify';
 import { DEFAULT_READ_RETRY, backoffDelay, isRetryable, type RetryPolicy } from './retry';
-import { msg } from '../../src-shared/i18n/message';
 
 /**
  * Every HTTP call to Kaspi goes through `kaspiRequest`: one timeout policy, one error
@@ -27,6 +25,11 @@ export interface KaspiRequest {
   signal?: AbortSignal;
   /** Only for idempotent reads; a price push passes false. */
   retry?: Partial<RetryPolicy> | false;
+  /**
+   * Makes the answer's JSON out of its bytes: readAnswer in this thread unless the caller hands
+   * the work elsewhere (a decode worker, decode-pool.ts); its `json` is what the caller gets.
+   */
+  read?: (raw: RawAnswer) => Promise<ReadAnswer>;
 }
 
 export interface KaspiResponse {
@@ -36,8 +39,6 @@ export interface KaspiResponse {
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
 const CONNECT_TIMEOUT_MS = 10_000;
-/** A Kaspi JSON answer is kilobytes; anything past this is not what we asked for. */
-const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 let direct: Agent | undefined;
 /** The direct route: bounded connect time, kept-alive sockets shared by all adapters. */
@@ -63,9 +64,7 @@ async function once(req: KaspiRequest): Promise<KaspiResponse> {
   const timeoutMs = req.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const deadline = AbortSignal.timeout(timeoutMs);
   const signal = req.signal ? AbortSignal.any([req.signal, deadline]) : deadline;
-  let status: number;
-  let headers: Record<string, string | string[] | undefined>;
-  let body: string;
+  let raw: RawAnswer;
   try {
     const res = await request(req.url, {
       method: req.method,
@@ -76,20 +75,18 @@ async function once(req: KaspiRequest): Promise<KaspiResponse> {
       bodyTimeout: timeoutMs,
       signal,
     });
-    status = res.statusCode;
-    headers = res.headers;
-    body = await decode(await readBytes(res.body), first(headers['content-encoding']));
+    const { headers } = res;
+    const bytes = await readBytes(res.body);
+    raw = { surface: req.surface, status: res.statusCode, contentType: first(headers['content-type']), contentEncoding: first(headers['content-encoding']), retryAfter: first(headers['retry-after']), bytes };
   } catch (err) {
     // The caller's own cancel is not a Kaspi failure: hand its reason back untouched.
     if (req.signal?.aborted) throw req.signal.reason;
     throw classifyThrown(err);
   }
-  const result = interpretResponse(req.surface, { status, contentType: first(headers['content-type']), retryAfter: first(headers['retry-after']), body });
+  const result = await (req.read ?? readAnswer)(raw);
   if (!result.ok) throw result.error;
-  return { status, json: result.json };
+  return { status: raw.status, json: result.json };
 }
-
-const tooLarge = (): KaspiError => new KaspiError('not-json', msg('kaspi.too_large'));
 
 async function readBytes(body: Dispatcher.ResponseData['body']): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -103,32 +100,6 @@ async function readBytes(body: Dispatcher.ResponseData['body']): Promise<Buffer>
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
-}
-
-type Inflate = (data: Buffer, options: { maxOutputLength: number }) => Promise<Buffer>;
-/** The encodings headers.ts offers (ACCEPT_ENCODING): undici's `request` leaves bodies as sent. */
-const INFLATE: Record<string, Inflate | undefined> = {
-  gzip: promisify(zlib.gunzip) as Inflate,
-  'x-gzip': promisify(zlib.gunzip) as Inflate,
-  deflate: promisify(zlib.inflate) as Inflate,
-  br: promisify(zlib.brotliDecompress) as Inflate,
-};
-
-async function decode(bytes: Buffer, contentEncoding: string | null): Promise<string> {
-  let data = bytes;
-  // Listed in the order applied, so undone from the last (RFC 9110 §8.4).
-  const codings = (contentEncoding ?? '').split(',').map((c) => c.trim().toLowerCase()).filter((c) => c && c !== 'identity');
-  for (const coding of codings.reverse()) {
-    const inflate = INFLATE[coding];
-    if (!inflate) throw new KaspiError('not-json', msg('kaspi.unknown_encoding', { coding }));
-    try {
-      data = await inflate(data, { maxOutputLength: MAX_BODY_BYTES });
-    } catch (err) {
-      if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge();
-      throw new KaspiError('not-json', msg('kaspi.broken_compression'));
-    }
-  }
-  return data.toString('utf8');
 }
 
 function first(v: string | string[] | undefined): string | null {

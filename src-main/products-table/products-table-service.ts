@@ -17,12 +17,13 @@ export interface ProductsTableDeps {
 }
 
 /**
- * Rows rewritten per step (about half a millisecond each on a shared laptop core): a step stays
- * well under the 50 ms a seller would feel, so the event loop is never held long.
+ * Rows rewritten per step (about half a millisecond each on a shared laptop core, several times
+ * that on a busy one): a step stays well under the 50 ms a seller would feel, so the event loop
+ * is never held long (main_blocked_max_ms in `npm run bench`).
  */
-const STEP_ROWS = 50;
-/** A read brings at most this many rows up to date itself (a sync's thousands are left to the background, which tells pages to read again). */
-const READ_ROWS = 100;
+const STEP_ROWS = 25;
+/** A read brings at most this many rows up to date itself, in one step (the rest are the background's, which pushes them as deltas). */
+const READ_ROWS = STEP_ROWS;
 /** A delta carries the changed rows up to this many; beyond, pages are told to read the table again. */
 const DELTA_ROWS = 300;
 
@@ -137,7 +138,7 @@ export function createProductsTable({ db, events, logger, checkEveryMs = 250 }: 
   }
 
   // The background: a look every checkEveryMs; when rows are out of date, a step per turn of the
-  // event loop until none is left (a synced catalogue of 20,000 is rewritten in ~80 short steps).
+  // event loop until none is left (a synced catalogue of 20,000 is rewritten in ~800 short steps).
   let timeout: NodeJS.Timeout | null = null;
   let immediate: NodeJS.Immediate | null = null;
   let stopped = true;

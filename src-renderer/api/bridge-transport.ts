@@ -2,6 +2,7 @@ import { AppError } from '../../src-shared/contract';
 import type { CallResult } from '../../src-shared/contract';
 import { msg } from '../../src-shared/i18n';
 import type { Transport } from '../../src-shared/contract/client';
+import { eventsOfMessage } from '../../src-shared/contract/event-batch';
 
 /**
  * Headless mode: calls over HTTP, events over one WebSocket. The session cookie set by the bridge
@@ -9,7 +10,6 @@ import type { Transport } from '../../src-shared/contract/client';
  */
 export function createBridgeTransport(base = window.location.origin): Transport {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
-  type Sent = { event: string; payload: unknown };
   let socket: WebSocket | null = null;
   let retry = 0;
 
@@ -17,9 +17,8 @@ export function createBridgeTransport(base = window.location.origin): Transport 
     socket = new WebSocket(`${base.replace(/^http/, 'ws')}/api/events`);
     socket.onopen = () => { retry = 0; };
     socket.onmessage = (message) => {
-      // One event, or the events of one turn of main's event loop as an array (bridge-server.ts).
-      const data = JSON.parse(String(message.data)) as Sent | Sent[];
-      for (const { event, payload } of Array.isArray(data) ? data : [data]) listeners.get(event)?.forEach((listener) => listener(payload));
+      // The events of one turn of main's event loop (event-batch.ts).
+      for (const { event, payload } of eventsOfMessage(String(message.data))) listeners.get(event)?.forEach((listener) => listener(payload));
     };
     socket.onclose = () => {
       socket = null;

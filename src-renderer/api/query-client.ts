@@ -16,7 +16,9 @@ export const INVALIDATED_BY: Partial<Record<EventName, readonly string[]>> = {
   'products.changed': ['products.', 'analytics.', 'journal.', 'overview.', 'demper.insight', 'insights.products'],
   'settings.changed': ['settings.'],
   'proxies.changed': ['proxies.', 'overview.'],
-  'backup.progress': ['backup.list'],
+  'backup.changed': ['backup.list'],
+  // The per-IP budget on the Proxies page is the demper's setting.
+  'demper.settings': ['proxies.settings'],
   'backtest.progress': ['backtest.'],
   'whatsapp.status': ['whatsapp.status', 'whatsapp.qr'],
   'whatsapp.outbox.changed': ['whatsapp.outbox', 'whatsapp.stores'],
@@ -46,6 +48,7 @@ export const CARRIES: Partial<Record<EventName, CallName>> = {
   'updates.status': 'updates.status',
   'power.changed': 'power.status',
   'settings.changed': 'settings.get',
+  'demper.settings': 'demper.settings.get',
 };
 
 /** The query key of a call: its name, then its input (react-query hashes it deterministically). */

@@ -13,6 +13,8 @@ export interface UseCallOptions {
   keepPrevious?: boolean;
   /** Ask again this often while the page is open (data main does not announce). */
   refetchEveryMs?: number;
+  /** Ask again each time a page that shows it opens (data that changes unannounced, like files a seller puts in a folder). */
+  readOnOpen?: boolean;
 }
 
 /**
@@ -26,6 +28,7 @@ export function useCall<N extends CallName>(name: N, input: CallInput<N>, option
     enabled: options.enabled ?? true,
     placeholderData: options.keepPrevious ? keepPreviousData : undefined,
     refetchInterval: options.refetchEveryMs,
+    ...(options.readOnOpen ? { staleTime: 0 } : {}),
   });
 }
 

@@ -154,4 +154,6 @@ export const demperEvents = {
   'demper.decision': z.object({ at: z.number(), storeId: z.number().int(), productId: z.number().int(), cityId: z.string(), decision }),
   /** Something the seller should know now: floor reached, account blocked, login needed, kill switch. */
   'demper.alert': z.object({ at: z.number(), kind: z.enum(['kill_switch', 'account_blocked', 'login_needed', 'floor_reached']), storeId: z.number().int().nullable(), message }),
+  /** The demper's settings as they now are (the dry-run switch, the form, the Proxies page's per-IP budget all change them). */
+  'demper.settings': demperSettings,
 };

@@ -49,4 +49,6 @@ export const maintenanceCalls = {
 
 export const maintenanceEvents = {
   'backup.progress': z.object({ done: z.number().int(), total: z.number().int() }),
+  /** A copy was made or a restore scheduled: the list of copies is read again. */
+  'backup.changed': z.object({}),
 };

@@ -7,6 +7,7 @@ import { median, quantile } from './stats';
  *
  * Everything is measured from the looks the demper made: a rival's move is seen at the first look
  * after it, so its times are as exact as the looks were frequent (the error is one look interval).
+ * Our own moves are timed by the price journal where it has them (`ScanSnapshot.ourPushedAt`).
  */
 
 /** One look at one (product, city): every offer, ours included. */
@@ -15,6 +16,13 @@ export interface ScanSnapshot {
   cityId: string;
   at: number;
   offers: readonly { merchantId: string; merchantName: string; price: number }[];
+  /**
+   * When Kaspi took the price of ours this look shows, by the price journal (the push of it since
+   * the previous look); null or absent: not our push, or not known. Our move is timed by it, not
+   * by the look that first saw it, so answer times are not a look too long, and a bot that answers
+   * before our next look (seen in the same look as our move) is seen answering at all.
+   */
+  ourPushedAt?: number | null;
 }
 
 /** A rival's current run at one price in one listing. */
@@ -152,8 +160,11 @@ export function scanSnapshot(pair: PairScan | null, snap: ScanSnapshot, settings
   const ours = snap.offers.filter((o) => own.has(o.merchantId)).map((o) => o.price);
   const ourPrice = ours.length > 0 ? Math.min(...ours) : null;
   if (pair && ourPrice !== null && state.ourPrice !== null && ourPrice !== state.ourPrice) {
-    state.ourMovedAt = snap.at;
-    state.lastMoveAt = snap.at;
+    // A rival's move seen in this same look is taken as its answer: after our push, by the journal
+    // (a move it made between the previous look and our push would be counted too; that gap is short).
+    const pushedAt = snap.ourPushedAt ?? null;
+    state.ourMovedAt = pushedAt !== null && pushedAt > state.at && pushedAt <= snap.at ? pushedAt : snap.at;
+    state.lastMoveAt = state.ourMovedAt;
     state.lastMover = '';
     for (const run of Object.values(state.runs)) run.answered = false;
   }

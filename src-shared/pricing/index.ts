@@ -20,6 +20,5 @@ export {
 export type { MarketKnowledge, MarketRead, MemorySettings, MoveObservation, MoveWatch, PairMemory, RivalMemory, RivalPrice } from './market-memory';
 export { checkDrop, judgeStore, DEFAULT_KILL_SWITCH_SETTINGS } from './kill-switch';
 export type { DropCheck, DropCheckInput, KillSwitchSettings, KillSwitchVerdict, SuspectMove } from './kill-switch';
-export { describeReason } from './describe-reason';
-export type { Lang } from './describe-reason';
+export { reasonMessage } from './reason-message';
 export { formatTenge } from './format-tenge';

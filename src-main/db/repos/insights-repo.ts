@@ -4,6 +4,8 @@ import { emptyRivalStats, scanSnapshot } from '../../../src-shared/insights/riva
 
 /** Snapshots read per transaction: a big first refresh never holds the database for long. */
 const BATCH = 50_000;
+/** A push's journal row is written this long before Kaspi takes it, at most (its timeouts and a re-login). */
+const PLANNED_BEFORE_MS = 10 * 60_000;
 
 export interface InsightProductRow {
   id: number;
@@ -32,14 +34,33 @@ export function insightsRepo(db: Database) {
   );
   const pairGet = db.prepare<[number, string], { state_json: string }>('SELECT state_json FROM insight_pairs WHERE product_id = ? AND city_id = ?');
   const pairPut = db.prepare<[number, string, string]>('INSERT INTO insight_pairs (product_id, city_id, state_json) VALUES (?, ?, ?) ON CONFLICT (product_id, city_id) DO UPDATE SET state_json = excluded.state_json');
+  // The push of our price a look shows, made since the previous look (created at most a few minutes before Kaspi took it).
+  const pushOf = db.prepare<[number, string, number, string, string, string], { at: string | null }>(
+    `SELECT max(pushed_at) AS at FROM price_journal
+      WHERE product_id = ? AND city_id = ? AND new_price = ? AND created_at >= ? AND pushed_at > ? AND pushed_at <= ? AND status IN ('pushed', 'verified', 'mismatch')`,
+  );
   const rivalGet = db.prepare<[string], { stats_json: string }>('SELECT stats_json FROM rival_stats WHERE merchant_id = ?');
   const rivalPut = db.prepare<[string, string, string, number]>(
     'INSERT INTO rival_stats (merchant_id, name, stats_json, last_seen_ms) VALUES (?, ?, ?, ?) ON CONFLICT (merchant_id) DO UPDATE SET name = excluded.name, stats_json = excluded.stats_json, last_seen_ms = excluded.last_seen_ms',
   );
 
+  /** The seller's own merchant ids, as the running refresh was told them. */
+  let own = new Set<string>();
+  /** When Kaspi took the price of ours a look shows, if it changed since the pair's previous look and the journal pushed it. */
+  const ourPushTime = (scan: PairScan | null, snap: ScanSnapshot, takenAt: string): number | null => {
+    if (!scan || scan.ourPrice === null) return null;
+    let ours: number | null = null;
+    for (const o of snap.offers) if (own.has(o.merchantId)) ours = ours === null ? o.price : Math.min(ours, o.price);
+    if (ours === null || ours === scan.ourPrice) return null;
+    const previous = new Date(scan.at).toISOString();
+    const row = pushOf.get(snap.productId, snap.cityId, ours, new Date(scan.at - PLANNED_BEFORE_MS).toISOString(), previous, takenAt);
+    return row?.at ? Date.parse(row.at) : null;
+  };
+
   return {
     /** Reads the snapshots written since the last refresh into the rivals' stats. */
     refresh(settings: { ownMerchantIds: readonly string[]; utcOffsetMinutes: number }): RefreshResult {
+      own = new Set(settings.ownMerchantIds);
       let snapshots = 0;
       const touched = new Set<string>();
       // What one refresh read or made, kept across its batches so a listing seen in every batch is
@@ -75,6 +96,7 @@ export function insightsRepo(db: Database) {
             changedPairs.add(pair);
             const at = Date.parse(r.taken_at);
             const snap: ScanSnapshot = { productId: r.product_id, cityId: r.city_id, at, offers: JSON.parse(r.offers_json) as ScanSnapshot['offers'] };
+            snap.ourPushedAt = ourPushTime(pair.scan, snap, r.taken_at);
             pair.scan = scanSnapshot(pair.scan, snap, settings, (id, name) => {
               changedRivals.add(id);
               return rival(id, name, at);

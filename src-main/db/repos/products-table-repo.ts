@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { ProductFlag, ProductSortKey, ProductTableRow, ProductsSort } from '../../../src-shared/contract/products';
 import type { Strategy } from '../../../src-shared/domain/rules';
 import type { Message } from '../../../src-shared/i18n';
+import { relaxedCommit } from '../relaxed-commit';
 
 /** What a table row is computed from: the product, its store, its shown city's price and market, its last pushed change. */
 export interface TableSource {
@@ -230,8 +231,12 @@ export function productsTableRepo(db: Database) {
     hasDirty: (): boolean => hasDirty.get() === 1,
     sources: (ids: readonly number[]): TableSource[] => sources.all(JSON.stringify(ids)),
     stored: (ids: readonly number[]): TableRecord[] => stored.all(JSON.stringify(ids)),
-    /** Writes computed rows (null: the product is gone) and marks the ids clean, in one transaction. */
-    save: db.transaction((records: readonly TableRecord[], gone: readonly number[], cleaned: readonly number[]) => {
+    /**
+     * Writes computed rows (null: the product is gone) and marks the ids clean, in one transaction
+     * that does not wait for the disk: the rows are derived, and a commit a power cut loses leaves
+     * them marked out of date, to be rewritten.
+     */
+    save: relaxedCommit(db, (records: readonly TableRecord[], gone: readonly number[], cleaned: readonly number[]) => {
       for (const record of records) write.run(record);
       for (const id of gone) remove.run(id);
       for (const id of cleaned) clean.run(id);

@@ -6,7 +6,8 @@ import type { CallResult } from '../../../src-shared/contract';
 import type { Dispatcher } from '../../../src-shared/contract/dispatcher';
 import type { EventBus } from '../../app/event-bus';
 import type { Logger } from '../../logging/logger';
-import { callChannel, eventChannel } from './channels';
+import { forwardEventsPerTick } from '../../app/event-batches';
+import { callChannel, EVENTS_CHANNEL } from './channels';
 import { isRendererUrl } from './security';
 
 /** Only our own window, showing our own renderer, may call main. */
@@ -33,9 +34,10 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, 
   return () => CALL_NAMES.forEach((name) => ipcMain.removeHandler(callChannel(name)));
 }
 
+/** Main's events to the window, the events of one turn of the event loop in one IPC message (as the bridge sends them). */
 export function forwardEvents(events: EventBus, target: () => WebContents | null): () => void {
-  return events.subscribe((event, payload) => {
+  return forwardEventsPerTick(events, (message) => {
     const contents = target();
-    if (contents && !contents.isDestroyed()) contents.send(eventChannel(event), payload);
+    if (contents && !contents.isDestroyed()) contents.send(EVENTS_CHANNEL, message);
   });
 }

@@ -17,6 +17,7 @@ import { msg, renderMessage } from '../../../src-shared/i18n';
 import type { MessageCode, MessageParams } from '../../../src-shared/i18n';
 import { applyLaunchAtLogin, startedAtLogin } from '../../startup/launch-at-login';
 import { mainWindowOptions } from './window-options';
+import { startupFailure } from './startup-failure';
 import { createWindowStateStore, restoredWindow, windowOptionsWithState } from './window-state';
 import { nativeFilePicker } from './file-dialog';
 import { kaspiSimFromEnv } from '../../security/kaspi-sim-option';
@@ -178,6 +179,7 @@ function showWindow(): void {
 }
 
 function fatal(error: unknown): void {
-  dialog.showErrorBox('Kaspi Demper не запустился', (error as Error).message ?? String(error));
+  const { title, text } = startupFailure(error, app.getPath('userData'));
+  dialog.showErrorBox(title, text);
   app.exit(1);
 }

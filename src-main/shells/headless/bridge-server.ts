@@ -14,6 +14,7 @@ import { renderMessage } from '../../../src-shared/i18n/render';
 import type { GuardOptions } from './bridge-guard';
 import { MAX_BODY_BYTES, readJsonBody } from './request-body';
 import { CSP } from '../../app/content-security-policy';
+import { forwardEventsPerTick } from '../../app/event-batches';
 
 export interface BridgeOptions {
   app: App;
@@ -142,18 +143,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       socket.destroy();
     }
   });
-  // Events come in bursts while the demper works (a decision per offer checked): those of one turn
-  // of the event loop go out together, one message per client (a JSON array when more than one),
-  // so main makes one socket write per turn instead of hundreds.
-  let queued: string[] = [];
-  const flush = () => {
-    const message = queued.length === 1 ? queued[0]! : `[${queued.join(',')}]`;
-    queued = [];
+  // The events of one turn of the event loop go out together, one message per client (event-batches.ts).
+  const unsubscribe = forwardEventsPerTick(app.events, (message) => {
     for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(message);
-  };
-  const unsubscribe = app.events.subscribe((event, payload) => {
-    if (queued.length === 0) setImmediate(flush);
-    queued.push(JSON.stringify({ event, payload }));
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -1,14 +1,15 @@
 import { useMemo } from 'react';
 import type { Reason } from '../../../src-shared/domain/decision';
-import { describeReason } from '../../../src-shared/pricing';
+import { reasonMessage } from '../../../src-shared/pricing';
 import { useCall } from '../../api/use-call';
-import { useT } from '../../i18n/use-t';
+import { useSay, useT } from '../../i18n/use-t';
 import type { MessageKey } from '../../i18n/catalog';
 import { useLanguage } from '../../store/ui-store';
 
 /** The journal as it grows: every change and dry-run decision with its reason in plain words. */
 export function DecisionFeed({ cityName }: { cityName(storeId: number, cityId: string): string }) {
   const t = useT();
+  const say = useSay();
   const language = useLanguage();
   // Read again when decisions arrive, at most once a second (query-client.ts).
   const entries = useCall('journal.list', { limit: 50 }).data ?? [];
@@ -25,7 +26,7 @@ export function DecisionFeed({ cityName }: { cityName(storeId: number, cityId: s
           <tr key={e.id} data-testid="decision-row">
             <td className="mono">{new Date(e.createdAt).toLocaleTimeString(language === 'en' ? 'en-GB' : 'ru-RU')}</td>
             <td>{titles.get(e.productId) ?? `#${e.productId}`} <span className="muted">· {cityName(e.storeId, e.cityId)}</span></td>
-            <td>{describeReason(e.reason as Reason, language)}</td>
+            <td>{say(reasonMessage(e.reason as Reason))}</td>
             <td><span className={`badge journal-${e.status}`}>{t(`demper.status.${e.status}` as MessageKey)}</span></td>
           </tr>
         ))}

@@ -41,10 +41,13 @@ export function DemperPage() {
   });
   const setDryRun = (dryRun: boolean) => act(async () => {
     if (settings) setSettings({ ...settings, dryRun });
-    setSettings(await api.call('demper.settings.update', { dryRun }).catch(async (err: unknown) => {
-      setSettings(await api.call('demper.settings.get', {}));
+    try {
+      setSettings(await api.call('demper.settings.update', { dryRun }));
+    } catch (err) {
+      // Refused: show the switch as main has it.
+      void client.invalidateQueries({ queryKey: callKey('demper.settings.get', {}) });
       throw err;
-    }));
+    }
   });
 
   const time = (ms: number) => new Date(ms).toLocaleTimeString(language === 'en' ? 'en-GB' : 'ru-RU');

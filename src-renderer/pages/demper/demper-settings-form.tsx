@@ -1,24 +1,47 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { DemperSettings } from '../../../src-shared/contract/demper';
-import { api } from '../../api/client';
+import { useCall, useCallData, useCallMutation } from '../../api/use-call';
 import { useApiError } from '../../components/use-api-error';
 import { useT } from '../../i18n/use-t';
 
+/** What this form edits; the dry-run switch (the page's) and the rest are left as main has them. */
+type FormFields = Pick<DemperSettings, 'offersPerSecondPerIp' | 'pushesPerSecond' | 'pushWindowLimit' | 'changePriority' | 'workingHours'>;
+const fieldsOf = ({ offersPerSecondPerIp, pushesPerSecond, pushWindowLimit, changePriority, workingHours }: DemperSettings): FormFields => ({
+  offersPerSecondPerIp,
+  pushesPerSecond,
+  pushWindowLimit,
+  changePriority,
+  workingHours,
+});
+
+/**
+ * The demper's rates and working hours. Shows the settings as main has them (its 'demper.settings'
+ * event keeps them current: the Proxies page's per-IP budget is the same setting) until the seller
+ * edits a field; saving sends only these fields, so a dry-run switch flipped meanwhile stays.
+ */
 export function DemperSettingsForm() {
   const t = useT();
-  const [form, setForm] = useState<DemperSettings | null>(null);
+  const stored = useCall('demper.settings.get', {}).data;
+  const update = useCallMutation('demper.settings.update');
+  const setCallData = useCallData();
+  const [edited, setEdited] = useState<FormFields | null>(null);
   const [saved, setSaved] = useState(false);
   const [error, report, clear] = useApiError();
-  useEffect(() => { api.call('demper.settings.get', {}).then(setForm, report); }, [report]);
-  if (!form) return null;
+  if (!stored) return null;
+  const form = edited ?? fieldsOf(stored);
+  const setForm = (next: FormFields) => {
+    setSaved(false);
+    setEdited(next);
+  };
 
   async function save(event: FormEvent) {
     event.preventDefault();
     clear();
     setSaved(false);
     try {
-      setForm(await api.call('demper.settings.update', form!));
+      setCallData('demper.settings.get', {}, await update.mutateAsync(form));
+      setEdited(null);
       setSaved(true);
     } catch (err) {
       report(err);
@@ -27,11 +50,11 @@ export function DemperSettingsForm() {
   const num = (key: 'offersPerSecondPerIp' | 'pushesPerSecond' | 'pushWindowLimit', label: string, step: string) => (
     <label className="field">
       <span>{label}</span>
-      <input type="number" step={step} value={form[key]} onChange={(e) => setForm({ ...form, [key]: Number(e.target.value) })} />
+      <input type="number" step={step} value={form[key]} onChange={(e) => setForm({ ...form, [key]: Number(e.target.value) })} data-testid={`demper-${key}`} />
     </label>
   );
   return (
-    <details className="card">
+    <details className="card" data-testid="demper-settings">
       <summary><strong>{t('demper.settings')}</strong></summary>
       <form onSubmit={save}>
         {num('offersPerSecondPerIp', t('demper.offersPerSecond'), '0.5')}
@@ -49,7 +72,7 @@ export function DemperSettingsForm() {
           <label>{t('demper.from')} <input type="time" value={form.workingHours.from} onChange={(e) => setForm({ ...form, workingHours: { ...form.workingHours, from: e.target.value } })} /></label>
           <label>{t('demper.to')} <input type="time" value={form.workingHours.to} onChange={(e) => setForm({ ...form, workingHours: { ...form.workingHours, to: e.target.value } })} /></label>
         </div>
-        <button className="primary" type="submit">{t('common.save')}</button>
+        <button className="primary" type="submit" data-testid="demper-settings-save">{t('common.save')}</button>
         {saved && <span className="ok-text"> {t('common.saved')}</span>}
         {error && <p className="error" role="alert">{error}</p>}
       </form>

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { reason as reasonSchema } from '../../../src-shared/domain/decision';
 import type { StoreSummary } from '../../../src-shared/domain/store';
 import { floorPrice } from '../../../src-shared/domain/rules';
-import { decide, describeReason } from '../../../src-shared/pricing';
+import { decide, reasonMessage } from '../../../src-shared/pricing';
 import { useCall } from '../../api/use-call';
 import { PriceChart } from '../../components/price-chart';
 import type { PricePoint } from '../../components/price-chart';
@@ -70,9 +70,9 @@ export function ProductDrawer({ productId, stores, onClose }: ProductDrawerProps
         knowledge: learnt?.knowledge,
         now: Date.now(),
       });
-      return { cityId: m.cityId, action: decision.action, text: describeReason(decision.reason, language), approach: decision.reason.approach };
+      return { cityId: m.cityId, action: decision.action, text: say(reasonMessage(decision.reason)), approach: decision.reason.approach };
     });
-  }, [detail, store, language, insight]);
+  }, [detail, store, say, insight]);
   const rivalName = useCallback(
     (merchantId: string) => detail?.markets.flatMap((m) => m.offers).find((o) => o.merchantId === merchantId)?.merchantName ?? merchantId,
     [detail],
@@ -174,7 +174,7 @@ export function ProductDrawer({ productId, stores, onClose }: ProductDrawerProps
                 return (
                   <li key={j.id} className={`journal-${j.status}`}>
                     <span className="muted">{dateTime(j.createdAt, language)} · {cityName(j.cityId)} · {t(`products.status.${j.status}`)}</span>
-                    <span>{parsed.success ? describeReason(parsed.data, language) : `${tenge(j.oldPrice)} → ${tenge(j.newPrice)}`}</span>
+                    <span>{parsed.success ? say(reasonMessage(parsed.data)) : `${tenge(j.oldPrice)} → ${tenge(j.newPrice)}`}</span>
                     {j.error && <span className="error">{j.error}</span>}
                   </li>
                 );

@@ -1,15 +1,22 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { ProxiesView, ProxyPageSettings } from '../../../src-shared/contract/proxies';
+import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import type { CallInput, CallName } from '../../../src-shared/contract';
 import { api } from '../../api/client';
-import { useStores } from '../../api/use-call';
+import { byPrefix } from '../../api/query-client';
+import { useCall, useCallData, useStores } from '../../api/use-call';
 import { useApiError } from '../../components/use-api-error';
-import { useT } from '../../i18n/use-t';
+import { useSay, useT } from '../../i18n/use-t';
+import { userMessageOf } from '../../../src-shared/i18n';
 import { DirectTableRow } from './direct-row';
 import { ProxyImport } from './proxy-import';
 import { ProxyTableRow, type RowActions } from './proxy-row';
 import { ProxySettingsForm } from './proxy-settings-form';
 
-/** Statuses and counters move with traffic, which sends no event; a light poll keeps them current. */
+/**
+ * Statuses and counters move with traffic, which sends no event; a light poll keeps them current.
+ * Proxies added, changed or tested anywhere (this page, another window, the API) come with main's
+ * 'proxies.changed' (query-client.ts).
+ */
 const REFRESH_MS = 5_000;
 
 /** Which test is running: all, the direct row, or one proxy's id. */
@@ -17,48 +24,45 @@ type Testing = 'all' | 'direct' | number | null;
 
 export function ProxiesPage() {
   const t = useT();
-  const [view, setView] = useState<ProxiesView | null>(null);
+  const say = useSay();
+  const list = useCall('proxies.list', {}, { refetchEveryMs: REFRESH_MS });
+  const view = list.data ?? null;
+  const settings = useCall('proxies.settings.get', {}).data ?? null;
   const stores = useStores();
-  const [settings, setSettings] = useState<ProxyPageSettings | null>(null);
+  const setCallData = useCallData();
+  const client = useQueryClient();
   const [testing, setTesting] = useState<Testing>(null);
-  const [error, report, clear] = useApiError();
+  const [actionError, report, clear] = useApiError();
 
-  const load = useCallback(() => api.call('proxies.list', {}).then(setView, report), [report]);
-  useEffect(() => {
-    void load();
-    api.call('proxies.settings.get', {}).then(setSettings, report);
-    const offProxies = api.on('proxies.changed', () => void load());
-    const timer = setInterval(() => void load(), REFRESH_MS);
-    return () => { offProxies(); clearInterval(timer); };
-  }, [load, report]);
-
-  async function act(run: () => Promise<unknown>) {
+  /** A change through main; whatever the page showed ahead of main's answer is read again either way. */
+  async function act<N extends CallName>(name: N, input: CallInput<N>) {
     clear();
-    try { await run(); } catch (err) { report(err); }
-    void load();
+    try { await api.call(name, input); } catch (err) { report(err); }
+    void client.invalidateQueries({ predicate: byPrefix(['proxies.']) });
   }
-  const test = (which: Exclude<Testing, null>) => act(async () => {
+  const test = async (which: Exclude<Testing, null>) => {
     setTesting(which);
     try {
-      await api.call('proxies.test', which === 'all' ? {} : which === 'direct' ? { ids: [], direct: true } : { ids: [which] });
+      await act('proxies.test', which === 'all' ? {} : which === 'direct' ? { ids: [], direct: true } : { ids: [which] });
     } finally {
       setTesting(null);
     }
-  });
+  };
   const actions: RowActions = {
     update: (id, patch) => {
       // Switches and selects answer at once; the list is re-read (and corrected) after main replies.
       const { enabled, storeId, label } = patch;
-      setView((v) => v && { ...v, proxies: v.proxies.map((p) => (p.id === id ? { ...p, enabled: enabled ?? p.enabled, storeId: storeId === undefined ? p.storeId : storeId, label: label === undefined ? p.label : label } : p)) });
-      return act(() => api.call('proxies.update', { id, patch }));
+      setCallData('proxies.list', {}, (v) => v && { ...v, proxies: v.proxies.map((p) => (p.id === id ? { ...p, enabled: enabled ?? p.enabled, storeId: storeId === undefined ? p.storeId : storeId, label: label === undefined ? p.label : label } : p)) });
+      return act('proxies.update', { id, patch });
     },
-    remove: (id) => act(() => api.call('proxies.remove', { id })),
+    remove: (id) => act('proxies.remove', { id }),
     test: (id) => test(id),
   };
   const allowDirect = (allowed: boolean) => {
-    setView((v) => v && { ...v, direct: { ...v.direct, allowed } });
-    return act(async () => setSettings(await api.call('proxies.settings.update', { allowDirect: allowed })));
+    setCallData('proxies.list', {}, (v) => v && { ...v, direct: { ...v.direct, allowed } });
+    return act('proxies.settings.update', { allowDirect: allowed });
   };
+  const error = actionError ?? (list.error && !view ? say(userMessageOf(list.error)) : null);
 
   const empty = view !== null && view.proxies.length === 0;
   return (
@@ -100,7 +104,7 @@ export function ProxiesPage() {
         </table>
       )}
       <ProxyImport stores={stores} />
-      {settings && <ProxySettingsForm settings={settings} onSaved={setSettings} />}
+      {settings && <ProxySettingsForm settings={settings} />}
     </section>
   );
 }

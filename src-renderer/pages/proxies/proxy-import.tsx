@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ProxyImportSummary } from '../../../src-shared/contract/proxies';
 import type { StoreSummary } from '../../../src-shared/domain/store';
-import { api } from '../../api/client';
+import { useCallMutation } from '../../api/use-call';
 import { useApiError } from '../../components/use-api-error';
 import { useSay, useT } from '../../i18n/use-t';
 
@@ -14,12 +14,13 @@ export function ProxyImport({ stores }: { stores: StoreSummary[] }) {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ProxyImportSummary | null>(null);
   const [error, report, clear] = useApiError();
+  const importList = useCallMutation('proxies.import', ['proxies.']);
 
   async function submit() {
     clear();
     setBusy(true);
     try {
-      const summary = await api.call('proxies.import', { text, storeId });
+      const summary = await importList.mutateAsync({ text, storeId });
       setResult(summary);
       // With bad lines the text stays as it was, so the line numbers point at what to fix.
       if (summary.errors.length === 0) setText('');

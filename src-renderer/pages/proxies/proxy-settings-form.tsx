@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ProxyPageSettings } from '../../../src-shared/contract/proxies';
 import type { ProxyResetSchedule } from '../../../src-shared/domain/proxy';
-import { api } from '../../api/client';
+import { useCallData, useCallMutation } from '../../api/use-call';
 import { useApiError } from '../../components/use-api-error';
 import { useT } from '../../i18n/use-t';
 
@@ -16,13 +16,22 @@ function scheduleOf(kind: ProxyResetSchedule['kind'], current: ProxyResetSchedul
   return { kind };
 }
 
-/** The per-IP budget, when the counters start over and where the test button sends its request. */
-export function ProxySettingsForm({ settings, onSaved }: { settings: ProxyPageSettings; onSaved(next: ProxyPageSettings): void }) {
+/**
+ * The per-IP budget, when the counters start over and where the test button sends its request.
+ * Shows the stored settings as main has them until the seller edits a field (then their draft).
+ */
+export function ProxySettingsForm({ settings }: { settings: ProxyPageSettings }) {
   const t = useT();
-  const [draft, setDraft] = useState(settings);
+  const [edited, setEdited] = useState<ProxyPageSettings | null>(null);
   const [saved, setSaved] = useState(false);
   const [error, report, clear] = useApiError();
-  useEffect(() => setDraft(settings), [settings]);
+  const update = useCallMutation('proxies.settings.update', ['proxies.']);
+  const setCallData = useCallData();
+  const draft = edited ?? settings;
+  const setDraft = (next: ProxyPageSettings) => {
+    setSaved(false);
+    setEdited(next);
+  };
   const schedule = draft.resetSchedule;
   const setSchedule = (next: ProxyResetSchedule) => setDraft({ ...draft, resetSchedule: next });
 
@@ -30,8 +39,10 @@ export function ProxySettingsForm({ settings, onSaved }: { settings: ProxyPageSe
     clear();
     setSaved(false);
     try {
+      // The direct connection has its own switch on the table: this form never sends it.
       const { allowDirect: _ignored, ...patch } = draft;
-      onSaved(await api.call('proxies.settings.update', patch));
+      setCallData('proxies.settings.get', {}, await update.mutateAsync(patch));
+      setEdited(null);
       setSaved(true);
     } catch (err) {
       report(err);

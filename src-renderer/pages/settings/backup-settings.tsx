@@ -1,26 +1,32 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { BackupInfo } from '../../../src-shared/contract/maintenance';
+import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
+import { useCall, useCallMutation } from '../../api/use-call';
 import { useApiError } from '../../components/use-api-error';
-import { useT } from '../../i18n/use-t';
+import { useSay, useT } from '../../i18n/use-t';
+import { userMessageOf } from '../../../src-shared/i18n';
 
 export function BackupSettings() {
   const t = useT();
-  const [backups, setBackups] = useState<BackupInfo[]>([]);
+  const say = useSay();
+  // Copies made here, from another window or through the API come with main's 'backup.changed'
+  // (query-client.ts); a file the seller puts in the folder by hand is seen when the page opens.
+  const listed = useCall('backup.list', {}, { readOnOpen: true });
+  const backups = listed.data ?? [];
+  const createBackup = useCallMutation('backup.create', ['backup.list']);
+  const restoreBackup = useCallMutation('backup.restore', ['backup.list']);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [error, report, clear] = useApiError();
+  const shownError = error ?? (listed.error ? say(userMessageOf(listed.error)) : null);
 
-  const refresh = useCallback(() => api.call('backup.list', {}).then(setBackups, report), [report]);
-  useEffect(() => { void refresh(); return api.on('backup.progress', setProgress); }, [refresh]);
+  useEffect(() => api.on('backup.progress', setProgress), []);
 
   async function create() {
     clear();
     setMessage(null);
     try {
-      const created = await api.call('backup.create', {});
+      const created = await createBackup.mutateAsync({});
       setMessage(t('settings.backup.created', { path: created.path }));
-      void refresh();
     } catch (err) {
       report(err);
     } finally {
@@ -33,7 +39,7 @@ export function BackupSettings() {
     clear();
     setMessage(null);
     try {
-      await api.call('backup.restore', source);
+      await restoreBackup.mutateAsync(source);
       setMessage(t('settings.backup.restored'));
     } catch (err) {
       if ((err as { code?: string }).code !== 'cancelled') report(err);
@@ -62,7 +68,7 @@ export function BackupSettings() {
         <button onClick={() => void restore({ pickFile: true })} data-testid="backup-pick">{t('settings.backup.restoreFile')}</button>
       </div>
       {message && <p className="ok-text" role="status" data-testid="backup-message">{message}</p>}
-      {error && <p className="error" role="alert">{error}</p>}
+      {shownError && <p className="error" role="alert">{shownError}</p>}
     </div>
   );
 }

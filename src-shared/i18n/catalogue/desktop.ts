@@ -30,5 +30,6 @@ export const desktopMessages = defineMessages({
   'dialog.programs': { ru: 'Программы', kk: 'Бағдарламалар', en: 'Programs' },
   'dialog.backup_title': { ru: 'Резервная копия Kaspi Demper', kk: 'Kaspi Demper сақтық көшірмесі', en: 'Kaspi Demper backup' },
   'dialog.backup_filter': { ru: 'Копия базы Kaspi Demper', kk: 'Kaspi Demper дерекқорының көшірмесі', en: 'Kaspi Demper database copy' },
+  'startup.failed_title': { ru: 'Kaspi Demper не запустился', kk: 'Kaspi Demper іске қосылмады', en: 'Kaspi Demper did not start' },
   'notify.slept_title': { ru: 'Демпер снова работает', kk: 'Демпер қайта жұмыс істеп тұр', en: 'The repricer is working again' },
 });

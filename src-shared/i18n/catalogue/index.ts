@@ -17,6 +17,7 @@ import { powerMessages } from './power';
 import { loginBrowserMessages } from './login-browser';
 import { updatesMessages } from './updates';
 import { nativeMessages } from './native';
+import { decisionsMessages } from './decisions';
 import { insightsMessages } from './insights';
 
 /**
@@ -43,6 +44,7 @@ export const CATALOGUE_PARTS = [
   loginBrowserMessages,
   updatesMessages,
   nativeMessages,
+  decisionsMessages,
   insightsMessages,
 ] as const;
 

@@ -125,6 +125,11 @@ export const kaspiMessages = defineMessages({
     kk: 'Kaspi бүлінген сығылған жауап жіберді. Кейінірек көріңіз.',
     en: 'Kaspi sent a damaged compressed answer. Try again later.',
   },
+  'kaspi.reader_failed': {
+    ru: 'Не удалось прочитать ответ Kaspi: обработчик ответов сбился. Приложение повторит запрос позже.',
+    kk: 'Kaspi жауабын оқу мүмкін болмады: жауап өңдегіші істен шықты. Қолданба сұрауды кейінірек қайталайды.',
+    en: 'Could not read Kaspi’s answer: the answer reader failed. The app will ask again later.',
+  },
 
   // A price or offer change the app refused to send (src-main/kaspi/push-body.ts, stores/offer-pusher.ts).
   'push.price_not_sent': {

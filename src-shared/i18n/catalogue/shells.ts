@@ -47,6 +47,17 @@ export const shellsMessages = defineMessages({
     en: 'The key file {path} is damaged: the stored passwords cannot be decrypted',
   },
 
+  'secrets.no_keychain': {
+    ru: 'На этом компьютере нет системного хранилища паролей (GNOME Keyring или KWallet), поэтому ключ, которым зашифрованы пароли Kaspi, лежит в файле, доступном только вашей учётной записи. Установите gnome-keyring или kwallet и перезапустите программу.',
+    kk: 'Бұл компьютерде жүйелік құпиясөз қоймасы (GNOME Keyring немесе KWallet) жоқ, сондықтан Kaspi құпиясөздерін шифрлайтын кілт тек сіздің есептік жазбаңыз оқи алатын файлда сақталады. gnome-keyring немесе kwallet орнатып, бағдарламаны қайта іске қосыңыз.',
+    en: 'This computer has no system password store (GNOME Keyring or KWallet), so the key that encrypts your Kaspi passwords is kept in a file only your user account can read. Install gnome-keyring or kwallet and restart the app.',
+  },
+  'secrets.keychain_unavailable': {
+    ru: 'Системное хранилище ключей недоступно: пароли нельзя сохранить безопасно',
+    kk: 'Жүйелік кілт қоймасы қолжетімсіз: құпиясөздерді қауіпсіз сақтау мүмкін емес',
+    en: 'The system key store is unavailable: passwords cannot be stored safely',
+  },
+
   'bridge.unauthorized': {
     ru: 'Нет доступа: откройте ссылку с токеном из консоли',
     kk: 'Рұқсат жоқ: консольдегі токені бар сілтемені ашыңыз',

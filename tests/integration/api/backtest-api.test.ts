@@ -27,6 +27,7 @@ describe('a backtest over the API', () => {
     const started = await call<Run>(app, 'backtest.start', { scope: { productIds: [watched.id] }, ...period, rules: { set: { strategy: 'top_n', targetPosition: 2 }, unset: [] } });
     expect(started.state).toBe('running');
     const done = await waitFor(() => call<Run>(app, 'backtest.get', { id: started.id }), (r) => r.state !== 'running');
+    expect(done.error).toBeNull();
     expect(done.state).toBe('done');
     const result = done.result!;
     expect(result.products).toBe(1);

@@ -34,6 +34,11 @@ describe('rival profiles from a recorded simulator day', () => {
       if (bot.kind === 'static') expect(profile.changes).toBe(0);
     }
     expect(sure).toBeGreaterThan(3);
+    // Fast bots answer within seconds, before the read-back of our push: timed from the journal's
+    // push, their answers show at that read-back (40 s after), not in the same look as our move.
+    const answered = profiles.filter((p) => bots.get(p.merchantId)!.kind === 'undercut' && p.reactionSamples > 0);
+    expect(answered.length).toBeGreaterThan(2);
+    for (const p of answered) expect(p.reactionMedianMs!).toBeLessThanOrEqual(60_000);
     const undercutters = profiles.filter((p) => bots.get(p.merchantId)!.kind === 'undercut' && p.changes >= 5);
     expect(undercutters.length).toBeGreaterThan(0);
     expect(undercutters.every((p) => p.bot)).toBe(true);

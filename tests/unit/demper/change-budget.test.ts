@@ -37,6 +37,35 @@ function kaspiCounts(arrivals: number[]) {
 }
 
 describe('a merchant account’s change budget', () => {
+  it('says when its window can next have room to spare: no sooner than enough of its changes have aged out, however it is used meanwhile', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 239 }), fc.constantFrom(0.2, 0.5), fc.array(fc.integer({ min: 0, max: 60_000 }), { maxLength: 60 }), (taken, share, laterGaps) => {
+        const budget = new ChangeBudget({ ...KASPI, burstShare: 1 });
+        let now = 0;
+        for (let i = 0; i < taken; i++) {
+          now = budget.readyAt(now);
+          budget.settle(budget.take(now)!, now + 100);
+        }
+        const from = budget.roomFrom(now, share);
+        const spare = (at: number) => budget.left(at) > budget.limit * share;
+        if (spare(now)) expect(from).toBe(now);
+        else expect(from).toBeGreaterThan(now);
+        // Taking more changes never brings the room earlier; unused since, it has the room then.
+        let tookMore = false;
+        for (const gap of laterGaps) {
+          const at = budget.readyAt(now + gap);
+          if (at >= from) break;
+          now = at;
+          expect(spare(now)).toBe(false);
+          budget.settle(budget.take(now)!, now + 100);
+          tookMore = true;
+        }
+        if (!tookMore) expect(spare(from)).toBe(true);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('keeps 4 % under Kaspi’s 250 per 30 minutes: 240 changes, then none until the first one’s window has passed', () => {
     const budget = new ChangeBudget(KASPI);
     const arrivals = drive(budget, () => ({ there: 50, back: 50 }), 40 * MINUTE);

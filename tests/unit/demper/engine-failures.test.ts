@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KaspiError } from '../../../src-main/demper/ports';
+import { msg } from '../../../src-shared/i18n/message';
 import { ALMATY, harness, MINUTE, stop } from './harness';
 import type { Harness } from './harness';
 
@@ -94,6 +95,21 @@ describe('demper engine under Kaspi failures', () => {
     await h.clock.advance(2 * MINUTE);
     expect(h.market.counters.pushes).toBe(1);
     expect(h.engine.status().lastErrors.map((e) => e.kind)).toEqual(['server', 'server', 'server']);
+    await stop(h);
+  });
+
+  it('an answer the reader could not read (a decode worker lost) fails that one look: the other products go on, that one is looked at again and pushed', async () => {
+    const h = harness({ productsPerStore: 3 });
+    wantRaises(h);
+    const unlucky = h.products[0]!.masterSku;
+    let failures = 0;
+    h.offers.fault = (q) => (q.masterSku === unlucky && ++failures === 1 ? new KaspiError('not-json', msg('kaspi.reader_failed')) : null);
+    await h.engine.start();
+    await h.clock.advance(2 * MINUTE);
+    expect(failures).toBeGreaterThan(1);
+    expect(h.market.counters.pushes).toBe(3);
+    expect(h.engine.status().lastErrors.map((e) => e.kind)).toEqual(['not-json']);
+    expect(h.engine.status().state).toBe('running');
     await stop(h);
   });
 

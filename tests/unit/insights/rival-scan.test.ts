@@ -63,6 +63,41 @@ function scanAll(snaps: readonly ScanSnapshot[]) {
   return { stats, pair };
 }
 
+/**
+ * A listing where our pushes land between the looks (as live: a push goes out when the budget
+ * allows, the read-back comes 40 s later) and the rival answers each one after `answerMs`. Each
+ * look that shows our new price carries the journal's time of the push when `withJournal`.
+ */
+function simulatePushes(rival: SimRival, lookMs: number, seed: number, withJournal: boolean): ScanSnapshot[] {
+  let rnd = seed >>> 0 || 1;
+  const random = () => ((rnd = (rnd * 1_103_515_245 + 12_345) >>> 0) / 2 ** 32);
+  let ours = rival.floor + 2_000;
+  let theirs = rival.floor + 1_500;
+  let pushAt = START + 30 * MIN + Math.floor(random() * lookMs);
+  let answerAt = Infinity;
+  const snaps: ScanSnapshot[] = [];
+  // One day: fewer answers than a profile keeps (SAMPLES), so the two ways of counting compare.
+  for (let t = START; t < START + 24 * 60 * MIN; t += lookMs) {
+    let shownPush: number | null = null;
+    if (pushAt <= t) {
+      ours = Math.max(rival.floor - 500, theirs - 10);
+      shownPush = pushAt;
+      answerAt = pushAt + rival.answerMs + Math.round((random() * 2 - 1) * rival.jitterMs);
+      pushAt = t + (20 + Math.floor(random() * 40)) * MIN + Math.floor(random() * lookMs);
+    }
+    if (answerAt <= t) {
+      theirs = Math.max(rival.floor, ours - rival.step);
+      answerAt = Infinity;
+    }
+    snaps.push({ productId: 9, cityId: '750000000', at: t, ourPushedAt: withJournal ? shownPush : null, offers: [
+      { merchantId: OURS, merchantName: 'Our store', price: ours },
+      { merchantId: 'rival', merchantName: 'Rival', price: theirs },
+      { merchantId: 'static', merchantName: 'Static', price: rival.floor + 5_000 },
+    ] });
+  }
+  return snaps;
+}
+
 describe('rival profiles from snapshots', () => {
   it('recover a simulated rival demper: its floor exactly (high confidence), its answer time within one look plus its own jitter', () => {
     fc.assert(
@@ -116,6 +151,30 @@ describe('rival profiles from snapshots', () => {
     const still = profileOf('static', s2.get('static')!);
     expect(still.changes).toBe(0);
     expect(still.floors[0]).toMatchObject({ floor: 30_000, confidence: 'low' });
+  });
+
+  it('time our moves by the journal: a bot answering before our next look is seen answering, its answer time within one look plus its jitter', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 3_000, max: 200_000 }),
+        fc.integer({ min: 5, max: 50 }),
+        fc.integer({ min: 0, max: 5 }),
+        fc.constantFrom(MIN, 2 * MIN),
+        fc.integer({ min: 1, max: 1_000_000 }),
+        (floor, answerS, jitterS, lookMs, seed) => {
+          const rival = { floor, answerMs: answerS * 1000, jitterMs: jitterS * 1000, step: 1 };
+          const journal = profileOf('rival', scanAll(simulatePushes(rival, lookMs, seed, true)).stats.get('rival')!);
+          expect(journal.reactionSamples).toBeGreaterThan(10);
+          // The answer shows at the first look after it: up to one look late, and the bot strays by its jitter.
+          expect(journal.reactionMedianMs! - rival.answerMs).toBeGreaterThanOrEqual(-rival.jitterMs);
+          expect(journal.reactionMedianMs! - rival.answerMs).toBeLessThanOrEqual(lookMs + rival.jitterMs);
+          // From the looks alone, an answer that shows in the same look as our move is not seen at all.
+          const looksOnly = profileOf('rival', scanAll(simulatePushes(rival, lookMs, seed, false)).stats.get('rival')!);
+          expect(looksOnly.reactionSamples).toBeLessThan(journal.reactionSamples);
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 
   it('carries over between refreshes: scanning in two halves through JSON gives the same profile as in one go', () => {

@@ -6,7 +6,7 @@ const eslint = new ESLint({ cwd: process.cwd() });
 /** The layer problems `npm run lint` reports for `code` saved at `filePath`. */
 async function layerProblems(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
-  return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-properties').map((m) => m.message);
+  return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-properties' || m.ruleId === 'layers/no-sql-exec').map((m) => m.message);
 }
 
 const use = (specifier: string) => `import * as imported from '${specifier}';\nexport const used = imported;\n`;
@@ -61,5 +61,21 @@ describe('npm run lint keeps the layers apart', () => {
     const sql = "import type { Database } from 'better-sqlite3';\nexport const count = (db: Database) => db.prepare('SELECT count(*) FROM products').get();\n";
     expect(await layerProblems('src-main/orders/example.ts', sql)).toHaveLength(1);
     expect(await layerProblems('src-main/db/repos/example-repo.ts', sql)).toEqual([]);
+  });
+
+  it('fails on SQL run with .exec outside the repositories, and leaves a RegExp\'s exec alone', async () => {
+    const header = "import type { Database } from 'better-sqlite3';\n";
+    const executed = [
+      "export const wipe = (db: Database) => db.exec('DELETE FROM products');\n",
+      'export const wipe = (handle: Database) => handle.exec(`\n  -- the lot\n  update products set listed = 0 WHERE store_id = ${1}`);\n',
+      "export const run = (app: { db: Database }, sql: string) => app.db.exec(sql);\n",
+      "export const mode = (conn: Database) => conn.exec('PRAGMA synchronous = NORMAL');\n",
+    ];
+    for (const code of executed) {
+      expect(await layerProblems('src-main/orders/example.ts', header + code), code).toEqual(['SQL lives in a repository (src-main/db): call one.']);
+      expect(await layerProblems('src-main/db/repos/example-repo.ts', header + code), code).toEqual([]);
+    }
+    const regexp = "export const code = (text: string, pattern: RegExp) => [/^(\\d+)$/.exec(text)?.[1], pattern.exec('select me'.slice(1))];\n";
+    expect(await layerProblems('src-main/orders/example.ts', regexp)).toEqual([]);
   });
 });

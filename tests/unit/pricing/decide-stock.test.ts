@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decide, describeReason } from '../../../src-shared/pricing';
+import { decide } from '../../../src-shared/pricing';
 import type { DecideInput } from '../../../src-shared/pricing';
 import { floorPrice } from '../../../src-shared/domain/rules';
 import { inputArb } from './arbitraries';
-import { offer, rules, US } from './fixtures';
+import { describeReason, offer, rules, US } from './fixtures';
+
 
 const inBounds = (input: DecideInput): boolean => {
   const price = input.our.price;

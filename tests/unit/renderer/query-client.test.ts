@@ -12,7 +12,7 @@ function fakeApi() {
       return () => undefined;
     },
   } as unknown as ApiClient;
-  return { api, emit: (event: string) => listeners.get(event)?.forEach((l) => l({})) };
+  return { api, emit: (event: string, payload: unknown = {}) => listeners.get(event)?.forEach((l) => l(payload)) };
 }
 
 describe('cached calls and main’s events', () => {
@@ -29,5 +29,20 @@ describe('cached calls and main’s events', () => {
     expect(stale()).toEqual([true, true, false]);
     emit('proxies.changed');
     expect(stale()).toEqual([true, true, true]);
+  });
+
+  it('takes the demper settings main announces as they are, and marks the Proxies page’s budget (the same setting) stale', () => {
+    const { api, emit } = fakeApi();
+    const client = createQueryClient(api);
+    const proxySettings = callKey('proxies.settings.get', {});
+    const backups = callKey('backup.list', {});
+    client.setQueryData(proxySettings, { offersPerSecond: 2 });
+    client.setQueryData(backups, []);
+    emit('demper.settings', { offersPerSecondPerIp: 3, dryRun: false });
+    expect(client.getQueryData(callKey('demper.settings.get', {}))).toEqual({ offersPerSecondPerIp: 3, dryRun: false });
+    expect(client.getQueryState(proxySettings)?.isInvalidated).toBe(true);
+    expect(client.getQueryState(backups)?.isInvalidated).toBe(false);
+    emit('backup.changed');
+    expect(client.getQueryState(backups)?.isInvalidated).toBe(true);
   });
 });

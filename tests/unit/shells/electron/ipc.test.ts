@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { CALL_NAMES } from '../../../../src-shared/contract';
-import { callChannel, eventChannel } from '../../../../src-main/shells/electron/channels';
+import { callChannel, EVENTS_CHANNEL } from '../../../../src-main/shells/electron/channels';
+import { eventsOfMessage } from '../../../../src-shared/contract/event-batch';
 import { forwardEvents, isTrustedSender, registerIpc } from '../../../../src-main/shells/electron/ipc';
 import { mainWindowOptions } from '../../../../src-main/shells/electron/window-options';
 import { EventBus } from '../../../../src-main/app/event-bus';
@@ -54,12 +55,57 @@ describe('electron IPC', () => {
     expect(dispatch).toHaveBeenCalledWith('settings.get', { x: 1 }, { shell: 'electron' });
   });
 
-  it('forwards main events to the window on their channel', () => {
+  it('forwards the events of one turn of the event loop to the window in one message, in order', async () => {
     const bus = new EventBus();
     const send = vi.fn();
     forwardEvents(bus, () => ({ send, isDestroyed: () => false }) as unknown as WebContents);
     bus.emit('settings.changed', DEFAULT_SETTINGS);
-    expect(send).toHaveBeenCalledWith(eventChannel('settings.changed'), DEFAULT_SETTINGS);
+    bus.emit('proxies.changed', {});
+    bus.emit('backup.progress', { done: 1, total: 4 });
+    // Nothing goes out mid-turn: a burst of decisions costs one IPC message, not one each.
+    expect(send).not.toHaveBeenCalled();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(send).toHaveBeenCalledTimes(1);
+    const [channel, message] = send.mock.calls[0] as [string, string];
+    expect(channel).toBe(EVENTS_CHANNEL);
+    expect(eventsOfMessage(message)).toEqual([
+      { event: 'settings.changed', payload: DEFAULT_SETTINGS },
+      { event: 'proxies.changed', payload: {} },
+      { event: 'backup.progress', payload: { done: 1, total: 4 } },
+    ]);
+
+    // The next turn is a message of its own; one event travels as a plain object, as over the bridge.
+    bus.emit('proxies.changed', {});
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(send).toHaveBeenCalledTimes(2);
+    expect(JSON.parse(send.mock.calls[1]![1] as string)).toEqual({ event: 'proxies.changed', payload: {} });
+  });
+
+  it('sends a payload as it was when emitted, and nothing to a closed window', async () => {
+    const bus = new EventBus();
+    const send = vi.fn();
+    let destroyed = false;
+    forwardEvents(bus, () => ({ send, isDestroyed: () => destroyed }) as unknown as WebContents);
+    const progress = { done: 1, total: 4 };
+    bus.emit('backup.progress', progress);
+    progress.done = 4;
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(eventsOfMessage(send.mock.calls[0]![1] as string)).toEqual([{ event: 'backup.progress', payload: { done: 1, total: 4 } }]);
+
+    destroyed = true;
+    bus.emit('proxies.changed', {});
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(send).toHaveBeenCalledTimes(1);
+  });
+
+  it('stops forwarding when unsubscribed', async () => {
+    const bus = new EventBus();
+    const send = vi.fn();
+    const stop = forwardEvents(bus, () => ({ send, isDestroyed: () => false }) as unknown as WebContents);
+    stop();
+    bus.emit('proxies.changed', {});
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(send).not.toHaveBeenCalled();
   });
 
   it('opens the window isolated, sandboxed and without Node', () => {

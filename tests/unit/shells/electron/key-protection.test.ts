@@ -4,7 +4,7 @@ import { createApp } from '../../../../src-main/app/create-app';
 import { dataPaths } from '../../../../src-main/app/data-paths';
 import { call } from '../../../support/call-app';
 import { useTempDir } from '../../../support/temp-dir';
-import { msg } from '../../../../src-shared/i18n';
+import { errorText, msg, renderMessage } from '../../../../src-shared/i18n';
 
 // The Electron binary cannot run here: safeStorage is a stand-in that "seals" by reversing bytes.
 vi.mock('electron', () => ({ safeStorage: {} }));
@@ -31,7 +31,11 @@ describe('the data key on the desktop', () => {
     const stored = readFileSync(dataPaths(dir).secretKey, 'utf8');
     expect(stored).toMatch(/^plain:/);
     expect(statSync(dataPaths(dir).secretKey).mode & 0o777).toBe(0o600);
-    expect(await call(app, 'system.status')).toMatchObject({ warnings: [msg('untranslated', { text: NO_KEYCHAIN_WARNING })] });
+    expect(await call(app, 'system.status')).toMatchObject({ warnings: [msg('secrets.no_keychain')] });
+    // The System page shows it in the seller's language.
+    expect(keys.warning).toEqual(NO_KEYCHAIN_WARNING);
+    expect(renderMessage(NO_KEYCHAIN_WARNING, 'en')).toMatch(/^This computer has no system password store/);
+    expect(renderMessage(NO_KEYCHAIN_WARNING, 'kk')).toMatch(/^Бұл компьютерде жүйелік құпиясөз қоймасы/);
     const log = await call<{ records: Array<{ msg: string }> }>(app, 'logs.query', { minLevel: 'warn' });
     expect(log.records.map((r) => r.msg)).toContain('protection weakened');
     // The secrets still round-trip after a restart.
@@ -60,5 +64,14 @@ describe('the data key on the desktop', () => {
     const key = Buffer.alloc(32, 3);
     const legacy = (await storage.encryptStringAsync(key.toString('base64'))).toString('base64');
     expect(await desktopKeyProtection(storage, 'linux').wrapper.unwrap(legacy)).toEqual(key);
+  });
+
+  it('refuses to store the key when the keychain is unavailable, saying so in the seller\u2019s language', async () => {
+    const storage = fakeSafeStorage('gnome_libsecret');
+    (storage.isAsyncEncryptionAvailable as ReturnType<typeof vi.fn>).mockResolvedValue(false);
+    const refused = await desktopKeyProtection(storage, 'linux').wrapper.wrap(Buffer.alloc(32, 1)).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ userMessage: msg('secrets.keychain_unavailable') });
+    expect(errorText(refused, 'en')).toBe('The system key store is unavailable: passwords cannot be stored safely');
+    expect(storage.encryptStringAsync).not.toHaveBeenCalled();
   });
 });

@@ -1,11 +1,17 @@
-import { describe, expect, it } from 'vitest';
-import { decide, describeReason, formatTenge } from '../../../src-shared/pricing';
-import { offer, rules, US } from './fixtures';
-import { REASON_CODES } from '../../../src-shared/domain/decision';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decide, formatTenge, reasonMessage } from '../../../src-shared/pricing';
+import { setStrictMessages } from '../../../src-shared/i18n';
+import { describeReason, offer, rules, US } from './fixtures';
+import { GUARDS, REASON_CODES } from '../../../src-shared/domain/decision';
+
+// Every message the reasons build is checked against its catalogue template (names and count of parameters).
+beforeAll(() => setStrictMessages(true));
+afterAll(() => setStrictMessages(false));
+
 
 const nbsp = (s: string) => s.replace(/[\u00A0\u202F]/g, ' ');
 
-describe('describeReason', () => {
+describe('a decision reason as a catalogue message', () => {
   const d = decide({
     rules: resolveFloor(12_500),
     our: { merchantId: US, price: 13_500 },
@@ -45,7 +51,7 @@ function resolveFloor(floor: number) {
   return rules({ floor: { kind: 'fixed', price: floor }, ceiling: 20_000, step: { unit: 'tenge', value: 10 } });
 }
 
-describe('describeReason over every outcome', () => {
+describe('reason messages over every outcome', () => {
   it('gives a non-empty line with the price in every language for every reason code', () => {
     const base = decide({ rules: rules(), our: { merchantId: US, price: 1500 }, ownMerchantIds: [], offers: [offer('a', 1400)], now: 0 }).reason;
     for (const code of REASON_CODES) {
@@ -53,8 +59,23 @@ describe('describeReason over every outcome', () => {
         const text = nbsp(describeReason({ ...base, code, guards: ['floor', 'max_drop', 'cooldown'] }, lang));
         expect(text.length).toBeGreaterThan(10);
         if (code !== 'not_listed') expect(text).toContain('1 399 ₸');
-        expect(text).not.toMatch(/undefined|NaN|null/);
+        expect(text).not.toMatch(/undefined|NaN|null|[{}]|decision\./);
       }
     }
+  });
+
+  it('words every guard in every language from the catalogue', () => {
+    const base = decide({ rules: rules({ ceiling: 2000 }), our: { merchantId: US, price: 1500 }, ownMerchantIds: [], offers: [offer('a', 1400)], now: 0 }).reason;
+    const allGuards = { ...base, guards: [...GUARDS] };
+    expect(nbsp(describeReason(allGuards, 'ru'))).toContain('минимум 1 000 ₸; максимум 2 000 ₸; цена не может быть ниже 1 ₸; снижение ограничено правилом «макс. снижение за раз»; пауза между изменениями ещё не прошла; исчерпан лимит изменений за день');
+    expect(nbsp(describeReason(allGuards, 'en'))).toContain('minimum 1 000 ₸; maximum 2 000 ₸; a price cannot be below 1 ₸; the drop is limited by the max-drop rule; the pause between changes has not passed yet; the daily change limit is used up');
+    expect(nbsp(describeReason(allGuards, 'kk'))).toContain('күндік өзгерістер лимиті таусылды');
+  });
+
+  it('is a message the contract carries: codes and parameters, no words', () => {
+    const line = reasonMessage(decide({ rules: rules(), our: { merchantId: US, price: 1500 }, ownMerchantIds: [], offers: [offer('a', 1400, { merchantName: 'Shop A' })], now: 0 }).reason);
+    expect(line.code).toBe('decision.line');
+    expect(JSON.stringify(line)).not.toMatch(/[А-Яа-яЁё]/);
+    expect(JSON.stringify(line)).toContain('"rival":"Shop A"');
   });
 });
