@@ -207,7 +207,7 @@ export function ordersRepo(db: Database, deps: OrdersRepoDeps) {
     return digits.length >= 4 ? { phoneEnc: deps.encrypt(digits), phoneLast4: digits.slice(-4) } : { phoneEnc: null, phoneLast4: null };
   };
 
-  /** One page of orders from Kaspi, all or nothing. */
+  /** Orders from Kaspi upserted by code (run inside a transaction: `upsert` is one page, all or nothing). */
   const upsertWork = (storeId: number, orders: readonly SyncedOrder[], now: number): { added: AddedOrder[]; changed: number } => {
     const added: AddedOrder[] = [];
     let changed = 0;
