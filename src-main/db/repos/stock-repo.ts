@@ -13,7 +13,8 @@ export function stockRepo(db: Database) {
   const points = db.prepare<[number, number, number], { product_id: number; stock_count: number | null; preorder_days: number; city_id: string | null }>(
     `SELECT a.product_id, a.stock_count, a.preorder_days, sp.city_id
        FROM product_availabilities a
-       JOIN products p ON p.id = a.product_id
+       -- CROSS JOIN keeps this order: the id range is searched in the availabilities' key, not the whole store scanned for each page.
+       CROSS JOIN products p ON p.id = a.product_id
        LEFT JOIN store_points sp ON sp.store_id = p.store_id AND sp.point_id = a.point_id
       WHERE p.store_id = ? AND a.product_id BETWEEN ? AND ? AND a.available = 1`,
   );

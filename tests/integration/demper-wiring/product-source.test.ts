@@ -7,7 +7,7 @@ import { useTempDir } from '../../support/temp-dir';
 const tempDir = useTempDir();
 const ALMATY = '750000000';
 const ASTANA = '710000000';
-/** More than two pages of the source's reads (500 products a page), so page edges are crossed. */
+/** More than four pages of the source’s reads (250 products a page), so page edges are crossed. */
 const PRODUCTS = 1_203;
 
 /** A store with the bot on and PRODUCTS offers; every seventh has its bot off, every eleventh no catalogue id. */
