@@ -1,5 +1,5 @@
 import type { Decision } from '../../src-shared/domain/decision';
-import type { DecideInput } from '../../src-shared/pricing';
+import type { DecideInput, MarketKnowledge } from '../../src-shared/pricing';
 import { decide, warScore } from '../../src-shared/pricing';
 import type { EngineCore } from './engine-core';
 import { SPARE_SHARE } from './engine-core';
@@ -85,10 +85,27 @@ function stableDecisionUntil(core: EngineCore, pair: Pair, input: DecideInput, d
   const store = core.stores.get(pair.store.storeId);
   if (!knowledge || !store) return Infinity;
   const price = decision.action === 'set' ? decision.price : null;
+  // Asked again with the decision's own share, decide() (pure) gives the decision itself.
+  const answers = new Map<number, boolean>([[knowledge.affordEveryMs, true]]);
+  /** Whether an asked decide() read the share at all: if not, no share changes its decision (it is pure). */
+  let shareRead = false;
   const same = (affordEveryMs: number) => {
-    const other = decide({ ...input, knowledge: { ...knowledge, affordEveryMs } });
-    return other.action === decision.action && other.reason.code === code && (other.action === 'set' ? other.price : null) === price;
+    const known = answers.get(affordEveryMs);
+    if (known !== undefined) return known;
+    const asked: MarketKnowledge = { ...knowledge };
+    Object.defineProperty(asked, 'affordEveryMs', {
+      enumerable: true,
+      get: () => {
+        shareRead = true;
+        return affordEveryMs;
+      },
+    });
+    const other = decide({ ...input, knowledge: asked });
+    const result = other.action === decision.action && other.reason.code === code && (other.action === 'set' ? other.price : null) === price;
+    answers.set(affordEveryMs, result);
+    return result;
   };
+  const shareIgnored = () => answers.size > 1 && !shareRead;
   const { pushWindowMs } = core.settings;
   const limit = store.budget.limit;
   const cap = pair.product.rules.maxChangesPerDay;
@@ -105,7 +122,7 @@ function stableDecisionUntil(core: EngineCore, pair: Pair, input: DecideInput, d
   const far = capLeft === null ? Infinity : now + (dayEnd - now) / 2;
   const [farLow, farHigh] = capShare(far);
   if (!same(Math.max(everyPair, farHigh))) return now;
-  if (same(farLow)) return far;
+  if (shareIgnored() || same(farLow)) return far;
   // Else over a shorter horizon: the pairs that pushed since (horizon − window) stay in the window
   // until the horizon (pushes only add to them), so the window's share cannot be less than theirs;
   // none at all only once the window can have room to spare.
