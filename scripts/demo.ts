@@ -18,6 +18,8 @@ const { values } = parseArgs({
   options: { port: { type: 'string', default: '4790' }, seed: { type: 'string', default: '7' }, keep: { type: 'boolean', default: false } },
 });
 const dataDir = resolve('.demo-data');
+// Up here: the top-level awaits below use it (through productsWord) before the end of the file runs.
+const RU_PLURAL = new Intl.PluralRules('ru');
 
 if (!existsSync(join(DEFAULT_STATIC_DIR, 'index.html'))) {
   console.log('Собираю интерфейс (один раз)…');
@@ -129,7 +131,6 @@ const stop = () => void Promise.resolve(whatsapp?.stop()).then(() => headless.cl
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 
-const RU_PLURAL = new Intl.PluralRules('ru');
 /** "1 товар", "2 товара", "5 товаров" (or after "для": "1 товара", "2 товаров"). */
 function productsWord(count: number, grammaticalCase: 'nominative' | 'genitive' = 'nominative'): string {
   const form = RU_PLURAL.select(count);

@@ -221,6 +221,8 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
       await building;
     },
     refresh,
+    /** Brings the read model up to date before a query of another service (insights), a step at a time. */
+    fresh,
     overview,
     products,
     product,

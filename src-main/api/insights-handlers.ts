@@ -7,6 +7,6 @@ export function insightsHandlers({ insights }: AppServices): { [N in InsightsCal
   return {
     'insights.rivals': ({ productId }) => insights.rivals(productId),
     'insights.products': (scope) => insights.products(scope),
-    'insights.apply': ({ kind, productIds }) => insights.apply(kind, productIds),
+    'insights.apply': (input) => insights.apply(input),
   };
 }

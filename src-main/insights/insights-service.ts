@@ -1,12 +1,18 @@
 import type { Database } from 'better-sqlite3';
+import { AppError } from '../../src-shared/contract/errors';
 import type { ProductInsightDto, RivalProfileDto } from '../../src-shared/contract/insights';
-import { KZ_OFFSET_MS, kzDate, kzDay } from '../../src-shared/domain/kazakhstan-time';
+import { KZ_OFFSET_MS, kzDay, kzDayStart } from '../../src-shared/domain/kazakhstan-time';
 import { floorPrice } from '../../src-shared/domain/rules';
-import type { ListingRival } from '../../src-shared/insights/product-insight';
-import { productInsight, recommendations } from '../../src-shared/insights/product-insight';
+import { msg } from '../../src-shared/i18n';
+import { ownLookalikes } from '../../src-shared/insights/own-lookalike';
+import type { LookalikeCandidate } from '../../src-shared/insights/own-lookalike';
+import type { ListingRival, PlaceSales } from '../../src-shared/insights/product-insight';
+import { floorRaise, productInsight, recommendations } from '../../src-shared/insights/product-insight';
+import { raisedFloor } from '../../src-shared/insights/raised-floor';
 import { profileOf } from '../../src-shared/insights/rival-scan';
 import type { RivalProfile } from '../../src-shared/insights/rival-scan';
 import { insightsRepo } from '../db/repos/insights-repo';
+import type { InsightProductRow } from '../db/repos/insights-repo';
 import { ruleChangesRepo } from '../db/repos/rule-changes-repo';
 import type { Clock } from '../time/clock';
 import type { AnalyticsService } from '../analytics/analytics-service';
@@ -20,6 +26,9 @@ const FRESH_MS = 30_000;
 /** Sales over this many days say whether first place is worth it. */
 const SALES_DAYS = 30;
 const PUSH_DAYS = 7;
+const DAY_MS = 86_400_000;
+
+export type ApplicableKind = 'hold_second' | 'stop_pushing' | 'raise_floor' | 'exclude_merchant';
 
 export interface InsightsDeps {
   db: Database;
@@ -50,10 +59,8 @@ export function createInsightsService({ db, logger, events, clock, analytics }: 
     if (now().getTime() - refreshedAt >= FRESH_MS) refresh();
   };
 
-  function products(scope: { storeId?: number; productId?: number }) {
-    fresh();
-    const rows = repo.products(scope);
-    const profiles = new Map<string, RivalProfile>(repo.rivals().map(({ merchantId, stats }) => [merchantId, profileOf(merchantId, stats)]));
+  /** Each product's insight from the stored scan, the rivals' profiles and the sales by place. */
+  function insightsOf(rows: readonly InsightProductRow[], profiles: Map<string, RivalProfile>): ProductInsightDto[] {
     const floorsOf = new Map<string, Map<string, RivalProfile['floors'][number]>>();
     for (const p of profiles.values()) for (const f of p.floors) {
       const key = `${f.productId}:${f.cityId}`;
@@ -62,14 +69,21 @@ export function createInsightsService({ db, logger, events, clock, analytics }: 
       m.set(p.merchantId, f);
     }
     const pairs = repo.pairs();
-    const today = kzDay(now().getTime());
-    const sales = new Map(analytics.products({ from: kzDate(today - SALES_DAYS + 1), to: kzDate(today), storeId: scope.storeId, productId: scope.productId }, 20_000).rows.map((r) => [r.productId, r]));
-    const since = new Date(now().getTime() - PUSH_DAYS * 86_400_000).toISOString();
-    const pushes = repo.pushesSince(since);
+    const at = now().getTime();
+    const today = kzDay(at);
+    const fromDay = today - SALES_DAYS + 1;
+    analytics.fresh();
+    const sales = repo.salesByPlace(fromDay, today);
+    const timeAt = repo.timeAtPlace(kzDayStart(fromDay), at);
+    const pushes = repo.pushesSince(new Date(at - PUSH_DAYS * DAY_MS).toISOString());
 
-    const out: ProductInsightDto[] = rows.map((row) => {
-      const resolved = resolveProduct(parseDefaults(row.default_rules_json), parseStored(row.rules_json)).rules;
-      const listings = (pairs.get(row.id) ?? []).map(({ cityId, scan }) => {
+    // A store's defaults are read once, not once per product.
+    const defaults = new Map<string, ReturnType<typeof parseDefaults>>();
+    const defaultsOf = (json: string) => defaults.get(json) ?? defaults.set(json, parseDefaults(json)).get(json)!;
+    return rows.map((row) => {
+      const resolved = resolveProduct(defaultsOf(row.default_rules_json), parseStored(row.rules_json)).rules;
+      const scans = pairs.get(row.id) ?? [];
+      const listings = scans.map(({ cityId, scan }) => {
         const floors = floorsOf.get(`${row.id}:${cityId}`);
         const rivals: ListingRival[] = Object.entries(scan.runs).map(([merchantId, run]) => {
           const profile = profiles.get(merchantId);
@@ -78,17 +92,73 @@ export function createInsightsService({ db, logger, events, clock, analytics }: 
         });
         return { cityId, ourPrice: scan.ourPrice, rivals };
       });
-      const sold = sales.get(row.id);
+      const watchedDays = scans.length === 0 || scans.some(({ scan }) => scan.since === undefined) ? null : Math.min(...scans.map(({ scan }) => (at - scan.since!) / DAY_MS));
       const insight = productInsight({
         productId: row.id,
         sellerFloor: resolved ? floorPrice(resolved.floor) : null,
         listings,
-        sales: sold ? { units: sold.units, perDayFirst: sold.perDayFirst, perDayNotFirst: sold.perDayNotFirst } : null,
+        sales: placeSales(sales.get(row.id), timeAt.get(row.id)),
         pushesPerDay: Math.round(((pushes.get(row.id) ?? 0) / PUSH_DAYS) * 10) / 10,
+        watchedDays,
       });
       return { ...insight, storeId: row.store_id, sku: row.sku, title: row.title };
     });
-    return { products: out, recommendations: recommendations(out), salesDays: SALES_DAYS };
+  }
+
+  function profilesNow(): { profiles: Map<string, RivalProfile>; candidates: LookalikeCandidate[] } {
+    const profiles = new Map<string, RivalProfile>();
+    const candidates: LookalikeCandidate[] = [];
+    for (const { merchantId, stats } of repo.rivals()) {
+      const profile = profileOf(merchantId, stats);
+      profiles.set(merchantId, profile);
+      candidates.push({ merchantId, name: stats.name, productIds: [...new Set(profile.floors.map((f) => f.productId))], vsUs: stats.vsUs ?? null });
+    }
+    return { profiles, candidates };
+  }
+
+  function products(scope: { storeId?: number; productId?: number }) {
+    fresh();
+    const rows = repo.products(scope);
+    const { profiles, candidates } = profilesNow();
+    const out = insightsOf(rows, profiles);
+    // Only the products asked about count as evidence against a merchant.
+    const inScope = new Set(rows.map((r) => r.id));
+    const lookalikes = ownLookalikes(repo.ownStoreNames(), candidates.map((c) => ({ ...c, productIds: c.productIds.filter((id) => inScope.has(id)) })).filter((c) => c.productIds.length > 0));
+    return { products: out, recommendations: recommendations(out, lookalikes), salesDays: SALES_DAYS };
+  }
+
+  /** raise_floor: each product's floor raised to what first place needs now (worked out again, not taken from the page). */
+  function raiseFloors(productIds: readonly number[]) {
+    fresh();
+    const rows = repo.products({ productIds });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const planned: { productId: number; from: number; to: number; floor: unknown }[] = [];
+    for (const insight of insightsOf(rows, profilesNow().profiles)) {
+      const raise = floorRaise(insight);
+      const row = byId.get(insight.productId)!;
+      const overrides = parseStored(row.rules_json);
+      const resolved = resolveProduct(parseDefaults(row.default_rules_json), overrides).rules;
+      const next = raise && resolved ? raisedFloor(resolved.floor, raise.to) : null;
+      if (!raise || !next) continue;
+      // A cost floor keeps what it inherits from the store (commission, fees): only its margin is set.
+      const floor = next.kind === 'cost' && overrides.floor?.kind === 'cost' ? { ...overrides.floor, minMargin: next.minMargin } : next;
+      planned.push({ productId: insight.productId, from: raise.from, to: floorPrice(next), floor });
+    }
+    if (planned.length === 0) throw new AppError('invalid_input', msg('insights.nothing_to_raise'));
+    return planned;
+  }
+
+  /** exclude_merchant: the merchant added to each product's excluded sellers (its own list, or the store's it inherits). */
+  function exclusions(productIds: readonly number[], merchantId: string) {
+    const groups = new Map<string, number[]>();
+    for (const row of repo.products({ productIds })) {
+      const overrides = parseStored(row.rules_json);
+      const current = Array.isArray(overrides.excludedMerchantIds) ? overrides.excludedMerchantIds : parseDefaults(row.default_rules_json).excludedMerchantIds;
+      if (current.includes(merchantId)) continue;
+      const key = JSON.stringify([...current, merchantId]);
+      groups.set(key, [...(groups.get(key) ?? []), row.id]);
+    }
+    return [...groups].map(([list, ids]) => ({ excludedMerchantIds: JSON.parse(list) as string[], productIds: ids }));
   }
 
   return {
@@ -106,14 +176,48 @@ export function createInsightsService({ db, logger, events, clock, analytics }: 
      * A recommendation applied as the seller would by hand (rules.update / products.setBot, with
      * their validation: all or nothing), journaled in the same transaction.
      */
-    apply(kind: 'hold_second' | 'stop_pushing', productIds: readonly number[]): { changeId: number; updated: number } {
-      const change = kind === 'hold_second' ? { set: { strategy: 'top_n' as const, targetPosition: 2 }, unset: [] } : { botEnabled: false };
-      const { changeId, applied } = changes.record({ source: 'recommendation', kind, change, productIds, atMs: now().getTime() }, () =>
-        kind === 'hold_second' ? rules.update(productIds, { set: { strategy: 'top_n', targetPosition: 2 }, unset: [] }) : rules.setBot(productIds, false),
-      );
-      log.info('recommendation applied', { kind, products: productIds.length, changeId });
-      return { changeId, updated: applied.updated };
+    apply(input: { kind: ApplicableKind; productIds: readonly number[]; merchantId?: string }): { changeId: number; updated: number } {
+      const { kind, productIds } = input;
+      const atMs = now().getTime();
+      const journal = <T>(change: unknown, ids: readonly number[], make: () => T) => changes.record({ source: 'recommendation', kind, change, productIds: ids, atMs }, make);
+      let result: { changeId: number; applied: { updated: number } };
+      if (kind === 'hold_second') {
+        const change = { set: { strategy: 'top_n' as const, targetPosition: 2 }, unset: [] };
+        result = journal(change, productIds, () => rules.update(productIds, change));
+      } else if (kind === 'stop_pushing') {
+        result = journal({ botEnabled: false }, productIds, () => rules.setBot(productIds, false));
+      } else if (kind === 'raise_floor') {
+        const planned = raiseFloors(productIds);
+        const ids = planned.map((p) => p.productId);
+        result = journal({ floors: planned }, ids, () => {
+          for (const p of planned) rules.update([p.productId], { set: { floor: p.floor as never }, unset: [] });
+          return { updated: planned.length };
+        });
+      } else {
+        const merchantId = input.merchantId;
+        if (!merchantId) throw new AppError('invalid_input', msg('insights.merchant_required'));
+        const groups = exclusions(productIds, merchantId);
+        result = journal({ excludedMerchantId: merchantId }, productIds, () => {
+          for (const g of groups) rules.update(g.productIds, { set: { excludedMerchantIds: g.excludedMerchantIds }, unset: [] });
+          return { updated: groups.reduce((n, g) => n + g.productIds.length, 0) };
+        });
+      }
+      log.info('recommendation applied', { kind, products: productIds.length, changeId: result.changeId });
+      return { changeId: result.changeId, updated: result.applied.updated };
     },
   };
 }
 export type InsightsService = ReturnType<typeof createInsightsService>;
+
+/** A product's sales at first and second place with the time watched there; a place with an uncosted line has no margin. */
+function placeSales(
+  sold: { units: number; byPlace: Map<number, { units: number; margin: number; uncosted: number }> } | undefined,
+  time: { firstMs: number; secondMs: number } | undefined,
+): PlaceSales | null {
+  if (!sold && !time) return null;
+  const at = (place: 1 | 2, ms: number) => {
+    const s = sold?.byPlace.get(place);
+    return { units: s?.units ?? 0, margin: !s ? 0 : s.uncosted > 0 ? null : Math.round(s.margin), days: ms / DAY_MS };
+  };
+  return { units: sold?.units ?? 0, first: at(1, time?.firstMs ?? 0), second: at(2, time?.secondMs ?? 0) };
+}

@@ -40,6 +40,8 @@ interface Run {
 /** What the scan carries per (product, city) between looks. */
 export interface PairScan {
   at: number;
+  /** The first look the scan read here (absent in scans stored before it was kept). */
+  since?: number;
   ourPrice: number | null;
   /** When our price was last seen to change (null: not since the scan began). */
   ourMovedAt: number | null;
@@ -83,6 +85,12 @@ export interface RivalStats {
   cities: string[];
   /** `${productId}:${cityId}` → its lowest held price there. */
   lows: Record<string, LowHold>;
+  /**
+   * Its price against ours in the looks where both were on sale: how many, how many at exactly
+   * our price, how many under it. A seller always at our price and never under it mirrors us
+   * (absent in stats stored before it was counted).
+   */
+  vsUs?: { looks: number; same: number; under: number };
 }
 
 export interface ScanSettings {
@@ -106,6 +114,16 @@ const push = (list: number[], value: number) => {
   if (list.length > SAMPLES) list.shift();
 };
 
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+
+/** The own merchants as a set, made once per list (a refresh passes the same list to every look). */
+let ownCache: { list: readonly string[]; set: Set<string> } | null = null;
+function ownSet(list: readonly string[]): Set<string> {
+  if (ownCache?.list !== list) ownCache = { list, set: new Set(list) };
+  return ownCache.set;
+}
+
 export function emptyRivalStats(name: string, at: number): RivalStats {
   return { name, firstSeen: at, lastSeen: at, changes: 0, quick: 0, night: 0, steps: [], answers: [], hours: new Array<number>(24).fill(0), cities: [], lows: {} };
 }
@@ -116,20 +134,27 @@ export function emptyRivalStats(name: string, at: number): RivalStats {
  * pair must come in time order; an older one than the last is ignored.
  */
 export function scanSnapshot(pair: PairScan | null, snap: ScanSnapshot, settings: ScanSettings, rival: (merchantId: string, name: string) => RivalStats): PairScan {
-  const own = new Set(settings.ownMerchantIds);
+  const own = ownSet(settings.ownMerchantIds);
   const key = `${snap.productId}:${snap.cityId}`;
-  const state: PairScan = pair ?? { at: snap.at, ourPrice: null, ourMovedAt: null, lastMoveAt: null, lastMover: null, runs: {} };
+  const state: PairScan = pair ?? { at: snap.at, since: snap.at, ourPrice: null, ourMovedAt: null, lastMoveAt: null, lastMover: null, runs: {} };
   if (pair && snap.at < pair.at) return pair;
   const dt = pair ? snap.at - pair.at : 0;
 
-  // Time since the last look counts for each rival in the state it was in then.
-  const prevBest = (except: string) => {
-    let best = state.ourPrice ?? Infinity;
-    for (const [id, run] of Object.entries(state.runs)) if (id !== except) best = Math.min(best, run.price);
-    return best;
-  };
-  for (const [id, run] of Object.entries(state.runs)) {
-    if (dt > 0 && prevBest(id) < run.price) run.undercutMs += dt;
+  // Time since the last look counts for each rival in the state it was in then: undercut when
+  // anyone else (us included) was cheaper. The two lowest prices answer that for every rival at once.
+  if (dt > 0) {
+    let lowest = state.ourPrice ?? Infinity;
+    let lowestId: string | null = null;
+    let second = Infinity;
+    for (const id in state.runs) {
+      const price = state.runs[id]!.price;
+      if (price < lowest) [second, lowest, lowestId] = [lowest, price, id];
+      else if (price < second) second = price;
+    }
+    for (const id in state.runs) {
+      const run = state.runs[id]!;
+      if ((id === lowestId ? second : lowest) < run.price) run.undercutMs += dt;
+    }
   }
 
   const ours = snap.offers.filter((o) => own.has(o.merchantId)).map((o) => o.price);
@@ -145,7 +170,7 @@ export function scanSnapshot(pair: PairScan | null, snap: ScanSnapshot, settings
   }
   state.ourPrice = ourPrice;
 
-  const hour = new Date(snap.at + settings.utcOffsetMinutes * 60_000).getUTCHours();
+  const hour = Math.floor((((snap.at + settings.utcOffsetMinutes * 60_000) % DAY_MS) + DAY_MS) % DAY_MS / HOUR_MS);
   const seen = new Set<string>();
   const moversNow: string[] = [];
   for (const o of snap.offers) {
@@ -156,6 +181,12 @@ export function scanSnapshot(pair: PairScan | null, snap: ScanSnapshot, settings
     stats.lastSeen = Math.max(stats.lastSeen, snap.at);
     stats.firstSeen = Math.min(stats.firstSeen, snap.at);
     if (!stats.cities.includes(snap.cityId)) stats.cities.push(snap.cityId);
+    if (ourPrice !== null) {
+      const vs = (stats.vsUs ??= { looks: 0, same: 0, under: 0 });
+      vs.looks++;
+      if (o.price === ourPrice) vs.same++;
+      else if (o.price < ourPrice) vs.under++;
+    }
     const run = state.runs[o.merchantId];
     if (run) settleHold(stats, key, run, snap.at);
     if (run && run.price !== o.price) {

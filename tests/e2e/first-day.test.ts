@@ -6,6 +6,7 @@ import { useTempDir } from '../support/temp-dir';
 import { startKaspiSim } from '../sim/kaspi';
 import { screenshotEveryPage } from './support/page-walk';
 import { useE2EBrowser } from './support/e2e-browser';
+import { flipSwitch } from './support/flip-switch';
 
 const tempDir = useTempDir();
 const browser = useE2EBrowser();
@@ -53,7 +54,7 @@ describe("a seller's first day, in a real browser against the simulator", () => 
 
       // 3. The demper in dry-run: decisions journalled, nothing pushed.
       await page.getByTestId('nav-demper').click();
-      await page.getByTestId('demper-store-30000001').getByTestId('store-bot').check();
+      await flipSwitch(page.getByTestId('demper-store-30000001').getByTestId('store-bot'), true);
       expect(await page.getByTestId('dry-run').isChecked()).toBe(true);
       await page.getByTestId('demper-start').click();
       await page.getByTestId('decision-row').first().waitFor({ timeout: 30_000 });
@@ -61,7 +62,7 @@ describe("a seller's first day, in a real browser against the simulator", () => 
       expect(sim.pushes({ merchantUid: '30000001' })).toEqual([]);
 
       // 4. Live: the price changes on the storefront.
-      await page.getByTestId('dry-run').uncheck();
+      await flipSwitch(page.getByTestId('dry-run'), false);
       await expect.poll(() => sim.offers('100000001', '750000000').find((o) => o.merchantId === '30000001')?.price, { timeout: 60_000 }).toBe(399_499);
       await expect.poll(() => sim.offers('100000006', '750000000').find((o) => o.merchantId === '30000001')?.price, { timeout: 60_000 }).toBe(310_000);
 

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright';
 import { useE2EBrowser } from './support/e2e-browser';
+import { expectChromeIn, expectNoRussianOnlyText } from './support/page-walk';
 import { call } from '../support/call-app';
 import { startTestHeadless } from '../support/headless';
 import { pointAppAtSim } from '../support/app-on-sim';
@@ -23,7 +24,7 @@ async function shot(page: Page, name: string) {
 }
 
 describe('the rivals of the demo store, in a real browser', () => {
-  it('lists every rival the bot saw, sortable, shows a product’s rivals and chances in its drawer, and backtests a rule and applies it, in Russian and English', async () => {
+  it('lists every rival the bot saw, sortable, shows a product’s rivals and chances in its drawer, backtests a rule and applies it, and raises floors from a recommendation with one click, in Russian and English', async () => {
     const sim = await startKaspiSim({ scenario: 'demo', seed: 7, timeScale: 100 });
     const headless = await startTestHeadless(tempDir(), { autoStartDemper: false, autoStartOrders: false });
     const { app } = headless;
@@ -71,6 +72,7 @@ describe('the rivals of the demo store, in a real browser', () => {
       expect(await section.getByTestId('drawer-rival').count()).toBe(new Set(rivalsHere.map((o) => o.merchantId)).size);
       expect(await section.textContent()).toContain(rivalsHere[0]!.merchantName);
       expect(await section.getByTestId('drawer-winnable').textContent()).toMatch(/Можно ли выиграть: задайте минимальную цену\. Нужен минимум [\d\s]+₸/);
+      expect(await section.getByTestId('drawer-worth').textContent()).toMatch(/^Стоит ли 1-е место \(за 30 дней\): (мало продаж, чтобы судить \(\d+\)|1-е место заметно выгоднее|2-е место приносит почти столько же)/);
       await shot(page, 'insights-drawer-ru');
       await page.getByTestId('drawer-close').click();
 
@@ -94,7 +96,42 @@ describe('the rivals of the demo store, in a real browser', () => {
       const journaled = app.db.prepare("SELECT source, products_json FROM rule_changes WHERE source = 'backtest'").get() as { source: string; products_json: string };
       expect(JSON.parse(journaled.products_json)).toEqual(expect.arrayContaining(priced.map((p) => p.id)));
 
+      // Those floors, 20 % under today's price, are far under every rival the recorded days show:
+      // the page recommends raising them, with the evidence, and one click raises them (journaled).
+      const raiseIn = async (ids: readonly number[], done: RegExp, name: string) => {
+        await page.getByTestId('nav-insights').click();
+        const rec = page.getByTestId('rec-raise_floor');
+        await rec.waitFor();
+        const shown = (await call<{ recommendations: Array<{ kind: string; floors?: Array<{ productId: number; to: number }> }> }>(app, 'insights.products', {})).recommendations.find((r) => r.kind === 'raise_floor')!.floors!;
+        expect(shown.map((f) => f.productId).sort()).toEqual([...ids].sort());
+        expect(await rec.getByTestId('rec-raise-lines').locator('li').count()).toBe(ids.length);
+        await shot(page, name);
+        // The last toast is dismissed, so the one awaited is this apply's.
+        if ((await page.getByTestId('insights-toast').count()) > 0) await page.getByTestId('insights-toast').click();
+        await rec.getByTestId('rec-apply-raise_floor').click();
+        await expect.poll(async () => page.getByTestId('insights-toast').textContent()).toMatch(done);
+        for (const f of shown) {
+          const detail = await call<{ rules: { floor: { kind: string; price: number } } }>(app, 'products.detail', { productId: f.productId, historyDays: 1 });
+          expect(detail.rules.floor).toEqual({ kind: 'fixed', price: f.to });
+        }
+        const journaled = app.db.prepare("SELECT products_json FROM rule_changes WHERE kind = 'raise_floor' ORDER BY id DESC").get() as { products_json: string };
+        expect(JSON.parse(journaled.products_json)).toEqual([...ids].sort((a, b) => a - b));
+        // Raised, they are off the list.
+        await expect.poll(async () => page.getByTestId('rec-raise_floor').count()).toBe(0);
+      };
+      await raiseIn(priced.map((p) => p.id), new RegExp(`^Готово: изменено товаров — ${priced.length}\\. Изменение записано в журнал`), 'insights-raise-ru');
+
+      // In English, three more products given the same floors.
+      const more = [...new Set(rows.map((r) => r.sku))].slice(3, 6).map((sku) => app.db.prepare('SELECT p.id, c.price FROM products p JOIN product_city_prices c ON c.product_id = p.id WHERE p.sku = ?').get(sku) as { id: number; price: number });
+      for (const p of more) await call(app, 'rules.update', { productIds: [p.id], set: { floor: { kind: 'fixed', price: Math.round(p.price * 0.8) } } });
       await page.getByTestId('language-switch').selectOption('en');
+      // The Russian apply's toast now reads in English.
+      await expect.poll(async () => page.getByTestId('insights-toast').textContent()).toMatch(/^Done: 3 products changed/);
+      await raiseIn(more.map((p) => p.id), new RegExp(`^Done: ${more.length} products changed\\. The change is in the journal`), 'insights-raise-en');
+      // Sellers' names and product titles are Kaspi's data; every word of the app's own is English.
+      await expectNoRussianOnlyText(page, 'en', 'insights-raise');
+      await expectChromeIn(page, 'en', 'insights-raise');
+
       await page.getByTestId('nav-insights').filter({ hasText: 'Rivals' }).click();
       await expect.poll(async () => page.getByTestId('insights-rivals-count').textContent()).toBe(`Sellers: ${rivalIds.size}`);
       expect(await page.getByTestId('insights-rivals').textContent()).toMatch(/Floor known/);

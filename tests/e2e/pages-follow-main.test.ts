@@ -4,6 +4,7 @@ import { useTempDir } from '../support/temp-dir';
 import { useE2EBrowser } from './support/e2e-browser';
 import type { CallInput, CallName, CallOutput } from '../../src-shared/contract';
 import type { Headless } from '../../src-main/shells/headless/start-headless';
+import { flipSwitch } from './support/flip-switch';
 
 const tempDir = useTempDir();
 const browser = useE2EBrowser();
@@ -41,7 +42,7 @@ describe('open pages follow what changes in main, without a reload', () => {
 
       // The page's dry-run switch and the form are one setting set: saving the form leaves the switch as flipped.
       expect(await page.getByTestId('dry-run').isChecked()).toBe(true);
-      await page.getByTestId('dry-run').uncheck();
+      await flipSwitch(page.getByTestId('dry-run'), false);
       await expect.poll(async () => (await elsewhere(headless, 'demper.settings.get', {})).dryRun).toBe(false);
       await page.getByTestId('demper-pushWindowLimit').fill('9');
       await page.getByTestId('demper-settings-save').click();

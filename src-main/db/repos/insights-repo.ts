@@ -63,47 +63,98 @@ export function insightsRepo(db: Database) {
       own = new Set(settings.ownMerchantIds);
       let snapshots = 0;
       const touched = new Set<string>();
+      // What one refresh read or made, kept across its batches so a listing seen in every batch is
+      // read from its row once; each batch writes what it changed with the cursor.
+      const pairs = new Map<string, { productId: number; cityId: string; scan: PairScan | null }>();
+      const rivals = new Map<string, RivalStats>();
+      const rival = (merchantId: string, name: string, at: number): RivalStats => {
+        let stats = rivals.get(merchantId);
+        if (!stats) {
+          const stored = rivalGet.get(merchantId);
+          stats = stored ? (JSON.parse(stored.stats_json) as RivalStats) : emptyRivalStats(name, at);
+          rivals.set(merchantId, stats);
+        }
+        return stats;
+      };
       for (;;) {
         const done = db.transaction(() => {
           const from = cursor.get()?.snapshot_id ?? 0;
-          const rows = batch.all(from, BATCH);
-          if (rows.length === 0) return true;
-          const pairs = new Map<string, { productId: number; cityId: string; scan: PairScan | null }>();
-          const rivals = new Map<string, RivalStats>();
-          const rival = (merchantId: string, name: string, at: number): RivalStats => {
-            let stats = rivals.get(merchantId);
-            if (!stats) {
-              const stored = rivalGet.get(merchantId);
-              stats = stored ? (JSON.parse(stored.stats_json) as RivalStats) : emptyRivalStats(name, at);
-              rivals.set(merchantId, stats);
-            }
-            return stats;
-          };
-          for (const r of rows) {
+          // Streamed, not read whole: each look's parsed offers die young, which keeps the collector cheap.
+          let count = 0;
+          let lastId = from;
+          const changedPairs = new Set<{ productId: number; cityId: string; scan: PairScan | null }>();
+          const changedRivals = new Set<string>();
+          for (const r of batch.iterate(from, BATCH)) {
+            count++;
+            lastId = r.id;
             const key = `${r.product_id}:${r.city_id}`;
             let pair = pairs.get(key);
             if (!pair) {
               const stored = pairGet.get(r.product_id, r.city_id);
               pairs.set(key, (pair = { productId: r.product_id, cityId: r.city_id, scan: stored ? (JSON.parse(stored.state_json) as PairScan) : null }));
             }
+            changedPairs.add(pair);
             const at = Date.parse(r.taken_at);
             const snap: ScanSnapshot = { productId: r.product_id, cityId: r.city_id, at, offers: JSON.parse(r.offers_json) as ScanSnapshot['offers'] };
             snap.ourPushedAt = ourPushTime(pair.scan, snap, r.taken_at);
-            pair.scan = scanSnapshot(pair.scan, snap, settings, (id, name) => rival(id, name, at));
+            pair.scan = scanSnapshot(pair.scan, snap, settings, (id, name) => {
+              changedRivals.add(id);
+              return rival(id, name, at);
+            });
           }
+          if (count === 0) return true;
           // A snapshot's product exists (its foreign key), so its scan's row can be written.
-          for (const p of pairs.values()) if (p.scan) pairPut.run(p.productId, p.cityId, JSON.stringify(p.scan));
-          for (const [id, stats] of rivals) {
+          for (const p of changedPairs) if (p.scan) pairPut.run(p.productId, p.cityId, JSON.stringify(p.scan));
+          for (const id of changedRivals) {
+            const stats = rivals.get(id)!;
             rivalPut.run(id, stats.name, JSON.stringify(stats), stats.lastSeen);
             touched.add(id);
           }
-          setCursor.run(rows[rows.length - 1]!.id);
-          snapshots += rows.length;
-          return rows.length < BATCH;
+          setCursor.run(lastId);
+          snapshots += count;
+          return count < BATCH;
         })();
         if (done) break;
       }
       return { snapshots, rivals: touched.size };
+    },
+
+    /** Names of the seller's stores on this machine, removed ones too (a rival with one of them looks like the seller's own). */
+    ownStoreNames(): string[] {
+      return (db.prepare('SELECT name FROM stores').all() as { name: string }[]).map((r) => r.name);
+    },
+
+    /**
+     * Sales per product over a day range by our place when each line came in (1, 2; other places
+     * and unknown count in `units` only), with the margin of the lines that had a cost and how
+     * many lines had none. One grouped scan.
+     */
+    salesByPlace(fromDay: number, toDay: number): Map<number, { units: number; byPlace: Map<number, { units: number; margin: number; uncosted: number }> }> {
+      const rows = db.prepare(`SELECT product_id AS productId, position_at_sale AS place, sum(quantity) AS units, sum(covered_revenue) - total(cost_total) AS margin,
+          sum(CASE WHEN cost_total IS NULL THEN 1 ELSE 0 END) AS uncosted
+        FROM order_entries WHERE counted = 1 AND product_id IS NOT NULL AND day BETWEEN ? AND ? GROUP BY product_id, position_at_sale`).all(fromDay, toDay) as { productId: number; place: number | null; units: number; margin: number; uncosted: number }[];
+      const out = new Map<number, { units: number; byPlace: Map<number, { units: number; margin: number; uncosted: number }> }>();
+      for (const r of rows) {
+        let sold = out.get(r.productId);
+        if (!sold) out.set(r.productId, (sold = { units: 0, byPlace: new Map() }));
+        sold.units += r.units;
+        if (r.place === 1 || r.place === 2) sold.byPlace.set(r.place, { units: r.units, margin: r.margin, uncosted: r.uncosted });
+      }
+      return out;
+    },
+
+    /** Time each product's offer was watched at first and at second place in [fromMs, toMs) (position spans, all cities). */
+    timeAtPlace(fromMs: number, toMs: number): Map<number, { firstMs: number; secondMs: number }> {
+      const rows = db.prepare(`SELECT product_id AS productId, position, sum(min(to_ms, @to) - max(from_ms, @from)) AS ms FROM position_spans
+        WHERE position IN (1, 2) AND to_ms > @from AND from_ms < @to GROUP BY product_id, position`).all({ from: fromMs, to: toMs }) as { productId: number; position: number; ms: number }[];
+      const out = new Map<number, { firstMs: number; secondMs: number }>();
+      for (const r of rows) {
+        const t = out.get(r.productId) ?? { firstMs: 0, secondMs: 0 };
+        if (r.position === 1) t.firstMs += r.ms;
+        else t.secondMs += r.ms;
+        out.set(r.productId, t);
+      }
+      return out;
     },
 
     /** The merchant ids of the seller's own stores (never rivals). */
@@ -112,12 +163,12 @@ export function insightsRepo(db: Database) {
     },
 
     /** The products an insight is asked for, with what their rules resolve from. */
-    products(scope: { storeId?: number; productId?: number }): InsightProductRow[] {
-      const where = scope.productId !== undefined ? 'p.id = @productId' : scope.storeId !== undefined ? 'p.store_id = @storeId' : '1 = 1';
+    products(scope: { storeId?: number; productId?: number; productIds?: readonly number[] }): InsightProductRow[] {
+      const where = scope.productIds !== undefined ? 'p.id IN (SELECT value FROM json_each(@productIds))' : scope.productId !== undefined ? 'p.id = @productId' : scope.storeId !== undefined ? 'p.store_id = @storeId' : '1 = 1';
       return db.prepare(
         `SELECT p.id, p.store_id, p.sku, p.title, p.rules_json, s.default_rules_json FROM products p JOIN stores s ON s.id = p.store_id
           WHERE ${where} AND p.removed_at IS NULL AND s.removed_at IS NULL ORDER BY p.id`,
-      ).all({ productId: scope.productId ?? null, storeId: scope.storeId ?? null }) as InsightProductRow[];
+      ).all({ productId: scope.productId ?? null, storeId: scope.storeId ?? null, productIds: scope.productIds ? JSON.stringify(scope.productIds) : null }) as InsightProductRow[];
     },
 
     /** Each listing's scan as the last refresh left it, by product. */

@@ -38,7 +38,7 @@ export function InsightsPage() {
   const onSort = (key: string) => setSort((s) => ({ key: key as SortKey, dir: s.key === key && s.dir === 'desc' ? 'asc' : 'desc' }));
 
   const columns: Column<RivalProfileDto>[] = [
-    { id: 'name', header: t('insights.col.name'), width: 'minmax(180px, 2fr)', sortKey: 'name', cell: (r) => <span className="title-cell" title={r.merchantId}>{r.name}</span> },
+    { id: 'name', header: t('insights.col.name'), width: 'minmax(180px, 2fr)', sortKey: 'name', cell: (r) => <span className="title-cell" title={r.merchantId} translate="no">{r.name}</span> },
     { id: 'products', header: t('insights.col.products'), width: '90px', numeric: true, sortKey: 'products', cell: (r) => r.products },
     { id: 'changes', header: t('insights.col.changes'), width: '150px', numeric: true, sortKey: 'changes', cell: (r) => r.changesPerDay },
     { id: 'reaction', header: t('insights.col.reaction'), width: '150px', sortKey: 'reaction', cell: (r) => reaction(t, r) },

@@ -1,4 +1,5 @@
-import type { RivalProfileDto } from '../../../src-shared/contract/insights';
+import type { ProductInsightDto, RivalProfileDto } from '../../../src-shared/contract/insights';
+import type { ReactNode } from 'react';
 import { useT } from '../../i18n/use-t';
 import { tenge } from '../orders/format';
 
@@ -12,6 +13,23 @@ export function duration(t: T, ms: number): string {
 export function reaction(t: T, r: RivalProfileDto): string {
   if (r.reactionMedianMs === null) return t('insights.reaction.none');
   return t('insights.reaction', { median: duration(t, r.reactionMedianMs), spread: duration(t, r.reactionSpreadMs ?? 0) });
+}
+
+/** Is first place worth it, with the margin (or units, when a cost is missing) a day at first and at second place. */
+export function worthText(t: T, p: ProductInsightDto): string {
+  if (p.worth === 'too_few_sales') return t('insights.worth.too_few_sales', { units: p.units });
+  const [first, second] = p.worthBasis === 'margin' ? [tenge(p.first.marginPerDay), tenge(p.second.marginPerDay)] : [p.first.unitsPerDay ?? '—', p.second.unitsPerDay ?? '—'];
+  return `${t(`insights.worth.${p.worth}`)} (${t(p.worthBasis === 'margin' ? 'insights.worth.by_margin' : 'insights.worth.by_units', { first, second })})`;
+}
+
+/**
+ * A sentence with Kaspi's data in it (sellers' and stores' names): the data is marked
+ * translate="no", so it is read as data, not as the app's words, in any language.
+ */
+export function withData(text: (mark: (key: string) => string) => string, data: Record<string, string>): ReactNode {
+  // Each datum goes through the template as a marker (brackets no text of ours uses), then is put back as its own element.
+  const parts = text((key) => `⟦${key}⟧`).split(/(⟦\w+⟧)/u);
+  return <>{parts.map((part, i) => (/^⟦\w+⟧$/u.test(part) ? <span key={i} translate="no">{data[part.slice(1, -1)]}</span> : part))}</>;
 }
 
 /** Active hours as ranges: "9–12, 20". */

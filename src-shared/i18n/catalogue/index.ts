@@ -18,6 +18,7 @@ import { loginBrowserMessages } from './login-browser';
 import { updatesMessages } from './updates';
 import { nativeMessages } from './native';
 import { decisionsMessages } from './decisions';
+import { insightsMessages } from './insights';
 
 /**
  * The one message catalogue: every text main produces, by code, in every language. A new area
@@ -44,6 +45,7 @@ export const CATALOGUE_PARTS = [
   updatesMessages,
   nativeMessages,
   decisionsMessages,
+  insightsMessages,
 ] as const;
 
 type Merged<Parts extends readonly object[]> = Parts extends readonly [infer First, ...infer Rest extends readonly object[]] ? First & Merged<Rest> : unknown;
