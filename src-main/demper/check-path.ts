@@ -10,7 +10,7 @@ import { nextCheck, standing } from './pair';
 import type { KaspiError } from './ports';
 import { isKaspiError } from './ports';
 import { pushValue } from './push-value';
-import { skipQuietLooks } from './quiet-looks';
+import { shareWatched, skipQuietLooks } from './quiet-looks';
 import { verifyPush, watchAnswers } from './read-back';
 import type { StoreState } from './store-state';
 import { judgeKillSwitch, storeGate } from './store-state';
@@ -68,7 +68,7 @@ export async function checkPair(core: EngineCore, pair: Pair, lane: LaneBudget, 
       ownMerchantIds: core.ownMerchantIds,
       offers,
       guard: { lastChangeAt: pair.lastChangeAt, changesToday: pair.changesDay === day ? pair.changesOnDay : 0, warRivals: warRivals(pair.memory, now, core.learning) },
-      knowledge: knowledgeOf(pair.memory, now, core.affordEveryMs(store, pair, now), core.learning),
+      knowledge: shareWatched(core, knowledgeOf(pair.memory, now, core.affordEveryMs(store, pair, now), core.learning)),
       stock: pair.product.stock && { units: pair.product.stock.units, preOrder: pair.product.stock.preOrderCities.includes(pair.cityId) },
       now,
     };

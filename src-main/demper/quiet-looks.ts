@@ -1,5 +1,5 @@
 import type { Decision } from '../../src-shared/domain/decision';
-import type { DecideInput } from '../../src-shared/pricing';
+import type { DecideInput, MarketKnowledge } from '../../src-shared/pricing';
 import { decide, warScore } from '../../src-shared/pricing';
 import type { EngineCore } from './engine-core';
 import { SPARE_SHARE } from './engine-core';
@@ -68,6 +68,35 @@ export function skipQuietLooks(
   return { cls, dueAt };
 }
 
+/** Whether decide() read a look's budget share (replay only, see shareWatched). */
+const shareReads = new WeakMap<MarketKnowledge, { read: boolean }>();
+
+/**
+ * The knowledge a look decides with. In a replay it notes whether decide() reads the budget share
+ * at all: decide() is pure, so a decision that never read it is the same whatever the share, and
+ * the skip check need not ask decide() again. Live gets the knowledge as it is.
+ */
+export function shareWatched(core: EngineCore, knowledge: MarketKnowledge): MarketKnowledge {
+  if (!core.deps.offers.quietUntil) return knowledge;
+  const watch = { read: false };
+  const { affordEveryMs } = knowledge;
+  const watched: MarketKnowledge = {
+    rivalFloors: knowledge.rivalFloors,
+    answerMs: knowledge.answerMs,
+    holdMs: knowledge.holdMs,
+    get affordEveryMs() {
+      watch.read = true;
+      return affordEveryMs;
+    },
+    probeAllowed: knowledge.probeAllowed,
+    probing: knowledge.probing,
+    restorePrice: knowledge.restorePrice,
+    recoverAllowed: knowledge.recoverAllowed,
+  };
+  shareReads.set(watched, watch);
+  return watched;
+}
+
 /**
  * Until when the decision can change only with a moving market or the time bounds below (now: it
  * may change sooner, no look is skipped). A suspect or probing decision is never skipped. The
@@ -86,6 +115,8 @@ function stableDecisionUntil(core: EngineCore, pair: Pair, input: DecideInput, d
   if (!knowledge || !store) return Infinity;
   const price = decision.action === 'set' ? decision.price : null;
   const same = (affordEveryMs: number) => {
+    // Asked again with the decision's own share, decide() (pure) gives the decision itself.
+    if (affordEveryMs === knowledge.affordEveryMs) return true;
     const other = decide({ ...input, knowledge: { ...knowledge, affordEveryMs } });
     return other.action === decision.action && other.reason.code === code && (other.action === 'set' ? other.price : null) === price;
   };
@@ -104,6 +135,7 @@ function stableDecisionUntil(core: EngineCore, pair: Pair, input: DecideInput, d
   // Whatever the share: stable over the whole range (under a cap, for half of what is left of today).
   const far = capLeft === null ? Infinity : now + (dayEnd - now) / 2;
   const [farLow, farHigh] = capShare(far);
+  if (shareReads.get(knowledge)?.read === false) return far;
   if (!same(Math.max(everyPair, farHigh))) return now;
   if (same(farLow)) return far;
   // Else over a shorter horizon: the pairs that pushed since (horizon − window) stay in the window

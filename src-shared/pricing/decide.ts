@@ -216,9 +216,13 @@ function recovery(p: Proposal, k: MarketKnowledge, rules: PricingRules, rivals: 
   const next = rivals[i];
   const to = next ? next.price - stepFor(rules, next) : rules.ceiling;
   if (to === null || (rules.ceiling !== null && to > rules.ceiling)) return null;
-  const rideRate = (to - floor) * Math.min(1, answer / Math.max(1, k.affordEveryMs));
-  if (rideRate <= 2 * (current - floor)) return null;
+  if (marginRate(to - floor, answer, k) <= 2 * (current - floor)) return null;
   return { code: 'recover', price: to, target: next ? rivalAt(rivals, i) : null, step: next ? stepFor(rules, next) : 0, approach: 'ride', holdMs: answer };
+}
+
+/** The margin a price keeps over the floor, earned only as much of the time as pushes are affordable to keep it. */
+function marginRate(margin: number, holdMs: number, k: MarketKnowledge): number {
+  return margin * Math.min(1, holdMs / Math.max(1, k.affordEveryMs));
 }
 
 /**
@@ -277,11 +281,12 @@ function chooseApproach(p: Proposal, k: MarketKnowledge, floor: number, current:
   if (!cut) return ride;
   // A cut the rival answers within a minute wins nothing worth a change: we hold, as in a war.
   const rideOrHold = ride.holdMs >= MIN_WORTHWHILE_HOLD_MS ? ride : { ...ride, code: 'price_war_hold' as const, price: null, war: [p.target.merchantId] };
-  const rideRate = (p.price - floor) * Math.min(1, ride.holdMs / Math.max(1, k.affordEveryMs));
+  // Computed only where compared: a decision that never reads the budget share is known not to depend on it (quiet-looks.ts).
+  const rideRate = (): number => marginRate(p.price! - floor, ride.holdMs, k);
   if (rivalFloor?.sure) {
     const underFloor = rivalFloor.price - p.step;
     const hold = holdAfter(k, underFloor, floorHold);
-    if (underFloor < floor || underFloor >= p.price || (underFloor - floor) * Math.min(1, hold / Math.max(1, k.affordEveryMs)) <= rideRate) return rideOrHold;
+    if (underFloor < floor || underFloor >= p.price || marginRate(underFloor - floor, hold, k) <= rideRate()) return rideOrHold;
     return { ...p, code: 'rival_floor', price: underFloor, approach: 'rival_floor', holdMs: hold };
   }
   // A rival that answers our moves, floor unknown: one move to our floor finds it. Worth it when
@@ -289,7 +294,7 @@ function chooseApproach(p: Proposal, k: MarketKnowledge, floor: number, current:
   // under ours, we go back and ride on.
   if (answer === undefined || !k.probeAllowed || floor >= p.price || othersAnswer(k, p.target.merchantId)) return rideOrHold;
   const bound = rivalFloor?.price ?? p.target.price;
-  if ((bound - p.step - floor) / 2 <= rideRate) return rideOrHold;
+  if ((bound - p.step - floor) / 2 <= rideRate()) return rideOrHold;
   return { ...p, code: 'probe_floor', price: floor, approach: 'probe', holdMs: answer };
 }
 
