@@ -51,7 +51,8 @@ export function createOutboxSender(deps: SenderDeps) {
   let wakeUp: (() => void) | null = null;
   const abort = new AbortController();
 
-  const sleep = (ms: number): Promise<void> =>
+  /** Waits ms or until stopped; a `wakeable` wait also ends on a wake-up (a new message, a status), a pacing pause does not. */
+  const wait = (ms: number, wakeable: boolean): Promise<void> =>
     new Promise((resolve) => {
       if (abort.signal.aborted || ms <= 0) return resolve();
       const timer = setTimeout(done, ms);
@@ -61,21 +62,11 @@ export function createOutboxSender(deps: SenderDeps) {
         if (wakeUp === done) wakeUp = null;
         resolve();
       }
-      wakeUp = done;
+      if (wakeable) wakeUp = done;
       abort.signal.addEventListener('abort', done);
     });
-  /** A wait the pacing needs: a wake-up (new message, status) does not cut it short. */
-  const pause = (ms: number): Promise<void> =>
-    new Promise((resolve) => {
-      if (abort.signal.aborted || ms <= 0) return resolve();
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        abort.signal.removeEventListener('abort', done);
-        resolve();
-      }
-      abort.signal.addEventListener('abort', done);
-    });
+  const sleep = (ms: number) => wait(ms, true);
+  const pause = (ms: number) => wait(ms, false);
 
   const changed = (storeId: number | null) => deps.onChanged(storeId);
   const maxAttempts = deps.pacing.backoffMs.length + 1;
