@@ -8,6 +8,8 @@ import { translateError } from '../../i18n/translate';
 import { useSay, useT } from '../../i18n/use-t';
 import { useLanguage } from '../../store/ui-store';
 import { tenge } from '../orders/format';
+import { roughDuration } from '../products/hold-insight';
+import { timeLeftMs } from './time-left';
 
 const percent = (share: number | null): string => (share === null ? '—' : `${Math.round(share * 100)}%`);
 const METRICS: { key: string; value: (s: BacktestSide) => string }[] = [
@@ -67,6 +69,7 @@ export function BacktestPage() {
       {current?.state === 'running' && (
         <div className="card wide" data-testid="backtest-progress">
           <p>{t('backtest.state.running', { percent: Math.round(current.progress * 100) })}</p>
+          <TimeLeft t={t} startedAt={current.startedAt} progress={current.progress} />
           <progress value={current.progress} max={1} />
           <button type="button" onClick={() => cancel.mutate({ id: current.id }, { onError: fail })} data-testid="backtest-cancel">{t('backtest.cancel')}</button>
         </div>
@@ -79,6 +82,12 @@ export function BacktestPage() {
       )}
     </section>
   );
+}
+
+/** A month of a large catalogue takes minutes: the seller sees about how many are left (the page polls every second). */
+function TimeLeft({ t, startedAt, progress }: { t: ReturnType<typeof useT>; startedAt: number; progress: number }) {
+  const left = timeLeftMs(startedAt, progress, Date.now());
+  return <p className="muted" data-testid="backtest-time-left">{left === null ? t('backtest.state.estimating') : t('backtest.state.timeLeft', { time: roughDuration(t, left) })}</p>;
 }
 
 function Result({ result, t, canApply, applying, onApply }: { result: BacktestResult; t: ReturnType<typeof useT>; canApply: boolean; applying: boolean; onApply: () => void }) {

@@ -11,12 +11,15 @@ describe('Kaspi transport', () => {
   let server: Server;
   let base = '';
   let hits = 0;
+  /** Called once the slow body has begun: the request reached the server and the answer is under way. */
+  let slowBodyBegun: () => void = () => undefined;
   beforeAll(async () => {
     server = createServer((req, res) => {
       hits++;
       if (req.url === '/slow-body') {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.write('{"a":');
+        slowBodyBegun();
         return; // never finishes the body
       }
       if (req.url === '/reset') return req.socket.destroy();
@@ -99,7 +102,8 @@ describe('Kaspi transport', () => {
     hits = 0;
     const ctrl = new AbortController();
     const reason = new Error('user closed the window');
-    setTimeout(() => ctrl.abort(reason), 50);
+    // Cancelled mid-answer, whatever the machine's load (a fixed delay could cancel before the request left).
+    slowBodyBegun = () => setTimeout(() => ctrl.abort(reason), 20);
     await expect(kaspiRequest({ surface: 'cabinet', method: 'GET', url: `${base}/slow-body`, headers: {}, signal: ctrl.signal, retry: { attempts: 3, sleep: async () => undefined } })).rejects.toBe(reason);
     expect(hits).toBe(1);
   });
