@@ -106,5 +106,6 @@ describe('Kaspi transport', () => {
     slowBodyBegun = () => setTimeout(() => ctrl.abort(reason), 20);
     await expect(kaspiRequest({ surface: 'cabinet', method: 'GET', url: `${base}/slow-body`, headers: {}, signal: ctrl.signal, retry: { attempts: 3, sleep: async () => undefined } })).rejects.toBe(reason);
     expect(hits).toBe(1);
+    slowBodyBegun = () => undefined;
   });
 });
