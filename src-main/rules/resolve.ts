@@ -18,7 +18,8 @@ export interface Resolved {
   strategy: Strategy | null;
 }
 
-const partialOverrides = productRuleOverrides.partial();
+/** Built once: building a zod schema (and compiling its parser) costs far more than a parse. */
+export const partialOverrides = productRuleOverrides.partial();
 
 export function parseStored(json: string): StoredOverrides {
   try {

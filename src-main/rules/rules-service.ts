@@ -10,7 +10,7 @@ import { storesRepo } from '../db/repos/stores-repo';
 import { snapshotsRepo } from '../db/repos/snapshots-repo';
 import { createSqliteJournal } from '../db/repos/journal-repo';
 import type { JournalEntry } from '../demper/ports';
-import { describeErrors, parseDefaults, parseStored, resolveProduct } from './resolve';
+import { describeErrors, parseDefaults, parseStored, partialOverrides, resolveProduct } from './resolve';
 import type { Resolved, StoredOverrides } from './resolve';
 import { describeFieldError, ruleErrorMessages } from './rule-messages';
 import { msg } from '../../src-shared/i18n';
@@ -42,7 +42,7 @@ export const journalView = (e: JournalEntry): JournalEntryView => ({
 });
 
 /** Stored overrides as the schema reads them: unknown nested keys dropped, nothing else changed. */
-const normalise = (overrides: StoredOverrides): StoredOverrides => productRuleOverrides.partial().parse(overrides) as StoredOverrides;
+const normalise = (overrides: StoredOverrides): StoredOverrides => partialOverrides.parse(overrides) as StoredOverrides;
 
 /** Overrides after a change: set fields replace, unset fields go back to the store default. */
 export function applyUpdate(current: StoredOverrides, update: RulesUpdate): StoredOverrides {
@@ -75,12 +75,14 @@ export function createRulesService({ db, now, onChanged }: RulesServiceDeps) {
   };
   const ownMerchantIds = () => stores.merchantUids();
 
-  const rowsFor = (ids: readonly number[]): ProductRuleState[] =>
-    ids.map((id) => {
-      const row = products.ruleState(id);
+  const rowsFor = (ids: readonly number[]): ProductRuleState[] => {
+    const states = products.ruleStates(ids);
+    return ids.map((id) => {
+      const row = states.get(id);
       if (!row) throw new AppError('not_found', msg('rules.product_not_found', { productId: id }));
       return row;
     });
+  };
 
   const reject = (rejection: RulesRejection, headline: Message): never => {
     const examples = rejection.products.slice(0, 3).map((p) => msg('rules.product_problems', { sku: p.sku, errors: p.errors }));

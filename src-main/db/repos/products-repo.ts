@@ -183,6 +183,11 @@ export function productsRepo(db: Database) {
       const row = db.prepare<[number], RuleStateRow>('SELECT id, store_id, sku, bot_enabled, rules_json FROM products WHERE id = ?').get(id);
       return row && toRuleState(row);
     },
+    /** Many products' stored rules and bot switches in one query (a change to a whole catalogue reads 10,000), by id; unknown ids are absent. */
+    ruleStates(ids: readonly number[]): Map<number, ProductRuleState> {
+      const rows = db.prepare<[string], RuleStateRow>('SELECT id, store_id, sku, bot_enabled, rules_json FROM products WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids));
+      return new Map(rows.map((row) => [row.id, toRuleState(row)]));
+    },
     /** The products of a store the bot prices (on, not removed): what a change of the store's defaults must keep priceable. */
     botOnRuleStates(storeId: number): ProductRuleState[] {
       return db
