@@ -82,6 +82,13 @@ function propose(rules: PricingRules, rivals: readonly Offer[], current: number,
   const target = rivals[place];
   if (!target) return alone('raise_alone');
   const wanted = priceFor(target);
+  // The place asked for, not a better one: a step under the N-th rival that reaches the rival ahead
+  // of it (closer than a step) would tie or pass that rival and start the fight the place avoids.
+  const ahead = rivals[place - 1];
+  if (ahead && wanted.price <= ahead.price) {
+    wanted.price = Math.min(target.price, ahead.price + 1);
+    wanted.step = target.price - wanted.price;
+  }
   if (wanted.price >= floor) {
     const code: ReasonCode = wanted.price > current ? 'raise_gap' : wanted.price === current ? 'at_target' : rules.strategy === 'match' ? 'match' : rules.strategy === 'top_n' ? 'top_n' : 'undercut';
     // A raise smaller than the step is not worth a push from the tight budget.

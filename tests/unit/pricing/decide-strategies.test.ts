@@ -29,6 +29,18 @@ describe('decide: strategies', () => {
     expect(d.reason.target?.merchantId).toBe(code === 'top_n' ? 'b' : 'a');
   });
 
+  it('holds the N-th place without reaching the rival ahead of it when the two are closer than a step', () => {
+    const second = rules({ strategy: 'top_n', targetPosition: 2, step: { unit: 'tenge', value: 10 } });
+    // A step under the second rival (1440) would pass the first (1445): one tenge above the first is second place.
+    const d = run({ rules: second, offers: [offer('a', 1445), offer('b', 1450), offer('c', 1600)] });
+    expect(d).toMatchObject({ action: 'set', price: 1446, reason: { code: 'top_n', step: 4, target: { merchantId: 'b', place: 2 } } });
+    // No price between them: the second rival's own price, never the first's.
+    const tied = run({ rules: second, offers: [offer('a', 1449), offer('b', 1450), offer('c', 1600)] });
+    expect(tied).toMatchObject({ action: 'set', price: 1450, reason: { code: 'top_n', step: 0 } });
+    // Where the gap is wider than the step, the step is kept.
+    expect(priceOf(run({ rules: second, offers: [offer('a', 1300), offer('b', 1450)] }))).toBe(1440);
+  });
+
   it('only watches under the monitor strategy', () => {
     const d = run({ rules: rules({ strategy: 'monitor' }), offers: [offer('a', 1100)] });
     expect(d.action).toBe('hold');
