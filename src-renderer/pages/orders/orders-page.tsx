@@ -78,20 +78,20 @@ export function OrdersPage() {
   };
 
   const columns: Column<OrderRow>[] = [
-    { id: 'date', header: t('orders.col.date'), width: '122px', sortKey: 'created', cell: (r) => kzDateTime(r.createdAt, language) },
+    { id: 'date', header: t('orders.col.date'), width: '140px', sortKey: 'created', cell: (r) => kzDateTime(r.createdAt, language) },
     { id: 'code', header: t('orders.col.code'), width: '100px', sortKey: 'code', cell: (r) => <button type="button" className="link mono" onClick={() => setOpenId(r.id)} data-testid={`order-${r.code}`}>{r.code}</button> },
     // The store column only when there is more than one store to tell apart.
     ...((stores.data?.length ?? 0) > 1 ? [{ id: 'store', header: t('orders.col.store'), width: 'minmax(110px, 1fr)', cell: (r: OrderRow) => storeName(r.storeId) }] : []),
     {
-      id: 'items', header: t('orders.col.items'), width: 'minmax(180px, 2fr)',
+      id: 'items', header: t('orders.col.items'), width: 'minmax(160px, 2fr)',
       cell: (r) => (r.entriesPending ? <span className="muted">{t('orders.itemsLoading')}</span> : <span className="title-cell"><span translate="no" title={r.firstItem ?? ''}>{r.firstItem ?? '—'}</span>{r.moreItems ? <span className="muted"> {t('orders.moreItems', { n: r.moreItems })}</span> : null}</span>),
     },
     { id: 'total', header: t('orders.col.total'), width: '110px', numeric: true, sortKey: 'total', cell: (r) => tenge(r.totalPrice) },
-    { id: 'city', header: t('orders.col.city'), width: '110px', cell: (r) => r.cityName ?? '—' },
-    { id: 'customer', header: t('orders.col.customer'), width: '130px', cell: (r) => r.customerName ?? '—' },
-    { id: 'phone', header: t('orders.col.phone'), width: '110px', cell: (r) => (r.phoneTail ? `…${r.phoneTail}` : r.phoneMasked ? <span className="muted">{t('orders.phoneMasked')}</span> : '—') },
+    { id: 'city', header: t('orders.col.city'), width: '100px', cell: (r) => r.cityName ?? '—' },
+    { id: 'customer', header: t('orders.col.customer'), width: 'minmax(150px, 1fr)', cell: (r) => (r.customerName ? <span translate="no" title={r.customerName}>{r.customerName}</span> : '—') },
+    { id: 'phone', header: t('orders.col.phone'), width: '110px', cell: (r) => (r.phoneTail ? `…${r.phoneTail}` : r.phoneMasked ? <span className="muted" title={t('orders.phoneMasked')}>{t('orders.phoneHidden')}</span> : '—') },
     {
-      id: 'state', header: t('orders.col.state'), width: '170px',
+      id: 'state', header: t('orders.col.state'), width: '160px',
       cell: (r) => (
         <span>
           <span className={`badge state-${r.outcome ?? r.state}`}>{r.outcome ? t(`orders.outcome.${r.outcome}`) : t(`orders.tab.${r.state}`)}</span>
