@@ -1,7 +1,9 @@
 import { STRATEGIES } from '../../../src-shared/domain/rules';
 import type { Strategy } from '../../../src-shared/domain/rules';
 import { formatTenge } from '../../../src-shared/pricing/format-tenge';
+import type { Language } from '../../../src-shared/contract/settings';
 import type { MessageKey } from '../../i18n/catalog';
+import { dateLocale } from '../../i18n/date-locale';
 import type { Params } from '../../i18n/translate';
 import type { FieldProblem } from './rule-input';
 
@@ -14,10 +16,9 @@ export const tenge = (v: number | null): string => (v === null ? '—' : formatT
 
 export const problemText = (t: T, p: FieldProblem): string => t(p.key, p.params);
 
-const LOCALES = { ru: 'ru-RU', kk: 'kk-KZ', en: 'en-GB' } as const;
-export function dateTime(iso: string | null, language: keyof typeof LOCALES): string {
+export function dateTime(iso: string | null, language: Language): string {
   if (!iso) return '—';
-  return new Date(iso).toLocaleString(LOCALES[language], { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' });
+  return new Date(iso).toLocaleString(dateLocale(language), { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' });
 }
 
 const CHANGE_FIELDS = ['floor', 'cost', 'ceiling', 'step', 'strategy', 'targetPosition', 'bot'] as const;

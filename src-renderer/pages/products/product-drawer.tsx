@@ -6,6 +6,7 @@ import { decide, reasonMessage } from '../../../src-shared/pricing';
 import { useCall } from '../../api/use-call';
 import { PriceChart } from '../../components/price-chart';
 import type { PricePoint } from '../../components/price-chart';
+import { dateLocale } from '../../i18n/date-locale';
 import { translateError } from '../../i18n/translate';
 import { useSay, useT } from '../../i18n/use-t';
 import { useLanguage } from '../../store/ui-store';
@@ -78,7 +79,7 @@ export function ProductDrawer({ productId, stores, onClose }: ProductDrawerProps
     [detail],
   );
 
-  const time = (ms: number) => new Date(ms).toLocaleString(language === 'en' ? 'en-GB' : language === 'kk' ? 'kk-KZ' : 'ru-RU', range === 'day' ? { hour: '2-digit', minute: '2-digit' } : { day: '2-digit', month: '2-digit' });
+  const time = (ms: number) => new Date(ms).toLocaleString(dateLocale(language), range === 'day' ? { hour: '2-digit', minute: '2-digit' } : { day: '2-digit', month: '2-digit' });
 
   return (
     <aside className="drawer" role="dialog" aria-modal="false" aria-labelledby="drawer-title" data-testid="product-drawer">

@@ -1,18 +1,17 @@
 import type { Language } from '../../../src-shared/contract/settings';
 import type { ProxyCheck, ProxyStats, ProxyStatus } from '../../../src-shared/domain/proxy';
 import type { MessageKey } from '../../i18n/catalog';
+import { dateLocale } from '../../i18n/date-locale';
 import type { Params } from '../../i18n/translate';
 
 type T = (key: MessageKey, params?: Params) => string;
 
-const locale = (language: Language) => (language === 'en' ? 'en-GB' : language === 'kk' ? 'kk-KZ' : 'ru-RU');
-
 export function clockTime(language: Language, ms: number): string {
-  return new Date(ms).toLocaleTimeString(locale(language), { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return new Date(ms).toLocaleTimeString(dateLocale(language), { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 }
 
 export function dateTime(language: Language, ms: number): string {
-  return new Date(ms).toLocaleString(locale(language), { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' });
+  return new Date(ms).toLocaleString(dateLocale(language), { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' });
 }
 
 /** "Resting until 14:05:10": a cooling or dead proxy says when it is tried again. */
