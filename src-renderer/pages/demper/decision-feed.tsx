@@ -5,6 +5,7 @@ import { useCall } from '../../api/use-call';
 import { useSay, useT } from '../../i18n/use-t';
 import type { MessageKey } from '../../i18n/catalog';
 import { useLanguage } from '../../store/ui-store';
+import { dateLocale } from '../../i18n/date-locale';
 
 /** The journal as it grows: every change and dry-run decision with its reason in plain words. */
 export function DecisionFeed({ cityName }: { cityName(storeId: number, cityId: string): string }) {
@@ -24,7 +25,7 @@ export function DecisionFeed({ cityName }: { cityName(storeId: number, cityId: s
       <tbody>
         {entries.map((e) => (
           <tr key={e.id} data-testid="decision-row">
-            <td className="mono">{new Date(e.createdAt).toLocaleTimeString(language === 'en' ? 'en-GB' : 'ru-RU')}</td>
+            <td className="mono">{new Date(e.createdAt).toLocaleTimeString(dateLocale(language))}</td>
             <td>{titles.get(e.productId) ?? `#${e.productId}`} <span className="muted">· {cityName(e.storeId, e.cityId)}</span></td>
             <td>{say(reasonMessage(e.reason as Reason))}</td>
             <td><span className={`badge journal-${e.status}`}>{t(`demper.status.${e.status}` as MessageKey)}</span></td>

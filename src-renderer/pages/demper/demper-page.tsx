@@ -9,6 +9,7 @@ import { useLanguage } from '../../store/ui-store';
 import { DecisionFeed } from './decision-feed';
 import { DemperSettingsForm } from './demper-settings-form';
 import { KillSwitchStop } from './kill-switch-stop';
+import { dateLocale } from '../../i18n/date-locale';
 
 type Action = 'start' | 'stop' | 'pause' | 'resume';
 
@@ -50,7 +51,7 @@ export function DemperPage() {
     }
   });
 
-  const time = (ms: number) => new Date(ms).toLocaleTimeString(language === 'en' ? 'en-GB' : 'ru-RU');
+  const time = (ms: number) => new Date(ms).toLocaleTimeString(dateLocale(language));
   const state = status?.state ?? 'stopped';
   const live = new Map(status?.stores.map((s) => [s.storeId, s]));
   const coolingLanes = status?.lanes.filter((l) => l.cooldownUntil > Date.now()).length ?? 0;

@@ -3,7 +3,6 @@ import { KZ_OFFSET_MS } from '../../../src-shared/domain/kazakhstan-time';
 import { formatTenge } from '../../../src-shared/pricing/format-tenge';
 import { dateLocale } from '../../i18n/date-locale';
 
-
 /**
  * Kazakhstan time whatever the computer's zone (UTC+5 all year; older time-zone data still puts
  * Almaty at +6), in the seller's language.

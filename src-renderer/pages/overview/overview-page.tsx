@@ -3,6 +3,7 @@ import { useCall } from '../../api/use-call';
 import { translateError } from '../../i18n/translate';
 import { useSay, useT } from '../../i18n/use-t';
 import { useLanguage, useUi } from '../../store/ui-store';
+import { dateLocale } from '../../i18n/date-locale';
 
 export function OverviewPage() {
   const t = useT();
@@ -29,7 +30,7 @@ export function OverviewPage() {
 
   const p = summary.products;
   const share = p.seen ? Math.round((100 * p.firstPlace) / p.seen) : 0;
-  const time = (ms: number) => new Date(ms).toLocaleTimeString(language === 'en' ? 'en-GB' : 'ru-RU');
+  const time = (ms: number) => new Date(ms).toLocaleTimeString(dateLocale(language));
   const attention = [
     ...summary.blockedStores.map((s) => t('overview.blocked', { name: s.name, time: time(s.until) })),
     ...summary.storesNeedingLogin.map((s) => t('overview.needsLogin', { name: s.name })),

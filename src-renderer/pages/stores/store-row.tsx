@@ -5,6 +5,7 @@ import { useApiError } from '../../components/use-api-error';
 import { useT } from '../../i18n/use-t';
 import { useLanguage } from '../../store/ui-store';
 import { CodePrompt } from './code-prompt';
+import { dateLocale } from '../../i18n/date-locale';
 
 type Progress = { done: number; total: number; finished: boolean };
 
@@ -57,7 +58,7 @@ export function StoreRow({ store, onChanged }: { store: StoreSummary; onChanged(
   });
 
   const syncing = progress && !progress.finished;
-  const lastSync = store.lastSyncAt ? new Date(store.lastSyncAt).toLocaleString(language === 'en' ? 'en-GB' : 'ru-RU') : t('stores.never');
+  const lastSync = store.lastSyncAt ? new Date(store.lastSyncAt).toLocaleString(dateLocale(language)) : t('stores.never');
   return (
     <div className="card store-card" data-testid={`store-${store.merchantUid}`}>
       <div className="store-head">

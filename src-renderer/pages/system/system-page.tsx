@@ -2,6 +2,7 @@ import { useCall } from '../../api/use-call';
 import { translateError } from '../../i18n/translate';
 import { useSay, useT } from '../../i18n/use-t';
 import { useLanguage } from '../../store/ui-store';
+import { dateLocale } from '../../i18n/date-locale';
 
 export function SystemPage() {
   const t = useT();
@@ -24,7 +25,7 @@ export function SystemPage() {
     [t('system.schemaVersion'), String(status.database.schemaVersion)],
     [t('system.journalMode'), status.database.journalMode.toUpperCase()],
     [t('system.dataDir'), status.dataDir],
-    [t('system.startedAt'), new Date(status.startedAt).toLocaleString(language === 'en' ? 'en-GB' : 'ru-RU')],
+    [t('system.startedAt'), new Date(status.startedAt).toLocaleString(dateLocale(language))],
     [t('system.uptime'), t('duration.hms', { h: Math.floor(up / 3600), m: Math.floor((up % 3600) / 60), s: up % 60 })],
     [t('system.nodeVersion'), status.nodeVersion],
   ];
