@@ -4,6 +4,8 @@ import type { RecordedRow, RivalReaction } from './recorded-period';
 /** A rival answering our moves in the replay, as its learnt reaction says. */
 interface ModeledRival extends RivalReaction {
   price: number;
+  /** The recording shows it leaving other sellers be: it answers our moves only, aimed at our price. */
+  watchesUsOnly: boolean;
   ceiling: number;
   /** When it answers next (Infinity: nothing to answer). */
   nextAt: number;
@@ -41,7 +43,8 @@ export function answerPrice(rival: { price: number; floor: number; ceiling: numb
  * While our price is the one live had, the listing is the recording, rival answers included. Once
  * it differs (the backtest's rules moved differently), the rivals that answer our moves answer the
  * backtest's moves instead, as the demper learnt they do (answer time, step, floor), and the
- * recording's own answers of theirs are set aside; everyone else keeps moving as recorded. When the
+ * recording's own answers of theirs are set aside. One the recording shows sitting calm above
+ * cheaper sellers answers us alone. Everyone else keeps moving as recorded. When the
  * listing is again exactly as recorded, the recording takes over again.
  *
  * A push the live period also made shows when the recording first showed it (Kaspi's delay as it
@@ -54,6 +57,7 @@ export class ReplayListing {
   private readonly modeled = new Map<string, ModeledRival>();
   private diverged = false;
   private readonly ceilings = new Map<string, number>();
+  private readonly watchingUsOnly: ReadonlySet<string>;
   /** Times our recorded price changed, and to what: the shows of live's own pushes. */
   private readonly ourChanges: { at: number; price: number; used: boolean }[] = [];
   private time: number;
@@ -85,6 +89,7 @@ export class ReplayListing {
       if (row.at < fromMs) continue;
       for (const o of row.offers) if (reactions[o.merchantId]) this.ceilings.set(o.merchantId, Math.max(this.ceilings.get(o.merchantId) ?? 0, o.price));
     }
+    this.watchingUsOnly = new Set(Object.entries(reactions).filter(([id, r]) => ignoresOthersIn(rows, id, ourId, r)).map(([id]) => id));
     this.outcome = { listedMs: 0, firstMs: 0, marginFirstTengeMs: referenceFloor === null ? null : 0, lowestPrice: null };
   }
 
@@ -117,7 +122,7 @@ export class ReplayListing {
     this.advance(now);
     let at = this.rows[this.idx + 1]?.at ?? Infinity;
     if (this.applies.length > 0) at = Math.min(at, this.applies[0]!.at);
-    for (const [id, m] of this.modeled) if (m.nextAt < at && answerPrice(m, this.pricesExcept(id)) !== m.price) at = m.nextAt;
+    for (const [id, m] of this.modeled) if (m.nextAt < at && this.answerOf(id, m) !== m.price) at = m.nextAt;
     return at;
   }
 
@@ -155,21 +160,21 @@ export class ReplayListing {
   private advance(now: number): void {
     for (let at = this.nextEventAt(); at <= now; at = this.nextEventAt()) {
       this.account(at);
-      let moved = false;
+      const moved = { ours: false, recording: false };
       while (this.idx + 1 < this.rows.length && this.rows[this.idx + 1]!.at === at) {
         this.idx++;
-        moved = true;
+        moved.recording = true;
         if (this.asRecorded) this.ourPrice = this.recordedOur(this.idx) ?? this.ourPrice;
       }
       while (this.applies.length > 0 && this.applies[0]!.at === at) {
         const { price } = this.applies.shift()!;
-        if (price !== this.ourPrice) moved = true;
+        if (price !== this.ourPrice) moved.ours = true;
         this.ourPrice = price;
       }
       for (const [id, m] of this.modeled) {
         if (m.nextAt !== at) continue;
         m.nextAt = Infinity;
-        const next = answerPrice(m, this.pricesExcept(id));
+        const next = this.answerOf(id, m);
         if (next !== m.price) {
           m.price = next;
           this.moved(at, id);
@@ -181,7 +186,7 @@ export class ReplayListing {
   }
 
   /** After the recording or our price moved: diverge from the recording, follow it again, or let the answering rivals answer. */
-  private reconcile(at: number, moved: boolean): void {
+  private reconcile(at: number, moved: { ours: boolean; recording: boolean }): void {
     const row = this.rows[this.idx];
     if (!row) return;
     const recordedOur = ourPriceIn(row, this.ourId);
@@ -197,10 +202,11 @@ export class ReplayListing {
       const reaction = this.reactions[o.merchantId];
       if (!reaction || o.merchantId === this.ourId) continue;
       present.add(o.merchantId);
-      if (!this.modeled.has(o.merchantId)) this.modeled.set(o.merchantId, { ...reaction, price: o.price, ceiling: Math.max(this.ceilings.get(o.merchantId) ?? o.price, o.price), nextAt: at + reaction.answerMs });
+      if (!this.modeled.has(o.merchantId)) this.modeled.set(o.merchantId, { ...reaction, watchesUsOnly: this.watchingUsOnly.has(o.merchantId), price: o.price, ceiling: Math.max(this.ceilings.get(o.merchantId) ?? o.price, o.price), nextAt: at + reaction.answerMs });
     }
     for (const id of this.modeled.keys()) if (!present.has(id)) this.modeled.delete(id);
-    if (moved) this.moved(at, this.ourId);
+    if (moved.ours) this.moved(at, this.ourId);
+    else if (moved.recording) this.moved(at, null);
     // Exactly as recorded again: the recording goes on from here.
     const same = recordedOur === this.ourPrice && [...this.modeled].every(([id, m]) => row.offers.find((o) => o.merchantId === id)?.price === m.price);
     if (same) {
@@ -209,9 +215,19 @@ export class ReplayListing {
     }
   }
 
-  /** Someone moved: every modeled rival but the mover answers after its answer time. */
-  private moved(at: number, who: string): void {
-    for (const [id, m] of this.modeled) if (id !== who) m.nextAt = Math.min(m.nextAt, at + m.answerMs);
+  /**
+   * Someone moved (null: a seller of the recording): the modeled rivals that answer the mover answer
+   * after their answer time — all of them our moves, a demper everyone's. A rival the recording
+   * shows sitting calm above cheaper sellers does not start a war with them in the replay.
+   */
+  private moved(at: number, who: string | null): void {
+    for (const [id, m] of this.modeled) if (id !== who && (who === this.ourId || !m.watchesUsOnly)) m.nextAt = Math.min(m.nextAt, at + m.answerMs);
+  }
+
+  /** A modeled rival's answer now: to everyone else's prices for a demper, to ours alone for a rival that watches us only. */
+  private answerOf(merchantId: string, m: ModeledRival): number {
+    if (!m.watchesUsOnly) return answerPrice(m, this.pricesExcept(merchantId));
+    return this.ourPrice === null ? m.price : answerPrice(m, [this.ourPrice]);
   }
 
   private pricesExcept(merchantId: string): number[] {
@@ -248,6 +264,33 @@ export class ReplayListing {
     }
   }
 }
+
+/**
+ * Whether the recording shows `rivalId` leaving other sellers be: it sat above a cheaper seller
+ * other than us, with room to go under it (its floor), for longer than twice its answer time. A
+ * demper would have answered; this rival watches us only. (The engine reads the same sitting as a
+ * floor only for a rival that sits under-cut by us: market-memory observeRead.)
+ */
+export function ignoresOthersIn(rows: readonly RecordedRow[], rivalId: string, ourId: string, reaction: RivalReaction): boolean {
+  const waitMs = 2 * reaction.answerMs + 60_000;
+  let since: number | null = null;
+  let sincePrice: number | null = null;
+  for (const row of rows) {
+    const price = priceIn(row, rivalId);
+    let cheapest = Infinity;
+    for (const o of row.offers) if (o.merchantId !== rivalId && o.merchantId !== ourId) cheapest = Math.min(cheapest, o.price);
+    const couldAnswer = price !== null && cheapest < price && Math.max(reaction.floor, cheapest - reaction.step) < price;
+    if (!couldAnswer || price !== sincePrice) {
+      since = couldAnswer ? row.at : null;
+      sincePrice = couldAnswer ? price : null;
+      continue;
+    }
+    if (since !== null && row.at - since >= waitMs) return true;
+  }
+  return false;
+}
+
+const priceIn = (row: RecordedRow, merchantId: string): number | null => row.offers.find((o) => o.merchantId === merchantId)?.price ?? null;
 
 export const ourPriceIn = (row: RecordedRow, ourId: string): number | null => row.offers.find((o) => o.merchantId === ourId)?.price ?? null;
 
