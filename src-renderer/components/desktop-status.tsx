@@ -4,6 +4,8 @@ import type { UpdateStatus } from '../../src-shared/contract/updates';
 import { api } from '../api/client';
 import { useCall, useCallData } from '../api/use-call';
 import { useT } from '../i18n/use-t';
+import { useLanguage } from '../store/ui-store';
+import { dateLocale } from '../i18n/date-locale';
 import type { MessageKey } from '../i18n/catalog';
 import type { Params } from '../i18n/translate';
 import { useApiError } from './use-api-error';
@@ -32,6 +34,7 @@ export function wakeText(t: T, report: WakeReport): string {
  */
 export function DesktopStatus() {
   const t = useT();
+  const locale = dateLocale(useLanguage());
   // Both come with main's events (updates.status, power.changed), which carry the whole answer (query-client.ts).
   const update = useCall('updates.status', {}).data ?? null;
   const setCallData = useCallData();
@@ -55,7 +58,7 @@ export function DesktopStatus() {
       )}
       {power?.paused && (
         <p className="card banner" data-testid="power-paused" role="status">
-          {power.paused === 'asleep' ? t('desktop.paused.asleep') : t('desktop.paused.offline', { since: new Date(power.pausedSince ?? Date.now()).toLocaleTimeString() })}
+          {power.paused === 'asleep' ? t('desktop.paused.asleep') : t('desktop.paused.offline', { since: new Date(power.pausedSince ?? Date.now()).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' }) })}
         </p>
       )}
       {!power?.paused && lastWake && (

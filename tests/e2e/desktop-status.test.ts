@@ -38,6 +38,17 @@ describe('the window tells the seller about sleep and updates (real Chromium, ev
 
       await page.getByTestId('language-switch').selectOption('en');
       await expect.poll(() => page.getByTestId('power-wake-report').textContent()).toContain('The computer slept for 1 min.');
+
+      // The time the connection was lost reads as Kazakhstan writes it, hours and minutes, in every language.
+      for (const language of ['kk', 'en', 'ru'] as const) {
+        await page.getByTestId('language-switch').selectOption(language);
+        power({ type: 'offline' });
+        await expect.poll(() => page.getByTestId('power-paused').count()).toBe(1);
+        expect(await page.getByTestId('power-paused').textContent()).toMatch(/\b\d{2}:\d{2}\b/);
+        expect(await page.getByTestId('power-paused').textContent()).not.toMatch(/AM|PM|\d{2}:\d{2}:\d{2}/);
+        power({ type: 'online' });
+        await expect.poll(() => page.getByTestId('power-paused').count()).toBe(0);
+      }
     } finally {
       await headless.close();
     }

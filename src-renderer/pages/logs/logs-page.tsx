@@ -5,11 +5,14 @@ import { useCall, useStores } from '../../api/use-call';
 import { useSettled } from '../../components/use-settled';
 import { useApiError } from '../../components/use-api-error';
 import { useT } from '../../i18n/use-t';
+import { useLanguage } from '../../store/ui-store';
+import { dateLocale } from '../../i18n/date-locale';
 
 type Level = (typeof LOG_LEVELS)[number];
 
 export function LogsPage() {
   const t = useT();
+  const locale = dateLocale(useLanguage());
   const [minLevel, setMinLevel] = useState<Level>('info');
   const [module, setModule] = useState('');
   const [storeId, setStoreId] = useState<number | undefined>();
@@ -57,7 +60,7 @@ export function LogsPage() {
           <tbody>
             {records.map((r, i) => (
               <tr key={`${r.ts}-${i}`} className={`log-${r.level}`} data-testid="log-row">
-                <td className="mono">{new Date(r.ts).toLocaleString('ru-RU')}</td>
+                <td className="mono">{new Date(r.ts).toLocaleString(locale)}</td>
                 <td><span className={`badge level-${r.level}`}>{r.level}</span></td>
                 <td className="mono">{r.module}</td>
                 <td>{r.msg}{Object.keys(r.fields).length > 0 && <div className="mono muted">{JSON.stringify(r.fields)}</div>}</td>
@@ -71,7 +74,7 @@ export function LogsPage() {
         <ul className="plain-list">
           {failures.map((f) => (
             <li key={f.name}>
-              {new Date(f.createdAt).toLocaleString('ru-RU')} — {f.reason}{' '}
+              {new Date(f.createdAt).toLocaleString(locale)} — {f.reason}{' '}
               <button onClick={() => api.call('logs.loginFailureImage', { name: f.name }).then((r) => setImage(r.dataUrl), report)}>{t('logs.failures.show')}</button>
             </li>
           ))}

@@ -8,6 +8,7 @@ import { useApiError } from '../../components/use-api-error';
 import type { MessageKey } from '../../i18n/catalog';
 import { useSay, useT } from '../../i18n/use-t';
 import { PreorderImport } from './preorder-import';
+import { formatTenge } from '../../../src-shared/pricing/format-tenge';
 
 const short = (pointId: string): string => pointId.slice(pointId.lastIndexOf('_') + 1);
 
@@ -113,7 +114,7 @@ export function PreordersPage() {
                 <td className="mono" translate="no">{r.sku}</td>
                 <td translate="no">{r.name}{r.brand ? <span className="muted"> · {r.brand}</span> : null}</td>
                 <td translate="no">{r.storeName}</td>
-                <td className="num">{r.price.toLocaleString('ru-RU')}</td>
+                <td className="num">{formatTenge(r.price)}</td>
                 <td>
                   {r.points.map((p) => (
                     <label key={p.pointId} className="inline-days">
