@@ -120,10 +120,25 @@ export class ReplayListing {
    */
   quietUntil(now: number): number {
     this.advance(now);
-    let at = this.rows[this.idx + 1]?.at ?? Infinity;
+    let at = this.nextShownRowAt();
     if (this.applies.length > 0) at = Math.min(at, this.applies[0]!.at);
     for (const [id, m] of this.modeled) if (m.nextAt < at && this.answerOf(id, m) !== m.price) at = m.nextAt;
     return at;
+  }
+
+  /**
+   * When the recording next changes what the replay shows. A recorded look that changed nothing
+   * shown is no event: the same prices (a rival's move that its floor stopped), or, once our price
+   * is the replay's own, a move of live's price alone. With modeled rivals every recorded look
+   * counts, since one may answer it.
+   */
+  private nextShownRowAt(): number {
+    const current = this.rows[this.idx];
+    for (let i = this.idx + 1; i < this.rows.length; i++) {
+      const row = this.rows[i]!;
+      if (!current || this.modeled.size > 0 || !sameShown(current, row, this.diverged ? this.ourId : null)) return row.at;
+    }
+    return Infinity;
   }
 
   /** Kaspi took our new price at `now`: it shows when live's identical push showed, or after the typical delay. */
@@ -288,6 +303,13 @@ export function ignoresOthersIn(rows: readonly RecordedRow[], rivalId: string, o
     if (since !== null && row.at - since >= waitMs) return true;
   }
   return false;
+}
+
+/** Two recorded looks show the same offers at the same prices (`except`'s price aside: the replay shows its own). */
+function sameShown(a: RecordedRow, b: RecordedRow, except: string | null): boolean {
+  if (a.offers.length !== b.offers.length) return false;
+  const prices = new Map(a.offers.map((o) => [o.merchantId, o.price]));
+  return b.offers.every((o) => prices.has(o.merchantId) && (o.merchantId === except || prices.get(o.merchantId) === o.price));
 }
 
 const priceIn = (row: RecordedRow, merchantId: string): number | null => row.offers.find((o) => o.merchantId === merchantId)?.price ?? null;

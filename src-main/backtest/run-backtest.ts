@@ -92,6 +92,8 @@ export async function runBacktest(period: RecordedPeriod, options: BacktestOptio
     t = Math.min(toMs, t + HOUR);
     await clock.runUntil(t);
     options.onProgress?.((t - fromMs) / Math.max(1, toMs - fromMs));
+    // The virtual clock runs on promise jobs alone: a turn of the event loop each replayed hour lets a cancel in.
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
   const outcomes = market.finish(toMs);
   // Pushes in flight finish and are journaled; the virtual clock runs on while they do.

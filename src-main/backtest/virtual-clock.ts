@@ -7,8 +7,15 @@ interface Timer {
   resolve: () => void;
 }
 
-/** Lets every promise chain started by the last timers settle: in-memory ports never touch real I/O. */
-const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
+/**
+ * Lets every promise chain started by the last timers settle: in-memory ports never touch real I/O,
+ * so their work is promise jobs only, and Node runs a next-tick callback once the promise jobs
+ * queued before it have all run, including the ones they queue. A macrotask (setImmediate) would
+ * do the same at the cost of an event-loop turn per instant a timer fires: some 170,000 for a
+ * replayed week of 1,000 products, a fifth of the replay's time. (The engine's own yield to the
+ * event loop is in reload(), which start() awaits before the clock is run.)
+ */
+const settle = () => new Promise<void>((resolve) => process.nextTick(resolve));
 
 /**
  * Time that moves only when told (the backtest's replay, the engine's tests). Sleepers wake in time order; between wake-ups all

@@ -132,10 +132,12 @@ function stableDecisionUntil(core: EngineCore, pair: Pair, input: DecideInput, d
   const capShare = (until: number): [number, number] => (capLeft === null ? [0, 0] : [(dayEnd - until) / capLeft, (dayEnd - now) / capLeft]);
   const everyPair = (pushWindowMs * (core.pairs.size + 1)) / limit;
 
+  // A decision that never read its share is the same whatever the share, at any time of day (the
+  // cap's own effects, a capped day and the probe it forbids, read the share or come with a time bound).
+  if (shareReads.get(knowledge)?.read === false) return Infinity;
   // Whatever the share: stable over the whole range (under a cap, for half of what is left of today).
   const far = capLeft === null ? Infinity : now + (dayEnd - now) / 2;
   const [farLow, farHigh] = capShare(far);
-  if (shareReads.get(knowledge)?.read === false) return far;
   if (!same(Math.max(everyPair, farHigh))) return now;
   if (same(farLow)) return far;
   // Else over a shorter horizon: the pairs that pushed since (horizon − window) stay in the window
@@ -173,8 +175,9 @@ function timeBound(core: EngineCore, pair: Pair, decision: Decision, now: number
   }
   if (m.recoverAt !== null) at.push(m.recoverAt + s.recoverEveryMs);
   if (m.rangeSince !== null) at.push(m.rangeSince + s.rangeMs + 1);
-  // The first look after a move's answer window judges who did not answer (a war score halves).
-  if (pair.lastMove && !pair.lastMove.judged) at.push(pair.lastMove.movedAt + s.responseWindowMs + 1);
+  // The first look after a move's answer window judges who did not answer: a war score halves
+  // (nothing to judge while no rival has one).
+  if (pair.lastMove && !pair.lastMove.judged && Object.values(m.rivals).some((rival) => rival.war !== 0)) at.push(pair.lastMove.movedAt + s.responseWindowMs + 1);
   let bound = Infinity;
   for (const t of at) if (t > now && t < bound) bound = t;
   return bound;

@@ -58,4 +58,20 @@ describe('a replayed listing whose rivals answer our moves', () => {
     const aboveUs = [row(T0, { [US]: 1000, A: 1010 }), row(T0 + 6 * HOUR, { [US]: 1000, A: 1010 })];
     expect(ignoresOthersIn(aboveUs, 'A', US, A)).toBe(false);
   });
+
+  it("tells a replay that skips quiet looks the next change it would see: live's own price moves are not one once our price is the replay's", () => {
+    const rows = [
+      row(T0, { [US]: 1000, X: 1010 }),
+      row(T0 + HOUR, { [US]: 1009, X: 1010 }),
+      row(T0 + 2 * HOUR, { [US]: 1005, X: 1010 }),
+      row(T0 + 3 * HOUR, { [US]: 1005, X: 1020 }),
+    ];
+    const asLive = new ReplayListing(rows, US, [US], {}, T0, 700, 0);
+    expect(asLive.quietUntil(T0 + MIN)).toBe(T0 + HOUR);
+    const replayed = new ReplayListing(rows, US, [US], {}, T0, 700, 0);
+    replayed.push(990, T0 + MIN);
+    expect(replayed.quietUntil(T0 + 2 * MIN)).toBe(T0 + 3 * HOUR);
+    expect(priceOf(replayed, T0 + 3 * HOUR - 1, US)).toBe(990);
+    expect(priceOf(replayed, T0 + 3 * HOUR, 'X')).toBe(1020);
+  });
 });
