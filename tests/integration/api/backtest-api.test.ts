@@ -16,6 +16,8 @@ describe('a backtest over the API', () => {
     const env = await watchedProduct(tempDir());
     stop = env.close;
     const { app, storeId, watched } = env;
+    // The storefront shows live's push before the bot's read-back records it: the period must hold it.
+    await waitFor(async () => app.db.prepare<[number], { our_price: number | null }>('SELECT our_price FROM offer_latest WHERE product_id = ?').get(watched.id), (row) => row?.our_price === 399_499);
     await call(app, 'demper.control', { action: 'stop' });
 
     const progress: EventPayload<'backtest.progress'>[] = [];
