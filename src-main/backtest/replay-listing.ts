@@ -283,8 +283,9 @@ export class ReplayListing {
 /**
  * Whether the recording shows `rivalId` leaving other sellers be: it sat above a cheaper seller
  * other than us, with room to go under it (its floor), for longer than twice its answer time. A
- * demper would have answered; this rival watches us only. (The engine reads the same sitting as a
- * floor only for a rival that sits under-cut by us: market-memory observeRead.)
+ * demper would have answered; this rival watches us only. (Where the demper took that sitting for
+ * the rival's floor, market-memory observeRead, the reaction's floor leaves it no room: a demper at
+ * its floor.)
  */
 export function ignoresOthersIn(rows: readonly RecordedRow[], rivalId: string, ourId: string, reaction: RivalReaction): boolean {
   const waitMs = 2 * reaction.answerMs + 60_000;

@@ -12,7 +12,7 @@ interface Timer {
  * so their work is promise jobs only, and Node runs a next-tick callback once the promise jobs
  * queued before it have all run, including the ones they queue. A macrotask (setImmediate) would
  * do the same at the cost of an event-loop turn per instant a timer fires: some 170,000 for a
- * replayed week of 1,000 products, a fifth of the replay's time. (The engine's own yield to the
+ * replayed week of 1,000 products, a quarter of the replay's time. (The engine's own yield to the
  * event loop is in reload(), which start() awaits before the clock is run.)
  */
 const settle = () => new Promise<void>((resolve) => process.nextTick(resolve));
